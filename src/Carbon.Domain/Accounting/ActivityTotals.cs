@@ -1,0 +1,170 @@
+using Carbon.Domain.Energy;
+
+namespace Carbon.Domain.Accounting;
+
+/// <summary>
+/// Filed activity summed over any set of enterprise-months: energy per carrier in base units (kWh, kg, m³, MJ),
+/// water, money and staff. It is a commutative monoid under <c>+</c> (and a group with <c>-</c>), and every
+/// accounting figure is computed from it, so a park's figures equal the formula applied to the sum of its ledger.
+/// </summary>
+public sealed record ActivityTotals
+{
+    private static readonly int CarrierCount = EnergyCarriers.All.Count;
+
+    private readonly decimal[] _energy;
+
+    private ActivityTotals(decimal[] energy) => _energy = energy;
+
+    /// <summary>Nothing filed.</summary>
+    public static ActivityTotals Zero { get; } = new(new decimal[CarrierCount]);
+
+    /// <summary>Totals with the given energy per carrier (in <see cref="EnergyCarriers.All"/> order, base units); set the rest with <c>init</c>.</summary>
+    public static ActivityTotals WithEnergy(ReadOnlySpan<decimal> energyByCarrier)
+    {
+        if (energyByCarrier.Length != CarrierCount)
+        {
+            throw new ArgumentException($"expected {CarrierCount} carriers, got {energyByCarrier.Length}", nameof(energyByCarrier));
+        }
+        return new ActivityTotals(energyByCarrier.ToArray());
+    }
+
+    /// <summary>Energy per carrier in <see cref="EnergyCarriers.All"/> order, base units (a copy).</summary>
+    public decimal[] EnergyToArray() => (decimal[])_energy.Clone();
+
+    /// <summary>Quantity of a carrier in its base unit (kWh, kg, m³ or MJ).</summary>
+    public decimal Energy(EnergyCarrier carrier) => _energy[(int)carrier];
+
+    public decimal WaterM3 { get; init; }
+
+    public decimal OutputValue { get; init; }
+
+    public decimal ValueAdded { get; init; }
+
+    public decimal Revenue { get; init; }
+
+    public decimal TaxPaid { get; init; }
+
+    public decimal RdExpense { get; init; }
+
+    /// <summary>Σ monthly headcount; divided by months it is 年平均职工人数.</summary>
+    public decimal EmployeeMonths { get; init; }
+
+    /// <summary>Σ reported main pollutants (t).</summary>
+    public decimal PollutantsT { get; init; }
+
+    /// <summary>Enterprise-months whose filing reported pollutants.</summary>
+    public int PollutantMonths { get; init; }
+
+    /// <summary>Enterprise-months summed in.</summary>
+    public int FilingMonths { get; init; }
+
+    /// <summary>The totals of one monthly filing.</summary>
+    public static ActivityTotals From(MonthlyFiling filing)
+    {
+        var energy = new decimal[CarrierCount];
+        foreach (var use in filing.Energy)
+        {
+            energy[(int)use.Carrier] += use.Quantity.InBaseUnit;
+        }
+        var reported = filing.Pollutants is { Reported: true };
+        return new ActivityTotals(energy)
+        {
+            WaterM3 = filing.WaterM3,
+            OutputValue = filing.OutputValue,
+            ValueAdded = filing.ValueAdded,
+            Revenue = filing.Revenue,
+            TaxPaid = filing.TaxPaid,
+            RdExpense = filing.RdExpense,
+            EmployeeMonths = filing.Employees,
+            PollutantsT = reported ? filing.Pollutants!.TotalT : 0m,
+            PollutantMonths = reported ? 1 : 0,
+            FilingMonths = 1,
+        };
+    }
+
+    public static ActivityTotals Sum(IEnumerable<ActivityTotals> items)
+    {
+        var total = Zero;
+        foreach (var item in items)
+        {
+            total += item;
+        }
+        return total;
+    }
+
+    public static ActivityTotals operator +(ActivityTotals a, ActivityTotals b) => Combine(a, b, 1);
+
+    public static ActivityTotals operator -(ActivityTotals a, ActivityTotals b) => Combine(a, b, -1);
+
+    /// <summary>Every quantity times k (for the scaling property: doubling every input doubles every total).</summary>
+    public ActivityTotals Scale(decimal k)
+    {
+        var energy = new decimal[CarrierCount];
+        for (var i = 0; i < CarrierCount; i++)
+        {
+            energy[i] = _energy[i] * k;
+        }
+        return new ActivityTotals(energy)
+        {
+            WaterM3 = WaterM3 * k,
+            OutputValue = OutputValue * k,
+            ValueAdded = ValueAdded * k,
+            Revenue = Revenue * k,
+            TaxPaid = TaxPaid * k,
+            RdExpense = RdExpense * k,
+            EmployeeMonths = EmployeeMonths * k,
+            PollutantsT = PollutantsT * k,
+            PollutantMonths = PollutantMonths,
+            FilingMonths = FilingMonths,
+        };
+    }
+
+    public bool Equals(ActivityTotals? other) =>
+        other is not null
+        && _energy.AsSpan().SequenceEqual(other._energy)
+        && WaterM3 == other.WaterM3
+        && OutputValue == other.OutputValue
+        && ValueAdded == other.ValueAdded
+        && Revenue == other.Revenue
+        && TaxPaid == other.TaxPaid
+        && RdExpense == other.RdExpense
+        && EmployeeMonths == other.EmployeeMonths
+        && PollutantsT == other.PollutantsT
+        && PollutantMonths == other.PollutantMonths
+        && FilingMonths == other.FilingMonths;
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var e in _energy)
+        {
+            hash.Add(e);
+        }
+        hash.Add(WaterM3);
+        hash.Add(ValueAdded);
+        hash.Add(FilingMonths);
+        return hash.ToHashCode();
+    }
+
+    private static ActivityTotals Combine(ActivityTotals a, ActivityTotals b, int sign)
+    {
+        var energy = new decimal[CarrierCount];
+        for (var i = 0; i < CarrierCount; i++)
+        {
+            energy[i] = a._energy[i] + sign * b._energy[i];
+        }
+        return new ActivityTotals(energy)
+        {
+            WaterM3 = a.WaterM3 + sign * b.WaterM3,
+            OutputValue = a.OutputValue + sign * b.OutputValue,
+            ValueAdded = a.ValueAdded + sign * b.ValueAdded,
+            Revenue = a.Revenue + sign * b.Revenue,
+            TaxPaid = a.TaxPaid + sign * b.TaxPaid,
+            RdExpense = a.RdExpense + sign * b.RdExpense,
+            EmployeeMonths = a.EmployeeMonths + sign * b.EmployeeMonths,
+            PollutantsT = a.PollutantsT + sign * b.PollutantsT,
+            PollutantMonths = a.PollutantMonths + sign * b.PollutantMonths,
+            FilingMonths = a.FilingMonths + sign * b.FilingMonths,
+        };
+    }
+}

@@ -1,0 +1,98 @@
+using Carbon.Domain.Energy;
+using Carbon.Domain.Factors;
+
+namespace Carbon.Domain.Accounting;
+
+/// <summary>CO2 emissions in tonnes by source (GB/T 32150-2015).</summary>
+public sealed record Co2Figures(decimal CombustionT, decimal ElectricityT, decimal HeatT)
+{
+    public static Co2Figures Zero { get; } = new(0m, 0m, 0m);
+
+    public decimal TotalT => CombustionT + ElectricityT + HeatT;
+}
+
+/// <summary>CO2 accounting for an industrial enterprise (GB/T 32150-2015).</summary>
+public static class CarbonAccounting
+{
+    /// <summary>Molecular mass ratio CO2 / C.</summary>
+    private const decimal Co2PerCarbonNumerator = 44m;
+    private const decimal Co2PerCarbonDenominator = 12m;
+
+    /// <summary>
+    /// GB/T 32150-2015: combustion Σ AD × NCV × CC × OF × 44/12; electricity (purchased − exported) MWh × EF grid of
+    /// the data year and region; heat (purchased − exported) GJ × EF heat.
+    /// </summary>
+    public static Co2Figures Compute(ActivityTotals totals, FactorSet factors, int year, string gridRegion,
+        ICollection<TraceTerm>? trace = null)
+    {
+        // Carbon is summed first and multiplied by 44/12 once, so the only inexact step (÷12) happens once per figure.
+        decimal carbonT = 0m;
+        var combustionTerms = new List<(EnergyCarrier Carrier, decimal CarbonT, decimal Quantity, Factor Ncv, Factor Cc, Factor Of)>();
+        decimal electricityT = 0m, heatT = 0m;
+        var grid = factors.GridCo2(year, gridRegion);
+        var heatFactor = factors.HeatCo2;
+
+        foreach (var carrier in EnergyCarriers.All)
+        {
+            var quantity = totals.Energy(carrier);
+            if (quantity == 0m)
+            {
+                continue;
+            }
+            switch (carrier.RoleOf())
+            {
+                case CarrierRole.Fuel:
+                {
+                    var ncv = factors.Get(FactorKind.NetCalorificValue, carrier);
+                    var cc = factors.Get(FactorKind.CarbonContent, carrier);
+                    var of = factors.Get(FactorKind.OxidationRate, carrier);
+                    var c = quantity * ncv.Normalized * cc.Normalized * of.Normalized;
+                    carbonT += c;
+                    combustionTerms.Add((carrier, c, quantity, ncv, cc, of));
+                    break;
+                }
+                case CarrierRole.Electricity:
+                case CarrierRole.ExportedElectricity:
+                {
+                    var sign = carrier.IsExport() ? -1m : 1m;
+                    var t = sign * quantity * grid.Factor.Normalized;
+                    electricityT += t;
+                    trace?.Add(new TraceTerm("co2.electricity", carrier.Token(), quantity / grid.Factor.DenominatorScale,
+                        grid.Factor.DenominatorToken, [FactorRef.Of(grid.Factor)],
+                        sign < 0 ? "−quantity × EF电网" : "quantity × EF电网",
+                        carrier.IsExport() ? Clauses.ExportedEmissions : Clauses.PurchasedElectricity, t, "tCO2",
+                        grid.IsSubstitute
+                            ? $"{year} 年无 {gridRegion} 电网因子，采用最近年份 {grid.Factor.Year} (no {year} factor for {gridRegion}; nearest published year used)"
+                            : null));
+                    break;
+                }
+                case CarrierRole.Heat:
+                case CarrierRole.ExportedHeat:
+                {
+                    var sign = carrier.IsExport() ? -1m : 1m;
+                    var t = sign * quantity * heatFactor.Normalized;
+                    heatT += t;
+                    trace?.Add(new TraceTerm("co2.heat", carrier.Token(), quantity / heatFactor.DenominatorScale,
+                        heatFactor.DenominatorToken, [FactorRef.Of(heatFactor)],
+                        sign < 0 ? "−quantity × EF热力" : "quantity × EF热力",
+                        carrier.IsExport() ? Clauses.ExportedEmissions : Clauses.PurchasedHeat, t, "tCO2"));
+                    break;
+                }
+            }
+        }
+
+        var combustionT = carbonT * Co2PerCarbonNumerator / Co2PerCarbonDenominator;
+        if (trace is not null)
+        {
+            foreach (var term in combustionTerms)
+            {
+                trace.Add(new TraceTerm("co2.combustion", term.Carrier.Token(), term.Quantity / term.Ncv.DenominatorScale,
+                    term.Ncv.DenominatorToken, [FactorRef.Of(term.Ncv), FactorRef.Of(term.Cc), FactorRef.Of(term.Of)],
+                    "quantity × NCV × CC × OF × 44/12", Clauses.Combustion,
+                    term.CarbonT * Co2PerCarbonNumerator / Co2PerCarbonDenominator, "tCO2",
+                    $"含碳 {term.CarbonT} tC"));
+            }
+        }
+        return new Co2Figures(combustionT, electricityT, heatT);
+    }
+}

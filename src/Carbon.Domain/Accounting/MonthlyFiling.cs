@@ -1,0 +1,49 @@
+using Carbon.Domain.Energy;
+using Carbon.Domain.Registry;
+using Carbon.Domain.Units;
+
+namespace Carbon.Domain.Accounting;
+
+/// <summary>One line of energy use in a filing: a carrier and how much, in the unit filed.</summary>
+public readonly record struct EnergyUse
+{
+    public EnergyUse(EnergyCarrier carrier, Quantity quantity)
+    {
+        if (!carrier.Accepts(quantity.Unit))
+        {
+            throw new UnitMismatchException(
+                $"{carrier.Token()} is measured in {carrier.DimensionOf()} units, not {quantity.Unit.Token()}");
+        }
+        Carrier = carrier;
+        Quantity = quantity;
+    }
+
+    public EnergyCarrier Carrier { get; }
+
+    public Quantity Quantity { get; }
+}
+
+/// <summary>主要污染物排放量 in tonnes. A pollutant not reported is null, never zero.</summary>
+public sealed record Pollutants(decimal? CodT, decimal? Nh3nT, decimal? So2T, decimal? NoxT)
+{
+    /// <summary>The sum of the reported pollutants (t).</summary>
+    public decimal TotalT => (CodT ?? 0m) + (Nh3nT ?? 0m) + (So2T ?? 0m) + (NoxT ?? 0m);
+
+    /// <summary>True when at least one pollutant was reported.</summary>
+    public bool Reported => CodT.HasValue || Nh3nT.HasValue || So2T.HasValue || NoxT.HasValue;
+}
+
+/// <summary>
+/// The figures an enterprise files for one month (企业月度填报). Money in 万元 at current prices.
+/// </summary>
+public sealed record MonthlyFiling(
+    YearMonth Month,
+    IReadOnlyList<EnergyUse> Energy,
+    decimal WaterM3,
+    decimal OutputValue,
+    decimal ValueAdded,
+    decimal Revenue,
+    decimal TaxPaid,
+    int Employees,
+    decimal RdExpense,
+    Pollutants? Pollutants);

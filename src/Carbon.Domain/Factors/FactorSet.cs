@@ -1,0 +1,97 @@
+using Carbon.Domain.Energy;
+
+namespace Carbon.Domain.Factors;
+
+/// <summary>A factor chosen for a data year, and the year it was published for (they differ when the year has none).</summary>
+public sealed record YearFactor(Factor Factor, int RequestedYear)
+{
+    /// <summary>True when the nearest published year stood in for the requested one.</summary>
+    public bool IsSubstitute => Factor.Year != RequestedYear;
+}
+
+/// <summary>
+/// An immutable, validated set of factors with a version that names it in every result.
+/// Year-keyed factors resolve to the requested year or, failing that, the nearest published year (earlier on a tie).
+/// </summary>
+public sealed class FactorSet
+{
+    private readonly Dictionary<(FactorKind, EnergyCarrier), Factor> _byCarrier = [];
+    private readonly Dictionary<FactorKind, List<Factor>> _byKind = [];
+
+    public FactorSet(string version, IEnumerable<Factor> factors)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        Version = version;
+        Factors = factors.ToArray();
+        foreach (var factor in Factors)
+        {
+            if (factor.Kind.NeedsCarrier())
+            {
+                var carrier = factor.Carrier ?? throw new ArgumentException($"factor {factor.Id} needs a carrier");
+                if (!_byCarrier.TryAdd((factor.Kind, carrier), factor))
+                {
+                    throw new ArgumentException($"two {factor.Kind.Token()} factors for {carrier.Token()}");
+                }
+            }
+            if (!_byKind.TryGetValue(factor.Kind, out var list))
+            {
+                _byKind[factor.Kind] = list = [];
+            }
+            list.Add(factor);
+        }
+    }
+
+    /// <summary>Names the set in results: a label plus a hash of the files, so any edit gives a new version.</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<Factor> Factors { get; }
+
+    /// <summary>Regions that have at least one grid factor.</summary>
+    public IEnumerable<string> GridRegions => OfKind(FactorKind.GridCo2).Select(f => f.Region).Distinct();
+
+    public IEnumerable<Factor> OfKind(FactorKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    public Factor? Find(FactorKind kind, EnergyCarrier carrier) => _byCarrier.GetValueOrDefault((kind, carrier));
+
+    public Factor Get(FactorKind kind, EnergyCarrier carrier) =>
+        Find(kind, carrier) ?? throw new MissingFactorException($"no {kind.Token()} factor for {carrier.Token()} in factor set {Version}");
+
+    /// <summary>The purchased-heat emission factor (one per set).</summary>
+    public Factor HeatCo2 => OfKind(FactorKind.HeatCo2).FirstOrDefault()
+        ?? throw new MissingFactorException($"no heat-co2 factor in factor set {Version}");
+
+    /// <summary>Electricity 等价值 for a data year: that year's thermal coal rate, else the nearest published year.</summary>
+    public YearFactor ElectricityEquivalent(int year) => Nearest(OfKind(FactorKind.ElectricityEquivalent), year, "electricity-equivalent");
+
+    /// <summary>Grid emission factor for a data year and region, else the nearest published year of that region.</summary>
+    public YearFactor GridCo2(int year, string region) =>
+        Nearest(OfKind(FactorKind.GridCo2).Where(f => f.Region == region), year, $"grid-co2 for region {region}");
+
+    /// <summary>The price index of exactly that year, or null: a missing year is never filled in.</summary>
+    public Factor? PriceIndex(int year) => OfKind(FactorKind.PriceIndex).FirstOrDefault(f => f.Year == year);
+
+    private YearFactor Nearest(IEnumerable<Factor> candidates, int year, string what)
+    {
+        Factor? best = null;
+        foreach (var f in candidates)
+        {
+            if (best is null)
+            {
+                best = f;
+                continue;
+            }
+            var d = Math.Abs(f.Year!.Value - year);
+            var bestD = Math.Abs(best.Year!.Value - year);
+            if (d < bestD || (d == bestD && f.Year < best.Year))
+            {
+                best = f;
+            }
+        }
+        return best is null
+            ? throw new MissingFactorException($"no {what} factor in factor set {Version}")
+            : new YearFactor(best, year);
+    }
+}
+
+/// <summary>A formula needed a factor the set does not have.</summary>
+public sealed class MissingFactorException(string message) : Exception(message);

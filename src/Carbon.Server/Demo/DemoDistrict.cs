@@ -1,0 +1,210 @@
+using Carbon.Domain.Registry;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Demo;
+
+/// <summary>
+/// A deterministic demo district (seed 20201231): 4 parks, 200 enterprises of realistic size and energy mix
+/// (electricity, gas, coal phased out, diesel, steam, a few PV exporters), monthly filings 2020-01..2025-12 with
+/// growth, seasonality (Spring Festival, summer cooling), efficiency gains and a few revised months.
+/// </summary>
+public static class DemoDistrict
+{
+    public const int Enterprises = 200;
+    public const string Actor = "demo-seed";
+    public const int CoalToGasYear = 2022;
+    public static readonly YearMonth First = new(2020, 1);
+    public static readonly YearMonth Last = new(2025, 12);
+
+    public static readonly ParkRecord[] Parks =
+    [
+        Park("YZ-ETDZ", "鄞州经济开发区", "development-zone"),
+        Park("YZ-WANGCHUN", "望春工业园区", "industrial-park"),
+        Park("YZ-JIANGSHAN", "姜山工业集聚区", "industrial-cluster"),
+        Park("YZ-WUXIANG", "五乡小微企业园", "small-micro-park"),
+    ];
+
+    /// <summary>An industry's shape: electricity use per 万元 of value added and which other carriers it burns.</summary>
+    private sealed record Industry(string Name, string Short, decimal KwhPer10kVa, decimal GasM3Per10kVa, decimal HeatGjPer10kVa,
+        decimal DieselKgPer10kVa, decimal CoalKgPer10kVa, decimal WaterM3Per10kVa, decimal VaShare);
+
+    private static readonly Industry[] Industries =
+    [
+        new("纺织服装", "纺织", 900m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
+        new("汽车零部件", "汽配", 650m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
+        new("电子电器", "电器", 420m, 6m, 0m, 1m, 0m, 1.8m, 0.26m),
+        new("化工新材料", "新材", 1200m, 60m, 2.4m, 0m, 90m, 6m, 0.25m),
+        new("机械装备", "机械", 520m, 18m, 0m, 6m, 0m, 1.5m, 0.27m),
+        new("塑料制品", "塑业", 1100m, 5m, 0m, 1m, 0m, 1.2m, 0.20m),
+        new("食品饮料", "食品", 380m, 45m, 1.2m, 2m, 0m, 14m, 0.28m),
+        new("金属制品", "金属", 980m, 70m, 0m, 3m, 0m, 2m, 0.21m),
+        new("文具用品", "文具", 350m, 4m, 0m, 1m, 0m, 1m, 0.30m),
+    ];
+
+    private static readonly string[] Names =
+    [
+        "东方", "华越", "甬兴", "博纳", "海天", "明晟", "恒达", "瑞丰", "中科", "金鼎", "宏远", "天启", "永盛", "鑫源", "嘉禾",
+        "凯达", "新峰", "广和", "锦程", "富春", "万里", "德润", "昌隆", "汇通", "佳诚", "正泰", "顺发", "盛世", "卓越", "银河",
+    ];
+
+
+    private static ParkRecord Park(string code, string name, string kind) =>
+        new() { Code = code, Name = name, Kind = kind, RegisteredAt = new DateTimeOffset(2020, 1, 2, 1, 0, 0, TimeSpan.Zero), RegisteredBy = Actor };
+
+    /// <summary>Every enterprise with its filings, the same on every call.</summary>
+    public static IEnumerable<(EnterpriseRecord Record, List<FilingRecord> Filings)> Generate()
+    {
+        var rng = new Random(20201231);
+        for (var i = 0; i < Enterprises; i++)
+        {
+            var industry = Industries[rng.Next(Industries.Length)];
+            var above = rng.NextDouble() < 0.6;
+            var land = above ? Dec(rng, 12m, 260m, 1) : Dec(rng, 2m, 28m, 1);
+            // 亩均增加值 of the 2020 baseline: 规上 40–260 万元/亩, 规下 15–120 万元/亩 (annual).
+            var vaPerMu = above ? Dec(rng, 40m, 260m, 1) : Dec(rng, 15m, 120m, 1);
+            var parkRoll = rng.NextDouble();
+            string? park = parkRoll < 0.15 ? null : Parks[(int)((parkRoll - 0.15) / 0.85 * Parks.Length)].Code;
+            var record = new EnterpriseRecord
+            {
+                Uscc = Uscc(i),
+                Name = $"宁波{Names[i % Names.Length]}{industry.Short}{(i / Names.Length > 0 ? (i / Names.Length + 1).ToString() : "")}有限公司",
+                Industry = industry.Name,
+                ParkCode = park,
+                Scale = above ? "above" : "below",
+                LandAreaMu = land,
+                RegisteredAt = new DateTimeOffset(2020, 1, 3, 2, 0, 0, TimeSpan.Zero),
+                RegisteredBy = Actor,
+            };
+            yield return (record, Filings(rng, record, industry, land * vaPerMu / 12m));
+        }
+    }
+
+    private static List<FilingRecord> Filings(Random rng, EnterpriseRecord e, Industry industry, decimal baseMonthlyVa)
+    {
+        var growth = Dec(rng, -0.02m, 0.11m, 3);       // annual real growth
+        var efficiency = Dec(rng, 0.01m, 0.06m, 3);    // annual fall in energy per unit of value added
+        var pvExporter = rng.NextDouble() < 0.08;
+        var employeesBase = Math.Max(5, (int)(baseMonthlyVa * 12m / Dec(rng, 18m, 45m, 1)));
+        var taxRate = Dec(rng, 0.12m, 0.30m, 3);       // tax as a share of value added
+        var rdShare = e.Scale == "above" ? Dec(rng, 0.005m, 0.045m, 3) : Dec(rng, 0m, 0.015m, 3);
+        var units = rng.Next(3);                       // how this firm writes its quantities
+        var filings = new List<FilingRecord>();
+        for (var m = First; m <= Last; m = m.AddMonths(1))
+        {
+            var years = m.Year - 2020;
+            var season = m.Month switch { 2 => 0.62m, 1 => 0.92m, 7 or 8 => 1.06m, 12 => 1.08m, _ => 1m };
+            var covid = m is { Year: 2020, Month: <= 3 } ? 0.7m : 1m;
+            var noise = Dec(rng, 0.93m, 1.07m, 3);
+            var va = Round(baseMonthlyVa * Pow(1m + growth, years) * season * covid * noise, 2);
+            var intensity = Pow(1m - efficiency, years) * Dec(rng, 0.96m, 1.04m, 3);
+            var cooling = m.Month is 7 or 8 ? 1.12m : 1m;
+            var energy = new List<FilingEnergyRecord>();
+            void Line(string carrier, decimal quantity, string unit)
+            {
+                if (quantity > 0m)
+                {
+                    energy.Add(new FilingEnergyRecord { Line = energy.Count, Carrier = carrier, Quantity = quantity, Unit = unit });
+                }
+            }
+            void Electricity(string carrier, decimal kwh)
+            {
+                switch (units)
+                {
+                    case 0: Line(carrier, Round(kwh, 0), "kWh"); break;
+                    case 1: Line(carrier, Round(kwh / 10_000m, 4), "10k-kWh"); break;
+                    default: Line(carrier, Round(kwh / 1_000m, 3), "MWh"); break;
+                }
+            }
+            var kwh = va * industry.KwhPer10kVa * intensity * cooling;
+            Electricity("electricity", kwh);
+            var gas = va * industry.GasM3Per10kVa * intensity;
+            if (m.Year >= CoalToGasYear)
+            {
+                // Coal-to-gas: 1 kg of coal (0.7143 kgce) replaced by about 0.59 m³ of gas (1.2143 kgce/m³).
+                gas += va * industry.CoalKgPer10kVa * intensity * 0.59m;
+            }
+            else
+            {
+                Line("raw-coal", Round(va * industry.CoalKgPer10kVa * intensity / 1000m, 2), "t");
+            }
+            if (units == 1) Line("natural-gas", Round(gas / 10_000m, 4), "10k-m3"); else Line("natural-gas", Round(gas, 0), "m3");
+            Line("heat", Round(va * industry.HeatGjPer10kVa * intensity, 1), "GJ");
+            Line("diesel", Round(va * industry.DieselKgPer10kVa * intensity / 1000m, 3), "t");
+            if (pvExporter && m.Year >= 2022)
+            {
+                // Rooftop PV sold to the grid, more in summer.
+                Electricity("exported-electricity", kwh * 0.06m * (m.Month is >= 5 and <= 9 ? 1.4m : 0.8m));
+            }
+            var output = Round(va / industry.VaShare, 2);
+            var first = Record(e, m, 1, energy, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng, null);
+            filings.Add(first);
+            if (rng.NextDouble() < 0.03)
+            {
+                // A corrected meter reading: electricity 2 % higher, filed as revision 2 with its reason.
+                var corrected = energy.Select(l => l.Carrier == "electricity"
+                    ? new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = Round(l.Quantity * 1.02m, 4), Unit = l.Unit }
+                    : new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit }).ToList();
+                filings.Add(Record(e, m, 2, corrected, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng,
+                    "更正电表抄见数 (corrected electricity meter reading)"));
+            }
+        }
+        return filings;
+    }
+
+    private static FilingRecord Record(EnterpriseRecord e, YearMonth m, int revision, List<FilingEnergyRecord> energy, decimal va,
+        decimal output, Industry industry, decimal intensity, int employeesBase, int years, decimal taxRate, decimal rdShare,
+        Random rng, string? reason) =>
+        new()
+        {
+            Uscc = e.Uscc,
+            Year = m.Year,
+            Month = m.Month,
+            Revision = revision,
+            WaterM3 = Round(va * industry.WaterM3Per10kVa * intensity, 0),
+            OutputValue = output,
+            ValueAdded = va,
+            Revenue = Round(output * 1.03m, 2),
+            TaxPaid = Round(va * taxRate, 2),
+            Employees = (int)(employeesBase * (1m + 0.01m * years)),
+            RdExpense = Round(output * 1.03m * rdShare, 2),
+            CodT = e.Scale == "above" ? Round(va * 0.00004m, 4) : null,
+            Nh3nT = e.Scale == "above" ? Round(va * 0.000004m, 5) : null,
+            So2T = e.Scale == "above" && industry.CoalKgPer10kVa > 0m && m.Year < CoalToGasYear ? Round(va * 0.0002m, 4) : null,
+            NoxT = e.Scale == "above" ? Round(va * 0.00006m, 4) : null,
+            Reason = reason,
+            Actor = Actor,
+            RecordedAt = new DateTimeOffset(m.AddMonths(1).Year, m.AddMonths(1).Month, 10, 1, revision, 0, TimeSpan.Zero),
+            Energy = energy.Select(l => new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit }).ToList(),
+        };
+
+    /// <summary>A valid USCC for demo firm <paramref name="i"/>: 91 (company) + 330212 (鄞州区) + organisation code + check.</summary>
+    public static string Uscc(int i)
+    {
+        var body = (10_000_000 + i * 7_919).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        int[] weights = [3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            sum += (body[k] - '0') * weights[k];
+        }
+        var c9 = 11 - sum % 11;
+        var orgCheck = c9 == 10 ? 'X' : c9 == 11 ? '0' : (char)('0' + c9);
+        var first17 = "91330212" + body + orgCheck;
+        return first17 + Carbon.Domain.Registry.Uscc.CheckCharacter(first17);
+    }
+
+    private static decimal Dec(Random rng, decimal min, decimal max, int decimals) =>
+        Round(min + (max - min) * (decimal)rng.NextDouble(), decimals);
+
+    private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    private static decimal Pow(decimal x, int n)
+    {
+        var r = 1m;
+        for (var k = 0; k < n; k++)
+        {
+            r *= x;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,55 @@
+using Carbon.Server.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Carbon.Server.Demo;
+
+/// <summary>
+/// Seeds <see cref="DemoDistrict"/> into an empty ledger, once, before the silo starts (so no grain is active and
+/// every grain later rebuilds from these rows). A ledger that holds anything is left alone.
+/// </summary>
+public sealed class DemoSeeder(ILedgerContextFactory contexts, ILogger<DemoSeeder> log)
+{
+    private const int ChunkSize = 2_000;
+
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var check = contexts.Create())
+        {
+            if (await check.Parks.AnyAsync(cancellationToken) || await check.Enterprises.AnyAsync(cancellationToken))
+            {
+                log.LogWarning("--demo: the ledger already holds data; nothing seeded");
+                return false;
+            }
+        }
+        var started = DateTime.UtcNow;
+        var district = DemoDistrict.Generate().ToList();
+        await using (var db = contexts.Create())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Parks.AddRange(DemoDistrict.Parks.Select(p => new ParkRecord
+            {
+                Code = p.Code, Name = p.Name, Kind = p.Kind, RegisteredAt = p.RegisteredAt, RegisteredBy = p.RegisteredBy,
+            }));
+            db.Enterprises.AddRange(district.Select(d => d.Record));
+            db.AuditEvents.Add(new AuditEventRecord
+            {
+                At = DateTimeOffset.UtcNow, Actor = DemoDistrict.Actor, Action = "demo.seeded", Subject = "district",
+                Detail = $"{DemoDistrict.Parks.Length} parks, {district.Count} enterprises, {DemoDistrict.First}..{DemoDistrict.Last}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var filings = 0;
+            foreach (var chunk in district.SelectMany(d => d.Filings).Chunk(ChunkSize))
+            {
+                db.Filings.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                filings += chunk.Length;
+            }
+            await tx.CommitAsync(cancellationToken);
+            log.LogInformation("--demo: seeded {Parks} parks, {Enterprises} enterprises and {Filings} filing revisions in {Seconds:F1} s",
+                DemoDistrict.Parks.Length, district.Count, filings, (DateTime.UtcNow - started).TotalSeconds);
+        }
+        return true;
+    }
+}

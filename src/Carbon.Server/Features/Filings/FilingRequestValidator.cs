@@ -1,0 +1,96 @@
+using Carbon.Domain.Energy;
+using Carbon.Domain.Units;
+using FluentValidation;
+
+namespace Carbon.Server.Features.Filings;
+
+/// <summary>The body of a monthly filing. Every figure is required; only pollutants and reason are optional.</summary>
+public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
+{
+    /// <summary>No single figure of one month is this large; beyond it a unit slip is likelier than a real value.</summary>
+    public const decimal Ceiling = 1_000_000_000_000m;
+
+    public FilingRequestValidator()
+    {
+        RuleFor(r => r.Energy).NotNull().WithMessage("能源消费必填，无消费时填空数组 (energy is required; [] if none was used)");
+        RuleForEach(r => r.Energy).NotNull().WithMessage("能源行不能为空 (an energy line cannot be null)")
+            .SetValidator(new EnergyLineValidator()!);
+        RuleFor(r => r.Energy).Custom((lines, ctx) =>
+        {
+            if (lines is null)
+            {
+                return;
+            }
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i]?.Carrier is not { } carrier || !EnergyCarriers.TryParse(carrier, out _))
+                {
+                    continue;
+                }
+                if (seen.TryGetValue(carrier, out var first))
+                {
+                    ctx.AddFailure($"Energy[{i}].Carrier",
+                        $"{carrier} 重复填报（第{first}行）；请合并为一行 (carrier already on energy[{first}]; sum the meters into one line)");
+                }
+                else
+                {
+                    seen[carrier] = i;
+                }
+            }
+        });
+
+        Amount(RuleFor(r => r.WaterM3), "取水量 waterM3 (m³)");
+        Amount(RuleFor(r => r.OutputValue), "工业总产值 outputValue (万元)");
+        Amount(RuleFor(r => r.ValueAdded), "工业增加值 valueAdded (万元)");
+        Amount(RuleFor(r => r.Revenue), "营业收入 revenue (万元)");
+        Amount(RuleFor(r => r.TaxPaid), "实缴税金 taxPaid (万元)");
+        Amount(RuleFor(r => r.RdExpense), "研发经费 rdExpense (万元)");
+        RuleFor(r => r.ValueAdded).LessThanOrEqualTo(r => r.OutputValue!.Value)
+            .When(r => r.ValueAdded.HasValue && r.OutputValue.HasValue)
+            .WithMessage(r => $"工业增加值 {r.ValueAdded} 不能高于工业总产值 {r.OutputValue} (valueAdded cannot exceed outputValue)");
+        RuleFor(r => r.Employees).NotNull().WithMessage("从业人员 employees 必填 (employees is required)")
+            .InclusiveBetween(0, 1_000_000).WithMessage("从业人员应在 0 到 1 000 000 之间 (employees must be 0..1 000 000)");
+        When(r => r.Pollutants is not null, () =>
+        {
+            Optional(RuleFor(r => r.Pollutants!.CodT), "化学需氧量 codT (t)");
+            Optional(RuleFor(r => r.Pollutants!.Nh3nT), "氨氮 nh3nT (t)");
+            Optional(RuleFor(r => r.Pollutants!.So2T), "二氧化硫 so2T (t)");
+            Optional(RuleFor(r => r.Pollutants!.NoxT), "氮氧化物 noxT (t)");
+        });
+        RuleFor(r => r.Reason).MaximumLength(1000);
+    }
+
+    private static void Amount(IRuleBuilder<FilingRequest, decimal?> rule, string what) =>
+        rule.NotNull().WithMessage($"{what} 必填 (is required)")
+            .GreaterThanOrEqualTo(0m).WithMessage($"{what} 不能为负 (cannot be negative)")
+            .LessThan(Ceiling).WithMessage($"{what} 超出合理范围，请检查单位 (is implausibly large; check the unit)");
+
+    private static void Optional(IRuleBuilder<FilingRequest, decimal?> rule, string what) =>
+        rule.GreaterThanOrEqualTo(0m).WithMessage($"{what} 不能为负 (cannot be negative)")
+            .LessThan(Ceiling).WithMessage($"{what} 超出合理范围 (is implausibly large)");
+}
+
+/// <summary>One energy line: a known carrier, a unit of that carrier's dimension, a quantity ≥ 0.</summary>
+public sealed class EnergyLineValidator : AbstractValidator<EnergyLineRequest>
+{
+    public EnergyLineValidator()
+    {
+        RuleFor(l => l.Carrier).Must(c => EnergyCarriers.TryParse(c, out _))
+            .WithMessage(l => $"未知能源品种 '{l.Carrier}' (unknown carrier; one of {string.Join(", ", EnergyCarriers.Tokens)})");
+        RuleFor(l => l.Unit).Must(u => MeasureUnits.TryParse(u, out _))
+            .WithMessage(l => $"未知计量单位 '{l.Unit}' (unknown unit; one of {string.Join(", ", MeasureUnits.Tokens)})");
+        RuleFor(l => l.Unit)
+            .Must((l, u) => EnergyCarriers.TryParse(l.Carrier, out var c) && MeasureUnits.TryParse(u, out var unit) && c.Accepts(unit))
+            .When(l => EnergyCarriers.TryParse(l.Carrier, out _) && MeasureUnits.TryParse(l.Unit, out _))
+            .WithMessage(l => $"单位 '{l.Unit}' 不适用于 {l.Carrier} (unit does not fit the carrier; use one of {string.Join(", ", UnitsFor(l.Carrier))})");
+        RuleFor(l => l.Quantity).NotNull().WithMessage("数量必填 (quantity is required)")
+            .GreaterThanOrEqualTo(0m).WithMessage("数量不能为负；输出电力/热力请用 exported-electricity / exported-heat (quantity cannot be negative; file exports as exported-electricity or exported-heat)")
+            .LessThan(FilingRequestValidator.Ceiling).WithMessage("数量超出合理范围，请检查单位 (quantity is implausibly large; check the unit)");
+    }
+
+    private static IEnumerable<string> UnitsFor(string? carrier) =>
+        EnergyCarriers.TryParse(carrier, out var c)
+            ? Enum.GetValues<MeasureUnit>().Where(u => c.Accepts(u)).Select(u => u.Token())
+            : [];
+}

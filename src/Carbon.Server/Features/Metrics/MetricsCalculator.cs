@@ -1,0 +1,96 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Factors;
+using Carbon.Server.Grains;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Carbon.Server.Features.Metrics;
+
+/// <summary>
+/// Turns summed activity into the metrics response: one code path for an enterprise, a park and the district, so
+/// their figures are computed identically. All arithmetic is the methodology's; this class only rounds for display.
+/// </summary>
+public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions> options)
+{
+    /// <summary>Decimal places of every derived figure in the API.</summary>
+    public const int DisplayDecimals = 6;
+
+    private CarbonOptions Options => options.Value;
+
+    public MetricsResponse Compute(ScopeDto scope, PeriodQuery query, PeriodTotals totals, bool trace)
+    {
+        var region = Options.GridRegion;
+        var basis = Options.EnergyBasis;
+        var currentTrace = trace ? new List<TraceTerm>() : null;
+        var baselineTrace = trace ? new List<TraceTerm>() : null;
+        var current = Account.Compute(totals.Current.ToDomain(), factors, query.Year, region, currentTrace);
+        var baseline = Account.Compute(totals.Baseline.ToDomain(), factors, IntensityAccounting.BaselineYear, region, baselineTrace);
+        var comparison = IntensityAccounting.Compare(current, query.Year, baseline, factors, basis);
+
+        var missing = Enumerable.Range(1, query.ThroughMonth).Except(totals.CurrentMonths).ToArray();
+        return new MetricsResponse(
+            scope,
+            query.Year,
+            query.ThroughMonth,
+            totals.CurrentMonths.Length,
+            totals.CurrentMonths,
+            missing,
+            Energy(current.Energy),
+            Co2(current.Co2),
+            R(current.WaterM3),
+            R(current.ValueAdded),
+            comparison.PriceBasis == PriceBasis.Comparable2020 ? "comparable-2020" : "current",
+            Index(comparison.CurrentPriceIndex),
+            R(comparison.CurrentValueAdded),
+            basis == EnergyBasis.Calorific ? "calorific" : "equivalent",
+            Intensity(comparison.Current, basis),
+            YearFactors(query.Year),
+            new BaselineDto(
+                IntensityAccounting.BaselineYear,
+                totals.BaselineMonths.Length,
+                totals.BaselineMonths,
+                Energy(baseline.Energy),
+                Co2(baseline.Co2),
+                R(baseline.WaterM3),
+                R(baseline.ValueAdded),
+                R(comparison.BaselineValueAdded),
+                Index(comparison.BaselinePriceIndex),
+                Intensity(comparison.Baseline, basis),
+                YearFactors(IntensityAccounting.BaselineYear)),
+            new ReductionDto(R(comparison.Reduction.EnergyIntensity), R(comparison.Reduction.Co2Intensity),
+                R(comparison.Reduction.WaterIntensity)),
+            region,
+            factors.Version,
+            trace
+                ? new TraceDto(Terms(currentTrace!), Terms(baselineTrace!),
+                    totals.Revisions.Select(r => new FilingRefDto($"{r.Year:D4}-{r.Month:D2}", r.Revision)).ToArray())
+                : null);
+    }
+
+    /// <summary>Display rounding: 6 decimal places, half away from zero.</summary>
+    public static decimal R(decimal value) => Math.Round(value, DisplayDecimals, MidpointRounding.AwayFromZero);
+
+    public static decimal? R(decimal? value) => value is { } v ? R(v) : null;
+
+    private static EnergyDto Energy(EnergyFigures e) => new(R(e.CalorificTce), R(e.EquivalentTce));
+
+    private static Co2Dto Co2(Co2Figures c) => new(R(c.CombustionT), R(c.ElectricityT), R(c.HeatT), R(c.TotalT));
+
+    private static IntensityDto Intensity(Intensities i, EnergyBasis basis) =>
+        new(R(i.Energy(basis)), R(i.EnergyCalorificTcePer10kYuan), R(i.EnergyEquivalentTcePer10kYuan), R(i.Co2TPer10kYuan),
+            R(i.WaterM3Per10kYuan));
+
+    private static PriceIndexDto? Index(Factor? f) =>
+        f is null ? null : new PriceIndexDto(f.Id, f.Year!.Value, f.Value, f.Status.Token());
+
+    private YearFactorsDto YearFactors(int year) =>
+        new(Year(factors.ElectricityEquivalent(year)), Year(factors.GridCo2(year, Options.GridRegion)));
+
+    private static YearFactorDto Year(YearFactor y) =>
+        new(y.Factor.Id, y.RequestedYear, y.Factor.Year!.Value, y.IsSubstitute, y.Factor.Value, y.Factor.Unit, y.Factor.Status.Token());
+
+    private static TraceTermDto[] Terms(List<TraceTerm> terms) =>
+        terms.Select(t => new TraceTermDto(t.Figure, t.Carrier, t.Quantity, t.QuantityUnit, t.Factors, t.Formula, t.Clause,
+            R(t.Result), t.ResultUnit, t.Note)).ToArray();
+}

@@ -1,0 +1,28 @@
+using Carbon.Server.Grains.Contracts;
+
+namespace Carbon.Server.Grains;
+
+/// <summary>
+/// One enterprise (企业), keyed by its USCC: the single writer of its registration and filings, and the in-memory
+/// cache of its current figures, rebuilt from the ledger on activation.
+/// </summary>
+public interface IEnterpriseGrain : IGrainWithStringKey
+{
+    /// <summary>The registration and the months filed, or null if not registered.</summary>
+    [ReadOnly]
+    Task<EnterpriseView?> GetAsync();
+
+    /// <summary>Registers the enterprise once; a second registration changes nothing.</summary>
+    Task<RegistrationStatus> RegisterAsync(EnterpriseProfile profile, string actor);
+
+    /// <summary>Writes the month's next revision to the ledger, then acknowledges, then tells the park.</summary>
+    Task<FilingOutcome> FileAsync(FilingSubmission submission);
+
+    /// <summary>A month's current revision and its history, or null if the month was never filed.</summary>
+    [ReadOnly]
+    Task<FilingView?> GetFilingAsync(int year, int month);
+
+    /// <summary>Summed activity of a period and its 2020 baseline, or null if not registered.</summary>
+    [ReadOnly]
+    Task<PeriodTotals?> GetTotalsAsync(PeriodQuery query);
+}

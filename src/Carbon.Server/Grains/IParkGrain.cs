@@ -1,0 +1,33 @@
+using Carbon.Server.Grains.Contracts;
+
+namespace Carbon.Server.Grains;
+
+/// <summary>
+/// One park (园区), keyed by its code; the key <see cref="ParkKeys.Unparked"/> gathers the enterprises outside parks.
+/// It keeps each member's current month totals and their sum; it rebuilds from the ledger on activation.
+/// </summary>
+public interface IParkGrain : IGrainWithStringKey
+{
+    [ReadOnly]
+    Task<ParkView?> GetAsync();
+
+    /// <summary>Registers the park once; a second registration changes nothing.</summary>
+    Task<RegistrationStatus> RegisterAsync(ParkProfile profile, string actor);
+
+    /// <summary>A member joined (sent by the enterprise grain after its registration is in the ledger).</summary>
+    [OneWay]
+    Task AddMemberAsync(MemberInfo member);
+
+    /// <summary>A member's month changed; the higher revision wins.</summary>
+    [OneWay]
+    Task ApplyAsync(EnterpriseMonthUpdate update);
+
+    [ReadOnly]
+    Task<PeriodTotals> GetTotalsAsync(PeriodQuery query);
+}
+
+public static class ParkKeys
+{
+    /// <summary>The aggregate of enterprises registered without a park. Not a valid park code, so never registered.</summary>
+    public const string Unparked = "~unparked";
+}

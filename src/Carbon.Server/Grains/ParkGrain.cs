@@ -1,0 +1,112 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Registry;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Grains;
+
+[GrainType("park")]
+public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProvider clock) : Grain, IParkGrain
+{
+    private readonly Dictionary<string, MemberInfo> _members = [];
+    private readonly Dictionary<(string Uscc, int Month), (int Revision, ActivityTotals Totals)> _entries = [];
+    private readonly Dictionary<int, long> _revisionSums = [];
+    private readonly MonthTotals _totals = new();
+    private ParkRecord? _record;
+
+    private string Code => this.GetPrimaryKeyString();
+
+    private bool IsUnparked => Code == ParkKeys.Unparked;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!IsUnparked)
+        {
+            _record = await reader.FindParkAsync(Code);
+            if (_record is null)
+            {
+                return;
+            }
+        }
+        var parkCode = IsUnparked ? null : Code;
+        foreach (var m in await reader.LoadMembersAsync(parkCode))
+        {
+            _members[m.Uscc] = new MemberInfo(m.Uscc, m.Scale, m.LandAreaMu);
+        }
+        await foreach (var current in reader.StreamCurrentFilingsAsync(parkCode, allParks: false).WithCancellation(cancellationToken))
+        {
+            var f = current.Filing;
+            Apply(f.Uscc, new YearMonth(f.Year, f.Month).Index, f.Revision, f.ToContent().Totals(f.Year, f.Month));
+        }
+    }
+
+    Task<ParkView?> IParkGrain.GetAsync() =>
+        Task.FromResult(_record is null
+            ? null
+            : new ParkView(_record.ToProfile(), _record.RegisteredAt, _record.RegisteredBy, _members.Count,
+                _members.Values.Sum(m => m.LandAreaMu)));
+
+    async Task<RegistrationStatus> IParkGrain.RegisterAsync(ParkProfile profile, string actor)
+    {
+        if (_record is not null)
+        {
+            return RegistrationStatus.AlreadyRegistered;
+        }
+        if (IsUnparked)
+        {
+            throw new InvalidOperationException($"'{ParkKeys.Unparked}' is reserved");
+        }
+        var now = clock.GetUtcNow();
+        var record = new ParkRecord { Code = Code, Name = profile.Name, Kind = profile.Kind, RegisteredAt = now, RegisteredBy = actor };
+        await writer.WriteAsync(db =>
+        {
+            db.Parks.Add(record);
+            db.AuditEvents.Add(new AuditEventRecord
+            {
+                At = now, Actor = actor, Action = "park.registered", Subject = Code, Detail = $"{profile.Name} ({profile.Kind})",
+            });
+        });
+        _record = record;
+        return RegistrationStatus.Registered;
+    }
+
+    Task IParkGrain.AddMemberAsync(MemberInfo member)
+    {
+        _members[member.Uscc] = member;
+        return Task.CompletedTask;
+    }
+
+    Task IParkGrain.ApplyAsync(EnterpriseMonthUpdate update)
+    {
+        if (Apply(update.Uscc, update.MonthIndex, update.Revision, update.Totals.ToDomain()))
+        {
+            var feed = GrainFactory.GetGrain<IDistrictFeedGrain>(0);
+            return feed.PushAsync(new ParkMonthUpdate(Code, update.MonthIndex, _revisionSums[update.MonthIndex],
+                _totals[update.MonthIndex].ToSnapshot()));
+        }
+        return Task.CompletedTask;
+    }
+
+    Task<PeriodTotals> IParkGrain.GetTotalsAsync(PeriodQuery query) =>
+        Task.FromResult(_totals.Period(query, []));
+
+    /// <summary>Keeps the higher revision of a member's month; true when the park's figures changed.</summary>
+    private bool Apply(string uscc, int month, int revision, ActivityTotals totals)
+    {
+        ActivityTotals? old = null;
+        var oldRevision = 0;
+        if (_entries.TryGetValue((uscc, month), out var existing))
+        {
+            if (existing.Revision >= revision)
+            {
+                return false;
+            }
+            old = existing.Totals;
+            oldRevision = existing.Revision;
+        }
+        _entries[(uscc, month)] = (revision, totals);
+        _totals.Replace(month, old, totals);
+        _revisionSums[month] = _revisionSums.GetValueOrDefault(month) + revision - oldRevision;
+        return true;
+    }
+}

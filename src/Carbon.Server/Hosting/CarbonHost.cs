@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Carbon.Domain.Factors;
+using Carbon.Server.Demo;
+using Carbon.Server.Factors;
+using Carbon.Server.Features.Enterprises;
+using Carbon.Server.Features.Filings;
+using Carbon.Server.Features.Metrics;
+using Carbon.Server.Features.Parks;
+using Carbon.Server.Ledger;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+
+namespace Carbon.Server.Hosting;
+
+/// <summary>Wires the service: options, factors, ledger, Orleans silo, validators, JSON and endpoints.</summary>
+public static class CarbonHost
+{
+    public static WebApplicationBuilder AddCarbon(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(CarbonOptions.Section).Get<CarbonOptions>() ?? new CarbonOptions();
+        var services = builder.Services;
+
+        services.AddOptions<CarbonOptions>().Bind(builder.Configuration.GetSection(CarbonOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CarbonOptions>, CarbonOptionsValidation>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ReportingClock>();
+        services.AddSingleton<FactorSet>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<CarbonOptions>>().Value;
+            return FactorSetLoader.Load(o.FactorsPath, o.GridRegion);
+        });
+        services.AddLedger(options);
+        services.AddHostedService<LedgerStartup>();
+        services.AddSingleton<DemoSeeder>();
+
+        services.AddSingleton<RegisterParkValidator>();
+        services.AddSingleton<RegisterEnterpriseValidator>();
+        services.AddSingleton<FilingRouteValidator>();
+        services.AddSingleton<FilingRequestValidator>();
+        services.AddSingleton<MetricsQueryValidator>();
+        services.AddSingleton<MetricsCalculator>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestBodyHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Carbon — 绿色制造与碳达峰核算 API";
+            doc.Info.Description = "Monthly filings in; GB/T 2589 energy, GB/T 32150 CO2, water, intensities and reduction vs 2020 out.";
+            return Task.CompletedTask;
+        }));
+
+        builder.UseOrleans(silo =>
+        {
+            if (options.Database.IsPostgres)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = options.Database.ConnectionString;
+                });
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = options.Silo.ClusterId;
+                    o.ServiceId = options.Silo.ServiceId;
+                });
+                silo.ConfigureEndpoints(options.Silo.SiloPort, options.Silo.GatewayPort);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.Silo.SiloPort, options.Silo.GatewayPort,
+                    serviceId: options.Silo.ServiceId, clusterId: options.Silo.ClusterId);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Strict JSON: camelCase, numbers must be numbers, unknown fields are errors rather than silently dropped.</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    public static WebApplication MapCarbon(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapParks();
+        app.MapEnterprises();
+        app.MapFilings();
+        app.MapMetrics();
+        return app;
+    }
+
+    /// <summary>A start-up failure the operator can fix (bad configuration or factor file), as plain lines.</summary>
+    public static bool TryDescribeStartupFailure(Exception e, out string text)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                case FactorLoadException f:
+                    text = "Carbon cannot start: a factor file is invalid." + Environment.NewLine +
+                           string.Join(Environment.NewLine, f.Problems.Select(p => "  " + p));
+                    return true;
+                case OptionsValidationException o:
+                    text = "Carbon cannot start: the configuration is invalid." + Environment.NewLine +
+                           string.Join(Environment.NewLine, o.Failures.Select(p => "  " + p));
+                    return true;
+            }
+        }
+        text = string.Empty;
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+using Carbon.Domain.Accounting;
+using FluentValidation;
+
+namespace Carbon.Server.Hosting;
+
+/// <summary>The <c>Carbon</c> configuration section.</summary>
+public sealed class CarbonOptions
+{
+    public const string Section = "Carbon";
+
+    /// <summary>Where the ledger (SQLite) and keys live. Relative paths are relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Where the factor files are; by default the <c>factors</c> folder beside the built service.</summary>
+    public string? FactorsDirectory { get; set; }
+
+    /// <summary>The grid-factor region (华东 by default: the district is in Zhejiang).</summary>
+    public string GridRegion { get; set; } = "east-china";
+
+    /// <summary>Which standard-coal figure energy intensity uses: "equivalent" (等价值) or "calorific" (当量值).</summary>
+    public string EnergyIntensityBasis { get; set; } = "equivalent";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public SiloOptions Silo { get; set; } = new();
+
+    /// <summary>Seed the demo district into an empty ledger at start (<c>--demo</c>).</summary>
+    public bool Demo { get; set; }
+
+    public EnergyBasis EnergyBasis => EnergyIntensityBasis == "calorific" ? EnergyBasis.Calorific : EnergyBasis.Equivalent;
+
+    public string FactorsPath => Path.GetFullPath(FactorsDirectory ?? Path.Combine(AppContext.BaseDirectory, "factors"));
+
+    public string DataPath => Path.GetFullPath(DataDirectory);
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>"sqlite" (embedded default) or "postgres" (several machines).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Required for postgres; for sqlite the ledger is <c>{DataDirectory}/carbon.db</c> unless given.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => Provider == "postgres";
+}
+
+public sealed class SiloOptions
+{
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    public string ClusterId { get; set; } = "carbon";
+
+    public string ServiceId { get; set; } = "carbon";
+}
+
+/// <summary>Configuration is input too: a bad value stops the service with the key and the reason.</summary>
+public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
+{
+    public CarbonOptionsValidator()
+    {
+        RuleFor(o => o.DataDirectory).NotEmpty();
+        RuleFor(o => o.GridRegion).NotEmpty().Matches("^[a-z][a-z-]*$")
+            .WithMessage("'{PropertyName}' is a lower-case region token such as east-china or national");
+        RuleFor(o => o.EnergyIntensityBasis).Must(b => b is "equivalent" or "calorific")
+            .WithMessage("'{PropertyName}' must be 'equivalent' (等价值) or 'calorific' (当量值)");
+        RuleFor(o => o.Database.Provider).Must(p => p is "sqlite" or "postgres")
+            .OverridePropertyName("Database:Provider")
+            .WithMessage("'Database:Provider' must be 'sqlite' or 'postgres'");
+        RuleFor(o => o.Database.ConnectionString).NotEmpty().When(o => o.Database.IsPostgres)
+            .OverridePropertyName("Database:ConnectionString")
+            .WithMessage("'Database:ConnectionString' is required for postgres");
+        RuleFor(o => o.Silo.SiloPort).InclusiveBetween(1, 65535).OverridePropertyName("Silo:SiloPort");
+        RuleFor(o => o.Silo.GatewayPort).InclusiveBetween(1, 65535).NotEqual(o => o.Silo.SiloPort)
+            .OverridePropertyName("Silo:GatewayPort");
+        RuleFor(o => o.Silo.ServiceId).NotEmpty().OverridePropertyName("Silo:ServiceId");
+        RuleFor(o => o.Silo.ClusterId).NotEmpty().OverridePropertyName("Silo:ClusterId");
+    }
+}
+
+/// <summary>Runs <see cref="CarbonOptionsValidator"/> when options are first read (and at start).</summary>
+public sealed class CarbonOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<CarbonOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, CarbonOptions options)
+    {
+        var result = new CarbonOptionsValidator().Validate(options);
+        return result.IsValid
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(
+                result.Errors.Select(e => $"Carbon:{e.PropertyName}: {e.ErrorMessage}"));
+    }
+}

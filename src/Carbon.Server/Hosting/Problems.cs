@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Carbon.Server.Hosting;
+
+/// <summary>RFC 9457 problem details whose <c>errors</c> are keyed by the JSON path of the field (<c>energy[1].unit</c>).</summary>
+public static class Problems
+{
+    /// <summary>The JSON path of a FluentValidation property name: "Energy[1].Unit" → "energy[1].unit".</summary>
+    public static string FieldPath(string propertyName)
+    {
+        var sb = new StringBuilder(propertyName.Length);
+        var startOfSegment = true;
+        foreach (var c in propertyName)
+        {
+            sb.Append(startOfSegment ? char.ToLowerInvariant(c) : c);
+            startOfSegment = c == '.';
+        }
+        return sb.ToString();
+    }
+
+    public static Dictionary<string, string[]> Errors(params ValidationResult[] results) =>
+        results.SelectMany(r => r.Errors)
+            .GroupBy(e => FieldPath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
+    public static ValidationProblem Validation(params ValidationResult[] results) =>
+        TypedResults.ValidationProblem(Errors(results), title: "输入有误 (the request has invalid fields)");
+
+    public static ValidationProblem Field(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "输入有误 (the request has invalid fields)");
+
+    public static ProblemHttpResult NotFound(string field, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "未找到 (not found)",
+            Detail = detail,
+        });
+
+    public static ProblemHttpResult Conflict(string field, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "冲突 (conflict)",
+            Detail = detail,
+        });
+}
+
+/// <summary>
+/// A body that is not valid JSON for its type (a string where a number goes, a number too large for a decimal,
+/// an unknown field) becomes a 400 naming the field, like any validation error.
+/// </summary>
+public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+        var json = bad.InnerException as JsonException;
+        var field = json?.Path is { Length: > 0 } path ? JsonPathToField(path) : "body";
+        var message = json is null ? bad.Message : Describe(json);
+        if (json?.Message.Contains("could not be mapped", StringComparison.Ordinal) == true)
+        {
+            field = UnmappedField(json.Message) ?? field;
+        }
+        http.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = bad.StatusCode,
+                Title = "输入有误 (the request has invalid fields)",
+            },
+            Exception = exception,
+        });
+    }
+
+    /// <summary>"$.energy[1].quantity" → "energy[1].quantity"; "$" → "body".</summary>
+    public static string JsonPathToField(string path)
+    {
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    private static string Describe(JsonException e)
+    {
+        var m = e.Message;
+        var cut = m.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? m[..cut] : m;
+    }
+
+    private static string? UnmappedField(string message)
+    {
+        var start = message.IndexOf('\'');
+        var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
+        return end > start ? message[(start + 1)..end] : null;
+    }
+}
+
+/// <summary>Who is acting: the <c>X-Carbon-Actor</c> header (authentication comes later), else "anonymous".</summary>
+public static class Actor
+{
+    public const string Header = "X-Carbon-Actor";
+
+    public static string Of(HttpContext http)
+    {
+        var value = http.Request.Headers[Header].ToString().Trim();
+        return value.Length is > 0 and <= 100 ? value : "anonymous";
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Carbon.Server.Ledger;
+
+/// <summary>
+/// The ledger: the one source of truth. Provider-neutral; <see cref="SqliteLedgerDbContext"/> and
+/// <see cref="PostgresLedgerDbContext"/> exist only so each provider has its own migrations.
+/// </summary>
+public abstract class LedgerDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ParkRecord> Parks => Set<ParkRecord>();
+    public DbSet<EnterpriseRecord> Enterprises => Set<EnterpriseRecord>();
+    public DbSet<FilingRecord> Filings => Set<FilingRecord>();
+    public DbSet<FilingEnergyRecord> FilingEnergy => Set<FilingEnergyRecord>();
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ParkRecord>(e =>
+        {
+            e.ToTable("parks");
+            e.HasKey(p => p.Code);
+            e.Property(p => p.Code).HasMaxLength(32);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Kind).HasMaxLength(64);
+            e.Property(p => p.RegisteredBy).HasMaxLength(100);
+        });
+        model.Entity<EnterpriseRecord>(e =>
+        {
+            e.ToTable("enterprises");
+            e.HasKey(x => x.Uscc);
+            e.Property(x => x.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Industry).HasMaxLength(100);
+            e.Property(x => x.Scale).HasMaxLength(16);
+            e.Property(x => x.RegisteredBy).HasMaxLength(100);
+            e.HasOne<ParkRecord>().WithMany().HasForeignKey(x => x.ParkCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.ParkCode);
+        });
+        model.Entity<FilingRecord>(e =>
+        {
+            e.ToTable("filings");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(f => f.Reason).HasMaxLength(1000);
+            e.Property(f => f.Actor).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(f => f.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(f => new { f.Uscc, f.Year, f.Month, f.Revision }).IsUnique();
+            e.HasMany(f => f.Energy).WithOne().HasForeignKey(l => l.FilingId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<FilingEnergyRecord>(e =>
+        {
+            e.ToTable("filing_energy");
+            e.HasKey(l => new { l.FilingId, l.Line });
+            e.Property(l => l.Carrier).HasMaxLength(32);
+            e.Property(l => l.Unit).HasMaxLength(16);
+        });
+        model.Entity<AuditEventRecord>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Actor).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(100);
+            e.HasIndex(a => a.Subject);
+        });
+    }
+}
+
+/// <summary>The embedded default: SQLite in WAL mode.</summary>
+public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options);
+
+/// <summary>PostgreSQL, for several machines.</summary>
+public sealed class PostgresLedgerDbContext(DbContextOptions<PostgresLedgerDbContext> options) : LedgerDbContext(options);

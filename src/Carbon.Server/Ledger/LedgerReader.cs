@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Carbon.Server.Ledger;
+
+/// <summary>A filing's current revision with the park of its enterprise, as grains rebuild from it.</summary>
+public sealed record CurrentFiling(string? ParkCode, FilingRecord Filing);
+
+/// <summary>Read side of the ledger: what grains rebuild from on activation. Every read is its own short context.</summary>
+public sealed class LedgerReader(ILedgerContextFactory contexts)
+{
+    public async Task<ParkRecord?> FindParkAsync(string code)
+    {
+        await using var db = contexts.Create();
+        return await db.Parks.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code);
+    }
+
+    public async Task<EnterpriseRecord?> FindEnterpriseAsync(string uscc)
+    {
+        await using var db = contexts.Create();
+        return await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == uscc);
+    }
+
+    public async Task<int> CountEnterprisesAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.Enterprises.CountAsync();
+    }
+
+    /// <summary>Every revision of every month of one enterprise, with energy lines, oldest first.</summary>
+    public async Task<List<FilingRecord>> LoadFilingsAsync(string uscc)
+    {
+        await using var db = contexts.Create();
+        return await db.Filings.AsNoTracking()
+            .Where(f => f.Uscc == uscc)
+            .Include(f => f.Energy)
+            .OrderBy(f => f.Year).ThenBy(f => f.Month).ThenBy(f => f.Revision)
+            .AsSplitQuery()
+            .ToListAsync();
+    }
+
+    /// <summary>The members of a park; <c>null</c> means the enterprises outside every park.</summary>
+    public async Task<List<EnterpriseRecord>> LoadMembersAsync(string? parkCode)
+    {
+        await using var db = contexts.Create();
+        return await db.Enterprises.AsNoTracking().Where(e => e.ParkCode == parkCode).ToListAsync();
+    }
+
+    /// <summary>
+    /// The current revision of every month filed by the enterprises in scope: one park, the enterprises outside parks
+    /// (<paramref name="allParks"/> false and <paramref name="parkCode"/> null), or everyone (<paramref name="allParks"/> true).
+    /// Streams, so a whole district never sits in memory as rows.
+    /// </summary>
+    public async IAsyncEnumerable<CurrentFiling> StreamCurrentFilingsAsync(string? parkCode, bool allParks)
+    {
+        await using var db = contexts.Create();
+        var scope = allParks
+            ? db.Enterprises.AsNoTracking()
+            : db.Enterprises.AsNoTracking().Where(e => e.ParkCode == parkCode);
+        var rows =
+            from e in scope
+            join f in db.Filings.AsNoTracking() on e.Uscc equals f.Uscc
+            join l in db.FilingEnergy.AsNoTracking() on f.Id equals l.FilingId into lines
+            from l in lines.DefaultIfEmpty()
+            orderby f.Uscc, f.Year, f.Month, f.Revision descending, l.Line
+            select new { e.ParkCode, Filing = f, Line = l };
+
+        FilingRecord? current = null;
+        string? currentPark = null;
+        (string, int, int) key = default;
+        await foreach (var row in rows.AsAsyncEnumerable())
+        {
+            var rowKey = (row.Filing.Uscc, row.Filing.Year, row.Filing.Month);
+            if (current is not null && rowKey == key && row.Filing.Id != current.Id)
+            {
+                continue; // an older revision of the month just yielded
+            }
+            if (current is null || rowKey != key)
+            {
+                if (current is not null)
+                {
+                    yield return new CurrentFiling(currentPark, current);
+                }
+                current = row.Filing;
+                currentPark = row.ParkCode;
+                key = rowKey;
+            }
+            if (row.Line is not null)
+            {
+                current.Energy.Add(row.Line);
+            }
+        }
+        if (current is not null)
+        {
+            yield return new CurrentFiling(currentPark, current);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+
+namespace Carbon.Server.Ledger;
+
+/// <summary>
+/// The only path by which rows enter the ledger. Writers that arrive together are committed together
+/// (group commit): one transaction, one fsync, each caller released only after its rows are durable.
+/// A batch that fails is retried one write at a time, so one bad write never takes others down with it.
+/// </summary>
+public sealed class LedgerWriter : IAsyncDisposable
+{
+    /// <summary>The most writes one transaction takes.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly ILedgerContextFactory _contexts;
+    private readonly ILogger<LedgerWriter> _log;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public LedgerWriter(ILedgerContextFactory contexts, ILogger<LedgerWriter> log)
+    {
+        _contexts = contexts;
+        _log = log;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Adds the rows <paramref name="write"/> puts into the context; completes once they are committed.</summary>
+    public Task WriteAsync(Action<LedgerDbContext> write)
+    {
+        var pending = new Pending(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(LedgerWriter), "the ledger is shutting down");
+        }
+        return pending.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            try
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+                foreach (var p in batch)
+                {
+                    p.Done.TrySetResult();
+                }
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var p in batch)
+                {
+                    try
+                    {
+                        await CommitAsync([p]).ConfigureAwait(false);
+                        p.Done.TrySetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        p.Done.TrySetException(e);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                _log.LogWarning(e, "ledger write rejected");
+                batch[0].Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    {
+        await using var db = _contexts.Create();
+        foreach (var p in batch)
+        {
+            p.Write(db);
+        }
+        // SaveChanges runs in one transaction of its own.
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    }
+
+    private sealed record Pending(Action<LedgerDbContext> Write, TaskCompletionSource Done);
+}

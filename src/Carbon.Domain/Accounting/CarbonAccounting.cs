@@ -1,3 +1,4 @@
+using System.Globalization;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Factors;
 
@@ -90,7 +91,7 @@ public static class CarbonAccounting
                     term.Ncv.DenominatorToken, [FactorRef.Of(term.Ncv), FactorRef.Of(term.Cc), FactorRef.Of(term.Of)],
                     "quantity × NCV × CC × OF × 44/12", Clauses.Combustion,
                     term.CarbonT * Co2PerCarbonNumerator / Co2PerCarbonDenominator, "tCO2",
-                    $"含碳 {term.CarbonT} tC"));
+                    string.Create(CultureInfo.InvariantCulture, $"含碳 {term.CarbonT / 1.0000000000000000000000000000m} tC")));
             }
         }
         return new Co2Figures(combustionT, electricityT, heatT);

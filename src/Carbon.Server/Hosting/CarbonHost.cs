@@ -8,6 +8,7 @@ using Carbon.Server.Features.Filings;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Ledger;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -21,19 +22,7 @@ public static class CarbonHost
     {
         var options = builder.Configuration.GetSection(CarbonOptions.Section).Get<CarbonOptions>() ?? new CarbonOptions();
         var services = builder.Services;
-
-        services.AddOptions<CarbonOptions>().Bind(builder.Configuration.GetSection(CarbonOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CarbonOptions>, CarbonOptionsValidation>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ReportingClock>();
-        services.AddSingleton<FactorSet>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<CarbonOptions>>().Value;
-            return FactorSetLoader.Load(o.FactorsPath, o.GridRegion);
-        });
-        services.AddLedger(options);
-        services.AddHostedService<LedgerStartup>();
-        services.AddSingleton<DemoSeeder>();
+        services.AddCarbonCore(builder.Configuration);
 
         services.AddSingleton<RegisterParkValidator>();
         services.AddSingleton<RegisterEnterpriseValidator>();
@@ -78,12 +67,35 @@ public static class CarbonHost
         return builder;
     }
 
+    /// <summary>
+    /// What the silo needs: validated options, the clock, the factor set, the ledger and its start-up (migrations,
+    /// demo seed). Shared by the service and by the grain tests' in-process cluster.
+    /// </summary>
+    public static IServiceCollection AddCarbonCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CarbonOptions.Section).Get<CarbonOptions>() ?? new CarbonOptions();
+        services.AddOptions<CarbonOptions>().Bind(configuration.GetSection(CarbonOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CarbonOptions>, CarbonOptionsValidation>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ReportingClock>();
+        services.AddSingleton<FactorSet>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<CarbonOptions>>().Value;
+            return FactorSetLoader.Load(o.FactorsPath, o.GridRegion);
+        });
+        services.AddLedger(options);
+        services.AddHostedService<LedgerStartup>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+
     /// <summary>Strict JSON: camelCase, numbers must be numbers, unknown fields are errors rather than silently dropped.</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.Converters.Add(new CanonicalDecimalConverter());
     }
 
     public static WebApplication MapCarbon(this WebApplication app)

@@ -1,0 +1,87 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
+using Carbon.Domain.Registry;
+using Carbon.Domain.Units;
+using CsCheck;
+
+namespace Carbon.Domain.Tests;
+
+/// <summary>Properties that must hold for any filings, checked on random ones (CsCheck shrinks a failure to a small case).</summary>
+public class PropertyTests
+{
+    private static readonly Factors.FactorSet Factors = TestFactors.Set();
+
+    private static readonly EnergyCarrier[] Carriers =
+    [
+        EnergyCarrier.Electricity, EnergyCarrier.NaturalGas, EnergyCarrier.Diesel, EnergyCarrier.Heat, EnergyCarrier.RawCoal,
+        EnergyCarrier.ExportedElectricity, EnergyCarrier.ExportedHeat,
+    ];
+
+    /// <summary>A decimal with up to 4 decimal places, 0 .. 10⁸.</summary>
+    private static readonly Gen<decimal> Amount = Gen.Long[0, 1_000_000_000_000L].Select(m => m / 10_000m);
+
+    private static readonly Gen<EnergyUse> Use =
+        Gen.Select(Gen.Int[0, Carriers.Length - 1], Amount, Gen.Int[0, 2], (c, q, u) =>
+        {
+            var carrier = Carriers[c];
+            var units = Enum.GetValues<MeasureUnit>().Where(x => carrier.Accepts(x)).ToArray();
+            return new EnergyUse(carrier, new Quantity(q, units[u % units.Length]));
+        });
+
+    private static readonly Gen<MonthlyFiling> Filing =
+        Gen.Select(Use.Array[0, 6], Amount, Amount, Gen.Int[0, 5000], (energy, water, va, employees) =>
+            new MonthlyFiling(new YearMonth(2023, 1), energy, water, va * 2m, va, va, va / 10m, employees, 0m, null));
+
+    [Fact]
+    public void Totals_are_additive_over_months_and_enterprises()
+    {
+        // Σ over filings of each figure = the figure of Σ filings. Energy and the grid/heat CO2 are exact; combustion
+        // CO2 divides by 12 once per figure, so it agrees to 1e-18 t.
+        Filing.Array[1, 12].Sample(filings =>
+        {
+            var each = filings.Select(f => Account.Compute(ActivityTotals.From(f), Factors, 2023, "east-china")).ToArray();
+            var whole = Account.Compute(ActivityTotals.Sum(filings.Select(ActivityTotals.From)), Factors, 2023, "east-china");
+            Assert.Equal(each.Sum(a => a.Energy.CalorificTce), whole.Energy.CalorificTce);
+            Assert.Equal(each.Sum(a => a.Energy.EquivalentTce), whole.Energy.EquivalentTce);
+            Assert.Equal(each.Sum(a => a.Co2.ElectricityT), whole.Co2.ElectricityT);
+            Assert.Equal(each.Sum(a => a.Co2.HeatT), whole.Co2.HeatT);
+            Assert.InRange(each.Sum(a => a.Co2.CombustionT) - whole.Co2.CombustionT, -1e-18m, 1e-18m);
+            Assert.Equal(each.Sum(a => a.WaterM3), whole.WaterM3);
+            Assert.Equal(each.Sum(a => a.ValueAdded), whole.ValueAdded);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Doubling_every_quantity_doubles_every_total_and_keeps_every_intensity()
+    {
+        Filing.Array[1, 6].Sample(filings =>
+        {
+            var t = ActivityTotals.Sum(filings.Select(ActivityTotals.From));
+            var once = Account.Compute(t, Factors, 2023, "east-china");
+            var twice = Account.Compute(t.Scale(2m), Factors, 2023, "east-china");
+            Assert.Equal(2m * once.Energy.CalorificTce, twice.Energy.CalorificTce);
+            Assert.Equal(2m * once.Energy.EquivalentTce, twice.Energy.EquivalentTce);
+            Assert.InRange(2m * once.Co2.TotalT - twice.Co2.TotalT, -1e-18m, 1e-18m);
+            Assert.Equal(2m * once.WaterM3, twice.WaterM3);
+            var i1 = IntensityAccounting.Of(once, once.ValueAdded);
+            var i2 = IntensityAccounting.Of(twice, twice.ValueAdded);
+            if (i1.EnergyEquivalentTcePer10kYuan is { } a && i2.EnergyEquivalentTcePer10kYuan is { } b)
+            {
+                Assert.InRange(a - b, -1e-20m, 1e-20m);
+            }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Subtracting_what_was_added_gives_back_the_original_exactly()
+    {
+        // What a park does when a member revises a month: sum − old + new.
+        Gen.Select(Filing, Filing).Sample((a, b) =>
+        {
+            var ta = ActivityTotals.From(a);
+            var tb = ActivityTotals.From(b);
+            Assert.Equal(ta, ta + tb - tb);
+            Assert.Equal(ta + tb, tb + ta);
+        }, iter: 300);
+    }
+}

@@ -1,0 +1,128 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Registry;
+using Carbon.Server.Grains;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Carbon.Server.Tests;
+
+[Collection(ClusterCollection.Name)]
+public class GrainTests(ClusterFixture fixture)
+{
+    private static FilingContent Content(decimal kwh, decimal valueAdded = 100m) =>
+        new([new EnergyLine("electricity", kwh, "kWh")], 10m, 400m, valueAdded, 400m, 10m, 20, 1m, null);
+
+    private async Task<(IEnterpriseGrain Grain, string Uscc)> RegisteredAsync(string? park = null)
+    {
+        var uscc = TestUscc.Next();
+        var grain = fixture.Grains.GetGrain<IEnterpriseGrain>(uscc);
+        Assert.Equal(RegistrationStatus.Registered,
+            await grain.RegisterAsync(new EnterpriseProfile(uscc, "测试", "机械装备", park, "above", 10m), "test"));
+        return (grain, uscc);
+    }
+
+    [Fact]
+    public async Task An_enterprise_grain_rebuilds_from_the_ledger_after_deactivation()
+    {
+        var (grain, _) = await RegisteredAsync();
+        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(2023, 1, Content(1_000m), null, "a"))).Status);
+        Assert.Equal(FilingStatus.ReasonRequired, (await grain.FileAsync(new FilingSubmission(2023, 1, Content(2_000m), null, "a"))).Status);
+        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(2023, 1, Content(2_000m), "更正", "b"))).Status);
+        var before = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
+
+        await fixture.Cluster.DeactivateAsync((IAddressable)grain);
+        await fixture.Cluster.WaitForDeactivationAsync((IAddressable)grain);
+
+        var filing = await grain.GetFilingAsync(2023, 1);
+        Assert.Equal(2, filing!.Revision);
+        Assert.Equal(2_000m, filing.Content.Energy[0].Quantity);
+        Assert.Equal(["a", "b"], filing.History.Select(h => h.Actor));
+        var after = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
+        Assert.Equal(before!.Current.ToDomain(), after!.Current.ToDomain());
+        Assert.Equal(2_000m, after.Current.ToDomain().Energy(Carbon.Domain.Energy.EnergyCarrier.Electricity));
+    }
+
+    [Fact]
+    public async Task A_park_keeps_only_the_higher_revision_of_a_members_month()
+    {
+        var park = fixture.Grains.GetGrain<IParkGrain>("G-PARK-REV");
+        await park.RegisterAsync(new ParkProfile("G-PARK-REV", "测试园区", "industrial-park"), "test");
+        var month = new YearMonth(2024, 3).Index;
+        var uscc = TestUscc.Next();
+        ActivityTotals T(decimal kwh) => Content(kwh).Totals(2024, 3);
+
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m).ToSnapshot()));
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 1, T(100m).ToSnapshot()));   // late, older: ignored
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m).ToSnapshot()));   // repeated: ignored
+        var totals = await Eventually.ValueAsync(() => park.GetTotalsAsync(new PeriodQuery(2024, 3)), t => t.CurrentMonths.Length == 1);
+        Assert.Equal(T(200m), totals.Current.ToDomain());
+    }
+
+    [Fact]
+    public async Task After_1000_concurrent_filings_park_and_district_equal_the_ledger_exactly()
+    {
+        const string parkCode = "G-PARK-LOAD";
+        await fixture.Grains.GetGrain<IParkGrain>(parkCode).RegisterAsync(new ParkProfile(parkCode, "并发园区", "industrial-park"), "test");
+        var firms = new List<IEnterpriseGrain>();
+        for (var i = 0; i < 50; i++)
+        {
+            firms.Add((await RegisteredAsync(parkCode)).Grain);
+        }
+        // 1 000 filings: 50 enterprises × 20, every month twice (revision 2 with a reason) so revisions race with firsts.
+        var rng = new Random(7);
+        var submissions = firms.SelectMany((g, i) => Enumerable.Range(0, 20).Select(k =>
+        {
+            var month = 1 + k % 10;
+            return (Grain: g, Submission: new FilingSubmission(2025, month, Content(rng.Next(1, 1_000_000) / 10m, rng.Next(1, 500)),
+                k >= 10 ? "第二次报送" : null, "load"));
+        })).ToList();
+        // Per enterprise the revisions must follow the firsts, so each enterprise files in order; enterprises run concurrently.
+        await Task.WhenAll(submissions.GroupBy(s => s.Grain).Select(async g =>
+        {
+            foreach (var s in g)
+            {
+                var outcome = await s.Grain.FileAsync(s.Submission);
+                Assert.NotEqual(FilingStatus.ReasonRequired, outcome.Status);
+            }
+        }));
+
+        var expected = await LedgerSumAsync(parkCode);
+        var query = new PeriodQuery(2025, 12);
+        var park = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query),
+            t => t.Current.ToDomain().Equals(expected));
+        Assert.Equal(expected, park.Current.ToDomain());
+        Assert.Equal(1_000, await CountAsync(parkCode));
+        Assert.Equal(500, park.Current.FilingMonths);
+
+        // The district includes this park (and whatever other tests filed): it must equal the whole ledger's sum.
+        var all = await LedgerSumAsync(null);
+        var district = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IDistrictGrain>(DistrictKeys.District).GetTotalsAsync(query),
+            t => t.Current.ToDomain().Equals(all));
+        Assert.Equal(all, district.Current.ToDomain());
+
+        // A park rebuilt from the ledger agrees too.
+        await fixture.Cluster.DeactivateAsync((IAddressable)fixture.Grains.GetGrain<IParkGrain>(parkCode));
+        await fixture.Cluster.WaitForDeactivationAsync((IAddressable)fixture.Grains.GetGrain<IParkGrain>(parkCode));
+        Assert.Equal(expected, (await fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query)).Current.ToDomain());
+    }
+
+    /// <summary>Σ of the current revision of every 2025 filing in the ledger (one park, or all), computed independently of the grains.</summary>
+    private async Task<ActivityTotals> LedgerSumAsync(string? parkCode)
+    {
+        await using var db = fixture.Ledger.Create();
+        var members = db.Enterprises.Where(e => parkCode == null || e.ParkCode == parkCode).Select(e => e.Uscc);
+        var filings = await db.Filings.AsNoTracking().Include(f => f.Energy)
+            .Where(f => f.Year == 2025 && members.Contains(f.Uscc)).ToListAsync();
+        return ActivityTotals.Sum(filings
+            .GroupBy(f => (f.Uscc, f.Month))
+            .Select(g => g.MaxBy(f => f.Revision)!)
+            .Select(f => f.ToContent().Totals(f.Year, f.Month)));
+    }
+
+    private async Task<int> CountAsync(string parkCode)
+    {
+        await using var db = fixture.Ledger.Create();
+        return await db.Filings.CountAsync(f => db.Enterprises.Any(e => e.Uscc == f.Uscc && e.ParkCode == parkCode));
+    }
+}

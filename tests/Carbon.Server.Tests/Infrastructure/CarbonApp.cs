@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Carbon.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real service (HTTP pipeline, co-hosted silo, SQLite ledger) on a data directory of the test's choosing,
+/// with its own silo ports and a fixed clock.
+/// </summary>
+public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public FixedTime Time { get; } = time ?? new FixedTime();
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Carbon:DataDirectory", DataDirectory);
+        builder.UseSetting("Carbon:Silo:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Carbon:Silo:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}

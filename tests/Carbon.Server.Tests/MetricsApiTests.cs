@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Carbon.Server.Tests.Infrastructure;
+
+namespace Carbon.Server.Tests;
+
+[Collection(ApiCollection.Name)]
+public class MetricsApiTests(ApiFixture fixture)
+{
+    private HttpClient Http => fixture.Client;
+
+    /// <summary>Enterprise A: Jan–Feb 2020 and Jan–Feb 2023; enterprise B (same park): Jan 2023 only.</summary>
+    private async Task<(string A, string B, string Park)> SeedAsync()
+    {
+        var park = "P-MET-" + Guid.NewGuid().ToString("N")[..6];
+        await Http.RegisterParkAsync(park);
+        var a = TestUscc.Next();
+        var b = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(a, park);
+        await Http.RegisterEnterpriseAsync(b, park);
+        foreach (var m in new[] { "2020-01", "2020-02" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(a, m, Api.Filing(kwh: 100_000m, gasM3: 10_000m, water: 500m, valueAdded: 250m))).StatusCode);
+        }
+        foreach (var m in new[] { "2023-01", "2023-02" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(a, m, Api.Filing(kwh: 90_000m, gasM3: 9_000m, water: 450m, valueAdded: 300m, output: 1_200m))).StatusCode);
+        }
+        var onlyPower = Api.Filing(kwh: 50_000m, gasM3: 0m, water: 100m, valueAdded: 100m, output: 400m);
+        Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(b, "2023-01", onlyPower)).StatusCode);
+        return (a, b, park);
+    }
+
+    [Fact]
+    public async Task Enterprise_metrics_match_the_hand_calculation()
+    {
+        var (a, _, _) = await SeedAsync();
+        var m = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=2")).JsonAsync();
+
+        // 2023 Jan–Feb: 180 000 kWh, 18 000 m³ gas, 900 m³ water, value added 600 万元.
+        // 当量值: 180 000 × 0.1229 = 22 122 kgce; 18 000 × 1.2143 = 21 857.4 kgce → 43.9794 tce.
+        // 等价值: 2023 has no coal rate, nearest 2022 = 300.7 gce/kWh: 180 000 × 0.3007 = 54 126 kgce → 75.9834 tce.
+        Assert.Equal(43.9794m, m.Dec("energyTce.calorific"));
+        Assert.Equal(75.9834m, m.Dec("energyTce.equivalent"));
+        Assert.Equal("ee.2022", m["factors"]!["electricityEquivalent"]!["factorId"]!.GetValue<string>());
+        Assert.True(m["factors"]!["electricityEquivalent"]!["substitute"]!.GetValue<bool>());
+
+        // CO2: 180 MWh × 0.5500 (华东 2023) = 99 t;
+        //   gas 1.8 万m³ × 389.31 = 700.758 GJ × 0.0153 × 0.99 = 10.614381426 tC × 44/12 = 38.919398562 t.
+        Assert.Equal(99m, m.Dec("co2T.electricity"));
+        Assert.Equal(38.919399m, m.Dec("co2T.combustion"));
+        Assert.Equal(137.919399m, m.Dec("co2T.total"));
+        Assert.Equal(900m, m.Dec("waterM3"));
+        Assert.Equal(600m, m.Dec("valueAdded"));
+
+        // Comparable 2020 prices: P(2023) = 109.1561 → 600 × 100 / 109.1561 = 549.671525 万元.
+        Assert.Equal("comparable-2020", m["priceBasis"]!.GetValue<string>());
+        Assert.Equal(549.671525m, m.Dec("valueAddedAtPriceBasis"));
+        // Intensities: 75.9834 / 549.6715… = 0.138234; 137.9194 / 549.67 = 0.250912; 900 / 549.67 = 1.637342.
+        Assert.Equal("equivalent", m["energyBasis"]!.GetValue<string>());
+        Assert.Equal(0.138234m, m.Dec("intensity.energyTcePer10kYuan"));
+        Assert.Equal(0.080010m, m.Dec("intensity.energyCalorificTcePer10kYuan"));
+        Assert.Equal(0.250912m, m.Dec("intensity.co2TPer10kYuan"));
+        Assert.Equal(1.637342m, m.Dec("intensity.waterM3Per10kYuan"));
+
+        // Baseline 2020 Jan–Feb: 200 000 kWh at 305.5 gce/kWh = 61.1 tce + gas 20 000 × 1.2143 = 24.286 tce → 85.386 tce;
+        // CO2: 200 MWh × 0.5617 (2022 stands in for 2020) = 112.34 t + gas 43.24377618 t = 155.58377618 t; VA 500.
+        Assert.Equal(85.386m, m.Dec("baseline.energyTce.equivalent"));
+        Assert.Equal(112.34m, m.Dec("baseline.co2T.electricity"));
+        Assert.Equal(155.583776m, m.Dec("baseline.co2T.total"));
+        Assert.Equal(0.170772m, m.Dec("baseline.intensity.energyTcePer10kYuan"));
+        Assert.Equal(2022, m["baseline"]!["factors"]!["grid"]!["usedYear"]!.GetValue<int>());
+
+        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.138234…/0.170772 = 0.190534; CO2 0.193642; water 1 − 1.637342/2 = 0.181329.
+        Assert.Equal(0.190534m, m.Dec("reductionVs2020.energyIntensity"));
+        Assert.Equal(0.193642m, m.Dec("reductionVs2020.co2Intensity"));
+        Assert.Equal(0.181329m, m.Dec("reductionVs2020.waterIntensity"));
+        Assert.StartsWith("cn-default-", m["factorSet"]!.GetValue<string>());
+        Assert.Null(m["trace"]);
+    }
+
+    [Fact]
+    public async Task Year_to_date_compares_the_same_months_of_2020_and_lists_missing_months()
+    {
+        var (a, _, _) = await SeedAsync();
+        var jan = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=1")).JsonAsync();
+        Assert.Equal(1, jan["months"]!.GetValue<int>());
+        Assert.Equal(1, jan["baseline"]!["months"]!.GetValue<int>());
+        // 2023-01 alone: 90 000 × 0.1229 + 9 000 × 1.2143 = 11 061 + 10 928.7 = 21 989.7 kgce.
+        Assert.Equal(21.9897m, jan.Dec("energyTce.calorific"));
+
+        var year = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023")).JsonAsync();
+        Assert.Equal(12, year["throughMonth"]!.GetValue<int>());
+        Assert.Equal(2, year["months"]!.GetValue<int>());
+        Assert.Equal(Enumerable.Range(3, 10), year["missingMonths"]!.AsArray().Select(x => x!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task The_trace_explains_every_figure_down_to_the_factor_and_clause()
+    {
+        var (a, _, _) = await SeedAsync();
+        var m = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=2&trace=true")).JsonAsync();
+        var terms = m["trace"]!["current"]!.AsArray();
+        decimal Sum(string figure) => terms.Where(t => t!["figure"]!.GetValue<string>() == figure).Sum(t => t!.Dec("result"));
+        Assert.Equal(m.Dec("energyTce.calorific"), Sum("energy.calorific"));
+        Assert.Equal(m.Dec("energyTce.equivalent"), Sum("energy.equivalent"));
+        Assert.Equal(m.Dec("co2T.electricity"), Sum("co2.electricity"));
+
+        var power = terms.Single(t => t!["figure"]!.GetValue<string>() == "energy.calorific" && t["carrier"]!.GetValue<string>() == "electricity")!;
+        Assert.Equal(180_000m, power.Dec("quantity"));
+        Assert.Equal("sc.electricity", power["factors"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(0.1229m, power["factors"]![0]!.Dec("value"));
+        Assert.Contains("GB/T 2589-2020", power["clause"]!.GetValue<string>());
+        var gas = terms.Single(t => t!["figure"]!.GetValue<string>() == "co2.combustion")!;
+        Assert.Contains("GB/T 32150-2015", gas["clause"]!.GetValue<string>());
+        Assert.Equal(3, gas["factors"]!.AsArray().Count);
+
+        var filings = m["trace"]!["filings"]!.AsArray().Select(f => f!["month"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["2023-01", "2023-02", "2020-01", "2020-02"], filings);
+    }
+
+    [Fact]
+    public async Task A_park_sums_its_members()
+    {
+        var (_, _, park) = await SeedAsync();
+        // A 2023 Jan–Feb 43.9794 tce + B 2023-01 50 000 kWh × 0.1229 = 6.145 tce → 50.1244 tce; water 900 + 100.
+        var m = await Eventually.JsonAsync(Http, $"/api/parks/{park}/metrics?year=2023&throughMonth=2",
+            j => j.Dec("energyTce.calorific") == 50.1244m);
+        Assert.Equal(1_000m, m.Dec("waterM3"));
+        Assert.Equal(700m, m.Dec("valueAdded"));
+        Assert.Equal(2, m["scope"]!["enterprises"]!.GetValue<int>());
+        Assert.Equal("park", m["scope"]!["kind"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("", "year")]
+    [InlineData("year=abc", "year")]
+    [InlineData("year=2019", "year")]
+    [InlineData("year=2027", "year")]
+    [InlineData("year=2023&throughMonth=13", "throughMonth")]
+    [InlineData("year=2023&trace=maybe", "trace")]
+    public async Task Bad_queries_name_the_parameter(string query, string field)
+    {
+        var (a, _, _) = await SeedAsync();
+        await (await Http.GetAsync($"/api/enterprises/{a}/metrics?{query}")).AssertProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task Metrics_of_unknown_enterprises_and_parks_are_404()
+    {
+        await (await Http.GetAsync($"/api/enterprises/{TestUscc.Next()}/metrics?year=2023")).AssertProblemAsync(HttpStatusCode.NotFound, "uscc");
+        await (await Http.GetAsync("/api/parks/NOPE/metrics?year=2023")).AssertProblemAsync(HttpStatusCode.NotFound, "code");
+    }
+}

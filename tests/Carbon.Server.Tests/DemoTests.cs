@@ -1,0 +1,79 @@
+using Carbon.Domain.Registry;
+using Carbon.Server.Demo;
+using Carbon.Server.Features.Filings;
+using Carbon.Server.Grains;
+using Carbon.Server.Ledger;
+using Carbon.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Carbon.Server.Tests;
+
+public class DemoTests
+{
+    [Fact]
+    public void Every_demo_filing_would_pass_the_api_validation()
+    {
+        // The demo goes straight into the ledger, so it must hold only what the API itself would accept.
+        var validator = new FilingRequestValidator();
+        var district = DemoDistrict.Generate().ToList();
+        Assert.Equal(200, district.Count);
+        Assert.Equal(200, district.Select(d => d.Record.Uscc).Distinct().Count());
+        foreach (var (record, filings) in district)
+        {
+            Assert.True(Uscc.TryParse(record.Uscc, out _, out var error), error);
+            Assert.Equal(72, filings.Select(f => (f.Year, f.Month)).Distinct().Count());
+            foreach (var f in filings)
+            {
+                var c = f.ToContent();
+                var request = new FilingRequest(
+                    c.Energy.Select(l => (EnergyLineRequest?)new EnergyLineRequest(l.Carrier, l.Quantity, l.Unit)).ToList(),
+                    c.WaterM3, c.OutputValue, c.ValueAdded, c.Revenue, c.TaxPaid, c.Employees, c.RdExpense,
+                    c.Pollutants is null ? null : new PollutantsRequest(c.Pollutants.CodT, c.Pollutants.Nh3nT, c.Pollutants.So2T, c.Pollutants.NoxT),
+                    f.Reason);
+                var result = validator.Validate(request);
+                Assert.True(result.IsValid, $"{record.Uscc} {f.Year}-{f.Month:D2}: {result}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_demo_is_deterministic()
+    {
+        var a = DemoDistrict.Generate().SelectMany(d => d.Filings).Take(500).Select(f => (f.Uscc, f.ValueAdded, f.Energy.Count)).ToList();
+        var b = DemoDistrict.Generate().SelectMany(d => d.Filings).Take(500).Select(f => (f.Uscc, f.ValueAdded, f.Energy.Count)).ToList();
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public async Task Demo_seeds_an_empty_ledger_once_and_the_district_reads_real_figures()
+    {
+        using var folder = new TempFolder();
+        var settings = new Dictionary<string, string?> { ["Carbon:Demo"] = "true" };
+        int filings;
+        await using (var app = new CarbonApp(folder.Path, settings: settings))
+        {
+            var http = app.CreateClient();
+            var district = await (await http.GetAsync("/api/district/metrics?year=2025")).JsonAsync();
+            Assert.Equal(200, district["scope"]!["enterprises"]!.GetValue<int>());
+            Assert.Equal(12, district["months"]!.GetValue<int>());
+            Assert.True(district.Dec("energyTce.equivalent") > 0m);
+            Assert.True(district.Dec("reductionVs2020.energyIntensity") > 0m, "the demo firms get more efficient over time");
+            var park = await (await http.GetAsync($"/api/parks/{DemoDistrict.Parks[0].Code}")).JsonAsync();
+            Assert.True(park["enterprises"]!.GetValue<int>() > 10);
+            filings = await CountAsync(app);
+            Assert.True(filings >= 200 * 72);
+        }
+        await using (var again = new CarbonApp(folder.Path, settings: settings))
+        {
+            again.CreateClient();
+            Assert.Equal(filings, await CountAsync(again));
+        }
+    }
+
+    private static async Task<int> CountAsync(CarbonApp app)
+    {
+        await using var db = app.Services.GetRequiredService<ILedgerContextFactory>().Create();
+        return await db.Filings.CountAsync();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Carbon.Domain.Energy;
+using Carbon.Domain.Factors;
+using Carbon.Server.Factors;
+using Carbon.Server.Tests.Infrastructure;
+
+namespace Carbon.Server.Tests;
+
+public class FactorLoadingTests
+{
+    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "factors");
+
+    [Fact]
+    public void The_shipped_factors_load_and_cover_every_carrier()
+    {
+        var set = FactorSetLoader.Load(Shipped, "east-china");
+        Assert.StartsWith("cn-default-2026.11+", set.Version);
+        foreach (var carrier in EnergyCarriers.All.Where(c => !c.IsExport()))
+        {
+            Assert.NotNull(set.Find(FactorKind.StandardCoal, carrier));
+        }
+        Assert.Equal(0.0001229m, set.Get(FactorKind.StandardCoal, EnergyCarrier.Electricity).Normalized); // tce per kWh
+        Assert.Equal(0.5617m, set.GridCo2(2022, "east-china").Factor.Value);
+        Assert.Equal(0.11m, set.HeatCo2.Value);
+        Assert.Equal(FactorStatus.Unverified, set.Get(FactorKind.CarbonContent, EnergyCarrier.Coke).Status);
+    }
+
+    [Fact]
+    public void The_version_changes_when_any_file_changes()
+    {
+        using var copy = Copy();
+        var before = FactorSetLoader.Load(copy.Path, "east-china").Version;
+        File.AppendAllText(Path.Combine(copy.Path, "coefficients", "grid.csv"),
+            "grid.east-china.2024,grid-co2,test,2024,east-china,,tCO2/MWh,0.5400,test,UNVERIFIED\n");
+        Assert.NotEqual(before, FactorSetLoader.Load(copy.Path, "east-china").Version);
+    }
+
+    [Theory]
+    [InlineData("grid.csv", "0.5617", "abc", "coefficients/grid.csv line 5, field 'value'", "not a decimal")]
+    [InlineData("grid.csv", "0.5617", "-0.5617", "coefficients/grid.csv line 5, field 'value'", "positive")]
+    [InlineData("standard-coal.csv", "kgce/kWh", "kgce/m3", "coefficients/standard-coal.csv line 2, field 'unit'", "Volume")]
+    [InlineData("standard-coal.csv", "electricity,kgce", "electricty,kgce", "coefficients/standard-coal.csv line 2, field 'carrier'", "electricty")]
+    [InlineData("fuel-combustion.csv", "raw-coal,%,94", "raw-coal,%,194", "coefficients/fuel-combustion.csv line 4, field 'value'", "at most 1")]
+    [InlineData("purchased-heat.csv", "VERIFIED-2nd", "PROBABLY", "coefficients/purchased-heat.csv line 2, field 'status'", "PROBABLY")]
+    [InlineData("grid.csv", ",2022,east-china", ",22,east-china", "coefficients/grid.csv line 5, field 'year'", "1990..2100")]
+    public void A_bad_row_names_file_line_field_and_reason(string file, string find, string replace, string where, string why)
+    {
+        using var copy = Copy();
+        Edit(copy, file, find, replace);
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        var problem = Assert.Single(e.Problems, p => p.StartsWith(where, StringComparison.Ordinal));
+        Assert.Contains(why, problem);
+    }
+
+    [Fact]
+    public void A_missing_coefficient_is_reported_by_carrier()
+    {
+        using var copy = Copy();
+        var path = Path.Combine(copy.Path, "coefficients", "standard-coal.csv");
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("sc.coke,", StringComparison.Ordinal)));
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        Assert.Contains(e.Problems, p => p.Contains("no standard-coal coefficient for coke"));
+    }
+
+    [Fact]
+    public void Duplicate_ids_and_keys_are_reported_with_both_places()
+    {
+        using var copy = Copy();
+        File.AppendAllText(Path.Combine(copy.Path, "coefficients", "standard-coal.csv"),
+            "sc.coke,standard-coal,dup,,CN,coke,kgce/kg,0.97,test,UNVERIFIED\n");
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        Assert.Contains(e.Problems, p => p.Contains("id 'sc.coke' is already used at coefficients/standard-coal.csv line 6"));
+        Assert.Contains(e.Problems, p => p.Contains("a second standard-coal row for the same key"));
+    }
+
+    [Fact]
+    public void A_wrong_header_and_a_short_row_are_reported()
+    {
+        using var copy = Copy();
+        Edit(copy, "grid.csv", "id,kind,edition", "identifier,kind,edition");
+        File.AppendAllText(Path.Combine(copy.Path, "coefficients", "purchased-heat.csv"), "ef.x,heat-co2,only-three\n");
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        Assert.Contains(e.Problems, p => p.StartsWith("coefficients/grid.csv line 1: the header must be exactly", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("coefficients/purchased-heat.csv line 3: 3 fields, expected 10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_grid_region_without_factors_is_refused()
+    {
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(Shipped, "zhejiang"));
+        Assert.Contains(e.Problems, p => p.Contains("Carbon:GridRegion 'zhejiang' has no grid-co2 row"));
+    }
+
+    [Fact]
+    public async Task The_service_refuses_to_start_on_a_bad_factor_file_and_says_where()
+    {
+        // The built service, started as a user would: exit code 2 and the file, line, field and reason on stderr.
+        using var copy = Copy();
+        using var data = new TempFolder();
+        Edit(copy, "grid.csv", "0.5617", "abc");
+        var server = Path.Combine(AppContext.BaseDirectory, "Carbon.Server.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                server, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Carbon:FactorsDirectory", copy.Path,
+                "--Carbon:DataDirectory", data.Path, "--Carbon:Silo:SiloPort", FreePort.Next().ToString(),
+                "--Carbon:Silo:GatewayPort", FreePort.Next().ToString(),
+            },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("coefficients/grid.csv line 5, field 'value'", await stderr);
+    }
+
+    private static TempFolder Copy()
+    {
+        var folder = new TempFolder();
+        foreach (var file in Directory.GetFiles(Shipped, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder.Path, Path.GetRelativePath(Shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return folder;
+    }
+
+    private static void Edit(TempFolder folder, string file, string find, string replace)
+    {
+        var path = Path.Combine(folder.Path, "coefficients", file);
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' not in {file}");
+        File.WriteAllText(path, text[..at] + replace + text[(at + find.Length)..]);
+    }
+}

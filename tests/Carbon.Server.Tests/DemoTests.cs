@@ -18,8 +18,8 @@ public class DemoTests
         var validator = new FilingRequestValidator();
         var district = DemoDistrict.Generate().ToList();
         Assert.Equal(200, district.Count);
-        Assert.Equal(200, district.Select(d => d.Record.Uscc).Distinct().Count());
-        foreach (var (record, filings) in district)
+        Assert.Equal(200, district.Select(d => d.Identity.Uscc).Distinct().Count());
+        foreach (var (record, _, filings) in district)
         {
             Assert.True(Uscc.TryParse(record.Uscc, out _, out var error), error);
             Assert.Equal(72, filings.Select(f => (f.Year, f.Month)).Distinct().Count());

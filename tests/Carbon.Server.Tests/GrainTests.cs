@@ -18,7 +18,7 @@ public class GrainTests(ClusterFixture fixture)
         var uscc = TestUscc.Next();
         var grain = fixture.Grains.GetGrain<IEnterpriseGrain>(uscc);
         Assert.Equal(RegistrationStatus.Registered,
-            await grain.RegisterAsync(new EnterpriseProfile(uscc, "测试", "机械装备", park, "above", 10m), "test"));
+            await grain.RegisterAsync(new EnterpriseProfile(uscc, "测试", "机械装备", "C3441", park, "above", 10m, null, null), "test"));
         return (grain, uscc);
     }
 

@@ -104,3 +104,66 @@ public class RegistryApiTests(ApiFixture fixture)
         await (await Http.GetAsync("/api/parks/NOPE")).AssertProblemAsync(HttpStatusCode.NotFound, "code");
     }
 }
+
+[Collection(ApiCollection.Name)]
+public class ProfileRevisionApiTests(ApiFixture fixture)
+{
+    private HttpClient Http => fixture.Client;
+
+    private static object Profile(decimal land, string scale = "above", string? reason = null, string? industryCode = "C3441") =>
+        new { name = "宁波测试制造有限公司", industry = "机械装备", scale, landAreaMu = land, industryCode,
+              establishedOn = "2015-06-01", landGrantedOn = (string?)null, reason };
+
+    [Fact]
+    public async Task A_profile_revision_keeps_history_and_moves_the_parks_land()
+    {
+        var park = "P-REV-" + Guid.NewGuid().ToString("N")[..6];
+        await Http.RegisterParkAsync(park);
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, park, landAreaMu: 30m);
+
+        var noReason = await Http.PutAsJsonAsync($"/api/enterprises/{uscc}", Profile(35m));
+        await noReason.AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
+
+        var revised = await Http.PutAsJsonAsync($"/api/enterprises/{uscc}", Profile(35m, reason: "新增厂房用地 5 亩"));
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        var body = await revised.JsonAsync();
+        Assert.Equal(2, body["revision"]!.GetValue<int>());
+        Assert.Equal("revised", body["outcome"]!.GetValue<string>());
+        Assert.Equal(35m, body.Dec("landAreaMu"));
+        Assert.Equal("2015-06-01", body["establishedOn"]!.GetValue<string>());
+        Assert.Equal(park, body["parkCode"]!.GetValue<string>());
+        Assert.Equal("新增厂房用地 5 亩", body["history"]![1]!["reason"]!.GetValue<string>());
+
+        var same = await Http.PutAsJsonAsync($"/api/enterprises/{uscc}", Profile(35m));
+        Assert.Equal("unchanged", (await same.JsonAsync())["outcome"]!.GetValue<string>());
+
+        await Eventually.JsonAsync(Http, $"/api/parks/{park}", p => p.Dec("landAreaMu") == 35m);
+    }
+
+    [Fact]
+    public async Task A_bad_revision_names_the_fields_and_changes_nothing()
+    {
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, null, landAreaMu: 30m);
+        var bad = await Http.PutAsJsonAsync($"/api/enterprises/{uscc}", new
+        {
+            name = "x", industry = "x", scale = "medium", landAreaMu = -3m, industryCode = "3441",
+            establishedOn = "2030-01-01", reason = "test",
+        });
+        foreach (var field in new[] { "scale", "landAreaMu", "industryCode", "establishedOn" })
+        {
+            await bad.AssertProblemAsync(HttpStatusCode.BadRequest, field);
+        }
+        var read = await (await Http.GetAsync($"/api/enterprises/{uscc}")).JsonAsync();
+        Assert.Equal(1, read["revision"]!.GetValue<int>());
+        Assert.Equal(30m, read.Dec("landAreaMu"));
+    }
+
+    [Fact]
+    public async Task Revising_an_unknown_enterprise_is_404()
+    {
+        var response = await Http.PutAsJsonAsync($"/api/enterprises/{TestUscc.Next()}", Profile(10m, reason: "x"));
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "uscc");
+    }
+}

@@ -25,21 +25,27 @@ public static class DemoDistrict
     ];
 
     /// <summary>An industry's shape: electricity use per 万元 of value added and which other carriers it burns.</summary>
-    private sealed record Industry(string Name, string Short, decimal KwhPer10kVa, decimal GasM3Per10kVa, decimal HeatGjPer10kVa,
+    private sealed record Industry(string Name, string Short, string Code, decimal KwhPer10kVa, decimal GasM3Per10kVa, decimal HeatGjPer10kVa,
         decimal DieselKgPer10kVa, decimal CoalKgPer10kVa, decimal WaterM3Per10kVa, decimal VaShare);
 
     private static readonly Industry[] Industries =
     [
-        new("纺织服装", "纺织", 900m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
-        new("汽车零部件", "汽配", 650m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
-        new("电子电器", "电器", 420m, 6m, 0m, 1m, 0m, 1.8m, 0.26m),
-        new("化工新材料", "新材", 1200m, 60m, 2.4m, 0m, 90m, 6m, 0.25m),
-        new("机械装备", "机械", 520m, 18m, 0m, 6m, 0m, 1.5m, 0.27m),
-        new("塑料制品", "塑业", 1100m, 5m, 0m, 1m, 0m, 1.2m, 0.20m),
-        new("食品饮料", "食品", 380m, 45m, 1.2m, 2m, 0m, 14m, 0.28m),
-        new("金属制品", "金属", 980m, 70m, 0m, 3m, 0m, 2m, 0.21m),
-        new("文具用品", "文具", 350m, 4m, 0m, 1m, 0m, 1m, 0.30m),
+        new("纺织服装", "纺织", "C1811", 900m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
+        new("汽车零部件", "汽配", "C3670", 650m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
+        new("电子电器", "电器", "C3859", 420m, 6m, 0m, 1m, 0m, 1.8m, 0.26m),
+        new("化工新材料", "新材", "C2651", 1200m, 60m, 2.4m, 0m, 90m, 6m, 0.25m),
+        new("机械装备", "机械", "C3441", 520m, 18m, 0m, 6m, 0m, 1.5m, 0.27m),
+        new("塑料制品", "塑业", "C2929", 1100m, 5m, 0m, 1m, 0m, 1.2m, 0.20m),
+        new("食品饮料", "食品", "C1529", 380m, 45m, 1.2m, 2m, 0m, 14m, 0.28m),
+        new("金属制品", "金属", "C3399", 980m, 70m, 0m, 3m, 0m, 2m, 0.21m),
+        new("文具用品", "文具", "C2411", 350m, 4m, 0m, 1m, 0m, 1m, 0.30m),
     ];
+
+    /// <summary>A public utility (热电联产, GB/T 4754 D4412): evaluated for 亩均 but given no class.</summary>
+    private static readonly Industry Utility = new("热电联产", "热电", "D4412", 2600m, 30m, 0m, 0m, 0m, 25m, 0.22m);
+
+    /// <summary>A demo firm: registry identity, its first profile revision, and its filings.</summary>
+    public sealed record DemoEnterprise(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile, List<FilingRecord> Filings);
 
     private static readonly string[] Names =
     [
@@ -52,34 +58,41 @@ public static class DemoDistrict
         new() { Code = code, Name = name, Kind = kind, RegisteredAt = new DateTimeOffset(2020, 1, 2, 1, 0, 0, TimeSpan.Zero), RegisteredBy = Actor };
 
     /// <summary>Every enterprise with its filings, the same on every call.</summary>
-    public static IEnumerable<(EnterpriseRecord Record, List<FilingRecord> Filings)> Generate()
+    public static IEnumerable<DemoEnterprise> Generate()
     {
         var rng = new Random(20201231);
         for (var i = 0; i < Enterprises; i++)
         {
-            var industry = Industries[rng.Next(Industries.Length)];
+            var industry = i % 67 == 13 ? Utility : Industries[rng.Next(Industries.Length)];
             var above = rng.NextDouble() < 0.6;
             var land = above ? Dec(rng, 12m, 260m, 1) : Dec(rng, 2m, 28m, 1);
             // 亩均增加值 of the 2020 baseline: 规上 40–260 万元/亩, 规下 15–120 万元/亩 (annual).
             var vaPerMu = above ? Dec(rng, 40m, 260m, 1) : Dec(rng, 15m, 120m, 1);
             var parkRoll = rng.NextDouble();
             string? park = parkRoll < 0.15 ? null : Parks[(int)((parkRoll - 0.15) / 0.85 * Parks.Length)].Code;
-            var record = new EnterpriseRecord
+            var established = new DateOnly(1995, 1, 1).AddDays(rng.Next(0, 9_500));          // 1995 … 2020
+            DateOnly? landGranted = rng.NextDouble() < 0.05 ? new DateOnly(2023, 1, 1).AddDays(rng.Next(0, 365)) : null;
+            var registeredAt = new DateTimeOffset(2020, 1, 3, 2, 0, 0, TimeSpan.Zero);
+            var identity = new EnterpriseRecord { Uscc = Uscc(i), ParkCode = park, RegisteredAt = registeredAt, RegisteredBy = Actor };
+            var profile = new EnterpriseRevisionRecord
             {
-                Uscc = Uscc(i),
+                Uscc = identity.Uscc,
+                Revision = 1,
                 Name = $"宁波{Names[i % Names.Length]}{industry.Short}{(i / Names.Length > 0 ? (i / Names.Length + 1).ToString() : "")}有限公司",
                 Industry = industry.Name,
-                ParkCode = park,
+                IndustryCode = industry.Code,
                 Scale = above ? "above" : "below",
                 LandAreaMu = land,
-                RegisteredAt = new DateTimeOffset(2020, 1, 3, 2, 0, 0, TimeSpan.Zero),
-                RegisteredBy = Actor,
+                EstablishedOn = established,
+                LandGrantedOn = landGranted,
+                Actor = Actor,
+                RecordedAt = registeredAt,
             };
-            yield return (record, Filings(rng, record, industry, land * vaPerMu / 12m));
+            yield return new DemoEnterprise(identity, profile, Filings(rng, profile, industry, land * vaPerMu / 12m));
         }
     }
 
-    private static List<FilingRecord> Filings(Random rng, EnterpriseRecord e, Industry industry, decimal baseMonthlyVa)
+    private static List<FilingRecord> Filings(Random rng, EnterpriseRevisionRecord e, Industry industry, decimal baseMonthlyVa)
     {
         var growth = Dec(rng, -0.02m, 0.11m, 3);       // annual real growth
         var efficiency = Dec(rng, 0.01m, 0.06m, 3);    // annual fall in energy per unit of value added
@@ -151,7 +164,7 @@ public static class DemoDistrict
         return filings;
     }
 
-    private static FilingRecord Record(EnterpriseRecord e, YearMonth m, int revision, List<FilingEnergyRecord> energy, decimal va,
+    private static FilingRecord Record(EnterpriseRevisionRecord e, YearMonth m, int revision, List<FilingEnergyRecord> energy, decimal va,
         decimal output, Industry industry, decimal intensity, int employeesBase, int years, decimal taxRate, decimal rdShare,
         Random rng, string? reason) =>
         new()

@@ -30,7 +30,8 @@ public sealed class DemoSeeder(ILedgerContextFactory contexts, ILogger<DemoSeede
             {
                 Code = p.Code, Name = p.Name, Kind = p.Kind, RegisteredAt = p.RegisteredAt, RegisteredBy = p.RegisteredBy,
             }));
-            db.Enterprises.AddRange(district.Select(d => d.Record));
+            db.Enterprises.AddRange(district.Select(d => d.Identity));
+            db.EnterpriseRevisions.AddRange(district.Select(d => d.Profile));
             db.AuditEvents.Add(new AuditEventRecord
             {
                 At = DateTimeOffset.UtcNow, Actor = DemoDistrict.Actor, Action = "demo.seeded", Subject = "district",

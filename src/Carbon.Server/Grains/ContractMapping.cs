@@ -89,8 +89,25 @@ public static class ContractMapping
             }).ToList(),
         };
 
-    public static EnterpriseProfile ToProfile(this EnterpriseRecord r) =>
-        new(r.Uscc, r.Name, r.Industry, r.ParkCode, r.Scale, r.LandAreaMu);
+    public static EnterpriseProfile ToProfile(this EnterpriseRevisionRecord r, string? parkCode) =>
+        new(r.Uscc, r.Name, r.Industry, r.IndustryCode, parkCode, r.Scale, r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn);
+
+    public static EnterpriseRevisionRecord ToRevision(this EnterpriseProfile p, int revision, string? reason, string actor, DateTimeOffset at) =>
+        new()
+        {
+            Uscc = p.Uscc,
+            Revision = revision,
+            Name = p.Name,
+            Industry = p.Industry,
+            IndustryCode = p.IndustryCode,
+            Scale = p.Scale,
+            LandAreaMu = p.LandAreaMu,
+            EstablishedOn = p.EstablishedOn,
+            LandGrantedOn = p.LandGrantedOn,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            Actor = actor,
+            RecordedAt = at,
+        };
 
     public static ParkProfile ToProfile(this ParkRecord r) => new(r.Code, r.Name, r.Kind);
 }

@@ -10,17 +10,21 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
 {
     private readonly Dictionary<int, MonthState> _months = [];
     private readonly MonthTotals _totals = new();
+    private readonly List<EnterpriseRevisionRecord> _profiles = [];
     private EnterpriseRecord? _record;
+
+    private EnterpriseRevisionRecord Current => _profiles[^1];
 
     private string Uscc => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _record = await reader.FindEnterpriseAsync(Uscc);
-        if (_record is null)
+        if (await reader.FindEnterpriseAsync(Uscc) is not { } found)
         {
             return;
         }
+        _record = found.Identity;
+        _profiles.AddRange(found.Revisions);
         foreach (var f in await reader.LoadFilingsAsync(Uscc))
         {
             var index = new YearMonth(f.Year, f.Month).Index;
@@ -39,7 +43,8 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
     Task<EnterpriseView?> IEnterpriseGrain.GetAsync() =>
         Task.FromResult(_record is null
             ? null
-            : new EnterpriseView(_record.ToProfile(), _record.RegisteredAt, _record.RegisteredBy,
+            : new EnterpriseView(Current.ToProfile(_record.ParkCode), Current.Revision, _record.RegisteredAt, _record.RegisteredBy,
+                _profiles.Select(p => new RevisionInfo(p.Revision, p.RecordedAt, p.Actor, p.Reason)).ToArray(),
                 _months.Keys.Order().Select(i => YearMonth.FromIndex(i).ToString()).ToArray()));
 
     async Task<RegistrationStatus> IEnterpriseGrain.RegisterAsync(EnterpriseProfile profile, string actor)
@@ -49,20 +54,12 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
             return RegistrationStatus.AlreadyRegistered;
         }
         var now = clock.GetUtcNow();
-        var record = new EnterpriseRecord
-        {
-            Uscc = Uscc,
-            Name = profile.Name,
-            Industry = profile.Industry,
-            ParkCode = profile.ParkCode,
-            Scale = profile.Scale,
-            LandAreaMu = profile.LandAreaMu,
-            RegisteredAt = now,
-            RegisteredBy = actor,
-        };
+        var record = new EnterpriseRecord { Uscc = Uscc, ParkCode = profile.ParkCode, RegisteredAt = now, RegisteredBy = actor };
+        var first = profile.ToRevision(1, null, actor, now);
         await writer.WriteAsync(db =>
         {
             db.Enterprises.Add(record);
+            db.EnterpriseRevisions.Add(first);
             db.AuditEvents.Add(new AuditEventRecord
             {
                 At = now, Actor = actor, Action = "enterprise.registered", Subject = Uscc,
@@ -70,8 +67,39 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
             });
         });
         _record = record;
-        await Park.AddMemberAsync(new MemberInfo(Uscc, record.Scale, record.LandAreaMu));
+        _profiles.Add(first);
+        await Park.AddMemberAsync(new MemberInfo(Uscc, first.Scale, first.LandAreaMu));
         return RegistrationStatus.Registered;
+    }
+
+    async Task<ProfileOutcome> IEnterpriseGrain.ReviseProfileAsync(EnterpriseProfile profile, string? reason, string actor)
+    {
+        if (_record is null)
+        {
+            return new ProfileOutcome(ProfileStatus.UnknownEnterprise, 0);
+        }
+        var proposed = profile with { Uscc = Uscc, ParkCode = _record.ParkCode };
+        if (proposed == Current.ToProfile(_record.ParkCode))
+        {
+            return new ProfileOutcome(ProfileStatus.Unchanged, Current.Revision);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new ProfileOutcome(ProfileStatus.ReasonRequired, Current.Revision);
+        }
+        var now = clock.GetUtcNow();
+        var revision = proposed.ToRevision(Current.Revision + 1, reason, actor, now);
+        await writer.WriteAsync(db =>
+        {
+            db.EnterpriseRevisions.Add(revision);
+            db.AuditEvents.Add(new AuditEventRecord
+            {
+                At = now, Actor = actor, Action = "enterprise.revised", Subject = Uscc, Detail = $"r{revision.Revision}: {revision.Reason}",
+            });
+        });
+        _profiles.Add(revision);
+        await Park.AddMemberAsync(new MemberInfo(Uscc, revision.Scale, revision.LandAreaMu));
+        return new ProfileOutcome(ProfileStatus.Revised, revision.Revision);
     }
 
     async Task<FilingOutcome> IEnterpriseGrain.FileAsync(FilingSubmission submission)

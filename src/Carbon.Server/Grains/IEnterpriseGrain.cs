@@ -15,6 +15,9 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     /// <summary>Registers the enterprise once; a second registration changes nothing.</summary>
     Task<RegistrationStatus> RegisterAsync(EnterpriseProfile profile, string actor);
 
+    /// <summary>Revises the profile (not the park); a change needs a reason, the same profile changes nothing.</summary>
+    Task<ProfileOutcome> ReviseProfileAsync(EnterpriseProfile profile, string? reason, string actor);
+
     /// <summary>Writes the month's next revision to the ledger, then acknowledges, then tells the park.</summary>
     Task<FilingOutcome> FileAsync(FilingSubmission submission);
 

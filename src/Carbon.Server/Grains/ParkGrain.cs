@@ -31,7 +31,7 @@ public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProv
         var parkCode = IsUnparked ? null : Code;
         foreach (var m in await reader.LoadMembersAsync(parkCode))
         {
-            _members[m.Uscc] = new MemberInfo(m.Uscc, m.Scale, m.LandAreaMu);
+            _members[m.Uscc] = new MemberInfo(m.Uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
         }
         await foreach (var current in reader.StreamCurrentFilingsAsync(parkCode, allParks: false).WithCancellation(cancellationToken))
         {

@@ -26,6 +26,7 @@ public static class CarbonHost
 
         services.AddSingleton<RegisterParkValidator>();
         services.AddSingleton<RegisterEnterpriseValidator>();
+        services.AddSingleton<ReviseEnterpriseValidator>();
         services.AddSingleton<FilingRouteValidator>();
         services.AddSingleton<FilingRequestValidator>();
         services.AddSingleton<MetricsQueryValidator>();

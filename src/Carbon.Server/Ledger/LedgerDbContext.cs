@@ -10,6 +10,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
 {
     public DbSet<ParkRecord> Parks => Set<ParkRecord>();
     public DbSet<EnterpriseRecord> Enterprises => Set<EnterpriseRecord>();
+    public DbSet<EnterpriseRevisionRecord> EnterpriseRevisions => Set<EnterpriseRevisionRecord>();
     public DbSet<FilingRecord> Filings => Set<FilingRecord>();
     public DbSet<FilingEnergyRecord> FilingEnergy => Set<FilingEnergyRecord>();
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
@@ -30,12 +31,23 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.ToTable("enterprises");
             e.HasKey(x => x.Uscc);
             e.Property(x => x.Uscc).HasMaxLength(18).IsFixedLength();
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Industry).HasMaxLength(100);
-            e.Property(x => x.Scale).HasMaxLength(16);
             e.Property(x => x.RegisteredBy).HasMaxLength(100);
             e.HasOne<ParkRecord>().WithMany().HasForeignKey(x => x.ParkCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.ParkCode);
+        });
+        model.Entity<EnterpriseRevisionRecord>(e =>
+        {
+            e.ToTable("enterprise_revisions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Industry).HasMaxLength(100);
+            e.Property(x => x.IndustryCode).HasMaxLength(8);
+            e.Property(x => x.Scale).HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(x => x.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Uscc, x.Revision }).IsUnique();
         });
         model.Entity<FilingRecord>(e =>
         {

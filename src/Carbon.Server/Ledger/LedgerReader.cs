@@ -14,10 +14,17 @@ public sealed class LedgerReader(ILedgerContextFactory contexts)
         return await db.Parks.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code);
     }
 
-    public async Task<EnterpriseRecord?> FindEnterpriseAsync(string uscc)
+    /// <summary>An enterprise's identity and every revision of its profile (oldest first), or null.</summary>
+    public async Task<(EnterpriseRecord Identity, List<EnterpriseRevisionRecord> Revisions)?> FindEnterpriseAsync(string uscc)
     {
         await using var db = contexts.Create();
-        return await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == uscc);
+        var identity = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == uscc);
+        if (identity is null)
+        {
+            return null;
+        }
+        var revisions = await db.EnterpriseRevisions.AsNoTracking().Where(r => r.Uscc == uscc).OrderBy(r => r.Revision).ToListAsync();
+        return (identity, revisions);
     }
 
     public async Task<int> CountEnterprisesAsync()
@@ -38,12 +45,27 @@ public sealed class LedgerReader(ILedgerContextFactory contexts)
             .ToListAsync();
     }
 
-    /// <summary>The members of a park; <c>null</c> means the enterprises outside every park.</summary>
-    public async Task<List<EnterpriseRecord>> LoadMembersAsync(string? parkCode)
+    /// <summary>The current profile of each member of a park; <c>null</c> means the enterprises outside every park.</summary>
+    public async Task<List<EnterpriseRevisionRecord>> LoadMembersAsync(string? parkCode)
     {
         await using var db = contexts.Create();
-        return await db.Enterprises.AsNoTracking().Where(e => e.ParkCode == parkCode).ToListAsync();
+        var revisions = await db.EnterpriseRevisions.AsNoTracking()
+            .Where(r => db.Enterprises.Any(e => e.Uscc == r.Uscc && e.ParkCode == parkCode))
+            .ToListAsync();
+        return Current(revisions);
     }
+
+    /// <summary>Every enterprise's identity with its current profile.</summary>
+    public async Task<List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>> LoadRegistryAsync()
+    {
+        await using var db = contexts.Create();
+        var identities = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Uscc);
+        var current = Current(await db.EnterpriseRevisions.AsNoTracking().ToListAsync());
+        return current.Select(r => (identities[r.Uscc], r)).ToList();
+    }
+
+    private static List<EnterpriseRevisionRecord> Current(IEnumerable<EnterpriseRevisionRecord> revisions) =>
+        revisions.GroupBy(r => r.Uscc).Select(g => g.MaxBy(r => r.Revision)!).OrderBy(r => r.Uscc, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The current revision of every month filed by the enterprises in scope: one park, the enterprises outside parks

@@ -12,17 +12,37 @@ public sealed class ParkRecord
     public required string RegisteredBy { get; init; }
 }
 
-/// <summary>A registered enterprise (企业), keyed by its USCC.</summary>
+/// <summary>A registered enterprise (企业): its identity and park, which never change. The profile is in revisions.</summary>
 public sealed class EnterpriseRecord
 {
     public required string Uscc { get; init; }
-    public required string Name { get; init; }
-    public required string Industry { get; init; }
     public string? ParkCode { get; init; }
-    public required string Scale { get; init; }
-    public decimal LandAreaMu { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
     public required string RegisteredBy { get; init; }
+}
+
+/// <summary>
+/// One revision of an enterprise's profile (企业档案). Revision 1 is the registration; a later one says why.
+/// The current profile is the highest revision.
+/// </summary>
+public sealed class EnterpriseRevisionRecord
+{
+    public long Id { get; init; }
+    public required string Uscc { get; init; }
+    public int Revision { get; init; }
+    public required string Name { get; init; }
+    public required string Industry { get; init; }
+    /// <summary>GB/T 4754-2017 国民经济行业分类 code, e.g. C3411 or D4411.</summary>
+    public string? IndustryCode { get; init; }
+    public required string Scale { get; init; }
+    public decimal LandAreaMu { get; init; }
+    /// <summary>成立日期 (business registration).</summary>
+    public DateOnly? EstablishedOn { get; init; }
+    /// <summary>供地日期 (land granted).</summary>
+    public DateOnly? LandGrantedOn { get; init; }
+    public string? Reason { get; init; }
+    public required string Actor { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
 }
 
 /// <summary>One revision of one month's filing. The current revision is the highest number.</summary>

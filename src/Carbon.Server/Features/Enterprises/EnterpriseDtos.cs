@@ -1,28 +1,54 @@
+using Carbon.Server.Features.Filings;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Features.Enterprises;
 
-/// <summary>POST /api/enterprises body. Land in 亩; scale "above" = 规上, "below" = 规下.</summary>
+/// <summary>
+/// POST /api/enterprises body. Land in 亩; scale "above" = 规上, "below" = 规下; industryCode is the GB/T 4754-2017
+/// code (e.g. C3441); establishedOn (成立日期) and landGrantedOn (供地日期) decide 亩均 exemptions.
+/// </summary>
 public sealed record RegisterEnterpriseRequest(
     string? Uscc,
     string? Name,
     string? Industry,
     string? ParkCode,
     string? Scale,
-    decimal? LandAreaMu);
+    decimal? LandAreaMu,
+    string? IndustryCode = null,
+    DateOnly? EstablishedOn = null,
+    DateOnly? LandGrantedOn = null);
+
+/// <summary>PUT /api/enterprises/{uscc} body: the whole profile as it should now be, and why. The park cannot change.</summary>
+public sealed record ReviseEnterpriseRequest(
+    string? Name,
+    string? Industry,
+    string? Scale,
+    decimal? LandAreaMu,
+    string? IndustryCode,
+    DateOnly? EstablishedOn,
+    DateOnly? LandGrantedOn,
+    string? Reason);
 
 public sealed record EnterpriseResponse(
     string Uscc,
     string Name,
     string Industry,
+    string? IndustryCode,
     string? ParkCode,
     string Scale,
     decimal LandAreaMu,
+    DateOnly? EstablishedOn,
+    DateOnly? LandGrantedOn,
+    int Revision,
+    string? Outcome,
     DateTimeOffset RegisteredAt,
     string RegisteredBy,
+    RevisionDto[] History,
     string[] MonthsFiled)
 {
-    public static EnterpriseResponse From(EnterpriseView v) =>
-        new(v.Profile.Uscc, v.Profile.Name, v.Profile.Industry, v.Profile.ParkCode, v.Profile.Scale, v.Profile.LandAreaMu,
-            v.RegisteredAt, v.RegisteredBy, v.MonthsFiled);
+    public static EnterpriseResponse From(EnterpriseView v, string? outcome = null) =>
+        new(v.Profile.Uscc, v.Profile.Name, v.Profile.Industry, v.Profile.IndustryCode, v.Profile.ParkCode, v.Profile.Scale,
+            v.Profile.LandAreaMu, v.Profile.EstablishedOn, v.Profile.LandGrantedOn, v.Revision, outcome, v.RegisteredAt,
+            v.RegisteredBy, v.History.Select(h => new RevisionDto(h.Revision, h.RecordedAt, h.Actor, h.Reason)).ToArray(),
+            v.MonthsFiled);
 }

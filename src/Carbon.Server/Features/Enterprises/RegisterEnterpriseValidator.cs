@@ -1,16 +1,45 @@
 using Carbon.Domain.Registry;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Grains;
+using Carbon.Server.Hosting;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Enterprises;
 
-public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnterpriseRequest>
+/// <summary>The profile fields shared by registration and revision.</summary>
+public static class ProfileRules
 {
     /// <summary>Upper bound on land, to catch unit slips (m² typed as 亩): 100 000 亩 ≈ 66.7 km².</summary>
     public const decimal MaxLandAreaMu = 100_000m;
 
-    public RegisterEnterpriseValidator(IGrainFactory grains)
+    /// <summary>GB/T 4754-2017 门类 letter and 2–4 digits: C34, C3441, D4411.</summary>
+    public const string IndustryCodePattern = "^[A-T][0-9]{2,4}$";
+
+    public static void Name<T>(IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("企业名称必填 (name is required)").MaximumLength(200);
+
+    public static void Industry<T>(IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("所属行业必填 (industry is required)").MaximumLength(100);
+
+    public static void Scale<T>(IRuleBuilder<T, string?> rule) =>
+        rule.Must(s => s is "above" or "below").WithMessage("规模应为 'above'(规上) 或 'below'(规下) (scale must be 'above' or 'below')");
+
+    public static void Land<T>(IRuleBuilder<T, decimal?> rule) =>
+        rule.NotNull().WithMessage("用地面积必填 (landAreaMu is required, in 亩)")
+            .GreaterThanOrEqualTo(0m).WithMessage("用地面积不能为负 (landAreaMu cannot be negative)")
+            .LessThanOrEqualTo(MaxLandAreaMu).WithMessage($"用地面积超过 {MaxLandAreaMu} 亩，请检查单位 (landAreaMu above {MaxLandAreaMu} 亩; is it in m²?)");
+
+    public static void IndustryCode<T>(IRuleBuilder<T, string?> rule) =>
+        rule.Matches(IndustryCodePattern).WithMessage("行业代码应为 GB/T 4754-2017 代码，如 C3441 (industryCode is a GB/T 4754 code such as C3441)");
+
+    public static void PastDate<T>(IRuleBuilder<T, DateOnly?> rule, ReportingClock clock, string what) =>
+        rule.Must(d => d is null || (d.Value.Year >= 1949 && d.Value <= DateOnly.FromDateTime(clock.Now.DateTime)))
+            .WithMessage($"{what} 不能晚于今天或早于1949年 (must be a past date)");
+}
+
+public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnterpriseRequest>
+{
+    public RegisterEnterpriseValidator(IGrainFactory grains, ReportingClock clock)
     {
         RuleFor(r => r.Uscc).Custom((uscc, ctx) =>
         {
@@ -19,17 +48,17 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
                 ctx.AddFailure(error);
             }
         });
-        RuleFor(r => r.Name).NotEmpty().WithMessage("企业名称必填 (name is required)").MaximumLength(200);
-        RuleFor(r => r.Industry).NotEmpty().WithMessage("所属行业必填 (industry is required)").MaximumLength(100);
-        RuleFor(r => r.Scale).Must(s => s is "above" or "below")
-            .WithMessage("规模应为 'above'(规上) 或 'below'(规下) (scale must be 'above' or 'below')");
-        RuleFor(r => r.LandAreaMu).NotNull().WithMessage("用地面积必填 (landAreaMu is required, in 亩)")
-            .GreaterThanOrEqualTo(0m).WithMessage("用地面积不能为负 (landAreaMu cannot be negative)")
-            .LessThanOrEqualTo(MaxLandAreaMu).WithMessage($"用地面积超过 {MaxLandAreaMu} 亩，请检查单位 (landAreaMu above {MaxLandAreaMu} 亩; is it in m²?)");
+        ProfileRules.Name(RuleFor(r => r.Name));
+        ProfileRules.Industry(RuleFor(r => r.Industry));
+        ProfileRules.Scale(RuleFor(r => r.Scale));
+        ProfileRules.Land(RuleFor(r => r.LandAreaMu));
+        ProfileRules.IndustryCode(RuleFor(r => r.IndustryCode));
+        ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
+        ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
         When(r => r.ParkCode is not null, () =>
         {
             RuleFor(r => r.ParkCode!)
-                .Matches(RegisterParkValidator.CodePattern).WithMessage("园区代码格式错误 (not a park code)")
+                .Must(RegisterParkValidator.IsParkCode).WithMessage("园区代码格式错误 (not a park code)")
                 .DependentRules(() =>
                 {
                     RuleFor(r => r.ParkCode!)
@@ -37,5 +66,20 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
                         .WithMessage(r => $"园区 {r.ParkCode} 未登记 (park {r.ParkCode} is not registered)");
                 });
         });
+    }
+}
+
+public sealed class ReviseEnterpriseValidator : AbstractValidator<ReviseEnterpriseRequest>
+{
+    public ReviseEnterpriseValidator(ReportingClock clock)
+    {
+        ProfileRules.Name(RuleFor(r => r.Name));
+        ProfileRules.Industry(RuleFor(r => r.Industry));
+        ProfileRules.Scale(RuleFor(r => r.Scale));
+        ProfileRules.Land(RuleFor(r => r.LandAreaMu));
+        ProfileRules.IndustryCode(RuleFor(r => r.IndustryCode));
+        ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
+        ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
+        RuleFor(r => r.Reason).MaximumLength(1000);
     }
 }

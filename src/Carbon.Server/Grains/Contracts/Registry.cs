@@ -6,11 +6,27 @@ public sealed record ParkProfile(string Code, string Name, string Kind);
 [GenerateSerializer, Immutable, Alias("carbon.park-view")]
 public sealed record ParkView(ParkProfile Profile, DateTimeOffset RegisteredAt, string RegisteredBy, int Enterprises, decimal LandAreaMu);
 
+/// <summary>An enterprise's profile (企业档案). The park is fixed at registration; the rest may be revised.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-profile")]
-public sealed record EnterpriseProfile(string Uscc, string Name, string Industry, string? ParkCode, string Scale, decimal LandAreaMu);
+public sealed record EnterpriseProfile(
+    string Uscc,
+    string Name,
+    string Industry,
+    string? IndustryCode,
+    string? ParkCode,
+    string Scale,
+    decimal LandAreaMu,
+    DateOnly? EstablishedOn,
+    DateOnly? LandGrantedOn);
 
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-view")]
-public sealed record EnterpriseView(EnterpriseProfile Profile, DateTimeOffset RegisteredAt, string RegisteredBy, string[] MonthsFiled);
+public sealed record EnterpriseView(
+    EnterpriseProfile Profile,
+    int Revision,
+    DateTimeOffset RegisteredAt,
+    string RegisteredBy,
+    RevisionInfo[] History,
+    string[] MonthsFiled);
 
 /// <summary>A park member as its park needs to know it.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.member")]
@@ -21,3 +37,14 @@ public enum RegistrationStatus
     Registered,
     AlreadyRegistered,
 }
+
+public enum ProfileStatus
+{
+    Revised,
+    Unchanged,
+    UnknownEnterprise,
+    ReasonRequired,
+}
+
+[GenerateSerializer, Immutable, Alias("carbon.profile-outcome")]
+public sealed record ProfileOutcome(ProfileStatus Status, int Revision);

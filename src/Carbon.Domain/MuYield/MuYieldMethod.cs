@@ -1,0 +1,74 @@
+namespace Carbon.Domain.MuYield;
+
+/// <summary>How an indicator's benchmark (基准值) is set.</summary>
+public enum BenchmarkKind
+{
+    /// <summary>Published in the method (e.g. 黄岩 2022: 亩均税收 24.097).</summary>
+    Given,
+    /// <summary>The arithmetic mean of the population's values that year.</summary>
+    PopulationMean,
+    /// <summary>The population's total numerator over total denominator that year (e.g. Σ税收 / Σ用地).</summary>
+    PopulationAggregate,
+}
+
+/// <summary>What a firm without data for an indicator scores.</summary>
+public enum MissingDataRule
+{
+    /// <summary>Zero points.</summary>
+    Zero,
+    /// <summary>The population's average score on that indicator (黄岩: 无排放数据的规上企业取平均分).</summary>
+    PopulationAverage,
+}
+
+public sealed record BenchmarkRule(BenchmarkKind Kind, decimal? Value);
+
+/// <summary>One weighted indicator of a population: score = weight × value / benchmark, at most cap × weight.</summary>
+public sealed record IndicatorRule(MuYieldIndicator Indicator, decimal Weight, BenchmarkRule Benchmark, decimal? Cap, MissingDataRule Missing);
+
+/// <summary>A class band: by rank share (cumulative share of the ranked population, e.g. A up to 0.20) or by minimum score.</summary>
+public sealed record ClassBand(string Class, decimal? UpToShare, decimal? MinScore);
+
+public enum ClassBasis
+{
+    RankShare,
+    ScoreThreshold,
+}
+
+public sealed record ClassRule(ClassBasis Basis, IReadOnlyList<ClassBand> Bands);
+
+/// <summary>A population evaluated and ranked on its own: a scale and optionally a land range [min, max).</summary>
+public sealed record PopulationRule(
+    string Id,
+    string Name,
+    EnterpriseScale Scale,
+    decimal? MinLandMu,
+    decimal? MaxLandMu,
+    IReadOnlyList<IndicatorRule> Indicators,
+    ClassRule Classes)
+{
+    public bool Contains(MuYieldInputs f) =>
+        f.Scale == Scale && (MinLandMu is not { } min || f.LandAreaMu >= min) && (MaxLandMu is not { } max || f.LandAreaMu < max);
+}
+
+/// <summary>Firms evaluated but given no class (不参与分类): utilities, new firms, new land.</summary>
+public sealed record ExemptionRule(IReadOnlyList<string> IndustryCodePrefixes, int? EstablishedWithinYears, int? LandGrantedWithinYears);
+
+/// <summary>差别化资源要素价格 of a class: surcharges in 元 per unit and land-use-tax relief in percent.</summary>
+public sealed record Tariff(
+    decimal ElectricityYuanPerKwh,
+    decimal WaterYuanPerT,
+    decimal GasYuanPerM3,
+    decimal SewageYuanPerT,
+    decimal LandUseTaxReliefPercent);
+
+/// <summary>An evaluation method (亩均效益综合评价办法) as data: a district changes its method by adding a file.</summary>
+public sealed record MuYieldMethod(
+    string Id,
+    string Name,
+    string Version,
+    IReadOnlyList<PopulationRule> Populations,
+    ExemptionRule Exemptions,
+    IReadOnlyDictionary<string, Tariff> Tariffs)
+{
+    public PopulationRule? PopulationOf(MuYieldInputs f) => Populations.FirstOrDefault(p => p.Contains(f));
+}

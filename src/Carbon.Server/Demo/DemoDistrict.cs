@@ -30,19 +30,19 @@ public static class DemoDistrict
 
     private static readonly Industry[] Industries =
     [
-        new("纺织服装", "纺织", "C1811", 900m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
-        new("汽车零部件", "汽配", "C3670", 650m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
-        new("电子电器", "电器", "C3859", 420m, 6m, 0m, 1m, 0m, 1.8m, 0.26m),
-        new("化工新材料", "新材", "C2651", 1200m, 60m, 2.4m, 0m, 90m, 6m, 0.25m),
-        new("机械装备", "机械", "C3441", 520m, 18m, 0m, 6m, 0m, 1.5m, 0.27m),
-        new("塑料制品", "塑业", "C2929", 1100m, 5m, 0m, 1m, 0m, 1.2m, 0.20m),
-        new("食品饮料", "食品", "C1529", 380m, 45m, 1.2m, 2m, 0m, 14m, 0.28m),
-        new("金属制品", "金属", "C3399", 980m, 70m, 0m, 3m, 0m, 2m, 0.21m),
-        new("文具用品", "文具", "C2411", 350m, 4m, 0m, 1m, 0m, 1m, 0.30m),
+        new("纺织服装", "纺织", "C1811", 1440m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
+        new("汽车零部件", "汽配", "C3670", 1040m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
+        new("电子电器", "电器", "C3859", 672m, 6m, 0m, 1m, 0m, 1.8m, 0.26m),
+        new("化工新材料", "新材", "C2651", 1920m, 60m, 2.4m, 0m, 90m, 6m, 0.25m),
+        new("机械装备", "机械", "C3441", 832m, 18m, 0m, 6m, 0m, 1.5m, 0.27m),
+        new("塑料制品", "塑业", "C2929", 1760m, 5m, 0m, 1m, 0m, 1.2m, 0.20m),
+        new("食品饮料", "食品", "C1529", 608m, 45m, 1.2m, 2m, 0m, 14m, 0.28m),
+        new("金属制品", "金属", "C3399", 1568m, 70m, 0m, 3m, 0m, 2m, 0.21m),
+        new("文具用品", "文具", "C2411", 560m, 4m, 0m, 1m, 0m, 1m, 0.30m),
     ];
 
     /// <summary>A public utility (热电联产, GB/T 4754 D4412): evaluated for 亩均 but given no class.</summary>
-    private static readonly Industry Utility = new("热电联产", "热电", "D4412", 2600m, 30m, 0m, 0m, 0m, 25m, 0.22m);
+    private static readonly Industry Utility = new("热电联产", "热电", "D4412", 4160m, 30m, 0m, 0m, 0m, 25m, 0.22m);
 
     /// <summary>A demo firm: registry identity, its first profile revision, and its filings.</summary>
     public sealed record DemoEnterprise(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile, List<FilingRecord> Filings);
@@ -98,7 +98,8 @@ public static class DemoDistrict
         var efficiency = Dec(rng, 0.01m, 0.06m, 3);    // annual fall in energy per unit of value added
         var pvExporter = rng.NextDouble() < 0.08;
         var employeesBase = Math.Max(5, (int)(baseMonthlyVa * 12m / Dec(rng, 18m, 45m, 1)));
-        var taxRate = Dec(rng, 0.12m, 0.30m, 3);       // tax as a share of value added
+        // Tax as a share of value added: small firms pay less (VAT thresholds, 小微 relief).
+        var taxRate = e.Scale == "above" ? Dec(rng, 0.06m, 0.16m, 3) : Dec(rng, 0.02m, 0.07m, 3);
         var rdShare = e.Scale == "above" ? Dec(rng, 0.005m, 0.045m, 3) : Dec(rng, 0m, 0.015m, 3);
         var units = rng.Next(3);                       // how this firm writes its quantities
         var filings = new List<FilingRecord>();

@@ -4,6 +4,7 @@ using Carbon.Domain.Factors;
 using Carbon.Server.Demo;
 using Carbon.Server.Factors;
 using Carbon.Server.Features.Enterprises;
+using Carbon.Server.Features.Evaluations;
 using Carbon.Server.Features.Filings;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
@@ -31,6 +32,8 @@ public static class CarbonHost
         services.AddSingleton<FilingRequestValidator>();
         services.AddSingleton<MetricsQueryValidator>();
         services.AddSingleton<MetricsCalculator>();
+        services.AddSingleton<RunEvaluationValidator>();
+        services.AddSingleton<EvaluationListQueryValidator>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -84,6 +87,8 @@ public static class CarbonHost
             var o = sp.GetRequiredService<IOptions<CarbonOptions>>().Value;
             return FactorSetLoader.Load(o.FactorsPath, o.GridRegion);
         });
+        services.AddSingleton(sp => MethodCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
+        services.AddSingleton<EvaluationSnapshots>();
         services.AddLedger(options);
         services.AddHostedService<LedgerStartup>();
         services.AddSingleton<DemoSeeder>();
@@ -110,6 +115,7 @@ public static class CarbonHost
         app.MapEnterprises();
         app.MapFilings();
         app.MapMetrics();
+        app.MapEvaluations();
         return app;
     }
 

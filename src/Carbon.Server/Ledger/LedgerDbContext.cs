@@ -14,6 +14,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<FilingRecord> Filings => Set<FilingRecord>();
     public DbSet<FilingEnergyRecord> FilingEnergy => Set<FilingEnergyRecord>();
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
+    public DbSet<EvaluationRunRecord> EvaluationRuns => Set<EvaluationRunRecord>();
+    public DbSet<EvaluationInputRecord> EvaluationInputs => Set<EvaluationInputRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,6 +77,31 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.Subject).HasMaxLength(100);
             e.HasIndex(a => a.Subject);
+        });
+        model.Entity<EvaluationRunRecord>(e =>
+        {
+            e.ToTable("evaluation_runs");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).HasMaxLength(32);
+            e.Property(r => r.MethodId).HasMaxLength(64);
+            e.Property(r => r.MethodVersion).HasMaxLength(100);
+            e.Property(r => r.FactorSetVersion).HasMaxLength(100);
+            e.Property(r => r.CreatedBy).HasMaxLength(100);
+            e.HasMany(r => r.Inputs).WithOne().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.Year);
+        });
+        model.Entity<EvaluationInputRecord>(e =>
+        {
+            e.ToTable("evaluation_inputs");
+            e.HasKey(i => new { i.RunId, i.Uscc });
+            e.Property(i => i.RunId).HasMaxLength(32);
+            e.Property(i => i.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(i => i.Name).HasMaxLength(200);
+            e.Property(i => i.Industry).HasMaxLength(100);
+            e.Property(i => i.IndustryCode).HasMaxLength(8);
+            e.Property(i => i.ParkCode).HasMaxLength(32);
+            e.Property(i => i.Scale).HasMaxLength(16);
+            e.Property(i => i.FilingRevisions).HasMaxLength(200);
         });
     }
 }

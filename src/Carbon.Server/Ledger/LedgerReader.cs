@@ -67,20 +67,42 @@ public sealed class LedgerReader(ILedgerContextFactory contexts)
     private static List<EnterpriseRevisionRecord> Current(IEnumerable<EnterpriseRevisionRecord> revisions) =>
         revisions.GroupBy(r => r.Uscc).Select(g => g.MaxBy(r => r.Revision)!).OrderBy(r => r.Uscc, StringComparer.Ordinal).ToList();
 
+    /// <summary>An evaluation run with the inputs of every firm, or null.</summary>
+    public async Task<EvaluationRunRecord?> FindEvaluationAsync(string id)
+    {
+        await using var db = contexts.Create();
+        return await db.EvaluationRuns.AsNoTracking().Include(r => r.Inputs).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id);
+    }
+
+    /// <summary>Every run, newest first, without inputs.</summary>
+    public async Task<List<(EvaluationRunRecord Run, int Firms)>> ListEvaluationsAsync()
+    {
+        await using var db = contexts.Create();
+        var runs = await db.EvaluationRuns.AsNoTracking()
+            .Select(r => new { Run = new EvaluationRunRecord
+            {
+                Id = r.Id, Year = r.Year, MethodId = r.MethodId, MethodVersion = r.MethodVersion, MethodJson = string.Empty,
+                FactorSetVersion = r.FactorSetVersion, CreatedAt = r.CreatedAt, CreatedBy = r.CreatedBy,
+            }, Firms = r.Inputs.Count })
+            .ToListAsync();
+        return runs.Select(r => (r.Run, r.Firms)).OrderByDescending(r => r.Run.CreatedAt).ToList();
+    }
+
     /// <summary>
     /// The current revision of every month filed by the enterprises in scope: one park, the enterprises outside parks
     /// (<paramref name="allParks"/> false and <paramref name="parkCode"/> null), or everyone (<paramref name="allParks"/> true).
     /// Streams, so a whole district never sits in memory as rows.
     /// </summary>
-    public async IAsyncEnumerable<CurrentFiling> StreamCurrentFilingsAsync(string? parkCode, bool allParks)
+    public async IAsyncEnumerable<CurrentFiling> StreamCurrentFilingsAsync(string? parkCode, bool allParks, int? year = null)
     {
         await using var db = contexts.Create();
         var scope = allParks
             ? db.Enterprises.AsNoTracking()
             : db.Enterprises.AsNoTracking().Where(e => e.ParkCode == parkCode);
+        var filings = year is { } y ? db.Filings.AsNoTracking().Where(f => f.Year == y) : db.Filings.AsNoTracking();
         var rows =
             from e in scope
-            join f in db.Filings.AsNoTracking() on e.Uscc equals f.Uscc
+            join f in filings on e.Uscc equals f.Uscc
             join l in db.FilingEnergy.AsNoTracking() on f.Id equals l.FilingId into lines
             from l in lines.DefaultIfEmpty()
             orderby f.Uscc, f.Year, f.Month, f.Revision descending, l.Line

@@ -19,6 +19,8 @@ public sealed class LedgerStartup(
         var o = options.Value;
         var factors = services.GetRequiredService<FactorSet>();
         log.LogInformation("Factor set {Version}: {Count} factors from {Path}", factors.Version, factors.Factors.Count, o.FactorsPath);
+        var methods = services.GetRequiredService<Factors.MethodCatalog>();
+        log.LogInformation("亩均 methods: {Methods}", string.Join(", ", methods.Methods.Values.Select(m => m.Version)));
 
         if (!o.Database.IsPostgres)
         {

@@ -90,3 +90,48 @@ public sealed class AuditEventRecord
     public required string Subject { get; init; }
     public string? Detail { get; init; }
 }
+
+/// <summary>
+/// An evaluation run (亩均评价): the year, the exact method text and factor-set version it used, and (in
+/// <see cref="Inputs"/>) the facts of every firm as they stood when it ran. Results are recomputed from these, never stored.
+/// </summary>
+public sealed class EvaluationRunRecord
+{
+    public required string Id { get; init; }
+    public int Year { get; init; }
+    public required string MethodId { get; init; }
+    public required string MethodVersion { get; init; }
+    public required string MethodJson { get; init; }
+    public required string FactorSetVersion { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
+    public List<EvaluationInputRecord> Inputs { get; init; } = [];
+}
+
+/// <summary>One firm's inputs to a run: its profile revision and its year summed from the filings (money in 万元).</summary>
+public sealed class EvaluationInputRecord
+{
+    public required string RunId { get; init; }
+    public required string Uscc { get; init; }
+    public int ProfileRevision { get; init; }
+    public required string Name { get; init; }
+    public required string Industry { get; init; }
+    public string? IndustryCode { get; init; }
+    public string? ParkCode { get; init; }
+    public required string Scale { get; init; }
+    public decimal LandAreaMu { get; init; }
+    public DateOnly? EstablishedOn { get; init; }
+    public DateOnly? LandGrantedOn { get; init; }
+    /// <summary>The months and revisions summed, e.g. "1:1 2:1 3:2".</summary>
+    public required string FilingRevisions { get; init; }
+    public int MonthsFiled { get; init; }
+    public decimal TaxPaid { get; init; }
+    public decimal ValueAdded { get; init; }
+    public decimal Revenue { get; init; }
+    public decimal RdExpense { get; init; }
+    public decimal EmployeeMonths { get; init; }
+    public decimal ElectricityKwh { get; init; }
+    public decimal EnergyEquivalentTce { get; init; }
+    public decimal EnergyCalorificTce { get; init; }
+    public decimal? PollutantsT { get; init; }
+}

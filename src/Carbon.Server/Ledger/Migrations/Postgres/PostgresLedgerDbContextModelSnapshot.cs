@@ -148,6 +148,135 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("enterprise_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationInputRecord", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("ElectricityKwh")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("EmployeeMonths")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("EnergyCalorificTce")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("EnergyEquivalentTce")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FilingRevisions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<decimal>("LandAreaMu")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateOnly?>("LandGrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MonthsFiled")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParkCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("PollutantsT")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("ProfileRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("RdExpense")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("Revenue")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("TaxPaid")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("ValueAdded")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("RunId", "Uscc");
+
+                    b.ToTable("evaluation_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationRunRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FactorSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MethodJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MethodVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("evaluation_runs", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingEnergyRecord", b =>
                 {
                     b.Property<long>("FilingId")
@@ -296,6 +425,15 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationInputRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EvaluationRunRecord", null)
+                        .WithMany("Inputs")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingEnergyRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.FilingRecord", null)
@@ -312,6 +450,11 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasForeignKey("Uscc")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationRunRecord", b =>
+                {
+                    b.Navigation("Inputs");
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>

@@ -139,6 +139,135 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("enterprise_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationInputRecord", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("ElectricityKwh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EmployeeMonths")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnergyCalorificTce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnergyEquivalentTce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilingRevisions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndustryCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LandAreaMu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandGrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthsFiled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParkCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PollutantsT")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RdExpense")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Revenue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TaxPaid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValueAdded")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Uscc");
+
+                    b.ToTable("evaluation_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationRunRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactorSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MethodJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MethodVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("evaluation_runs", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingEnergyRecord", b =>
                 {
                     b.Property<long>("FilingId")
@@ -285,6 +414,15 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationInputRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EvaluationRunRecord", null)
+                        .WithMany("Inputs")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingEnergyRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.FilingRecord", null)
@@ -301,6 +439,11 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasForeignKey("Uscc")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EvaluationRunRecord", b =>
+                {
+                    b.Navigation("Inputs");
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>

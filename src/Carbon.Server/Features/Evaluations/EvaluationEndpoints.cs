@@ -1,0 +1,92 @@
+using Carbon.Domain.Factors;
+using Carbon.Server.Factors;
+using Carbon.Server.Grains;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Hosting;
+using Carbon.Server.Ledger;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Carbon.Server.Features.Evaluations;
+
+public static class EvaluationEndpoints
+{
+    public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/evaluations").WithTags("Evaluations 亩均评价");
+        group.MapPost("/", RunAsync).WithName("RunEvaluation")
+            .WithSummary("运行亩均评价 Evaluate every registered firm for a year with a method; the run is stored and never changes");
+        group.MapGet("/", ListAsync).WithName("ListEvaluations").WithSummary("评价记录 Every run, newest first");
+        group.MapGet("/{id}", GetAsync).WithName("GetEvaluation")
+            .WithSummary("评价汇总 Counts per class, benchmarks used, firms not evaluated, parks ranked");
+        group.MapGet("/{id}/enterprises", EnterprisesAsync).WithName("EvaluationEnterprises")
+            .WithSummary("企业评价列表 Paged, sortable by score, filterable by class, park, industry and population");
+        group.MapGet("/{id}/enterprises/{uscc}", EnterpriseAsync).WithName("EvaluationEnterprise")
+            .WithSummary("一企一单 Each indicator (value, benchmark, weight, score, rank, trace), class and tariff");
+        group.MapGet("/{id}/parks", ParksAsync).WithName("EvaluationParks").WithSummary("园区亩均 Parks' 亩均税收 and 亩均增加值, ranked");
+        app.MapGet("/api/evaluation-methods", Methods).WithTags("Evaluations 亩均评价").WithName("EvaluationMethods")
+            .WithSummary("评价办法 The methods loaded from factors/methods");
+        return app;
+    }
+
+    internal static async Task<Results<Created<EvaluationSummary>, ValidationProblem>> RunAsync(
+        RunEvaluationRequest body, RunEvaluationValidator validator, IGrainFactory grains, HttpContext http)
+    {
+        var result = await validator.ValidateAsync(body);
+        if (!result.IsValid)
+        {
+            return Problems.Validation(result);
+        }
+        var id = Guid.NewGuid().ToString("N");
+        var summary = await grains.GetGrain<IEvaluationGrain>(id).RunAsync(body.Year!.Value, body.Method!, Actor.Of(http));
+        return TypedResults.Created($"/api/evaluations/{id}", summary!);
+    }
+
+    internal static async Task<Ok<EvaluationRunListItem[]>> ListAsync(LedgerReader ledger) =>
+        TypedResults.Ok((await ledger.ListEvaluationsAsync())
+            .Select(r => new EvaluationRunListItem(r.Run.Id, r.Run.Year, r.Run.MethodId, r.Run.MethodVersion, r.Run.FactorSetVersion,
+                r.Run.CreatedAt, r.Run.CreatedBy, r.Firms)).ToArray());
+
+    internal static async Task<Results<Ok<EvaluationSummary>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+        await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary) : NotFound(id);
+
+    internal static async Task<Results<Ok<EvaluationPage>, ValidationProblem, ProblemHttpResult>> EnterprisesAsync(
+        string id, [AsParameters] EvaluationListQuery query, EvaluationListQueryValidator validator, IGrainFactory grains)
+    {
+        var result = await validator.ValidateAsync(query);
+        if (!result.IsValid)
+        {
+            return Problems.Validation(result);
+        }
+        var page = await Grain(grains, id).QueryAsync(new EvaluationQuery(
+            query.Page is null ? 1 : int.Parse(query.Page), query.PageSize is null ? 50 : int.Parse(query.PageSize),
+            query.Sort ?? "-score", query.Class, query.Park, query.Industry, query.Population));
+        return page is null ? NotFound(id) : TypedResults.Ok(page);
+    }
+
+    internal static async Task<Results<Ok<EvaluationFirmDetail>, ProblemHttpResult>> EnterpriseAsync(string id, string uscc, IGrainFactory grains)
+    {
+        var grain = Grain(grains, id);
+        if (await grain.GetSummaryAsync() is null)
+        {
+            return NotFound(id);
+        }
+        return await grain.GetFirmAsync(uscc) is { } firm
+            ? TypedResults.Ok(firm)
+            : Problems.NotFound("uscc", $"本次评价未包含企业 {uscc}，或其数据不全未参评 (firm {uscc} was not evaluated in run {id}; see notEvaluated)");
+    }
+
+    internal static async Task<Results<Ok<ParkRow[]>, ProblemHttpResult>> ParksAsync(string id, IGrainFactory grains) =>
+        await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary.Parks) : NotFound(id);
+
+    internal static Ok<MethodListItem[]> Methods(MethodCatalog methods) =>
+        TypedResults.Ok(methods.Methods.Values.Select(m => new MethodListItem(m.Method.Id, m.Method.Name, m.Version, m.File.Status!,
+            m.File.Source!, m.Method.Populations.Select(p => $"{p.Id} {p.Name}").ToArray())).ToArray());
+
+    private static IEvaluationGrain Grain(IGrainFactory grains, string id) =>
+        grains.GetGrain<IEvaluationGrain>(IsRunId(id) ? id : "0");
+
+    private static bool IsRunId(string id) => id.Length == 32 && id.All(Uri.IsHexDigit);
+
+    private static ProblemHttpResult NotFound(string id) =>
+        Problems.NotFound("id", $"无此评价记录 {id} (no evaluation run {id})");
+}

@@ -1,0 +1,81 @@
+using Carbon.Domain.MuYield;
+using Carbon.Server.Factors;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Grains;
+
+[GrainType("evaluation")]
+public sealed class EvaluationGrain(
+    LedgerReader reader, LedgerWriter writer, EvaluationSnapshots snapshots, MethodCatalog methods, TimeProvider clock)
+    : Grain, IEvaluationGrain
+{
+    private EvaluationRunRecord? _run;
+    private EvaluationViews? _views;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _run = await reader.FindEvaluationAsync(Id);
+        if (_run is not null)
+        {
+            _views = Evaluate(_run);
+        }
+    }
+
+    async Task<EvaluationSummary?> IEvaluationGrain.RunAsync(int year, string methodId, string actor)
+    {
+        if (_run is not null)
+        {
+            return _views!.Summary;
+        }
+        if (!methods.Methods.TryGetValue(methodId, out var method))
+        {
+            return null;
+        }
+        var inputs = await snapshots.GatherAsync(Id, year);
+        var run = new EvaluationRunRecord
+        {
+            Id = Id,
+            Year = year,
+            MethodId = method.Method.Id,
+            MethodVersion = method.Version,
+            MethodJson = method.Json,
+            FactorSetVersion = snapshots.FactorSetVersion,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor,
+            Inputs = inputs,
+        };
+        await writer.WriteAsync(db =>
+        {
+            db.EvaluationRuns.Add(run);
+            db.AuditEvents.Add(new AuditEventRecord
+            {
+                At = run.CreatedAt, Actor = actor, Action = "evaluation.run", Subject = Id,
+                Detail = $"{year} {method.Version}; {inputs.Count} firms; factors {run.FactorSetVersion}",
+            });
+        });
+        _run = run;
+        _views = Evaluate(run);
+        return _views.Summary;
+    }
+
+    Task<EvaluationSummary?> IEvaluationGrain.GetSummaryAsync() => Task.FromResult(_views?.Summary);
+
+    Task<EvaluationPage?> IEvaluationGrain.QueryAsync(EvaluationQuery query) => Task.FromResult(_views?.Query(query));
+
+    Task<EvaluationFirmDetail?> IEvaluationGrain.GetFirmAsync(string uscc) => Task.FromResult(_views?.Firm(uscc));
+
+    /// <summary>Recomputes a run from what it stored: its own copy of the method text and the firms' inputs.</summary>
+    private static EvaluationViews Evaluate(EvaluationRunRecord run)
+    {
+        var problems = new List<string>();
+        var method = MethodCatalog.Parse($"run {run.Id}", run.MethodJson, problems)
+            ?? throw new InvalidOperationException(string.Join("; ", problems));
+        var inputs = run.Inputs.OrderBy(i => i.Uscc, StringComparer.Ordinal).ToList();
+        var result = MuYieldEvaluator.Evaluate(method.Method, run.Year, inputs.Select(i => i.ToDomain()).ToList(),
+            inputs.ToDictionary(i => i.Uscc, i => (IReadOnlyList<int>)i.MissingMonths()));
+        return new EvaluationViews(run, method, result);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Carbon.Domain.MuYield;
+using Carbon.Server.Factors;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Grains;
+
+/// <summary>The views of one evaluated run: summary, pages of firms, and one firm with its indicators traced.</summary>
+public sealed class EvaluationViews
+{
+    private readonly EvaluationRunRecord _run;
+    private readonly LoadedMethod _method;
+    private readonly Dictionary<string, FirmEvaluation> _firms;
+    private readonly Dictionary<string, EvaluationInputRecord> _inputs;
+    private readonly Dictionary<(string Population, MuYieldIndicator Indicator, string Uscc), int> _indicatorRanks = [];
+    private readonly List<EvaluationFirmRow> _rows;
+
+    public EvaluationViews(EvaluationRunRecord run, LoadedMethod method, MuYieldEvaluation result)
+    {
+        _run = run;
+        _method = method;
+        _firms = result.Firms.ToDictionary(f => f.Inputs.Uscc);
+        _inputs = run.Inputs.ToDictionary(i => i.Uscc);
+        _rows = result.Firms.Select(Row).ToList();
+        foreach (var group in result.Firms.Where(f => f.Rank is not null).GroupBy(f => f.PopulationId))
+        {
+            foreach (var indicator in group.First().Indicators.Select(i => i.Indicator))
+            {
+                var ranked = group.Select(f => (f.Inputs.Uscc, Value: f.Indicators.First(i => i.Indicator == indicator).Value))
+                    .Where(x => x.Value is not null)
+                    .OrderByDescending(x => x.Value).ThenBy(x => x.Uscc, StringComparer.Ordinal).ToList();
+                for (var k = 0; k < ranked.Count; k++)
+                {
+                    _indicatorRanks[(group.Key, indicator, ranked[k].Uscc)] = k + 1;
+                }
+            }
+        }
+        Summary = new EvaluationSummary(
+            run.Id, run.Year, method.Method.Id, method.Method.Name, run.MethodVersion, run.FactorSetVersion, run.CreatedAt, run.CreatedBy,
+            run.Inputs.Count, result.Firms.Count, result.Firms.Count(f => f.ExemptReason is not null),
+            result.Populations.Select(p => new PopulationSummary(p.Id, p.Name, p.Evaluated, p.Ranked, p.Exempt,
+                p.ClassCounts.ToDictionary(), p.Benchmarks.Select(b => Benchmark(p.Id, b)).ToArray())).ToArray(),
+            result.NotEvaluated.Select(n => new NotEvaluatedRow(n.Inputs.Uscc, n.Inputs.Name, n.Inputs.ParkCode, n.Reason,
+                n.MissingMonths.ToArray())).ToArray(),
+            result.Parks.Select(p => new ParkRow(p.ParkCode, p.Firms, R(p.LandAreaMu), R(p.TaxPaid), R(p.ValueAdded), R(p.TaxPerMu),
+                R(p.ValueAddedPerMu), p.Rank)).ToArray());
+    }
+
+    public EvaluationSummary Summary { get; }
+
+    public EvaluationPage Query(EvaluationQuery q)
+    {
+        IEnumerable<EvaluationFirmRow> rows = _rows;
+        if (q.Class is not null) rows = rows.Where(r => r.Class == q.Class);
+        if (q.Park is not null) rows = rows.Where(r => r.ParkCode == q.Park);
+        if (q.Industry is not null) rows = rows.Where(r => r.Industry == q.Industry);
+        if (q.Population is not null) rows = rows.Where(r => r.Population == q.Population);
+        var exact = _firms;
+        rows = q.Sort switch
+        {
+            "score" => rows.OrderBy(r => exact[r.Uscc].TotalScore).ThenBy(r => r.Uscc, StringComparer.Ordinal),
+            "rank" => rows.OrderBy(r => r.Population, StringComparer.Ordinal).ThenBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Uscc, StringComparer.Ordinal),
+            "uscc" => rows.OrderBy(r => r.Uscc, StringComparer.Ordinal),
+            "name" => rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Uscc, StringComparer.Ordinal),
+            _ => rows.OrderByDescending(r => exact[r.Uscc].TotalScore).ThenBy(r => r.Uscc, StringComparer.Ordinal),
+        };
+        var list = rows.ToList();
+        return new EvaluationPage(q.Page, q.PageSize, list.Count, list.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).ToArray());
+    }
+
+    public EvaluationFirmDetail? Firm(string uscc)
+    {
+        if (!_firms.TryGetValue(uscc, out var f))
+        {
+            return null;
+        }
+        var input = _inputs[uscc];
+        var tariffs = _method.File.Tariffs!;
+        return new EvaluationFirmDetail(
+            _run.Id, _run.Year, _run.MethodVersion, _run.FactorSetVersion, Row(f),
+            f.Indicators.Select(i => new IndicatorRow(
+                i.Indicator.Token(), i.Indicator.ChineseName(), i.Indicator.Unit(), R(i.Value), R(i.Numerator), R(i.Denominator),
+                Trace(i, input), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
+                _indicatorRanks.TryGetValue((f.PopulationId, i.Indicator, uscc), out var rank) ? rank : null)).ToArray(),
+            f.Class is { } cls && f.Tariff is { } t
+                ? new TariffRow(cls, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT, t.LandUseTaxReliefPercent,
+                    tariffs.Status!)
+                : null,
+            new FirmInputsRow(input.ProfileRevision, input.Scale, input.LandAreaMu, input.IndustryCode, input.EstablishedOn,
+                input.LandGrantedOn, input.FilingRevisions, R(input.TaxPaid), R(input.ValueAdded), R(input.Revenue), R(input.RdExpense),
+                R(f.Inputs.AverageEmployees), R(input.ElectricityKwh), R(input.EnergyEquivalentTce), R(input.PollutantsT)));
+    }
+
+    private EvaluationFirmRow Row(FirmEvaluation f) =>
+        new(f.Inputs.Uscc, f.Inputs.Name, f.Inputs.Industry, f.Inputs.ParkCode, f.PopulationId, R(f.TotalScore), f.Rank,
+            f.RankedInPopulation, f.Class, f.ExemptReason);
+
+    private BenchmarkRow Benchmark(string population, BenchmarkUsed b)
+    {
+        var weight = _method.Method.Populations.First(p => p.Id == population).Indicators.First(i => i.Indicator == b.Indicator).Weight;
+        return new BenchmarkRow(b.Indicator.Token(), b.Indicator.ChineseName(), b.Indicator.Unit(), weight, Kind(b.Kind), R(b.Value),
+            R(b.AverageScore));
+    }
+
+    private string BenchmarkKindOf(string population, MuYieldIndicator indicator) =>
+        Kind(_method.Method.Populations.First(p => p.Id == population).Indicators.First(i => i.Indicator == indicator).Benchmark.Kind);
+
+    private static string Kind(BenchmarkKind k) => k switch
+    {
+        BenchmarkKind.Given => "given",
+        BenchmarkKind.PopulationMean => "population-mean",
+        _ => "population-aggregate",
+    };
+
+    /// <summary>How an indicator's value was computed, in the words of the 计算说明, with the run's own figures.</summary>
+    private string Trace(IndicatorScore i, EvaluationInputRecord r)
+    {
+        var months = $"{r.MonthsFiled} 个月 ({r.FilingRevisions}, 月:版本)";
+        var land = $"用地面积 {N(r.LandAreaMu)} 亩 (档案第{r.ProfileRevision}版)";
+        var text = i.Indicator switch
+        {
+            MuYieldIndicator.TaxPerMu => $"Σ实缴税金 {N(r.TaxPaid)} 万元 [{months}] ÷ {land}",
+            MuYieldIndicator.ValueAddedPerMu => $"Σ工业增加值 {N(r.ValueAdded)} 万元 [{months}] ÷ {land}",
+            MuYieldIndicator.ValueAddedPerEnergy =>
+                $"Σ工业增加值 {N(r.ValueAdded)} 万元 ÷ 综合能耗(等价值) {N(r.EnergyEquivalentTce)} tce (GB/T 2589-2020, 因子集 {_run.FactorSetVersion})",
+            MuYieldIndicator.ValueAddedPerEmission => r.PollutantsT is { } p
+                ? $"Σ工业增加值 {N(r.ValueAdded)} 万元 ÷ Σ主要污染物(COD+氨氮+SO2+NOx) {N(p)} t"
+                : "无排放数据：按办法取本群体该项平均分 (no pollutant data: the population's average score)",
+            MuYieldIndicator.LabourProductivity =>
+                $"Σ工业增加值 {N(r.ValueAdded)} 万元 ÷ 年平均职工人数 {N(i.Denominator)} 人 (Σ{N(r.EmployeeMonths)} 人·月 ÷ {r.MonthsFiled})",
+            MuYieldIndicator.RdIntensity => $"Σ研发经费 {N(r.RdExpense)} 万元 ÷ Σ营业收入 {N(r.Revenue)} 万元",
+            MuYieldIndicator.TaxPerElectricity => $"Σ实缴税金 {N(r.TaxPaid)} 万元 ÷ 购入电量 {N(r.ElectricityKwh / 10_000m)} 万kWh",
+            MuYieldIndicator.RevenuePerMu => $"Σ营业收入 {N(r.Revenue)} 万元 ÷ {land}",
+            _ => i.Indicator.Token(),
+        };
+        var score = i.Missing
+            ? $"; 得分 {N(i.Score)}"
+            : $"; 得分 = {N(i.Weight)} × {N(i.Value!.Value)} ÷ {N(i.Benchmark)} = {N(i.Score)}{(i.Capped ? " (封顶)" : "")}";
+        return text + score;
+    }
+
+    private static string N(decimal v) => R(v).ToString(CultureInfo.InvariantCulture);
+
+    private static decimal R(decimal v) => Features.Metrics.MetricsCalculator.R(v) / 1.0000000000000000000000000000m;
+
+    private static decimal? R(decimal? v) => v is { } x ? R(x) : null;
+}

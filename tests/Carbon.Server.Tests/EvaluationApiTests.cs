@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Carbon.Server.Tests.Infrastructure;
+
+namespace Carbon.Server.Tests;
+
+/// <summary>亩均 evaluation through the API, on a service of its own so the registered population is known exactly.</summary>
+public class EvaluationApiTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private CarbonApp _app = null!;
+    private HttpClient _http = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new CarbonApp(_folder.Path);
+        _http = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    /// <summary>
+    /// The firm of the hand calculation, per month of 2023: tax 50, VA 250 (output 1 000), revenue 800, R&amp;D 10 万元,
+    /// 200 000 kWh, 150 staff, COD 0.04 t. A year: tax 600, VA 3 000, revenue 9 600, R&amp;D 120, 2 400 000 kWh, 0.48 t.
+    /// </summary>
+    private static Dictionary<string, object?> Month(decimal tax = 50m, decimal va = 250m, decimal kwh = 200_000m) => new()
+    {
+        ["energy"] = new object[] { new { carrier = "electricity", quantity = kwh, unit = "kWh" } },
+        ["waterM3"] = 100m, ["outputValue"] = 1_000m, ["valueAdded"] = va, ["revenue"] = 800m, ["taxPaid"] = tax,
+        ["employees"] = 150, ["rdExpense"] = 10m, ["pollutants"] = new { codT = 0.04m },
+    };
+
+    private async Task<string> FirmAsync(string? park, string scale = "above", decimal land = 20m, int months = 12,
+        string industryCode = "C3441", decimal tax = 50m)
+    {
+        var uscc = TestUscc.Next();
+        var response = await _http.PostAsJsonAsync("/api/enterprises", new
+        {
+            uscc, name = "企业" + uscc[^4..], industry = "机械装备", industryCode, parkCode = park, scale, landAreaMu = land,
+            establishedOn = "2010-01-01",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        for (var m = 1; m <= months; m++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await _http.FileAsync(uscc, $"2023-{m:D2}", Month(tax: tax))).StatusCode);
+        }
+        return uscc;
+    }
+
+    private async Task<JsonNode> RunAsync(string method = "huangyan-2022", int year = 2023)
+    {
+        var response = await _http.PostAsJsonAsync("/api/evaluations", new { year, method });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    [Fact]
+    public async Task Both_methods_are_loaded()
+    {
+        var methods = (await (await _http.GetAsync("/api/evaluation-methods")).JsonAsync()).AsArray();
+        Assert.Equal(["district-default", "huangyan-2022"], methods.Select(m => m!["id"]!.GetValue<string>()).Order());
+        Assert.Equal("VERIFIED-2nd", methods.Single(m => m!["id"]!.GetValue<string>() == "huangyan-2022")!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Huangyan_scores_a_firm_from_its_filings_as_by_hand()
+    {
+        await _http.RegisterParkAsync("E-P1");
+        var firm = await FirmAsync("E-P1");
+        var run = await RunAsync();
+        var detail = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{firm}")).JsonAsync();
+
+        // 2 400 000 kWh at the 2023 等价值 (2022's 300.7 gce/kWh stands in) = 721.68 tce. Scores, weight × value / benchmark:
+        //   亩均税收 600/20 = 30 → 37.349048;  亩均增加值 3000/20 = 150 → 22.032902
+        //   单位能耗增加值 3000/721.68 = 4.156967 → 20 × 4.156967 / 2.694 = 30.860929
+        //   单位排放增加值 3000/0.48 = 6250 → 10 × 6250 / 4929.81 = 12.677973
+        //   全员劳动生产率 3000/150 = 20 → 11.025358;  R&D占比 120/9600 = 0.0125 → 10 × 0.0125 / 0.0302 = 4.139073
+        //   total 118.085283
+        decimal[] scores = [37.349048m, 22.032902m, 30.860929m, 12.677973m, 11.025358m, 4.139073m];
+        Assert.Equal(scores, detail["indicators"]!.AsArray().Select(i => i!.Dec("score")));
+        Assert.Equal(118.085283m, detail["firm"]!.Dec("totalScore"));
+        Assert.Equal(721.68m, detail["inputs"]!.Dec("energyEquivalentTce"));
+        var energy = detail["indicators"]![2]!;
+        Assert.Equal(4.156967m, energy.Dec("value"));
+        Assert.Equal(2.694m, energy.Dec("benchmark"));
+        Assert.Contains("721.68 tce", energy["trace"]!.GetValue<string>());
+        Assert.Contains("档案第1版", detail["indicators"]![0]!["trace"]!.GetValue<string>());
+        // One firm in its population: position 1 of 1 is past 0.95 × 1, so by the share rule it is D, with D's tariff.
+        Assert.Equal("D", detail["firm"]!["class"]!.GetValue<string>());
+        Assert.Equal(0.10m, detail["tariff"]!.Dec("electricityYuanPerKwh"));
+        Assert.Equal("UNVERIFIED", detail["tariff"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Incomplete_firms_are_listed_exempt_firms_get_no_class_and_shares_hold()
+    {
+        var firms = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            firms.Add(await FirmAsync(null, tax: 40m + i));                    // distinct scores: tax 480 … 588 a year
+        }
+        var partial = await FirmAsync(null, months: 11);
+        var utility = await FirmAsync(null, industryCode: "D4412");
+        var small = await FirmAsync(null, scale: "below", land: 5m);
+        var run = await RunAsync();
+
+        var listed = run["notEvaluated"]!.AsArray().Single()!;
+        Assert.Equal(partial, listed["uscc"]!.GetValue<string>());
+        Assert.Equal([12], listed["missingMonths"]!.AsArray().Select(m => m!.GetValue<int>()));
+
+        var above = run["populations"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "above")!;
+        Assert.Equal(11, above["evaluated"]!.GetValue<int>());
+        Assert.Equal(10, above["ranked"]!.GetValue<int>());
+        Assert.Equal(1, above["exempt"]!.GetValue<int>());
+        // 10 ranked: A positions ≤ 2, B ≤ 8, C ≤ 9.5, D the rest → 2 / 6 / 1 / 1.
+        Assert.Equal(2, above["classCounts"]!["A"]!.GetValue<int>());
+        Assert.Equal(6, above["classCounts"]!["B"]!.GetValue<int>());
+        Assert.Equal(1, above["classCounts"]!["C"]!.GetValue<int>());
+        Assert.Equal(1, above["classCounts"]!["D"]!.GetValue<int>());
+
+        var u = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{utility}")).JsonAsync();
+        Assert.Null(u["firm"]!["class"]);
+        Assert.Contains("公用事业", u["firm"]!["exemptReason"]!.GetValue<string>());
+        Assert.Null(u["tariff"]);
+
+        var top = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?class=A&sort=-score")).JsonAsync();
+        Assert.Equal([firms[9], firms[8]], top["items"]!.AsArray().Select(i => i!["uscc"]!.GetValue<string>()));
+        var page = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?population=above&page=2&pageSize=4&sort=rank")).JsonAsync();
+        Assert.Equal(11, page["total"]!.GetValue<int>());
+        Assert.Equal([5, 6, 7, 8], page["items"]!.AsArray().Select(i => i!["rank"]!.GetValue<int>()));
+        var below = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{small}")).JsonAsync();
+        Assert.Equal("below", below["firm"]!["population"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_run_never_changes_and_a_rerun_sees_new_filings()
+    {
+        var firm = await FirmAsync(null);
+        var first = await RunAsync();
+        var before = await (await _http.GetAsync($"/api/evaluations/{first["id"]}/enterprises/{firm}")).Content.ReadAsStringAsync();
+
+        var revised = Month(tax: 500m);
+        revised["reason"] = "补缴税款";
+        Assert.Equal(HttpStatusCode.OK, (await _http.FileAsync(firm, "2023-06", revised)).StatusCode);
+
+        var after = await (await _http.GetAsync($"/api/evaluations/{first["id"]}/enterprises/{firm}")).Content.ReadAsStringAsync();
+        Assert.Equal(before, after);
+        var second = await RunAsync();
+        var rerun = await (await _http.GetAsync($"/api/evaluations/{second["id"]}/enterprises/{firm}")).JsonAsync();
+        Assert.Equal(1_050m, rerun["inputs"]!.Dec("taxPaid"));                   // 11 × 50 + 500
+        Assert.Contains("6:2", rerun["inputs"]!["filingRevisions"]!.GetValue<string>());
+
+        var runs = (await (await _http.GetAsync("/api/evaluations")).JsonAsync()).AsArray();
+        Assert.Equal(2, runs.Count);
+    }
+
+    [Fact]
+    public async Task Parks_are_ranked_by_tax_per_mu()
+    {
+        await _http.RegisterParkAsync("E-LOW");
+        await _http.RegisterParkAsync("E-HIGH");
+        await FirmAsync("E-LOW", tax: 20m);                                      // 240 / 20 亩 = 12 万元/亩
+        await FirmAsync("E-HIGH", tax: 60m);                                     // 720 / 20 亩 = 36 万元/亩
+        var run = await RunAsync();
+        var parks = (await (await _http.GetAsync($"/api/evaluations/{run["id"]}/parks")).JsonAsync()).AsArray();
+        Assert.Equal(["E-HIGH", "E-LOW"], parks.Select(p => p!["parkCode"]!.GetValue<string>()));
+        Assert.Equal(36m, parks[0]!.Dec("taxPerMu"));
+        Assert.Equal(150m, parks[0]!.Dec("valueAddedPerMu"));
+    }
+
+    [Fact]
+    public async Task Bad_requests_name_the_field()
+    {
+        await (await _http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "nope" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "method");
+        await (await _http.PostAsJsonAsync("/api/evaluations", new { year = 2019, method = "huangyan-2022" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "year");
+        await (await _http.GetAsync("/api/evaluations/0123456789abcdef0123456789abcdef")).AssertProblemAsync(HttpStatusCode.NotFound, "id");
+        var run = await RunAsync();
+        await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?pageSize=0&sort=best"))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+    }
+}

@@ -8,6 +8,7 @@ using Carbon.Server.Features.Evaluations;
 using Carbon.Server.Features.Filings;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
+using Carbon.Server.Features.Targets;
 using Carbon.Server.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ public static class CarbonHost
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<RunEvaluationValidator>();
         services.AddSingleton<EvaluationListQueryValidator>();
+        services.AddSingleton<TargetsService>();
+        services.AddSingleton<TargetsQueryValidator>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -89,6 +92,7 @@ public static class CarbonHost
         });
         services.AddSingleton(sp => MethodCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton<EvaluationSnapshots>();
+        services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddLedger(options);
         services.AddHostedService<LedgerStartup>();
         services.AddSingleton<DemoSeeder>();
@@ -116,6 +120,7 @@ public static class CarbonHost
         app.MapFilings();
         app.MapMetrics();
         app.MapEvaluations();
+        app.MapTargets();
         return app;
     }
 

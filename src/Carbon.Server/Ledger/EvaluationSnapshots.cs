@@ -15,27 +15,34 @@ namespace Carbon.Server.Ledger;
 /// </summary>
 public sealed class EvaluationSnapshots(LedgerReader reader, FactorSet factors, IOptions<CarbonOptions> options)
 {
-    public async Task<List<EvaluationInputRecord>> GatherAsync(string runId, int year)
+    /// <summary>Each firm's year, summed from the current revision of every month, with the month → revision it used.</summary>
+    public async Task<Dictionary<string, FirmYear>> YearTotalsAsync(int year)
     {
-        var totals = new Dictionary<string, ActivityTotals>(StringComparer.Ordinal);
-        var revisions = new Dictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
+        var years = new Dictionary<string, FirmYear>(StringComparer.Ordinal);
         await foreach (var current in reader.StreamCurrentFilingsAsync(null, allParks: true, year))
         {
             var f = current.Filing;
-            totals[f.Uscc] = totals.GetValueOrDefault(f.Uscc, ActivityTotals.Zero) + f.ToContent().Totals(f.Year, f.Month);
-            if (!revisions.TryGetValue(f.Uscc, out var months))
+            if (!years.TryGetValue(f.Uscc, out var y))
             {
-                revisions[f.Uscc] = months = [];
+                years[f.Uscc] = y = new FirmYear();
             }
-            months[f.Month] = f.Revision;
+            y.Totals += f.ToContent().Totals(f.Year, f.Month);
+            y.Revisions[f.Month] = f.Revision;
         }
+        return years;
+    }
+
+    public async Task<List<EvaluationInputRecord>> GatherAsync(string runId, int year)
+    {
+        var years = await YearTotalsAsync(year);
 
         var inputs = new List<EvaluationInputRecord>();
         foreach (var (identity, profile) in await reader.LoadRegistryAsync())
         {
-            var t = totals.GetValueOrDefault(identity.Uscc, ActivityTotals.Zero);
+            var firmYear = years.GetValueOrDefault(identity.Uscc) ?? new FirmYear();
+            var t = firmYear.Totals;
             var energy = EnergyAccounting.Compute(t, factors, year);
-            var months = revisions.GetValueOrDefault(identity.Uscc) ?? [];
+            var months = firmYear.Revisions;
             inputs.Add(new EvaluationInputRecord
             {
                 RunId = runId,
@@ -68,6 +75,14 @@ public sealed class EvaluationSnapshots(LedgerReader reader, FactorSet factors, 
     public string FactorSetVersion => factors.Version;
 
     public string GridRegion => options.Value.GridRegion;
+}
+
+/// <summary>A firm's summed year and the revision of each month in it.</summary>
+public sealed class FirmYear
+{
+    public ActivityTotals Totals { get; set; } = ActivityTotals.Zero;
+
+    public SortedDictionary<int, int> Revisions { get; } = [];
 }
 
 public static class EvaluationInputMapping

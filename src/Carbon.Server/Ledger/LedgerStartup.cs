@@ -21,6 +21,8 @@ public sealed class LedgerStartup(
         log.LogInformation("Factor set {Version}: {Count} factors from {Path}", factors.Version, factors.Factors.Count, o.FactorsPath);
         var methods = services.GetRequiredService<Factors.MethodCatalog>();
         log.LogInformation("亩均 methods: {Methods}", string.Join(", ", methods.Methods.Values.Select(m => m.Version)));
+        var plans = services.GetRequiredService<IReadOnlyList<Factors.TargetPlan>>();
+        log.LogInformation("Plan targets: {Plans}", string.Join(", ", plans.Select(p => $"{p.Id} ({p.Targets.Count})")));
 
         if (!o.Database.IsPostgres)
         {

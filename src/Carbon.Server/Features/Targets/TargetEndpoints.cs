@@ -1,0 +1,43 @@
+using System.Globalization;
+using Carbon.Server.Hosting;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Carbon.Server.Features.Targets;
+
+/// <summary>?year=YYYY[&amp;plan=id], as text for field errors.</summary>
+public sealed record TargetsQuery(string? Year, string? Plan);
+
+public sealed class TargetsQueryValidator : AbstractValidator<TargetsQuery>
+{
+    public TargetsQueryValidator(TargetsService service, ReportingClock clock)
+    {
+        RuleFor(q => q.Year).Must(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+                                       && v >= ReportingClock.FirstMonth.Year && v <= clock.CurrentMonth.Year)
+            .WithMessage($"year 应为 {ReportingClock.FirstMonth.Year} 至今年 (year must be 2020..this year)");
+        RuleFor(q => q.Plan).Must(p => p is null || service.Plans.Any(x => x.Id == p))
+            .WithMessage(q => $"未知目标方案 '{q.Plan}' (unknown plan; one of {string.Join(", ", service.Plans.Select(p => p.Id))})");
+    }
+}
+
+public static class TargetEndpoints
+{
+    public static IEndpointRouteBuilder MapTargets(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/district/targets", GetAsync).WithTags("Targets 规划目标").WithName("DistrictTargets")
+            .WithSummary("规划目标进度 Each plan target: baseline, latest, target, progress, straight-line projection, on/off track");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<TargetsResponse>, ValidationProblem>> GetAsync(
+        [AsParameters] TargetsQuery query, TargetsQueryValidator validator, TargetsService service)
+    {
+        var result = await validator.ValidateAsync(query);
+        if (!result.IsValid)
+        {
+            return Problems.Validation(result);
+        }
+        var plan = query.Plan is null ? service.Plans[0] : service.Plans.First(p => p.Id == query.Plan);
+        return TypedResults.Ok(await service.ComputeAsync(plan, int.Parse(query.Year!, CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,110 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Factors;
+using Carbon.Domain.Targets;
+using Carbon.Server.Factors;
+using Carbon.Server.Features.Metrics;
+using Carbon.Server.Hosting;
+using Carbon.Server.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Carbon.Server.Features.Targets;
+
+/// <summary>
+/// Computes each plan target's baseline and latest value from the ledger (the registry and two years of filings), then
+/// progress and projection with <see cref="TargetTracking"/>. Targets whose data Carbon does not hold yet say so.
+/// </summary>
+public sealed class TargetsService(
+    IReadOnlyList<TargetPlan> plans, EvaluationSnapshots snapshots, LedgerReader ledger, FactorSet factors, IOptions<CarbonOptions> options,
+    IGreenFactoryCount? greenFactories = null)
+{
+    public IReadOnlyList<TargetPlan> Plans => plans;
+
+    public async Task<TargetsResponse> ComputeAsync(TargetPlan plan, int year)
+    {
+        var registry = await ledger.LoadRegistryAsync();
+        var latest = await snapshots.YearTotalsAsync(year);
+        var baseline = await snapshots.YearTotalsAsync(plan.BaselineYear);
+        var comparable = factors.PriceIndex(year) is not null && factors.PriceIndex(IntensityAccounting.BaselineYear) is not null;
+
+        var rows = new List<TargetDto>();
+        foreach (var t in plan.Targets)
+        {
+            var scope = registry.Where(r => t.Scale is null || r.Profile.Scale == t.Scale).ToList();
+            var (b, l, note, coverage) = t.Metric switch
+            {
+                "tax-per-mu" => PerMu(scope, baseline, latest, x => x.TaxPaid, year),
+                "value-added-per-mu" => PerMu(scope, baseline, latest, x => x.ValueAdded, year),
+                "water-use" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => 1m - c.Latest.WaterM3 / c.Baseline.WaterM3,
+                    c => c.Baseline.WaterM3 > 0m),
+                "energy-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.EnergyIntensity),
+                "co2-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.Co2Intensity),
+                "water-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.WaterIntensity),
+                "share-in-parks" => ((decimal?)null, registry.Count == 0 ? null : (decimal?)registry.Count(r => r.Identity.ParkCode is not null) / registry.Count,
+                    "登记册当前值，无历年入园记录可作基期 (current registry; no history of park membership to form a baseline)", (decimal?)null),
+                "green-factories" => greenFactories is null
+                    ? (null, null, "绿色工厂名录尚未建立，无数据 (the green-factory register does not exist yet)", null)
+                    : (null, await greenFactories.CountAsync(year), "绿色工厂名录中有效证书数 (valid certificates in the register)", null),
+                "land-reclaimed" => ((decimal?)null, (decimal?)null,
+                    "低效用地盘活未纳入填报，无数据 (reclaimed land is not collected by Carbon yet)", (decimal?)null),
+                _ => (null, null, $"unsupported metric {t.Metric}", null),
+            };
+            var p = TargetTracking.Track(t, plan.BaselineYear, plan.TargetYear, year, b, l);
+            rows.Add(new TargetDto(t.Id, t.Name, t.Metric, t.Scale, t.Kind.ToString().ToLowerInvariant(), t.Unit, t.Target,
+                R(p.Baseline), R(p.Latest), R(p.Progress), R(p.Projection), Status(p.Status), note, R(coverage), t.Status, t.Source));
+        }
+        return new TargetsResponse(new TargetPlanDto(plan.Id, plan.Name, plan.BaselineYear, plan.TargetYear), year,
+            comparable ? "comparable-2020" : "current", factors.Version, rows.ToArray());
+    }
+
+    /// <summary>Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩).</summary>
+    private static (decimal?, decimal?, string?, decimal?) PerMu(
+        List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope,
+        Dictionary<string, FirmYear> baseline, Dictionary<string, FirmYear> latest, Func<ActivityTotals, decimal> amount, int year)
+    {
+        decimal? Value(Dictionary<string, FirmYear> years)
+        {
+            var filers = scope.Where(f => years.ContainsKey(f.Identity.Uscc)).ToList();
+            var land = filers.Sum(f => f.Profile.LandAreaMu);
+            return land > 0m ? filers.Sum(f => amount(years[f.Identity.Uscc].Totals)) / land : null;
+        }
+        return (Value(baseline), Value(latest), "Σ ÷ Σ用地面积，按当前档案用地 (over current registered land)", Coverage(scope, latest));
+    }
+
+    private (decimal?, decimal?, string?, decimal?) Reduction(
+        List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope,
+        Dictionary<string, FirmYear> baseline, Dictionary<string, FirmYear> latest, int baselineYear, int year,
+        Func<(ActivityTotals Baseline, ActivityTotals Latest, BaselineComparison Compare), decimal?> value,
+        Func<(ActivityTotals Baseline, ActivityTotals Latest, BaselineComparison Compare), bool>? defined = null)
+    {
+        var b = ActivityTotals.Sum(scope.Select(f => baseline.GetValueOrDefault(f.Identity.Uscc)?.Totals ?? ActivityTotals.Zero));
+        var l = ActivityTotals.Sum(scope.Select(f => latest.GetValueOrDefault(f.Identity.Uscc)?.Totals ?? ActivityTotals.Zero));
+        var region = options.Value.GridRegion;
+        var compare = IntensityAccounting.Compare(Account.Compute(l, factors, year, region), year,
+            Account.Compute(b, factors, baselineYear, region), factors, EnergyBasis.Equivalent);
+        var c = (b, l, compare);
+        var v = b.FilingMonths == 0 || l.FilingMonths == 0 || (defined is not null && !defined(c)) ? null : value(c);
+        return (0m, v, $"较{baselineYear}年下降率；能耗取等价值 (reduction vs {baselineYear}; energy at 等价值)", Coverage(scope, latest));
+    }
+
+    /// <summary>Enterprise-months filed ÷ (firms in scope × 12).</summary>
+    private static decimal? Coverage(List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope, Dictionary<string, FirmYear> years) =>
+        scope.Count == 0 ? null : scope.Sum(f => years.GetValueOrDefault(f.Identity.Uscc)?.Revisions.Count ?? 0) / (scope.Count * 12m);
+
+    private static string Status(TargetStatus s) => s switch
+    {
+        TargetStatus.OnTrack => "on-track",
+        TargetStatus.OffTrack => "off-track",
+        TargetStatus.Achieved => "achieved",
+        TargetStatus.Missed => "missed",
+        TargetStatus.NoBaseline => "no-baseline",
+        _ => "no-data",
+    };
+
+    private static decimal? R(decimal? v) => MetricsCalculator.R(v);
+}
+
+/// <summary>How many certified green factories the register holds for a year (provided by the green-factory feature).</summary>
+public interface IGreenFactoryCount
+{
+    Task<decimal> CountAsync(int year);
+}

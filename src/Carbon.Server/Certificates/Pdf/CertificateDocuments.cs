@@ -1,0 +1,86 @@
+namespace Carbon.Server.Certificates.Pdf;
+
+// What each certificate shows: plain, immutable data, frozen when the certificate is issued and stored with it, so
+// the same data always renders the same PDF bytes. Money in 万元; figures already rounded for display.
+
+/// <summary>What every certificate carries: its number, issue date, validity, issuer and the URL that verifies it.</summary>
+public sealed record CertificateHeader(
+    string Number,
+    DateTimeOffset IssuedAt,
+    DateOnly? ValidUntil,
+    string Issuer,
+    string VerificationUrl);
+
+/// <summary>绿色工厂证书: the firm, the edition it was graded against, and its scores.</summary>
+public sealed record GreenFactoryCertificateData(
+    CertificateHeader Header,
+    string Uscc,
+    string EnterpriseName,
+    int Year,
+    string Edition,
+    string RuleSetVersion,
+    decimal TotalScore,
+    decimal PassScore,
+    IReadOnlyList<CategoryScoreLine> Categories);
+
+/// <summary>One scored category (一级指标 / 维度) of a green-factory grade.</summary>
+public sealed record CategoryScoreLine(string Name, decimal Weight, decimal Score);
+
+/// <summary>亩均效益综合评价结果告知书 (一企一单): indicators, benchmarks, scores, class and tariff of one firm.</summary>
+public sealed record MuYieldNoticeData(
+    CertificateHeader Header,
+    string Uscc,
+    string EnterpriseName,
+    int Year,
+    string MethodName,
+    string MethodVersion,
+    string Population,
+    decimal TotalScore,
+    int? Rank,
+    int RankedInPopulation,
+    string? Class,
+    string? ExemptReason,
+    IReadOnlyList<NoticeIndicatorLine> Indicators,
+    NoticeTariffLine? Tariff);
+
+public sealed record NoticeIndicatorLine(string Name, string Unit, decimal? Value, decimal Benchmark, decimal Weight, decimal Score);
+
+public sealed record NoticeTariffLine(
+    string Class,
+    decimal ElectricityYuanPerKwh,
+    decimal WaterYuanPerT,
+    decimal GasYuanPerM3,
+    decimal SewageYuanPerT,
+    decimal LandUseTaxReliefPercent);
+
+/// <summary>年度能源与碳排放报告: the year's figures against 2020, a 12-month trend, the factor set and clauses.</summary>
+public sealed record AnnualReportData(
+    CertificateHeader Header,
+    string Uscc,
+    string EnterpriseName,
+    int Year,
+    ReportFigures Current,
+    ReportFigures Baseline,
+    IReadOnlyList<ReportReductionLine> Reductions,
+    IReadOnlyList<MonthPoint> Months,
+    string PriceBasis,
+    string FactorSetVersion,
+    IReadOnlyList<string> Clauses);
+
+/// <summary>A year's totals: 综合能耗 (tce, 当量值 and 等价值), CO2 (t), water (m³), value added (万元), intensities per 万元.</summary>
+public sealed record ReportFigures(
+    int Year,
+    decimal EnergyCalorificTce,
+    decimal EnergyEquivalentTce,
+    decimal Co2T,
+    decimal WaterM3,
+    decimal ValueAdded,
+    decimal? EnergyTcePer10kYuan,
+    decimal? Co2TPer10kYuan,
+    decimal? WaterM3Per10kYuan);
+
+/// <summary>A reduction against 2020 (fraction: 0.16 = 16 % lower), with its label (e.g. "单位增加值能耗").</summary>
+public sealed record ReportReductionLine(string Name, decimal? Reduction);
+
+/// <summary>One month of the trend chart (month 1..12; null where nothing was filed).</summary>
+public sealed record MonthPoint(int Month, decimal? EnergyEquivalentTce, decimal? Co2T);

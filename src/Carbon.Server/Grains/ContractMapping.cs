@@ -57,7 +57,10 @@ public static class ContractMapping
             r.WaterM3, r.OutputValue, r.ValueAdded, r.Revenue, r.TaxPaid, r.Employees, r.RdExpense,
             r.CodT is null && r.Nh3nT is null && r.So2T is null && r.NoxT is null
                 ? null
-                : new PollutantsInput(r.CodT, r.Nh3nT, r.So2T, r.NoxT));
+                : new PollutantsInput(r.CodT, r.Nh3nT, r.So2T, r.NoxT),
+            r.Products.Count == 0
+                ? null
+                : r.Products.OrderBy(p => p.Line).Select(p => new ProductLine(p.Name, p.Quantity, p.Unit)).ToArray());
 
     public static FilingRecord ToRecord(this FilingSubmission s, string uscc, int revision, DateTimeOffset at) =>
         new()
@@ -87,10 +90,18 @@ public static class ContractMapping
                 Quantity = l.Quantity,
                 Unit = l.Unit,
             }).ToList(),
+            Products = s.Content.ProductLines.Select((p, i) => new FilingProductRecord
+            {
+                Line = i,
+                Name = p.Name,
+                Quantity = p.Quantity,
+                Unit = p.Unit,
+            }).ToList(),
         };
 
     public static EnterpriseProfile ToProfile(this EnterpriseRevisionRecord r, string? parkCode) =>
-        new(r.Uscc, r.Name, r.Industry, r.IndustryCode, parkCode, r.Scale, r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn);
+        new(r.Uscc, r.Name, r.Industry, r.IndustryCode, parkCode, r.Scale, r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn,
+            r.FloorAreaM2, r.FootprintM2);
 
     public static EnterpriseRevisionRecord ToRevision(this EnterpriseProfile p, int revision, string? reason, string actor, DateTimeOffset at) =>
         new()
@@ -104,6 +115,8 @@ public static class ContractMapping
             LandAreaMu = p.LandAreaMu,
             EstablishedOn = p.EstablishedOn,
             LandGrantedOn = p.LandGrantedOn,
+            FloorAreaM2 = p.FloorAreaM2,
+            FootprintM2 = p.FootprintM2,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
             Actor = actor,
             RecordedAt = at,

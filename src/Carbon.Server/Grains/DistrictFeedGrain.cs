@@ -24,8 +24,12 @@ public sealed class DistrictFeedGrain : Grain, IDistrictFeedGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Flushes what is pending, except when the silo shuts down: the district grain may already be gone then, and it
+    /// rebuilds from the ledger when it next activates, so nothing is lost by skipping.
+    /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        FlushAsync(cancellationToken);
+        reason.ReasonCode == DeactivationReasonCode.ShuttingDown ? Task.CompletedTask : FlushAsync(cancellationToken);
 
     Task IDistrictFeedGrain.PushAsync(ParkMonthUpdate update)
     {

@@ -112,7 +112,8 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
         _months.TryGetValue(index, out var state);
         if (state is not null && state.Content.SameAs(submission.Content))
         {
-            return new FilingOutcome(FilingStatus.Unchanged, state.Revision, state.History[^1].RecordedAt);
+            return new FilingOutcome(FilingStatus.Unchanged, state.Revision, state.History[^1].RecordedAt,
+                View(submission.Year, submission.Month, state));
         }
         if (state is not null && string.IsNullOrWhiteSpace(submission.Reason))
         {
@@ -138,13 +139,21 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
         _months[index] = state is null ? MonthState.First(submission.Content, info) : state.Next(revision, submission.Content, info);
         _totals.Set(index, totals);
         await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, index, revision, totals.ToSnapshot()));
-        return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, now);
+        return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, now,
+            View(submission.Year, submission.Month, _months[index]));
     }
 
     Task<FilingView?> IEnterpriseGrain.GetFilingAsync(int year, int month) =>
-        Task.FromResult(_months.TryGetValue(new YearMonth(year, month).Index, out var s)
-            ? new FilingView(year, month, s.Revision, s.Content, s.History.ToArray())
-            : null);
+        Task.FromResult(_months.TryGetValue(new YearMonth(year, month).Index, out var s) ? View(year, month, s) : null);
+
+    private static FilingView View(int year, int month, MonthState s) => new(year, month, s.Revision, s.Content, s.History.ToArray());
+
+    Task<TotalsSnapshot?[]?> IEnterpriseGrain.GetMonthsAsync(int year) =>
+        Task.FromResult(_record is null
+            ? null
+            : Enumerable.Range(1, 12)
+                .Select(m => _months.ContainsKey(new YearMonth(year, m).Index) ? _totals[new YearMonth(year, m).Index].ToSnapshot() : null)
+                .ToArray());
 
     Task<PeriodTotals?> IEnterpriseGrain.GetTotalsAsync(PeriodQuery query)
     {

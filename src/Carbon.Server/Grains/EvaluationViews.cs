@@ -1,4 +1,4 @@
-using System.Globalization;
+using Carbon.Domain;
 using Carbon.Domain.MuYield;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains.Contracts;
@@ -140,9 +140,9 @@ public sealed class EvaluationViews
         return text + score;
     }
 
-    private static string N(decimal v) => R(v).ToString(CultureInfo.InvariantCulture);
+    private static string N(decimal v) => Display.Text(v);
 
-    private static decimal R(decimal v) => Features.Metrics.MetricsCalculator.R(v) / 1.0000000000000000000000000000m;
+    private static decimal R(decimal v) => Display.Round(v);
 
-    private static decimal? R(decimal? v) => v is { } x ? R(x) : null;
+    private static decimal? R(decimal? v) => Display.Round(v);
 }

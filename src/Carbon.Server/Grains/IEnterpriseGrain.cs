@@ -25,6 +25,10 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     [ReadOnly]
     Task<FilingView?> GetFilingAsync(int year, int month);
 
+    /// <summary>Each month of a year (index 0 = January), null where nothing was filed; null if not registered.</summary>
+    [ReadOnly]
+    Task<TotalsSnapshot?[]?> GetMonthsAsync(int year);
+
     /// <summary>Summed activity of a period and its 2020 baseline, or null if not registered.</summary>
     [ReadOnly]
     Task<PeriodTotals?> GetTotalsAsync(PeriodQuery query);

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Carbon.Domain.Factors;
+using Carbon.Server.Certificates;
 using Carbon.Server.Demo;
 using Carbon.Server.Factors;
+using Carbon.Server.Features.Certificates;
 using Carbon.Server.Features.Enterprises;
 using Carbon.Server.Features.Evaluations;
 using Carbon.Server.Features.Filings;
+using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
@@ -36,6 +39,12 @@ public static class CarbonHost
         services.AddSingleton<RunEvaluationValidator>();
         services.AddSingleton<EvaluationListQueryValidator>();
         services.AddSingleton<TargetsService>();
+        services.AddSingleton<ApplicationRequestValidator>();
+        services.AddSingleton<VerificationRequestValidator>();
+        services.AddSingleton<DecisionBodyValidator>();
+        services.AddSingleton<IssueRequestValidator>();
+        services.AddSingleton<RevokeRequestValidator>();
+        services.AddSingleton<BatchRequestValidator>();
         services.AddSingleton<TargetsQueryValidator>();
 
         services.AddProblemDetails();
@@ -92,6 +101,13 @@ public static class CarbonHost
         });
         services.AddSingleton(sp => MethodCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton<EvaluationSnapshots>();
+        services.AddSingleton(sp => GreenFactoryCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
+        services.AddSingleton<GreenFactoryFactsReader>();
+        services.AddSingleton<GreenFactoryRegister>();
+        services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
+        services.AddSingleton<CertificateSigner>();
+        services.AddSingleton<CertificateService>();
+        services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddLedger(options);
         services.AddHostedService<LedgerStartup>();
@@ -121,6 +137,8 @@ public static class CarbonHost
         app.MapMetrics();
         app.MapEvaluations();
         app.MapTargets();
+        app.MapGreenFactory();
+        app.MapCertificates();
         return app;
     }
 

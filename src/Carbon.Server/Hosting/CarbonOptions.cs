@@ -24,6 +24,13 @@ public sealed class CarbonOptions
 
     public SiloOptions Silo { get; set; } = new();
 
+    public CertificateOptions Certificates { get; set; } = new();
+
+    /// <summary>The address the verification URL in each certificate's QR code points at.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5214";
+
+    public string CertificateKeyPath => Path.GetFullPath(Certificates.KeyPath ?? Path.Combine(DataPath, "keys", "certificate-signing-key.pem"));
+
     /// <summary>Seed the demo district into an empty ledger at start (<c>--demo</c>).</summary>
     public bool Demo { get; set; }
 
@@ -43,6 +50,18 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     public bool IsPostgres => Provider == "postgres";
+}
+
+public sealed class CertificateOptions
+{
+    /// <summary>The signing key (PEM); by default <c>{DataDirectory}/keys/certificate-signing-key.pem</c>.</summary>
+    public string? KeyPath { get; set; }
+
+    /// <summary>The issuing authority printed on certificates.</summary>
+    public string Issuer { get; set; } = "区经济和信息化局";
+
+    /// <summary>How long a green-factory certificate is valid (UNVERIFIED: the MIIT tiers review every three years).</summary>
+    public int GreenFactoryValidityYears { get; set; } = 3;
 }
 
 public sealed class SiloOptions
@@ -77,6 +96,10 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
             .OverridePropertyName("Silo:GatewayPort");
         RuleFor(o => o.Silo.ServiceId).NotEmpty().OverridePropertyName("Silo:ServiceId");
         RuleFor(o => o.Silo.ClusterId).NotEmpty().OverridePropertyName("Silo:ClusterId");
+        RuleFor(o => o.PublicBaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .WithMessage("'PublicBaseUrl' is an absolute http(s) URL");
+        RuleFor(o => o.Certificates.Issuer).NotEmpty().OverridePropertyName("Certificates:Issuer");
+        RuleFor(o => o.Certificates.GreenFactoryValidityYears).InclusiveBetween(1, 10).OverridePropertyName("Certificates:GreenFactoryValidityYears");
     }
 }
 

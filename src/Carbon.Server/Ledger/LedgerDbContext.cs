@@ -13,9 +13,15 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<EnterpriseRevisionRecord> EnterpriseRevisions => Set<EnterpriseRevisionRecord>();
     public DbSet<FilingRecord> Filings => Set<FilingRecord>();
     public DbSet<FilingEnergyRecord> FilingEnergy => Set<FilingEnergyRecord>();
+    public DbSet<FilingProductRecord> FilingProducts => Set<FilingProductRecord>();
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
     public DbSet<EvaluationRunRecord> EvaluationRuns => Set<EvaluationRunRecord>();
     public DbSet<EvaluationInputRecord> EvaluationInputs => Set<EvaluationInputRecord>();
+    public DbSet<GreenFactoryApplicationRecord> GreenFactoryApplications => Set<GreenFactoryApplicationRecord>();
+    public DbSet<GreenFactoryEventRecord> GreenFactoryEvents => Set<GreenFactoryEventRecord>();
+    public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
+    public DbSet<CertificateRevocationRecord> CertificateRevocations => Set<CertificateRevocationRecord>();
+    public DbSet<CertificateBatchRecord> CertificateBatches => Set<CertificateBatchRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -61,6 +67,14 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(f => f.Uscc).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => new { f.Uscc, f.Year, f.Month, f.Revision }).IsUnique();
             e.HasMany(f => f.Energy).WithOne().HasForeignKey(l => l.FilingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(f => f.Products).WithOne().HasForeignKey(l => l.FilingId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<FilingProductRecord>(e =>
+        {
+            e.ToTable("filing_products");
+            e.HasKey(l => new { l.FilingId, l.Line });
+            e.Property(l => l.Name).HasMaxLength(100);
+            e.Property(l => l.Unit).HasMaxLength(16);
         });
         model.Entity<FilingEnergyRecord>(e =>
         {
@@ -102,6 +116,63 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(i => i.ParkCode).HasMaxLength(32);
             e.Property(i => i.Scale).HasMaxLength(16);
             e.Property(i => i.FilingRevisions).HasMaxLength(200);
+        });
+        model.Entity<GreenFactoryApplicationRecord>(e =>
+        {
+            e.ToTable("green_factory_applications");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).HasMaxLength(32);
+            e.Property(a => a.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(a => a.RuleSetId).HasMaxLength(64);
+            e.Property(a => a.Product).HasMaxLength(100);
+            e.Property(a => a.CreatedBy).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(a => a.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.Uscc);
+        });
+        model.Entity<GreenFactoryEventRecord>(e =>
+        {
+            e.ToTable("green_factory_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ApplicationId).HasMaxLength(32);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.Comment).HasMaxLength(2000);
+        });
+        model.Entity<CertificateRecord>(e =>
+        {
+            e.ToTable("certificates");
+            e.HasKey(c => c.Number);
+            e.Property(c => c.Number).HasMaxLength(32);
+            e.Property(c => c.Kind).HasMaxLength(32);
+            e.Property(c => c.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(c => c.SourceId).HasMaxLength(32);
+            e.Property(c => c.BatchId).HasMaxLength(32);
+            e.Property(c => c.IssuedBy).HasMaxLength(100);
+            e.Property(c => c.Sha256).HasMaxLength(64);
+            e.Property(c => c.Signature).HasMaxLength(200);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(c => c.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.Uscc);
+            e.HasIndex(c => c.Sha256);
+            e.HasIndex(c => new { c.BatchId, c.Uscc }).IsUnique();
+        });
+        model.Entity<CertificateRevocationRecord>(e =>
+        {
+            e.ToTable("certificate_revocations");
+            e.HasKey(r => r.Number);
+            e.Property(r => r.Number).HasMaxLength(32);
+            e.Property(r => r.Actor).HasMaxLength(100);
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.HasOne<CertificateRecord>().WithOne().HasForeignKey<CertificateRevocationRecord>(r => r.Number).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<CertificateBatchRecord>(e =>
+        {
+            e.ToTable("certificate_batches");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Id).HasMaxLength(32);
+            e.Property(b => b.Kind).HasMaxLength(32);
+            e.Property(b => b.EvaluationId).HasMaxLength(32);
+            e.Property(b => b.CreatedBy).HasMaxLength(100);
         });
     }
 }

@@ -40,6 +40,7 @@ public sealed class LedgerReader(ILedgerContextFactory contexts)
         return await db.Filings.AsNoTracking()
             .Where(f => f.Uscc == uscc)
             .Include(f => f.Energy)
+            .Include(f => f.Products)
             .OrderBy(f => f.Year).ThenBy(f => f.Month).ThenBy(f => f.Revision)
             .AsSplitQuery()
             .ToListAsync();
@@ -72,6 +73,68 @@ public sealed class LedgerReader(ILedgerContextFactory contexts)
     {
         await using var db = contexts.Create();
         return await db.EvaluationRuns.AsNoTracking().Include(r => r.Inputs).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id);
+    }
+
+    /// <summary>A green-factory application with its events, or null.</summary>
+    public async Task<GreenFactoryApplicationRecord?> FindGreenFactoryApplicationAsync(string id)
+    {
+        await using var db = contexts.Create();
+        return await db.GreenFactoryApplications.AsNoTracking().Include(a => a.Events).FirstOrDefaultAsync(a => a.Id == id);
+    }
+
+    public async Task<List<string>> CertificateNumbersAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.Certificates.AsNoTracking().Select(c => c.Number).ToListAsync();
+    }
+
+    public async Task<List<string>> RevokedNumbersAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.CertificateRevocations.AsNoTracking().Select(c => c.Number).ToListAsync();
+    }
+
+    public async Task<CertificateRevocationRecord?> FindRevocationAsync(string number)
+    {
+        await using var db = contexts.Create();
+        return await db.CertificateRevocations.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number);
+    }
+
+    /// <summary>A certificate with its PDF, or null.</summary>
+    public async Task<CertificateRecord?> FindCertificateAsync(string number)
+    {
+        await using var db = contexts.Create();
+        return await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
+    }
+
+    /// <summary>Certificates without their PDFs (and their revocations), filtered by kind, firm and batch.</summary>
+    public async Task<List<(CertificateRecord Certificate, CertificateRevocationRecord? Revocation)>> ListCertificatesAsync(
+        string? kind = null, string? uscc = null, string? batchId = null)
+    {
+        await using var db = contexts.Create();
+        var query = db.Certificates.AsNoTracking();
+        if (kind is not null) query = query.Where(c => c.Kind == kind);
+        if (uscc is not null) query = query.Where(c => c.Uscc == uscc);
+        if (batchId is not null) query = query.Where(c => c.BatchId == batchId);
+        var rows = await query
+            .Select(c => new
+            {
+                Certificate = new CertificateRecord
+                {
+                    Number = c.Number, Kind = c.Kind, Uscc = c.Uscc, Year = c.Year, SourceId = c.SourceId, BatchId = c.BatchId,
+                    IssuedAt = c.IssuedAt, ValidUntil = c.ValidUntil, IssuedBy = c.IssuedBy, Sha256 = c.Sha256, Signature = c.Signature,
+                    DataJson = c.DataJson, Pdf = Array.Empty<byte>(),
+                },
+                Revocation = db.CertificateRevocations.FirstOrDefault(r => r.Number == c.Number),
+            })
+            .ToListAsync();
+        return rows.Select(r => (r.Certificate, r.Revocation)).OrderBy(r => r.Certificate.Number, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<CertificateBatchRecord?> FindBatchAsync(string id)
+    {
+        await using var db = contexts.Create();
+        return await db.CertificateBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id);
     }
 
     /// <summary>Every run, newest first, without inputs.</summary>

@@ -17,12 +17,32 @@ public sealed class LedgerStartup(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var factors = services.GetRequiredService<FactorSet>();
-        log.LogInformation("Factor set {Version}: {Count} factors from {Path}", factors.Version, factors.Factors.Count, o.FactorsPath);
-        var methods = services.GetRequiredService<Factors.MethodCatalog>();
-        log.LogInformation("亩均 methods: {Methods}", string.Join(", ", methods.Methods.Values.Select(m => m.Version)));
-        var plans = services.GetRequiredService<IReadOnlyList<Factors.TargetPlan>>();
-        log.LogInformation("Plan targets: {Plans}", string.Join(", ", plans.Select(p => $"{p.Id} ({p.Targets.Count})")));
+        // Every data file is validated before anything starts; all problems of all files are reported together.
+        var problems = new List<string>();
+        T? Load<T>() where T : class
+        {
+            try
+            {
+                return services.GetRequiredService<T>();
+            }
+            catch (Factors.FactorLoadException e)
+            {
+                problems.AddRange(e.Problems);
+                return null;
+            }
+        }
+        var factors = Load<FactorSet>();
+        var methods = Load<Factors.MethodCatalog>();
+        var plans = Load<IReadOnlyList<Factors.TargetPlan>>();
+        var greenFactory = Load<Factors.GreenFactoryCatalog>();
+        if (problems.Count > 0)
+        {
+            throw new Factors.FactorLoadException(problems);
+        }
+        log.LogInformation("Factor set {Version}: {Count} factors from {Path}", factors!.Version, factors.Factors.Count, o.FactorsPath);
+        log.LogInformation("亩均 methods: {Methods}", string.Join(", ", methods!.Methods.Values.Select(m => m.Version)));
+        log.LogInformation("Plan targets: {Plans}", string.Join(", ", plans!.Select(p => $"{p.Id} ({p.Targets.Count})")));
+        log.LogInformation("Green-factory rule sets: {Sets}", string.Join(", ", greenFactory!.RuleSets.Values.Select(s => s.Rules.Version)));
 
         if (!o.Database.IsPostgres)
         {
@@ -38,6 +58,7 @@ public sealed class LedgerStartup(
             }
         }
         log.LogInformation("Ledger ready ({Provider}) in {Path}", o.Database.Provider, o.DataPath);
+        services.GetRequiredService<Certificates.CertificateSigner>();   // creates the signing key on first start
 
         if (o.Demo)
         {

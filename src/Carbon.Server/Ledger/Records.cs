@@ -40,6 +40,10 @@ public sealed class EnterpriseRevisionRecord
     public DateOnly? EstablishedOn { get; init; }
     /// <summary>供地日期 (land granted).</summary>
     public DateOnly? LandGrantedOn { get; init; }
+    /// <summary>总建筑面积 (m²), for 容积率.</summary>
+    public decimal? FloorAreaM2 { get; init; }
+    /// <summary>建筑基底面积 (m²), for 建筑密度.</summary>
+    public decimal? FootprintM2 { get; init; }
     public string? Reason { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
@@ -68,6 +72,17 @@ public sealed class FilingRecord
     public required string Actor { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
     public List<FilingEnergyRecord> Energy { get; init; } = [];
+    public List<FilingProductRecord> Products { get; init; } = [];
+}
+
+/// <summary>One product line of a filing revision (产品产量): what was made that month, in its own unit.</summary>
+public sealed class FilingProductRecord
+{
+    public long FilingId { get; init; }
+    public int Line { get; init; }
+    public required string Name { get; init; }
+    public decimal Quantity { get; init; }
+    public required string Unit { get; init; }
 }
 
 /// <summary>One energy line of a filing revision, exactly as filed (quantity and unit token).</summary>
@@ -134,4 +149,74 @@ public sealed class EvaluationInputRecord
     public decimal EnergyEquivalentTce { get; init; }
     public decimal EnergyCalorificTce { get; init; }
     public decimal? PollutantsT { get; init; }
+}
+
+/// <summary>A green-factory application (绿色工厂申报): a firm, a year and the edition it applies under.</summary>
+public sealed class GreenFactoryApplicationRecord
+{
+    public required string Id { get; init; }
+    public required string Uscc { get; init; }
+    public int Year { get; init; }
+    public required string RuleSetId { get; init; }
+    /// <summary>The main product whose per-product figures are graded (as named in the filings).</summary>
+    public string? Product { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
+    public List<GreenFactoryEventRecord> Events { get; init; } = [];
+}
+
+/// <summary>
+/// A step of an application: submitted (answers), verified (decisions per item), approved (with the frozen grade and
+/// inputs) or rejected. The application's state is its events in order.
+/// </summary>
+public sealed class GreenFactoryEventRecord
+{
+    public long Id { get; init; }
+    public required string ApplicationId { get; init; }
+    public required string Kind { get; init; }
+    public required string Actor { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? Comment { get; init; }
+    public required string Payload { get; init; }
+}
+
+/// <summary>
+/// An issued certificate (证书登记): number, firm, the PDF and its SHA-256, the service's signature over that hash,
+/// and the frozen data it was rendered from.
+/// </summary>
+public sealed class CertificateRecord
+{
+    public required string Number { get; init; }
+    public required string Kind { get; init; }
+    public required string Uscc { get; init; }
+    public int Year { get; init; }
+    public string? SourceId { get; init; }
+    public string? BatchId { get; init; }
+    public DateTimeOffset IssuedAt { get; init; }
+    public DateOnly? ValidUntil { get; init; }
+    public required string IssuedBy { get; init; }
+    public required string Sha256 { get; init; }
+    public required string Signature { get; init; }
+    public required string DataJson { get; init; }
+    public required byte[] Pdf { get; init; }
+}
+
+/// <summary>A revocation (吊销) of a certificate, with who, when and why.</summary>
+public sealed class CertificateRevocationRecord
+{
+    public required string Number { get; init; }
+    public DateTimeOffset At { get; init; }
+    public required string Actor { get; init; }
+    public required string Reason { get; init; }
+}
+
+/// <summary>A batch of 亩均 notices for one evaluation run.</summary>
+public sealed class CertificateBatchRecord
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string EvaluationId { get; init; }
+    public int Total { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
 }

@@ -16,7 +16,9 @@ public sealed record RegisterEnterpriseRequest(
     decimal? LandAreaMu,
     string? IndustryCode = null,
     DateOnly? EstablishedOn = null,
-    DateOnly? LandGrantedOn = null);
+    DateOnly? LandGrantedOn = null,
+    decimal? FloorAreaM2 = null,
+    decimal? FootprintM2 = null);
 
 /// <summary>PUT /api/enterprises/{uscc} body: the whole profile as it should now be, and why. The park cannot change.</summary>
 public sealed record ReviseEnterpriseRequest(
@@ -27,7 +29,9 @@ public sealed record ReviseEnterpriseRequest(
     string? IndustryCode,
     DateOnly? EstablishedOn,
     DateOnly? LandGrantedOn,
-    string? Reason);
+    string? Reason,
+    decimal? FloorAreaM2 = null,
+    decimal? FootprintM2 = null);
 
 public sealed record EnterpriseResponse(
     string Uscc,
@@ -39,6 +43,8 @@ public sealed record EnterpriseResponse(
     decimal LandAreaMu,
     DateOnly? EstablishedOn,
     DateOnly? LandGrantedOn,
+    decimal? FloorAreaM2,
+    decimal? FootprintM2,
     int Revision,
     string? Outcome,
     DateTimeOffset RegisteredAt,
@@ -48,7 +54,7 @@ public sealed record EnterpriseResponse(
 {
     public static EnterpriseResponse From(EnterpriseView v, string? outcome = null) =>
         new(v.Profile.Uscc, v.Profile.Name, v.Profile.Industry, v.Profile.IndustryCode, v.Profile.ParkCode, v.Profile.Scale,
-            v.Profile.LandAreaMu, v.Profile.EstablishedOn, v.Profile.LandGrantedOn, v.Revision, outcome, v.RegisteredAt,
+            v.Profile.LandAreaMu, v.Profile.EstablishedOn, v.Profile.LandGrantedOn, v.Profile.FloorAreaM2, v.Profile.FootprintM2, v.Revision, outcome, v.RegisteredAt,
             v.RegisteredBy, v.History.Select(h => new RevisionDto(h.Revision, h.RecordedAt, h.Actor, h.Reason)).ToArray(),
             v.MonthsFiled);
 }

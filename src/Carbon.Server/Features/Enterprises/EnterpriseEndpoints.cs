@@ -29,7 +29,7 @@ public static class EnterpriseEndpoints
         }
         var grain = grains.GetGrain<IEnterpriseGrain>(body.Uscc!);
         var profile = new EnterpriseProfile(body.Uscc!, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, body.ParkCode,
-            body.Scale!, body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn);
+            body.Scale!, body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn, body.FloorAreaM2, body.FootprintM2);
         var status = await grain.RegisterAsync(profile, Actor.Of(http));
         if (status == RegistrationStatus.AlreadyRegistered)
         {
@@ -61,7 +61,7 @@ public static class EnterpriseEndpoints
         }
         var grain = grains.GetGrain<IEnterpriseGrain>(uscc);
         var profile = new EnterpriseProfile(uscc, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, null, body.Scale!,
-            body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn);
+            body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn, body.FloorAreaM2, body.FootprintM2);
         var outcome = await grain.ReviseProfileAsync(profile, body.Reason, Actor.Of(http));
         switch (outcome.Status)
         {

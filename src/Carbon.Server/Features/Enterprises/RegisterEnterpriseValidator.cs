@@ -32,6 +32,20 @@ public static class ProfileRules
     public static void IndustryCode<T>(IRuleBuilder<T, string?> rule) =>
         rule.Matches(IndustryCodePattern).WithMessage("行业代码应为 GB/T 4754-2017 代码，如 C3441 (industryCode is a GB/T 4754 code such as C3441)");
 
+    /// <summary>1 亩 = 10 000 / 15 m² (≈ 666.67 m²).</summary>
+    public const decimal SquareMetresPerMu = 10_000m / 15m;
+
+    /// <summary>Floor area ≥ 0; footprint ≥ 0 and no larger than the land.</summary>
+    public static void Buildings<T>(AbstractValidator<T> v, Func<T, decimal?> land, System.Linq.Expressions.Expression<Func<T, decimal?>> floor,
+        System.Linq.Expressions.Expression<Func<T, decimal?>> footprint)
+    {
+        v.RuleFor(floor).GreaterThanOrEqualTo(0m).WithMessage("总建筑面积不能为负 (floorAreaM2 cannot be negative)");
+        v.RuleFor(footprint).GreaterThanOrEqualTo(0m).WithMessage("建筑基底面积不能为负 (footprintM2 cannot be negative)");
+        v.RuleFor(footprint)
+            .Must((x, f) => f is null || land(x) is not { } mu || f <= mu * SquareMetresPerMu)
+            .WithMessage(x => $"建筑基底面积大于用地面积 {land(x)} 亩 = {Math.Round((land(x) ?? 0m) * SquareMetresPerMu, 2)} m² (footprintM2 exceeds the land)");
+    }
+
     public static void PastDate<T>(IRuleBuilder<T, DateOnly?> rule, ReportingClock clock, string what) =>
         rule.Must(d => d is null || (d.Value.Year >= 1949 && d.Value <= DateOnly.FromDateTime(clock.Now.DateTime)))
             .WithMessage($"{what} 不能晚于今天或早于1949年 (must be a past date)");
@@ -55,6 +69,7 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
         ProfileRules.IndustryCode(RuleFor(r => r.IndustryCode));
         ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
         ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
+        ProfileRules.Buildings(this, r => r.LandAreaMu, r => r.FloorAreaM2, r => r.FootprintM2);
         When(r => r.ParkCode is not null, () =>
         {
             RuleFor(r => r.ParkCode!)
@@ -80,6 +95,7 @@ public sealed class ReviseEnterpriseValidator : AbstractValidator<ReviseEnterpri
         ProfileRules.IndustryCode(RuleFor(r => r.IndustryCode));
         ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
         ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
+        ProfileRules.Buildings(this, r => r.LandAreaMu, r => r.FloorAreaM2, r => r.FootprintM2);
         RuleFor(r => r.Reason).MaximumLength(1000);
     }
 }

@@ -5,6 +5,9 @@ namespace Carbon.Server.Features.Filings;
 /// <summary>One energy line of a filing: <c>carrier</c> and <c>unit</c> are tokens (see docs/methodology.md).</summary>
 public sealed record EnergyLineRequest(string? Carrier, decimal? Quantity, string? Unit);
 
+/// <summary>产品产量: a product made in the month, in its own unit (t, 件, 台 …). Optional; needed for per-product figures.</summary>
+public sealed record ProductLineRequest(string? Name, decimal? Quantity, string? Unit);
+
 /// <summary>主要污染物 in tonnes; omit one that is not reported.</summary>
 public sealed record PollutantsRequest(decimal? CodT, decimal? Nh3nT, decimal? So2T, decimal? NoxT);
 
@@ -19,7 +22,8 @@ public sealed record FilingRequest(
     int? Employees,
     decimal? RdExpense,
     PollutantsRequest? Pollutants,
-    string? Reason)
+    string? Reason,
+    List<ProductLineRequest?>? Products = null)
 {
     /// <summary>The validated content; call only after <see cref="FilingRequestValidator"/> passed.</summary>
     public FilingContent ToContent() =>
@@ -29,7 +33,8 @@ public sealed record FilingRequest(
             RdExpense!.Value,
             Pollutants is { CodT: null, Nh3nT: null, So2T: null, NoxT: null } or null
                 ? null
-                : new PollutantsInput(Pollutants.CodT, Pollutants.Nh3nT, Pollutants.So2T, Pollutants.NoxT));
+                : new PollutantsInput(Pollutants.CodT, Pollutants.Nh3nT, Pollutants.So2T, Pollutants.NoxT),
+            Products is null or { Count: 0 } ? null : Products.Select(p => new ProductLine(p!.Name!.Trim(), p.Quantity!.Value, p.Unit!.Trim())).ToArray());
 }
 
 /// <summary>Who made a revision, when and why.</summary>

@@ -39,8 +39,7 @@ public static class FilingEndpoints
                 return Problems.Field("reason",
                     $"{month} 已有第{outcome.Revision}版，修订必须说明原因 (revision {outcome.Revision} exists; a revision must give a reason)");
         }
-        var view = await grain.GetFilingAsync(ym.Year, ym.Month);
-        var response = FilingResponse.From(uscc, view!, outcome.Status.ToString().ToLowerInvariant());
+        var response = FilingResponse.From(uscc, outcome.View!, outcome.Status.ToString().ToLowerInvariant());
         return outcome.Status == FilingStatus.Created
             ? TypedResults.Created($"/api/enterprises/{uscc}/filings/{month}", response)
             : TypedResults.Ok(response);

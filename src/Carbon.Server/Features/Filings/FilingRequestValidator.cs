@@ -59,6 +59,29 @@ public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
             Optional(RuleFor(r => r.Pollutants!.NoxT), "氮氧化物 noxT (t)");
         });
         RuleFor(r => r.Reason).MaximumLength(1000);
+        RuleForEach(r => r.Products).NotNull().WithMessage("产品行不能为空 (a product line cannot be null)").ChildRules(p =>
+        {
+            p.RuleFor(x => x!.Name).NotEmpty().WithMessage("产品名称必填 (name is required)").MaximumLength(100);
+            p.RuleFor(x => x!.Unit).NotEmpty().WithMessage("产品计量单位必填，如 t、件、台 (unit is required, e.g. t)").MaximumLength(16);
+            p.RuleFor(x => x!.Quantity).NotNull().WithMessage("产量必填 (quantity is required)")
+                .GreaterThanOrEqualTo(0m).WithMessage("产量不能为负 (quantity cannot be negative)")
+                .LessThan(Ceiling).WithMessage("产量超出合理范围 (quantity is implausibly large)");
+        });
+        RuleFor(r => r.Products).Custom((lines, ctx) =>
+        {
+            if (lines is null)
+            {
+                return;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i]?.Name is { } name && !seen.Add(name.Trim()))
+                {
+                    ctx.AddFailure($"Products[{i}].Name", $"产品 {name} 重复填报 (product listed twice; one line per product)");
+                }
+            }
+        });
     }
 
     private static void Amount(IRuleBuilder<FilingRequest, decimal?> rule, string what) =>

@@ -1,3 +1,4 @@
+using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Server.Grains;
@@ -68,10 +69,10 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
                 : null);
     }
 
-    /// <summary>Display rounding: 6 decimal places, half away from zero.</summary>
-    public static decimal R(decimal value) => Math.Round(value, DisplayDecimals, MidpointRounding.AwayFromZero);
+    /// <summary>Display rounding: 6 decimal places, half away from zero (<see cref="Display"/>).</summary>
+    public static decimal R(decimal value) => Display.Round(value, DisplayDecimals);
 
-    public static decimal? R(decimal? value) => value is { } v ? R(v) : null;
+    public static decimal? R(decimal? value) => Display.Round(value, DisplayDecimals);
 
     private static EnergyDto Energy(EnergyFigures e) => new(R(e.CalorificTce), R(e.EquivalentTce));
 

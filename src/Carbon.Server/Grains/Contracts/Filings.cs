@@ -4,6 +4,10 @@ namespace Carbon.Server.Grains.Contracts;
 [GenerateSerializer, Immutable, Alias("carbon.energy-line")]
 public sealed record EnergyLine(string Carrier, decimal Quantity, string Unit);
 
+/// <summary>产品产量: a product made that month, in its own unit (t, 件, 台 …).</summary>
+[GenerateSerializer, Immutable, Alias("carbon.product-line")]
+public sealed record ProductLine(string Name, decimal Quantity, string Unit);
+
 /// <summary>主要污染物 (t); a null pollutant was not reported.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.pollutants")]
 public sealed record PollutantsInput(decimal? CodT, decimal? Nh3nT, decimal? So2T, decimal? NoxT);
@@ -19,8 +23,12 @@ public sealed record FilingContent(
     decimal TaxPaid,
     int Employees,
     decimal RdExpense,
-    PollutantsInput? Pollutants)
+    PollutantsInput? Pollutants,
+    ProductLine[]? Products = null)
 {
+    /// <summary>The product lines, never null.</summary>
+    public ProductLine[] ProductLines => Products ?? [];
+
     /// <summary>True when both say exactly the same (a repeated PUT makes no new revision).</summary>
     public bool SameAs(FilingContent other) =>
         Energy.SequenceEqual(other.Energy)
@@ -31,7 +39,8 @@ public sealed record FilingContent(
         && TaxPaid == other.TaxPaid
         && Employees == other.Employees
         && RdExpense == other.RdExpense
-        && Equals(Pollutants, other.Pollutants);
+        && Equals(Pollutants, other.Pollutants)
+        && ProductLines.SequenceEqual(other.ProductLines);
 }
 
 /// <summary>A filing for one month by one actor; a revision must say why.</summary>
@@ -53,7 +62,7 @@ public enum FilingStatus
 }
 
 [GenerateSerializer, Immutable, Alias("carbon.filing-outcome")]
-public sealed record FilingOutcome(FilingStatus Status, int Revision, DateTimeOffset RecordedAt);
+public sealed record FilingOutcome(FilingStatus Status, int Revision, DateTimeOffset RecordedAt, FilingView? View = null);
 
 /// <summary>Who changed a month's filing, when and why.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.revision-info")]

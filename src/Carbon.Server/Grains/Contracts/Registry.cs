@@ -17,7 +17,9 @@ public sealed record EnterpriseProfile(
     string Scale,
     decimal LandAreaMu,
     DateOnly? EstablishedOn,
-    DateOnly? LandGrantedOn);
+    DateOnly? LandGrantedOn,
+    decimal? FloorAreaM2 = null,
+    decimal? FootprintM2 = null);
 
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-view")]
 public sealed record EnterpriseView(

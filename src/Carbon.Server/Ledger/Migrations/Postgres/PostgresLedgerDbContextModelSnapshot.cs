@@ -58,6 +58,131 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateBatchRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EvaluationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("certificate_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRecord", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("BatchId", "Uscc")
+                        .IsUnique();
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("certificate_revocations", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
                 {
                     b.Property<string>("Uscc")
@@ -98,6 +223,12 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
                     b.Property<DateOnly?>("EstablishedOn")
                         .HasColumnType("date");
+
+                    b.Property<decimal?>("FloorAreaM2")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("FootprintM2")
+                        .HasColumnType("numeric");
 
                     b.Property<string>("Industry")
                         .IsRequired()
@@ -303,6 +434,32 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("filing_energy", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.FilingProductRecord", b =>
+                {
+                    b.Property<long>("FilingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("FilingId", "Line");
+
+                    b.ToTable("filing_products", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -379,6 +536,86 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("filings", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("green_factory_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("green_factory_events", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.ParkRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -406,6 +643,24 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("parks", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.CertificateRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Carbon.Server.Ledger.CertificateRevocationRecord", "Number")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
@@ -443,11 +698,38 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.FilingProductRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.FilingRecord", null)
+                        .WithMany("Products")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
                         .WithMany()
                         .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryEventRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.GreenFactoryApplicationRecord", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -460,6 +742,13 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>
                 {
                     b.Navigation("Energy");
+
+                    b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -51,6 +51,131 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateBatchRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("certificate_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRecord", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("BatchId", "Uscc")
+                        .IsUnique();
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("certificate_revocations", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
                 {
                     b.Property<string>("Uscc")
@@ -88,6 +213,12 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FloorAreaM2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FootprintM2")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Industry")
@@ -294,6 +425,32 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("filing_energy", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.FilingProductRecord", b =>
+                {
+                    b.Property<long>("FilingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FilingId", "Line");
+
+                    b.ToTable("filing_products", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -368,6 +525,84 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("filings", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc");
+
+                    b.ToTable("green_factory_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("green_factory_events", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.ParkRecord", b =>
                 {
                     b.Property<string>("Code")
@@ -395,6 +630,24 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("parks", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.CertificateRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Carbon.Server.Ledger.CertificateRevocationRecord", "Number")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
@@ -432,11 +685,38 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.FilingProductRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.FilingRecord", null)
+                        .WithMany("Products")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
                         .WithMany()
                         .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryEventRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.GreenFactoryApplicationRecord", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -449,6 +729,13 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
             modelBuilder.Entity("Carbon.Server.Ledger.FilingRecord", b =>
                 {
                     b.Navigation("Energy");
+
+                    b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

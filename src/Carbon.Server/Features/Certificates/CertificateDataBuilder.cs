@@ -1,0 +1,104 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Factors;
+using Carbon.Server.Certificates.Pdf;
+using Carbon.Server.Features.Metrics;
+using Carbon.Server.Grains;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Carbon.Server.Features.Certificates;
+
+/// <summary>Why a certificate cannot be made: the request field concerned, the reason, and whether it names something absent.</summary>
+public sealed record BuildProblem(string Field, string Message, bool NotFound);
+
+/// <summary>
+/// Gathers what a certificate shows from the grains (the enterprise's year, an evaluation run, an approved
+/// application), so the data frozen with the certificate is exactly what the rest of the API reports.
+/// </summary>
+public sealed class CertificateDataBuilder(IGrainFactory grains, MetricsCalculator metrics, FactorSet factors, IOptions<CarbonOptions> options)
+{
+    /// <summary>The year's figures against 2020, the 12-month trend, factor set and clauses; null if nothing was filed that year.</summary>
+    public async Task<(AnnualReportData? Data, BuildProblem? Problem)> AnnualReportAsync(CertificateHeader header, string uscc, int year)
+    {
+        var grain = grains.GetGrain<IEnterpriseGrain>(uscc);
+        var view = await grain.GetAsync();
+        if (view is null)
+        {
+            return (null, new BuildProblem("uscc", $"未登记企业 {uscc} (no enterprise registered with this USCC)", true));
+        }
+        var totals = (await grain.GetTotalsAsync(new PeriodQuery(year, 12)))!;
+        if (totals.CurrentMonths.Length == 0)
+        {
+            return (null, new BuildProblem("year", $"{year} 年无填报数据，不能出具年度报告 (nothing filed for {year})", false));
+        }
+        var m = metrics.Compute(new ScopeDto("enterprise", uscc, view.Profile.Name, 1), new PeriodQuery(year, 12), totals, trace: false);
+        var region = options.Value.GridRegion;
+        var months = (await grain.GetMonthsAsync(year))!.Select((t, i) =>
+        {
+            if (t is null)
+            {
+                return new MonthPoint(i + 1, null, null);
+            }
+            var a = Account.Compute(t.ToDomain(), factors, year, region);
+            return new MonthPoint(i + 1, MetricsCalculator.R(a.Energy.EquivalentTce), MetricsCalculator.R(a.Co2.TotalT));
+        }).ToList();
+        ReportFigures Figures(int y, EnergyDto e, Co2Dto c, decimal water, decimal va, IntensityDto i) =>
+            new(y, e.Calorific, e.Equivalent, c.Total, water, va, i.EnergyTcePer10kYuan, i.Co2TPer10kYuan, i.WaterM3Per10kYuan);
+        return (new AnnualReportData(header, uscc, view.Profile.Name, year,
+            Figures(year, m.EnergyTce, m.Co2T, m.WaterM3, m.ValueAdded, m.Intensity),
+            Figures(m.Baseline.Year, m.Baseline.EnergyTce, m.Baseline.Co2T, m.Baseline.WaterM3, m.Baseline.ValueAdded, m.Baseline.Intensity),
+            [
+                new ReportReductionLine("单位增加值能耗（等价值）", m.ReductionVs2020.EnergyIntensity),
+                new ReportReductionLine("单位增加值二氧化碳排放", m.ReductionVs2020.Co2Intensity),
+                new ReportReductionLine("单位增加值用水量", m.ReductionVs2020.WaterIntensity),
+            ],
+            months,
+            m.PriceBasis == "comparable-2020" ? "2020年可比价 (comparable 2020 prices)" : "当年价 (current prices)",
+            m.FactorSet,
+            [Clauses.Calorific, Clauses.Equivalent, Clauses.Combustion, Clauses.PurchasedElectricity, Clauses.PurchasedHeat, Clauses.Reduction]), null);
+    }
+
+    /// <summary>一企一单 of one firm in a finished evaluation run.</summary>
+    public async Task<(MuYieldNoticeData? Data, BuildProblem? Problem)> MuYieldNoticeAsync(CertificateHeader header, string evaluationId, string uscc)
+    {
+        var run = grains.GetGrain<IEvaluationGrain>(evaluationId);
+        if (await run.GetSummaryAsync() is not { } summary)
+        {
+            return (null, new BuildProblem("evaluationId", $"无此评价记录 {evaluationId} (no evaluation run)", true));
+        }
+        if (await run.GetFirmAsync(uscc) is not { } firm)
+        {
+            return (null, new BuildProblem("uscc", $"企业 {uscc} 未参加该次评价 (not evaluated in run {evaluationId})", true));
+        }
+        var t = firm.Tariff;
+        return (new MuYieldNoticeData(header, uscc, firm.Firm.Name, summary.Year, summary.MethodName, summary.MethodVersion,
+            summary.Populations.First(p => p.Id == firm.Firm.Population).Name, firm.Firm.TotalScore, firm.Firm.Rank,
+            firm.Firm.RankedInPopulation, firm.Firm.Class, firm.Firm.ExemptReason,
+            firm.Indicators.Select(i => new NoticeIndicatorLine(i.Name, i.Unit, i.Value, i.Benchmark, i.Weight, i.Score)).ToList(),
+            t is null ? null : new NoticeTariffLine(t.Class, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT,
+                t.LandUseTaxReliefPercent)), null);
+    }
+
+    /// <summary>The certificate of an approved application, from its frozen grade.</summary>
+    public async Task<(GreenFactoryCertificateData? Data, BuildProblem? Problem, int Year)> GreenFactoryAsync(
+        CertificateHeader header, string applicationId, string uscc)
+    {
+        var outcome = await grains.GetGrain<IGreenFactoryApplicationGrain>(applicationId).GetAsync();
+        if (outcome.View is not { } a)
+        {
+            return (null, new BuildProblem("applicationId", $"无此申报 {applicationId} (no application)", true), 0);
+        }
+        if (a.Uscc != uscc)
+        {
+            return (null, new BuildProblem("uscc", $"申报 {applicationId} 不属于企业 {uscc} (the application is another firm's)", false), 0);
+        }
+        if (a.Status != "approved" || !a.Frozen)
+        {
+            return (null, new BuildProblem("applicationId", $"申报状态为 {a.Status}，仅已批准的申报可发证 (only an approved application gets a certificate)", false), 0);
+        }
+        var g = a.Grade;
+        return (new GreenFactoryCertificateData(header, uscc, a.EnterpriseName, a.Year, g.Edition, g.RuleSetVersion, g.TotalScore,
+            g.PassScore, g.Categories.Select(c => new CategoryScoreLine(c.Name, c.Weight, c.Score)).ToList()), null, a.Year);
+    }
+}

@@ -1,0 +1,107 @@
+using Carbon.Server.Certificates;
+using Carbon.Server.Features.Certificates;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Grains;
+
+[GrainType("certificate-batch")]
+public sealed class CertificateBatchGrain(
+    LedgerReader reader, LedgerWriter writer, CertificateService certificates, TimeProvider clock, ILogger<CertificateBatchGrain> log)
+    : Grain, ICertificateBatchGrain
+{
+    private readonly List<string> _errors = [];
+    private CertificateBatchRecord? _batch;
+    private List<string> _pending = [];
+    private int _issued;
+    private Task? _running;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _batch = await reader.FindBatchAsync(Id);
+        if (_batch is null)
+        {
+            return;
+        }
+        // Resume: the register knows which notices this batch already issued.
+        var done = (await reader.ListCertificatesAsync(batchId: Id)).Select(c => c.Certificate.Uscc).ToHashSet(StringComparer.Ordinal);
+        _issued = done.Count;
+        _pending = (await TargetsAsync(_batch.EvaluationId)).Where(u => !done.Contains(u)).ToList();
+        Run(_batch.CreatedBy);
+    }
+
+    async Task<BatchView?> ICertificateBatchGrain.StartAsync(string evaluationId, string actor)
+    {
+        if (_batch is not null)
+        {
+            return View();
+        }
+        if (await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).GetSummaryAsync() is null)
+        {
+            return null;
+        }
+        var targets = await TargetsAsync(evaluationId);
+        var batch = new CertificateBatchRecord
+        {
+            Id = Id, Kind = CertificateKinds.MuYieldNotice, EvaluationId = evaluationId, Total = targets.Count, CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor,
+        };
+        await writer.WriteAsync(db => db.CertificateBatches.Add(batch));
+        _batch = batch;
+        _pending = targets;
+        Run(actor);
+        return View();
+    }
+
+    Task<BatchView?> ICertificateBatchGrain.GetAsync() => Task.FromResult(_batch is null ? null : View());
+
+    private BatchView View() =>
+        new(_batch!.Id, _batch.Kind, _batch.EvaluationId, _batch.Total, _issued, _errors.Count,
+            _issued + _errors.Count >= _batch.Total ? "done" : "running", _batch.CreatedAt, _errors.ToArray());
+
+    /// <summary>Every firm of the run that was evaluated (scored, exempt or not): each gets its 一企一单.</summary>
+    private async Task<List<string>> TargetsAsync(string evaluationId)
+    {
+        var page = await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).QueryAsync(new EvaluationQuery(1, int.MaxValue, "uscc", null, null, null, null));
+        return page?.Items.Select(i => i.Uscc).ToList() ?? [];
+    }
+
+    /// <summary>Issues the pending notices on the grain's own scheduler, so progress reads interleave between them.</summary>
+    private void Run(string actor)
+    {
+        if (_running is { IsCompleted: false } || _pending.Count == 0)
+        {
+            return;
+        }
+        _running = IssueAllAsync(actor);
+    }
+
+    private async Task IssueAllAsync(string actor)
+    {
+        while (_pending.Count > 0)
+        {
+            DelayDeactivation(TimeSpan.FromMinutes(5));
+            var uscc = _pending[0];
+            _pending.RemoveAt(0);
+            try
+            {
+                var result = await certificates.IssueAsync(CertificateKinds.MuYieldNotice, uscc, null, _batch!.EvaluationId, null, actor, Id);
+                if (result.Certificate is not null)
+                {
+                    _issued++;
+                }
+                else
+                {
+                    _errors.Add($"{uscc}: {result.Problem!.Message}");
+                }
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "batch {Batch}: notice for {Uscc} failed", Id, uscc);
+                _errors.Add($"{uscc}: {e.Message}");
+            }
+        }
+    }
+}

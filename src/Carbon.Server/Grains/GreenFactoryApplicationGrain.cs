@@ -1,0 +1,224 @@
+using System.Text.Json;
+using Carbon.Domain.GreenFactory;
+using Carbon.Server.Factors;
+using Carbon.Server.Features.GreenFactory;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Grains;
+
+[GrainType("green-factory-application")]
+public sealed class GreenFactoryApplicationGrain(
+    LedgerReader reader, LedgerWriter writer, GreenFactoryCatalog catalog, GreenFactoryFactsReader facts, TimeProvider clock)
+    : Grain, IGreenFactoryApplicationGrain
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, AnswerInput> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DecisionInput Decision, string Actor)> _decisions = new(StringComparer.Ordinal);
+    private readonly List<ApplicationEventView> _events = [];
+    private GreenFactoryApplicationRecord? _record;
+    private string? _enterpriseName;
+    private FrozenGrades? _frozen;
+    private string _status = "none";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _record = await reader.FindGreenFactoryApplicationAsync(Id);
+        if (_record is null)
+        {
+            return;
+        }
+        _enterpriseName = (await reader.FindEnterpriseAsync(_record.Uscc))?.Revisions[^1].Name;
+        foreach (var e in _record.Events.OrderBy(e => e.Id))
+        {
+            Apply(e);
+        }
+    }
+
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.SubmitAsync(SubmitApplication s)
+    {
+        if (_record is not null)
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"application {Id} exists");
+        }
+        if (await reader.FindEnterpriseAsync(s.Uscc) is not { } enterprise)
+        {
+            return new ApplicationOutcome(ApplicationResult.UnknownEnterprise, null, "uscc", $"未登记企业 {s.Uscc} (no enterprise with this USCC)");
+        }
+        var now = clock.GetUtcNow();
+        var record = new GreenFactoryApplicationRecord
+        {
+            Id = Id, Uscc = s.Uscc, Year = s.Year, RuleSetId = s.RuleSetId, Product = s.Product, CreatedAt = now, CreatedBy = s.Actor,
+        };
+        var submitted = Event("submitted", s.Actor, now, null, new SubmittedPayload(s.Answers));
+        await writer.WriteAsync(db =>
+        {
+            db.GreenFactoryApplications.Add(record);
+            db.GreenFactoryEvents.Add(submitted);
+            db.AuditEvents.Add(Audit(now, s.Actor, "green-factory.submitted", $"{s.Uscc} {s.Year} {s.RuleSetId}"));
+        });
+        _record = record;
+        _enterpriseName = enterprise.Revisions[^1].Name;
+        Apply(submitted);
+        return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+    }
+
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(DecisionInput[] decisions, string actor)
+    {
+        if (_record is null)
+        {
+            return NotFound();
+        }
+        if (_frozen is not null || _status == "rejected")
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"申报已{(_status == "approved" ? "批准" : "驳回")}，不能再核查 (the application is {_status})");
+        }
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            if (!_answers.ContainsKey(decisions[i].Item))
+            {
+                return new ApplicationOutcome(ApplicationResult.Invalid, null, $"decisions[{i}].item",
+                    $"'{decisions[i].Item}' 未在申报中作答，不能核查 (not answered in this application)");
+            }
+        }
+        var now = clock.GetUtcNow();
+        var verified = Event("verified", actor, now, null, new VerifiedPayload(decisions));
+        await writer.WriteAsync(db =>
+        {
+            db.GreenFactoryEvents.Add(verified);
+            db.AuditEvents.Add(Audit(now, actor, "green-factory.verified", $"{decisions.Length} items"));
+        });
+        Apply(verified);
+        return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+    }
+
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.DecideAsync(bool approve, string? comment, string actor)
+    {
+        if (_record is null)
+        {
+            return NotFound();
+        }
+        if (_frozen is not null || _status == "rejected")
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"申报已{(_status == "approved" ? "批准" : "驳回")} (already {_status})");
+        }
+        var now = clock.GetUtcNow();
+        GreenFactoryEventRecord decided;
+        if (approve)
+        {
+            var rules = catalog.RuleSets[_record.RuleSetId].Rules;
+            var pending = _answers.Values.Where(a => a.Met && IsAnswerable(rules, a.Item) && !_decisions.ContainsKey(a.Item)).Select(a => a.Item).ToList();
+            if (pending.Count > 0)
+            {
+                return new ApplicationOutcome(ApplicationResult.Conflict, null, "approve",
+                    $"尚有 {pending.Count} 项未核查，不能批准: {string.Join(", ", pending)} (items not yet verified)");
+            }
+            var (grade, others, used) = await GradeAsync(Domain.GreenFactory.GradeBasis.Verified);
+            if (!grade.Eligible)
+            {
+                return new ApplicationOutcome(ApplicationResult.Conflict, null, "approve",
+                    $"核查后不符合绿色工厂要求，不能批准: {string.Join("; ", grade.Reasons)} (not eligible once verified)");
+            }
+            decided = Event("approved", actor, now, comment, new FrozenGrades(grade, others, used));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(comment))
+            {
+                return new ApplicationOutcome(ApplicationResult.Invalid, null, "comment", "驳回须说明理由 (a rejection needs a comment)");
+            }
+            decided = Event("rejected", actor, now, comment, new { });
+        }
+        await writer.WriteAsync(db =>
+        {
+            db.GreenFactoryEvents.Add(decided);
+            db.AuditEvents.Add(Audit(now, actor, $"green-factory.{decided.Kind}", comment));
+        });
+        Apply(decided);
+        return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+    }
+
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.GetAsync() =>
+        _record is null ? NotFound() : new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+
+    private async Task<ApplicationView> ViewAsync()
+    {
+        var r = _record!;
+        var (grade, others, _) = _frozen is { } f
+            ? (f.Grade, f.Others, f.Facts)
+            : await GradeAsync(_decisions.Count > 0 ? Domain.GreenFactory.GradeBasis.Verified : Domain.GreenFactory.GradeBasis.Claimed);
+        var answers = _answers.Values.Select(a =>
+        {
+            var d = _decisions.GetValueOrDefault(a.Item);
+            return new AnswerView(a.Item, a.Met, a.Evidence, d.Decision?.Accepted, d.Decision?.Comment, d.Actor);
+        }).ToArray();
+        return new ApplicationView(r.Id, r.Uscc, _enterpriseName ?? r.Uscc, r.Year, r.RuleSetId, r.Product, _status, _frozen is not null,
+            grade, others, answers, _events.ToArray());
+    }
+
+    /// <summary>Grades the application's edition and, side by side, every other loaded edition with the same answers.</summary>
+    private async Task<(GradeView Grade, GradeView[] Others, GreenFactoryFacts Facts)> GradeAsync(Domain.GreenFactory.GradeBasis basis)
+    {
+        var r = _record!;
+        var f = await facts.ReadAsync(r.Uscc, r.Year, r.Product) ?? throw new InvalidOperationException($"enterprise {r.Uscc} vanished");
+        var answers = _answers.Values.ToDictionary(a => a.Item, a =>
+        {
+            var d = _decisions.GetValueOrDefault(a.Item).Decision;
+            return new ItemAnswer(a.Met, a.Evidence, d?.Accepted, d?.Comment);
+        });
+        GradeView Grade(LoadedRuleSet set) => GradeViews.From(GreenFactoryGrader.Grade(set.Rules, f, answers, basis));
+        var own = Grade(catalog.RuleSets[r.RuleSetId]);
+        var others = catalog.RuleSets.Values.Where(s => s.Rules.Id != r.RuleSetId).OrderBy(s => s.Rules.Id).Select(Grade).ToArray();
+        return (own, others, f);
+    }
+
+    private static bool IsAnswerable(GreenFactoryRuleSet rules, string item) =>
+        rules.Basic.Any(b => b.Id == item) || rules.Items.Any(i => i.Id == item && i.IsQualitative);
+
+    private void Apply(GreenFactoryEventRecord e)
+    {
+        switch (e.Kind)
+        {
+            case "submitted":
+                foreach (var a in JsonSerializer.Deserialize<SubmittedPayload>(e.Payload, Json)!.Answers)
+                {
+                    _answers[a.Item] = a;
+                }
+                _status = "submitted";
+                break;
+            case "verified":
+                foreach (var d in JsonSerializer.Deserialize<VerifiedPayload>(e.Payload, Json)!.Decisions)
+                {
+                    _decisions[d.Item] = (d, e.Actor);
+                }
+                _status = "verifying";
+                break;
+            case "approved":
+                _frozen = JsonSerializer.Deserialize<FrozenGrades>(e.Payload, Json);
+                _status = "approved";
+                break;
+            case "rejected":
+                _status = "rejected";
+                break;
+        }
+        _events.Add(new ApplicationEventView(e.Kind, e.Actor, e.At, e.Comment));
+    }
+
+    private GreenFactoryEventRecord Event(string kind, string actor, DateTimeOffset at, string? comment, object payload) =>
+        new() { ApplicationId = Id, Kind = kind, Actor = actor, At = at, Comment = comment, Payload = JsonSerializer.Serialize(payload, Json) };
+
+    private AuditEventRecord Audit(DateTimeOffset at, string actor, string action, string? detail) =>
+        new() { At = at, Actor = actor, Action = action, Subject = Id, Detail = detail };
+
+    private ApplicationOutcome NotFound() => new(ApplicationResult.NotFound, null, "id", $"无此申报 {Id} (no application {Id})");
+
+    private sealed record SubmittedPayload(AnswerInput[] Answers);
+
+    private sealed record VerifiedPayload(DecisionInput[] Decisions);
+
+    /// <summary>What an approval freezes: the grades and the ledger facts they came from.</summary>
+    public sealed record FrozenGrades(GradeView Grade, GradeView[] Others, GreenFactoryFacts Facts);
+}

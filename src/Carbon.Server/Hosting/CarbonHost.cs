@@ -60,7 +60,7 @@ public static class CarbonHost
 
         builder.UseOrleans(silo =>
         {
-            if (options.Database.IsPostgres)
+            if (options.UsesAdoNetClustering)
             {
                 silo.UseAdoNetClustering(o =>
                 {
@@ -106,6 +106,7 @@ public static class CarbonHost
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
         services.AddSingleton<CertificateSigner>();
+        services.AddSingleton<ICertificateRenderer, Certificates.Pdf.CertificateRenderer>();
         services.AddSingleton<CertificateService>();
         services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));

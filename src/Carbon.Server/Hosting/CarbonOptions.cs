@@ -36,6 +36,9 @@ public sealed class CarbonOptions
 
     public EnergyBasis EnergyBasis => EnergyIntensityBasis == "calorific" ? EnergyBasis.Calorific : EnergyBasis.Equivalent;
 
+    /// <summary>True when silos find each other through the database (several machines).</summary>
+    public bool UsesAdoNetClustering => (Silo.Clustering ?? (Database.IsPostgres ? "adonet" : "localhost")) == "adonet";
+
     public string FactorsPath => Path.GetFullPath(FactorsDirectory ?? Path.Combine(AppContext.BaseDirectory, "factors"));
 
     public string DataPath => Path.GetFullPath(DataDirectory);
@@ -73,6 +76,12 @@ public sealed class SiloOptions
     public string ClusterId { get; set; } = "carbon";
 
     public string ServiceId { get; set; } = "carbon";
+
+    /// <summary>
+    /// "localhost" (one silo) or "adonet" (membership in the PostgreSQL database, for several silos). Defaults to
+    /// "adonet" with PostgreSQL and "localhost" with SQLite.
+    /// </summary>
+    public string? Clustering { get; set; }
 }
 
 /// <summary>Configuration is input too: a bad value stops the service with the key and the reason.</summary>
@@ -96,6 +105,10 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
             .OverridePropertyName("Silo:GatewayPort");
         RuleFor(o => o.Silo.ServiceId).NotEmpty().OverridePropertyName("Silo:ServiceId");
         RuleFor(o => o.Silo.ClusterId).NotEmpty().OverridePropertyName("Silo:ClusterId");
+        RuleFor(o => o.Silo.Clustering).Must(c => c is null or "localhost" or "adonet").OverridePropertyName("Silo:Clustering")
+            .WithMessage("'Silo:Clustering' must be 'localhost' or 'adonet'");
+        RuleFor(o => o.Silo.Clustering).Must((o, c) => c != "adonet" || o.Database.IsPostgres).OverridePropertyName("Silo:Clustering")
+            .WithMessage("'Silo:Clustering' adonet needs the postgres provider (its membership tables live in that database)");
         RuleFor(o => o.PublicBaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("'PublicBaseUrl' is an absolute http(s) URL");
         RuleFor(o => o.Certificates.Issuer).NotEmpty().OverridePropertyName("Certificates:Issuer");

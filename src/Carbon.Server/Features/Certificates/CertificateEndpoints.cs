@@ -33,7 +33,7 @@ public static class CertificateEndpoints
     }
 
     internal static async Task<Results<Created<CertificateDto>, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        IssueRequest body, IssueRequestValidator validator, CertificateService service, HttpContext http)
+        IssueRequest body, IssueRequestValidator validator, CertificateService service, ReportingClock clock, HttpContext http)
     {
         var result = await validator.ValidateAsync(body);
         if (!result.IsValid)
@@ -46,11 +46,11 @@ public static class CertificateEndpoints
             var p = issued.Problem!;
             return p.NotFound ? Problems.NotFound(p.Field, p.Message) : Problems.Conflict(p.Field, p.Message);
         }
-        return TypedResults.Created($"/api/certificates/{c.Number}", Dto(c, null));
+        return TypedResults.Created($"/api/certificates/{c.Number}", Dto(c, null, clock));
     }
 
-    internal static async Task<Ok<CertificateDto[]>> ListAsync(string? kind, string? uscc, LedgerReader ledger) =>
-        TypedResults.Ok((await ledger.ListCertificatesAsync(kind, uscc)).Select(r => Dto(r.Certificate, r.Revocation)).ToArray());
+    internal static async Task<Ok<CertificateDto[]>> ListAsync(string? kind, string? uscc, LedgerReader ledger, ReportingClock clock) =>
+        TypedResults.Ok((await ledger.ListCertificatesAsync(kind, uscc)).Select(r => Dto(r.Certificate, r.Revocation, clock)).ToArray());
 
     internal static IResult PublicKey(CertificateSigner signer) => Results.Text(signer.PublicKeyPem, "application/x-pem-file");
 
@@ -60,10 +60,10 @@ public static class CertificateEndpoints
         return c is null ? NotFound(number) : TypedResults.File(c.Pdf, "application/pdf", $"{c.Number}.pdf");
     }
 
-    internal static async Task<Results<Ok<CertificateDto>, ProblemHttpResult>> StatusAsync(string number, LedgerReader ledger)
+    internal static async Task<Results<Ok<CertificateDto>, ProblemHttpResult>> StatusAsync(string number, LedgerReader ledger, ReportingClock clock)
     {
         var c = await ledger.FindCertificateAsync(number);
-        return c is null ? NotFound(number) : TypedResults.Ok(Dto(c, await ledger.FindRevocationAsync(number)));
+        return c is null ? NotFound(number) : TypedResults.Ok(Dto(c, await ledger.FindRevocationAsync(number), clock));
     }
 
     internal static async Task<Results<Ok<VerificationDto>, ValidationProblem>> VerifyAsync(HttpRequest request, CertificateService service)
@@ -145,9 +145,10 @@ public static class CertificateEndpoints
         return view is null ? Problems.NotFound("id", $"无此批次 {id} (no batch)") : TypedResults.Ok(view);
     }
 
-    public static CertificateDto Dto(CertificateRecord c, CertificateRevocationRecord? r) =>
+    /// <summary>A register entry with its status today (China Standard Time): valid, expired or revoked.</summary>
+    public static CertificateDto Dto(CertificateRecord c, CertificateRevocationRecord? r, ReportingClock clock) =>
         new(c.Number, c.Kind, CertificateKinds.ChineseName(c.Kind), c.Uscc, c.Year, c.SourceId, c.IssuedAt, c.ValidUntil, c.IssuedBy,
-            c.Sha256, c.Signature, r is not null ? "revoked" : c.ValidUntil is { } v && v < DateOnly.FromDateTime(DateTime.UtcNow) ? "expired" : "valid",
+            c.Sha256, c.Signature, r is not null ? "revoked" : c.ValidUntil is { } v && v < DateOnly.FromDateTime(clock.Now.DateTime) ? "expired" : "valid",
             r?.At, r?.Reason, $"/api/certificates/{c.Number}");
 
     private static ProblemHttpResult NotFound(string number) => Problems.NotFound("number", $"登记簿中无证书 {number} (no certificate {number})");

@@ -84,12 +84,13 @@ public sealed class CertificateService(
         };
         var json = CertificateKinds.Serialize(document);
         var pdf = CertificateKinds.Render(renderer, kind, json);
-        var entry = new CertificateEntry(number, kind, uscc, documentYear, source, batchId, issuedAt, validity, actor,
+        // The register keeps UTC (PostgreSQL's timestamptz takes nothing else); the certificate shows China Standard Time.
+        var entry = new CertificateEntry(number, kind, uscc, documentYear, source, batchId, issuedAt.ToUniversalTime(), validity, actor,
             CertificateSigner.Sha256(pdf), signer.Sign(pdf), json, pdf);
         await Register.RecordAsync(entry);
         return new IssueResult(new CertificateRecord
         {
-            Number = number, Kind = kind, Uscc = uscc, Year = documentYear, SourceId = source, BatchId = batchId, IssuedAt = issuedAt,
+            Number = number, Kind = kind, Uscc = uscc, Year = documentYear, SourceId = source, BatchId = batchId, IssuedAt = entry.IssuedAt,
             ValidUntil = validity, IssuedBy = actor, Sha256 = entry.Sha256, Signature = entry.Signature, DataJson = json, Pdf = [],
         }, null);
     }

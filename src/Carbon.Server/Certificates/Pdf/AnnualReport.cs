@@ -1,0 +1,204 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+
+namespace Carbon.Server.Certificates.Pdf;
+
+/// <summary>
+/// 年度能源与碳排放报告: the year against the baseline, the reductions, a vector trend chart of the twelve months, and
+/// the price basis, factor set and standard clauses the figures were computed under.
+/// </summary>
+internal static class AnnualReport
+{
+    public static readonly Theme Theme = new(XColor.FromArgb(0x1F, 0x4E, 0x79), XColor.FromArgb(0xE8, 0xEF, 0xF7));
+
+    private static readonly XColor Bar = XColor.FromArgb(0x6F, 0x9B, 0xC8);
+    private static readonly XColor Co2 = XColor.FromArgb(0xD0, 0x62, 0x1C);
+    private static readonly XColor Gridline = XColor.FromArgb(0xDD, 0xDD, 0xDD);
+
+    public static double Draw(PdfLayout l, AnnualReportData d, double scale)
+    {
+        CertificatePage.Border(l, ornate: false);
+        CertificatePage.NumberLine(l, "报告编号", d.Header.Number);
+        var top = CertificatePage.Title(l, "年度能源与碳排放报告", $"Annual energy and carbon emission report {d.Year}", 60, 24, 4,
+            Theme.Accent);
+        var overflow = CertificatePage.Body(l, top + 10, scale, (x, y, w) => Body(l, d, x, y, w));
+        CertificatePage.Footer(l, d.Header, "报告编号");
+        return overflow;
+    }
+
+    private static double Body(PdfLayout l, AnnualReportData d, double x, double y, double w)
+    {
+        y = l.Fields(x, y, w, 118,
+        [
+            [new("企业名称", "Enterprise", d.EnterpriseName, true)],
+            [new("统一社会信用代码", "Unified social credit code", d.Uscc),
+                new("报告年度", "Year reported", $"{d.Year} 年度")],
+        ], 10.5);
+
+        y = CertificatePage.Heading(l, "总量与强度", "Totals and intensities", x, y + 8);
+        var c = d.Current;
+        var b = d.Baseline;
+        IReadOnlyList<string> Row(string name, string unit, Func<ReportFigures, decimal?> f, int decimals = 2) =>
+            [name, unit, Fmt.Num(f(c), decimals), Fmt.Num(f(b), decimals)];
+        const double unit = 84, num = 104;
+        y = l.Table(x, y, [
+            new("指标", "Item", w - unit - 2 * num),
+            new("单位", "Unit", unit, Align.Center),
+            new($"{c.Year} 年", "Reported year", num, Align.Right),
+            new($"{b.Year} 年（基准）", "Baseline", num, Align.Right),
+        ], [
+            Row("综合能耗（当量值）", "tce", f => f.EnergyCalorificTce),
+            Row("综合能耗（等价值）", "tce", f => f.EnergyEquivalentTce),
+            Row("二氧化碳排放", "tCO2", f => f.Co2T),
+            Row("用水量", "m³", f => f.WaterM3),
+            Row("工业增加值", "万元", f => f.ValueAdded),
+            Row("单位增加值能耗（等价值）", "tce/万元", f => f.EnergyTcePer10kYuan, 4),
+            Row("单位增加值二氧化碳排放", "tCO2/万元", f => f.Co2TPer10kYuan, 4),
+            Row("单位增加值用水量", "m³/万元", f => f.WaterM3Per10kYuan, 4),
+        ], 8.8);
+
+        if (d.Reductions.Count > 0)
+        {
+            y = CertificatePage.Heading(l, $"较 {b.Year} 年降低率", $"Reduction against {b.Year}", x, y + 8);
+            y = l.Tiles(x, y, w, d.Reductions.Select(r => new Tile(r.Name, "", Fmt.Percent(r.Reduction))).ToList(), 36);
+        }
+
+        var headingTop = y + 8;
+        y = CertificatePage.Heading(l, "月度趋势", "Monthly trend", x, headingTop);
+        Legend(l, x + w, headingTop);
+        y = Chart(l, d.Months, x, y, w, 104);
+
+        y = l.Paragraph($"价格口径 Price basis：{d.PriceBasis}\u3000\u3000排放因子集 Factor set：{d.FactorSetVersion}", x, y + 4, w, 7.8, 1.4);
+        if (d.Clauses.Count > 0)
+        {
+            y = l.Paragraph("依据条款 Standard clauses：", x, y, w, 7.8, 1.4, true);
+            const double size = 7.2, leading = 1.32;
+            for (var i = 0; i < d.Clauses.Count; i++)
+            {
+                l.Text($"{i + 1}.", x + 4, PdfLayout.Baseline(y + size * leading / 2, size), size, false, PdfLayout.Muted);
+                y = l.Paragraph(d.Clauses[i], x + 18, y, w - 18, size, leading, false, PdfLayout.Muted);
+            }
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// Bars of 综合能耗 (等价值, left axis) and a line of CO2 (right axis) for months 1 to 12; a month without data is a
+    /// gap (no bar, the line breaks). Drawn with plain paths, so it stays vector and needs no chart library.
+    /// </summary>
+    private static double Chart(PdfLayout l, IReadOnlyList<MonthPoint> months, double x, double top, double w, double h)
+    {
+        var energy = new decimal?[12];
+        var co2 = new decimal?[12];
+        foreach (var p in months.Where(p => p.Month is >= 1 and <= 12))
+        {
+            energy[p.Month - 1] = p.EnergyEquivalentTce;
+            co2[p.Month - 1] = p.Co2T;
+        }
+
+        const double axis = 44, divisions = 5;
+        double x0 = x + axis, x1 = x + w - axis, y0 = top + 8, y1 = top + h - 14;
+        var eStep = Step(energy);
+        var cStep = Step(co2);
+        for (var i = 0; i <= divisions; i++)
+        {
+            var gy = y1 - (y1 - y0) * i / divisions;
+            if (i > 0)
+            {
+                l.Line(x0, gy, x1, gy, Gridline, 0.4);
+            }
+            l.Text(Tick(eStep * i), x0 - 4, PdfLayout.Baseline(gy, 6.5), 6.5, false, PdfLayout.Muted, Align.Right);
+            l.Text(Tick(cStep * i), x1 + 4, PdfLayout.Baseline(gy, 6.5), 6.5, false, Co2);
+        }
+        l.Text("tce", x0 - 4, y0 - 6, 6.5, false, PdfLayout.Muted, Align.Right);
+        l.Text("t", x1 + 4, y0 - 6, 6.5, false, Co2);
+
+        var slot = (x1 - x0) / 12;
+        double Y(decimal v, decimal step) => y1 - (y1 - y0) * Math.Max(0, (double)(v / (step * (decimal)divisions)));
+        for (var m = 0; m < 12; m++)
+        {
+            var cx = x0 + slot * (m + 0.5);
+            if (energy[m] is { } e)
+            {
+                var top1 = Y(e, eStep);
+                l.Fill(cx - slot * 0.3, top1, slot * 0.6, y1 - top1, Bar);
+            }
+            l.Text($"{m + 1}月", cx, y1 + 10, 6.8, false, PdfLayout.Muted, Align.Center);
+        }
+
+        var pen = new XPen(Co2, 1.4) { LineJoin = XLineJoin.Round };
+        var run = new List<XPoint>();
+        for (var m = 0; m <= 12; m++)
+        {
+            if (m < 12 && co2[m] is { } v)
+            {
+                run.Add(new XPoint(x0 + slot * (m + 0.5), Y(v, cStep)));
+                continue;
+            }
+            if (run.Count > 1)
+            {
+                l.G.DrawLines(pen, run.ToArray());
+            }
+            run.ForEach(p => Dot(l, p.X, p.Y, 2));
+            run.Clear();
+        }
+
+        l.Line(x0, y1, x1, y1, PdfLayout.Ink, 0.6);
+        l.Line(x0, y0, x0, y1, PdfLayout.Grid, 0.5);
+        l.Line(x1, y0, x1, y1, PdfLayout.Grid, 0.5);
+        if (energy.All(v => v is null) && co2.All(v => v is null))
+        {
+            l.Text("无月度数据 No monthly data", (x0 + x1) / 2, (y0 + y1) / 2, 9, false, PdfLayout.Muted, Align.Center);
+        }
+        return top + h;
+    }
+
+    /// <summary>The chart's legend, right-aligned on the line of its heading.</summary>
+    private static void Legend(PdfLayout l, double right, double headingTop)
+    {
+        const double size = 7.5;
+        var y = PdfLayout.Baseline(headingTop + 8.5, size);
+        const string energy = "综合能耗（等价值，tce，左轴）", co2 = "二氧化碳排放（t，右轴）";
+        var x = right - l.Measure(co2, size);
+        l.Text(co2, x, y, size);
+        l.Line(x - 21, y - 2.7, x - 5, y - 2.7, Co2, 1.4);
+        Dot(l, x - 13, y - 2.7, 2);
+        x -= 21 + 16 + l.Measure(energy, size);
+        l.Text(energy, x, y, size);
+        l.Fill(x - 15, y - 6.5, 11, 7, Bar);
+    }
+
+    /// <summary>
+    /// A round step (1, 2, 2.5 or 5 × 10ⁿ) so that five steps cover the largest value; decimal arithmetic, not
+    /// logarithms, so the axis is the same on every machine.
+    /// </summary>
+    private static decimal Step(decimal?[] values)
+    {
+        var max = values.Max(v => v ?? 0m) / 5m;
+        if (max <= 0m)
+        {
+            return 1m;
+        }
+        var magnitude = 0.0001m;
+        while (magnitude * 10m <= max)
+        {
+            magnitude *= 10m;
+        }
+        return new[] { 1m, 2m, 2.5m, 5m, 10m }.Select(f => f * magnitude).First(s => s >= max);
+    }
+
+    private static string Tick(decimal v) => v.ToString("#,##0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A filled circle from four Bézier arcs with a fixed constant (no trigonometry, so no libm differences).</summary>
+    private static void Dot(PdfLayout l, double cx, double cy, double r)
+    {
+        var k = r * 0.5523;
+        var path = new XGraphicsPath();
+        path.AddBezier(cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        path.AddBezier(cx, cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        path.AddBezier(cx - r, cy, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        path.AddBezier(cx, cy - r, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        path.CloseFigure();
+        l.G.DrawPath(new XPen(XColors.White, 0.8), new XSolidBrush(Co2), path);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Carbon.Server.Certificates.Pdf;
+
+/// <summary>
+/// Renders the three certificate kinds as one-page A4 PDFs with PDFsharp, byte-for-byte reproducibly: the same data
+/// gives the same bytes in any process (no clock, no GUIDs, no host time zone), so a stored certificate's hash can be
+/// checked by rendering its frozen data again. Safe to use from several threads at once.
+/// </summary>
+public sealed class CertificateRenderer : ICertificateRenderer
+{
+    /// <summary>The document-info key that carries the certificate number in plain ASCII.</summary>
+    public const string NumberKey = "/CarbonCertificate";
+
+    private const int MaxNumberLength = 64;
+
+    /// <summary>Uses the fonts in <see cref="NotoFontResolver.DefaultDirectory"/>.</summary>
+    public CertificateRenderer()
+        : this(null)
+    {
+    }
+
+    /// <summary>Installs the font resolver (once per process; the first directory given wins).</summary>
+    public CertificateRenderer(string? fontDirectory) => NotoFontResolver.Install(fontDirectory);
+
+    public byte[] Render(GreenFactoryCertificateData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Write(data.Header, CertificateKinds.GreenFactory, GreenFactoryCertificate.Theme,
+            (l, scale) => GreenFactoryCertificate.Draw(l, data, scale));
+    }
+
+    public byte[] Render(MuYieldNoticeData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Write(data.Header, CertificateKinds.MuYieldNotice, MuYieldNotice.Theme, (l, scale) => MuYieldNotice.Draw(l, data, scale));
+    }
+
+    public byte[] Render(AnnualReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Write(data.Header, CertificateKinds.AnnualReport, AnnualReport.Theme, (l, scale) => AnnualReport.Draw(l, data, scale));
+    }
+
+    /// <summary>
+    /// Finds the certificate number in a PDF's raw bytes (the <c>/CarbonCertificate (…)</c> document-info entry),
+    /// without a PDF parser, so it still works on a damaged or tampered file. The last well-formed entry wins, as a
+    /// reader would take the latest revision. Null when there is none.
+    /// </summary>
+    public static string? ReadNumber(ReadOnlySpan<byte> pdf)
+    {
+        var key = "/CarbonCertificate"u8;
+        string? found = null;
+        for (var at = pdf.IndexOf(key); at >= 0; at = pdf.IndexOf(key))
+        {
+            pdf = pdf[(at + key.Length)..];
+            if (TryReadLiteral(pdf, out var number))
+            {
+                found = number;
+            }
+        }
+        return found;
+    }
+
+    string? ICertificateRenderer.ReadNumber(ReadOnlySpan<byte> pdf) => ReadNumber(pdf);
+
+    private static byte[] Write(CertificateHeader header, string kind, Theme theme, Func<PdfLayout, double, double> draw)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (header.Number.Length is 0 or > MaxNumberLength || header.Number.Any(c => c is < ' ' or > '~'))
+        {
+            throw new ArgumentException($"The certificate number must be 1 to {MaxNumberLength} printable ASCII characters.", nameof(header));
+        }
+
+        // PDFsharp formats the XMP dates with the current culture (a Thai or Persian calendar changes the year), so the
+        // whole render runs under the invariant culture; the caller's culture is restored afterwards.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            // Laid out once at full size; only a body too long for the page (many rows) is laid out again, scaled.
+            var bytes = Compose(header, kind, theme, draw, 1, out var overflow);
+            return overflow > 1 ? Compose(header, kind, theme, draw, 1 / overflow, out _) : bytes;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static byte[] Compose(CertificateHeader header, string kind, Theme theme, Func<PdfLayout, double, double> draw,
+        double scale, out double overflow)
+    {
+        using var document = new PdfDocument();
+        document.Options.NoCompression = true; // PdfFinisher deflates, faster than PDFsharp can (see there)
+        document.Language = "zh-CN";
+        var page = document.AddPage();
+        page.Size = PageSize.A4;
+        page.Orientation = PageOrientation.Portrait;
+        using (var g = XGraphics.FromPdfPage(page))
+        {
+            overflow = draw(new PdfLayout(g, theme), scale);
+        }
+
+        Describe(document, header, kind);
+        var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{header.Number}"));
+        MakeDeterministic(document, header, seed);
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return PdfFinisher.Finish(stream.ToArray(), Uuid(seed.AsSpan(0, 16)), Uuid(seed.AsSpan(16, 16)));
+    }
+
+    /// <summary>Title, subject (the kind), author, dates from the issue time, and the number for raw-byte lookup.</summary>
+    private static void Describe(PdfDocument document, CertificateHeader header, string kind)
+    {
+        var info = document.Info;
+        info.Title = $"{CertificateKinds.ChineseName(kind)} {header.Number}";
+        info.Subject = kind;
+        info.Author = "Carbon";
+        info.Creator = "Carbon";
+        // Written as literal PDF dates: PDFsharp's DateTime setter would print the host's zone offset.
+        var at = header.IssuedAt.ToOffset(Fmt.Beijing);
+        var date = "D:" + at.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+08'00'";
+        info.Elements.SetString("/CreationDate", date);
+        info.Elements.SetString("/ModDate", date);
+        info.Elements.SetString(NumberKey, header.Number);
+    }
+
+    /// <summary>
+    /// Replaces what PDFsharp 6.2.4 draws from <see cref="Guid.NewGuid"/> before Save: the trailer /ID (made in the
+    /// PdfDocument constructor) and the six-letter font-subset tags (PdfFontDescriptor.CreateEmbeddedFontSubsetName,
+    /// used for /BaseFont of the Type0 and CID fonts and /FontName of the descriptor). Both become hashes of kind and
+    /// number: stable for one certificate, different between certificates, as the PDF spec intends. (The XMP ids,
+    /// made during Save, are replaced by <see cref="PdfFinisher"/>.)
+    /// </summary>
+    private static void MakeDeterministic(PdfDocument document, CertificateHeader header, byte[] seed)
+    {
+        var raw = Encoding.Latin1.GetString(seed, 0, 16);
+        document.Internals.FirstDocumentID = raw;
+        document.Internals.SecondDocumentID = raw;
+
+        foreach (var obj in document.Internals.GetAllObjects())
+        {
+            if (obj is not PdfDictionary dict)
+            {
+                continue;
+            }
+            foreach (var key in (ReadOnlySpan<string>)["/BaseFont", "/FontName"])
+            {
+                var name = dict.Elements.GetName(key);
+                if (name.Length > 8 && name[0] == '/' && name[7] == '+' && name.AsSpan(1, 6).ContainsAnyExceptInRange('A', 'Z') is false)
+                {
+                    var font = name[8..];
+                    dict.Elements.SetName(key, $"/{SubsetTag(header.Number, font)}+{font}");
+                }
+            }
+        }
+    }
+
+    /// <summary>A UUID (version 8, "custom") from 16 hash bytes, for the XMP ids.</summary>
+    private static Guid Uuid(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> b = stackalloc byte[16];
+        bytes.CopyTo(b);
+        b[6] = (byte)((b[6] & 0x0F) | 0x80);
+        b[8] = (byte)((b[8] & 0x3F) | 0x80);
+        return new Guid(b, bigEndian: true);
+    }
+
+    private static string SubsetTag(string number, string font)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{number}\n{font}"));
+        return string.Create(6, hash, (span, h) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('A' + h[i] % 26);
+            }
+        });
+    }
+
+    /// <summary>Reads <c>(ASCII)</c> after optional white space; rejects anything that is not a short printable string.</summary>
+    private static bool TryReadLiteral(ReadOnlySpan<byte> s, out string? value)
+    {
+        value = null;
+        var i = 0;
+        while (i < s.Length && s[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or 0)
+        {
+            i++;
+        }
+        if (i >= s.Length || s[i] != (byte)'(')
+        {
+            return false;
+        }
+        var text = new StringBuilder();
+        for (i++; i < s.Length && text.Length <= MaxNumberLength; i++)
+        {
+            var b = s[i];
+            if (b == (byte)')')
+            {
+                value = text.ToString();
+                return text.Length > 0;
+            }
+            if (b == (byte)'\\' && i + 1 < s.Length && s[i + 1] is (byte)'(' or (byte)')' or (byte)'\\')
+            {
+                b = s[++i];
+            }
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+            text.Append((char)b);
+        }
+        return false;
+    }
+}

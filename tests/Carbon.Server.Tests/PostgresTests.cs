@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Carbon.Server.Tests.Infrastructure;
+
+namespace Carbon.Server.Tests;
+
+/// <summary>
+/// The same service on PostgreSQL (Npgsql, its own migrations): filing, revision, metrics, evaluation, a certificate,
+/// and a restart — so nothing assumes SQLite beyond the provider choice.
+/// </summary>
+public class PostgresTests
+{
+    [PostgresFact]
+    public async Task The_ledger_on_postgres_files_evaluates_certifies_and_survives_a_restart()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var folder = new TempFolder();
+        var uscc = TestUscc.Next();
+        string metrics, filing, evaluation, number;
+
+        await using (var first = new CarbonApp(folder.Path, settings: database.Settings))
+        {
+            var http = first.CreateClient();
+            Assert.Equal(HttpStatusCode.Created, (await http.RegisterParkAsync("PG-PARK")).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await http.RegisterEnterpriseAsync(uscc, "PG-PARK")).StatusCode);
+            for (var m = 1; m <= 12; m++)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await http.FileAsync(uscc, $"2023-{m:D2}", Api.Filing())).StatusCode);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 110_000m, reason: "更正"), "张三")).StatusCode);
+
+            // 11 × 100 000 + 110 000 = 1 210 000 kWh × 0.1229 = 148 709 kgce; 12 × 10 000 m³ × 1.2143 = 145 716 kgce → 294.425 tce.
+            var m2023 = await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
+            Assert.Equal(294.425m, m2023.Dec("energyTce.calorific"));
+            metrics = m2023.ToJsonString();
+            filing = await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-03");
+
+            var run = await (await http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "huangyan-2022" })).JsonAsync();
+            evaluation = run["id"]!.GetValue<string>();
+            var certificate = await (await http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2023 })).JsonAsync();
+            number = certificate["number"]!.GetValue<string>();
+        }
+
+        await using (var second = new CarbonApp(folder.Path, settings: database.Settings))
+        {
+            var http = second.CreateClient();
+            Assert.Equal(metrics, (await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync()).ToJsonString());
+            Assert.Equal(filing, await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-03"));
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/evaluations/{evaluation}/enterprises/{uscc}")).StatusCode);
+            var pdf = await http.GetByteArrayAsync($"/api/certificates/{number}");
+            var content = new ByteArrayContent(pdf);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            var verified = await (await http.PostAsync("/api/certificates/verify", content)).JsonAsync();
+            Assert.Equal("valid", verified["result"]!.GetValue<string>());
+        }
+    }
+}

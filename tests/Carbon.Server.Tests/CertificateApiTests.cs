@@ -11,30 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Carbon.Server.Tests;
 
 /// <summary>Certificates end to end: issue each kind, read the PDF back, verify, alter, revoke, batch.</summary>
-public class CertificateApiTests : IAsyncLifetime
+public class CertificateApiTests : OwnService
 {
     private const string Name = "宁波鄞州堃喆珺镕绿色制造有限公司";
-    private readonly TempFolder _folder = new();
-    private CarbonApp _app = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new CarbonApp(_folder.Path);
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
 
     private async Task<string> FirmAsync(int months2023 = 12, decimal tax = 50m)
     {
         var uscc = TestUscc.Next();
-        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsJsonAsync("/api/enterprises", new
+        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/enterprises", new
         {
             uscc, name = Name, industry = "机械装备", industryCode = "C3441", parkCode = (string?)null, scale = "above", landAreaMu = 20m,
             floorAreaM2 = 20_000m, footprintM2 = 6_000m,
@@ -49,7 +33,7 @@ public class CertificateApiTests : IAsyncLifetime
                     waterM3 = 200m, outputValue = 1_000m, valueAdded = 300m, revenue = 1_000m, taxPaid = tax, employees = 60, rdExpense = 20m,
                     pollutants = new { codT = 0.04m },
                 };
-                Assert.Equal(HttpStatusCode.Created, (await _http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
             }
         }
         return uscc;
@@ -57,7 +41,7 @@ public class CertificateApiTests : IAsyncLifetime
 
     private async Task<JsonNode> IssueAsync(object body)
     {
-        var response = await _http.PostAsJsonAsync("/api/certificates", body);
+        var response = await Http.PostAsJsonAsync("/api/certificates", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         return JsonNode.Parse(text)!;
@@ -65,7 +49,7 @@ public class CertificateApiTests : IAsyncLifetime
 
     private async Task<byte[]> PdfAsync(string number)
     {
-        var response = await _http.GetAsync($"/api/certificates/{number}");
+        var response = await Http.GetAsync($"/api/certificates/{number}");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
     }
@@ -74,7 +58,7 @@ public class CertificateApiTests : IAsyncLifetime
     {
         var content = new ByteArrayContent(pdf);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        return await (await _http.PostAsync("/api/certificates/verify", content)).JsonAsync();
+        return await (await Http.PostAsync("/api/certificates/verify", content)).JsonAsync();
     }
 
     private static string Text(byte[] pdf)
@@ -98,14 +82,14 @@ public class CertificateApiTests : IAsyncLifetime
         Assert.Contains(number, text);
         Assert.Contains(uscc, text);
         // 2023: 2 400 000 kWh × 0.1229 + 12 000 m³ × 1.2143 kgce = 294 960 + 14 571.6 = 309 531.6 kgce → 309.5316 tce (当量值).
-        var metrics = await (await _http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
+        var metrics = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
         Assert.Equal(309.5316m, metrics.Dec("energyTce.calorific"));
         Assert.Contains("309", text);
 
         // The register's hash is the file's; the signature verifies with the published public key.
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), issued["sha256"]!.GetValue<string>());
         using var key = ECDsa.Create();
-        key.ImportFromPem(await _http.GetStringAsync("/api/certificates/public-key"));
+        key.ImportFromPem(await Http.GetStringAsync("/api/certificates/public-key"));
         Assert.True(key.VerifyData(pdf, Convert.FromBase64String(issued["signature"]!.GetValue<string>()), HashAlgorithmName.SHA256,
             DSASignatureFormat.Rfc3279DerSequence));
 
@@ -122,18 +106,18 @@ public class CertificateApiTests : IAsyncLifetime
         Assert.Equal("unknown", (await VerifyAsync("%PDF-1.4\n% not a certificate\n"u8.ToArray()))["result"]!.GetValue<string>());
 
         // Regenerated from its frozen data: byte for byte the issued file.
-        var service = _app.Services.GetRequiredService<CertificateService>();
-        var record = await _app.Services.GetRequiredService<LedgerReader>().FindCertificateAsync(number);
+        var service = App.Services.GetRequiredService<CertificateService>();
+        var record = await App.Services.GetRequiredService<LedgerReader>().FindCertificateAsync(number);
         Assert.Equal(pdf, service.Regenerate(record!));
 
         // Revoked: the same file now verifies as revoked, with the reason.
-        var revoke = await _http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "数据造假" });
+        var revoke = await Http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "数据造假" });
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         var revoked = await VerifyAsync(pdf);
         Assert.Equal("revoked", revoked["result"]!.GetValue<string>());
         Assert.Equal("数据造假", revoked["revokedReason"]!.GetValue<string>());
-        await (await _http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict, "number");
-        Assert.Equal("revoked", (await (await _http.GetAsync($"/api/certificates/{number}/status")).JsonAsync())["status"]!.GetValue<string>());
+        await (await Http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict, "number");
+        Assert.Equal("revoked", (await (await Http.GetAsync($"/api/certificates/{number}/status")).JsonAsync())["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -145,7 +129,7 @@ public class CertificateApiTests : IAsyncLifetime
             firms.Add(await FirmAsync(tax: 40m + i * 5m));
         }
         var partial = await FirmAsync(months2023: 11);
-        var run = await (await _http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "huangyan-2022" })).JsonAsync();
+        var run = await (await Http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "huangyan-2022" })).JsonAsync();
         var id = run["id"]!.GetValue<string>();
 
         var notice = await IssueAsync(new { kind = "muyun-notice", uscc = firms[0], evaluationId = id });
@@ -158,44 +142,44 @@ public class CertificateApiTests : IAsyncLifetime
         Assert.Contains("24.097", text);                  // the 黄岩 benchmark of 亩均税收
 
         // Not evaluated (missing a month) or an unknown run: refused, nothing issued.
-        await (await _http.PostAsJsonAsync("/api/certificates", new { kind = "muyun-notice", uscc = partial, evaluationId = id }))
+        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "muyun-notice", uscc = partial, evaluationId = id }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "uscc");
-        await (await _http.PostAsJsonAsync("/api/certificates", new { kind = "muyun-notice", uscc = firms[0], evaluationId = "0123456789abcdef0123456789abcdef" }))
+        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "muyun-notice", uscc = firms[0], evaluationId = "0123456789abcdef0123456789abcdef" }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "evaluationId");
 
         // The whole run in one request, progress readable while it runs.
-        var started = await _http.PostAsJsonAsync("/api/certificates/batches", new { kind = "muyun-notice", evaluationId = id });
+        var started = await Http.PostAsJsonAsync("/api/certificates/batches", new { kind = "muyun-notice", evaluationId = id });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         Assert.Equal(4, (await started.JsonAsync())["total"]!.GetValue<int>());
-        var done = await Eventually.JsonAsync(_http, location, b => b["status"]!.GetValue<string>() == "done", 60_000);
+        var done = await Eventually.JsonAsync(Http, location, b => b["status"]!.GetValue<string>() == "done", 60_000);
         Assert.Equal(4, done["issued"]!.GetValue<int>());
         Assert.Equal(0, done["failed"]!.GetValue<int>());
-        var list = (await (await _http.GetAsync("/api/certificates?kind=muyun-notice")).JsonAsync()).AsArray();
+        var list = (await (await Http.GetAsync("/api/certificates?kind=muyun-notice")).JsonAsync()).AsArray();
         Assert.Equal(5, list.Count);                       // the single notice and the batch of four
     }
 
     [Fact]
-    public async Task A_green_factory_certificate_needs_an_approved_application_and_feeds_the_register_and_target()
+    public async Task A_green_factory_certificate_needs_anApprovedApplication_and_feeds_the_register_and_target()
     {
         var uscc = await FirmAsync();
-        var rules = (await (await _http.GetAsync("/api/green-factory/rule-sets")).JsonAsync()).AsArray()
+        var rules = (await (await Http.GetAsync("/api/green-factory/rule-sets")).JsonAsync()).AsArray()
             .Single(r => r!["id"]!.GetValue<string>() == "gbt36132-2025")!;
         var items = rules["basic"]!.AsArray().Select(b => b!["id"]!.GetValue<string>())
             .Concat(rules["items"]!.AsArray().Where(i => i!["metric"] is null).Select(i => i!["id"]!.GetValue<string>())).ToList();
-        var app = await (await _http.PostAsJsonAsync("/api/green-factory/applications", new
+        var app = await (await Http.PostAsJsonAsync("/api/green-factory/applications", new
         {
             uscc, year = 2023, edition = "gbt36132-2025",
             answers = items.Select(i => new { item = i, met = true, evidence = "佐证 " + i }),
         })).JsonAsync();
         var id = app["id"]!.GetValue<string>();
 
-        await (await _http.PostAsJsonAsync("/api/certificates", new { kind = "green-factory", uscc, applicationId = id }))
+        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "green-factory", uscc, applicationId = id }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "applicationId");
 
-        await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/verification",
+        await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/verification",
             new { decisions = items.Select(i => new { item = i, accepted = true }) });
-        var approved = await (await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true })).JsonAsync();
+        var approved = await (await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true })).JsonAsync();
         Assert.Equal("approved", approved["status"]!.GetValue<string>());
 
         var certificate = await IssueAsync(new { kind = "green-factory", uscc, applicationId = id });
@@ -207,27 +191,27 @@ public class CertificateApiTests : IAsyncLifetime
         Assert.Contains("GB/T 36132-2025", text);
         Assert.Contains(number, text);
 
-        var register = (await (await _http.GetAsync("/api/green-factory/register")).JsonAsync()).AsArray();
+        var register = (await (await Http.GetAsync("/api/green-factory/register")).JsonAsync()).AsArray();
         Assert.Equal(uscc, register.Single()!["uscc"]!.GetValue<string>());
-        var target = (await (await _http.GetAsync("/api/district/targets?year=2026")).JsonAsync())["targets"]!.AsArray()
+        var target = (await (await Http.GetAsync("/api/district/targets?year=2026")).JsonAsync())["targets"]!.AsArray()
             .Single(t => t!["id"]!.GetValue<string>() == "green-factories")!;
         Assert.Equal(1m, target.Dec("latest"));
 
-        await _http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "复核不合格" });
-        Assert.Empty((await (await _http.GetAsync("/api/green-factory/register")).JsonAsync()).AsArray());
+        await Http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "复核不合格" });
+        Assert.Empty((await (await Http.GetAsync("/api/green-factory/register")).JsonAsync()).AsArray());
     }
 
     [Fact]
     public async Task Bad_certificate_requests_name_the_field()
     {
         var uscc = await FirmAsync(months2023: 0);
-        await (await _http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2023 }))
+        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2023 }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "year");
-        var bad = await _http.PostAsJsonAsync("/api/certificates", new { kind = "diploma", uscc = "123" });
+        var bad = await Http.PostAsJsonAsync("/api/certificates", new { kind = "diploma", uscc = "123" });
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "kind");
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "uscc");
-        await (await _http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc }))
+        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "year");
-        await (await _http.GetAsync("/api/certificates/AR-2023-999999")).AssertProblemAsync(HttpStatusCode.NotFound, "number");
+        await (await Http.GetAsync("/api/certificates/AR-2023-999999")).AssertProblemAsync(HttpStatusCode.NotFound, "number");
     }
 }

@@ -6,25 +6,8 @@ using Carbon.Server.Tests.Infrastructure;
 namespace Carbon.Server.Tests;
 
 /// <summary>亩均 evaluation through the API, on a service of its own so the registered population is known exactly.</summary>
-public class EvaluationApiTests : IAsyncLifetime
+public class EvaluationApiTests : OwnService
 {
-    private readonly TempFolder _folder = new();
-    private CarbonApp _app = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new CarbonApp(_folder.Path);
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     /// <summary>
     /// The firm of the hand calculation, per month of 2023: tax 50, VA 250 (output 1 000), revenue 800, R&amp;D 10 万元,
     /// 200 000 kWh, 150 staff, COD 0.04 t. A year: tax 600, VA 3 000, revenue 9 600, R&amp;D 120, 2 400 000 kWh, 0.48 t.
@@ -40,7 +23,7 @@ public class EvaluationApiTests : IAsyncLifetime
         string industryCode = "C3441", decimal tax = 50m)
     {
         var uscc = TestUscc.Next();
-        var response = await _http.PostAsJsonAsync("/api/enterprises", new
+        var response = await Http.PostAsJsonAsync("/api/enterprises", new
         {
             uscc, name = "企业" + uscc[^4..], industry = "机械装备", industryCode, parkCode = park, scale, landAreaMu = land,
             establishedOn = "2010-01-01",
@@ -48,14 +31,14 @@ public class EvaluationApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         for (var m = 1; m <= months; m++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await _http.FileAsync(uscc, $"2023-{m:D2}", Month(tax: tax))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, $"2023-{m:D2}", Month(tax: tax))).StatusCode);
         }
         return uscc;
     }
 
     private async Task<JsonNode> RunAsync(string method = "huangyan-2022", int year = 2023)
     {
-        var response = await _http.PostAsJsonAsync("/api/evaluations", new { year, method });
+        var response = await Http.PostAsJsonAsync("/api/evaluations", new { year, method });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.JsonAsync();
     }
@@ -63,7 +46,7 @@ public class EvaluationApiTests : IAsyncLifetime
     [Fact]
     public async Task Both_methods_are_loaded()
     {
-        var methods = (await (await _http.GetAsync("/api/evaluation-methods")).JsonAsync()).AsArray();
+        var methods = (await (await Http.GetAsync("/api/evaluation-methods")).JsonAsync()).AsArray();
         Assert.Equal(["district-default", "huangyan-2022"], methods.Select(m => m!["id"]!.GetValue<string>()).Order());
         Assert.Equal("VERIFIED-2nd", methods.Single(m => m!["id"]!.GetValue<string>() == "huangyan-2022")!["status"]!.GetValue<string>());
     }
@@ -71,10 +54,10 @@ public class EvaluationApiTests : IAsyncLifetime
     [Fact]
     public async Task Huangyan_scores_a_firm_from_its_filings_as_by_hand()
     {
-        await _http.RegisterParkAsync("E-P1");
+        await Http.RegisterParkAsync("E-P1");
         var firm = await FirmAsync("E-P1");
         var run = await RunAsync();
-        var detail = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{firm}")).JsonAsync();
+        var detail = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{firm}")).JsonAsync();
 
         // 2 400 000 kWh at the 2023 等价值 (2022's 300.7 gce/kWh stands in) = 721.68 tce. Scores, weight × value / benchmark:
         //   亩均税收 600/20 = 30 → 37.349048;  亩均增加值 3000/20 = 150 → 22.032902
@@ -124,17 +107,17 @@ public class EvaluationApiTests : IAsyncLifetime
         Assert.Equal(1, above["classCounts"]!["C"]!.GetValue<int>());
         Assert.Equal(1, above["classCounts"]!["D"]!.GetValue<int>());
 
-        var u = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{utility}")).JsonAsync();
+        var u = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{utility}")).JsonAsync();
         Assert.Null(u["firm"]!["class"]);
         Assert.Contains("公用事业", u["firm"]!["exemptReason"]!.GetValue<string>());
         Assert.Null(u["tariff"]);
 
-        var top = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?class=A&sort=-score")).JsonAsync();
+        var top = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?class=A&sort=-score")).JsonAsync();
         Assert.Equal([firms[9], firms[8]], top["items"]!.AsArray().Select(i => i!["uscc"]!.GetValue<string>()));
-        var page = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?population=above&page=2&pageSize=4&sort=rank")).JsonAsync();
+        var page = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?population=above&page=2&pageSize=4&sort=rank")).JsonAsync();
         Assert.Equal(11, page["total"]!.GetValue<int>());
         Assert.Equal([5, 6, 7, 8], page["items"]!.AsArray().Select(i => i!["rank"]!.GetValue<int>()));
-        var below = await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{small}")).JsonAsync();
+        var below = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{small}")).JsonAsync();
         Assert.Equal("below", below["firm"]!["population"]!.GetValue<string>());
     }
 
@@ -143,32 +126,32 @@ public class EvaluationApiTests : IAsyncLifetime
     {
         var firm = await FirmAsync(null);
         var first = await RunAsync();
-        var before = await (await _http.GetAsync($"/api/evaluations/{first["id"]}/enterprises/{firm}")).Content.ReadAsStringAsync();
+        var before = await (await Http.GetAsync($"/api/evaluations/{first["id"]}/enterprises/{firm}")).Content.ReadAsStringAsync();
 
         var revised = Month(tax: 500m);
         revised["reason"] = "补缴税款";
-        Assert.Equal(HttpStatusCode.OK, (await _http.FileAsync(firm, "2023-06", revised)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.FileAsync(firm, "2023-06", revised)).StatusCode);
 
-        var after = await (await _http.GetAsync($"/api/evaluations/{first["id"]}/enterprises/{firm}")).Content.ReadAsStringAsync();
+        var after = await (await Http.GetAsync($"/api/evaluations/{first["id"]}/enterprises/{firm}")).Content.ReadAsStringAsync();
         Assert.Equal(before, after);
         var second = await RunAsync();
-        var rerun = await (await _http.GetAsync($"/api/evaluations/{second["id"]}/enterprises/{firm}")).JsonAsync();
+        var rerun = await (await Http.GetAsync($"/api/evaluations/{second["id"]}/enterprises/{firm}")).JsonAsync();
         Assert.Equal(1_050m, rerun["inputs"]!.Dec("taxPaid"));                   // 11 × 50 + 500
         Assert.Contains("6:2", rerun["inputs"]!["filingRevisions"]!.GetValue<string>());
 
-        var runs = (await (await _http.GetAsync("/api/evaluations")).JsonAsync()).AsArray();
+        var runs = (await (await Http.GetAsync("/api/evaluations")).JsonAsync()).AsArray();
         Assert.Equal(2, runs.Count);
     }
 
     [Fact]
     public async Task Parks_are_ranked_by_tax_per_mu()
     {
-        await _http.RegisterParkAsync("E-LOW");
-        await _http.RegisterParkAsync("E-HIGH");
+        await Http.RegisterParkAsync("E-LOW");
+        await Http.RegisterParkAsync("E-HIGH");
         await FirmAsync("E-LOW", tax: 20m);                                      // 240 / 20 亩 = 12 万元/亩
         await FirmAsync("E-HIGH", tax: 60m);                                     // 720 / 20 亩 = 36 万元/亩
         var run = await RunAsync();
-        var parks = (await (await _http.GetAsync($"/api/evaluations/{run["id"]}/parks")).JsonAsync()).AsArray();
+        var parks = (await (await Http.GetAsync($"/api/evaluations/{run["id"]}/parks")).JsonAsync()).AsArray();
         Assert.Equal(["E-HIGH", "E-LOW"], parks.Select(p => p!["parkCode"]!.GetValue<string>()));
         Assert.Equal(36m, parks[0]!.Dec("taxPerMu"));
         Assert.Equal(150m, parks[0]!.Dec("valueAddedPerMu"));
@@ -177,13 +160,13 @@ public class EvaluationApiTests : IAsyncLifetime
     [Fact]
     public async Task Bad_requests_name_the_field()
     {
-        await (await _http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "nope" }))
+        await (await Http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "nope" }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "method");
-        await (await _http.PostAsJsonAsync("/api/evaluations", new { year = 2019, method = "huangyan-2022" }))
+        await (await Http.PostAsJsonAsync("/api/evaluations", new { year = 2019, method = "huangyan-2022" }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "year");
-        await (await _http.GetAsync("/api/evaluations/0123456789abcdef0123456789abcdef")).AssertProblemAsync(HttpStatusCode.NotFound, "id");
+        await (await Http.GetAsync("/api/evaluations/0123456789abcdef0123456789abcdef")).AssertProblemAsync(HttpStatusCode.NotFound, "id");
         var run = await RunAsync();
-        await (await _http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?pageSize=0&sort=best"))
+        await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?pageSize=0&sort=best"))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
     }
 }

@@ -6,25 +6,8 @@ using Carbon.Server.Tests.Infrastructure;
 namespace Carbon.Server.Tests;
 
 /// <summary>The green-factory workflow through the API: apply, grade both editions, verify, approve, freeze.</summary>
-public class GreenFactoryApiTests : IAsyncLifetime
+public class GreenFactoryApiTests : OwnService
 {
-    private readonly TempFolder _folder = new();
-    private CarbonApp _app = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new CarbonApp(_folder.Path);
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     /// <summary>
     /// 机械 (C3441) firm, 20 亩 = 13 333.33 m², floor area 20 000 m², footprint 6 000 m². 2020: 250 000 kWh and VA 250 a month;
     /// 2024: 200 000 kWh, VA 300, output 1 000 万元 and 100 t of 钢结构件 a month.
@@ -32,7 +15,7 @@ public class GreenFactoryApiTests : IAsyncLifetime
     private async Task<string> FirmAsync()
     {
         var uscc = TestUscc.Next();
-        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsJsonAsync("/api/enterprises", new
+        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/enterprises", new
         {
             uscc, name = "宁波绿色钢构有限公司", industry = "机械装备", industryCode = "C3441", parkCode = (string?)null, scale = "above",
             landAreaMu = 20m, floorAreaM2 = 20_000m, footprintM2 = 6_000m,
@@ -47,14 +30,14 @@ public class GreenFactoryApiTests : IAsyncLifetime
                     waterM3 = 200m, outputValue = 1_000m, valueAdded = va, revenue = 1_000m, taxPaid = 40m, employees = 60, rdExpense = 20m,
                     products = new[] { new { name = "钢结构件", quantity = 100m, unit = "t" } },
                 };
-                Assert.Equal(HttpStatusCode.Created, (await _http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
             }
         }
         return uscc;
     }
 
     private async Task<JsonNode> RuleSetAsync(string id) =>
-        (await (await _http.GetAsync("/api/green-factory/rule-sets")).JsonAsync()).AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+        (await (await Http.GetAsync("/api/green-factory/rule-sets")).JsonAsync()).AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
 
     /// <summary>Claims every basic requirement and qualitative item of an edition, with evidence.</summary>
     private async Task<object[]> AllAnswersAsync(string edition)
@@ -68,11 +51,11 @@ public class GreenFactoryApiTests : IAsyncLifetime
     private static JsonNode Item(JsonNode grade, string id) => grade["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!;
 
     [Fact]
-    public async Task An_application_is_graded_from_the_ledger_and_the_answers_in_both_editions()
+    public async Task AnApplication_is_graded_from_the_ledger_and_the_answers_in_both_editions()
     {
         var uscc = await FirmAsync();
         var answers = await AllAnswersAsync("gbt36132-2025");
-        var response = await _http.PostAsJsonAsync("/api/green-factory/applications",
+        var response = await Http.PostAsJsonAsync("/api/green-factory/applications",
             new { uscc, year = 2024, edition = "gbt36132-2025", product = "钢结构件", answers });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var app = await response.JsonAsync();
@@ -114,16 +97,16 @@ public class GreenFactoryApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_approve_and_the_approved_inputs_stay_frozen()
+    public async Task VerifyApprove_and_theApproved_inputs_stay_frozen()
     {
         var uscc = await FirmAsync();
         var answers = await AllAnswersAsync("gbt36132-2025");
-        var app = await (await _http.PostAsJsonAsync("/api/green-factory/applications",
+        var app = await (await Http.PostAsJsonAsync("/api/green-factory/applications",
             new { uscc, year = 2024, edition = "gbt36132-2025", product = "钢结构件", answers })).JsonAsync();
         var id = app["id"]!.GetValue<string>();
 
         // Approval before verification is refused.
-        await (await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true }))
+        await (await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "approve");
 
         // The verifier rejects one mandatory item: the verified grade is then not eligible, and approval is refused.
@@ -133,18 +116,18 @@ public class GreenFactoryApiTests : IAsyncLifetime
             Content = JsonContent.Create(new { decisions = items.Select(i => new { item = i, accepted = i != "cp.compliance", comment = i == "cp.compliance" ? "排污许可证已过期" : null }) }),
         };
         request.Headers.Add("X-Carbon-Actor", "核查员李四");
-        var verified = await (await _http.SendAsync(request)).JsonAsync();
+        var verified = await (await Http.SendAsync(request)).JsonAsync();
         Assert.Equal("verifying", verified["status"]!.GetValue<string>());
         Assert.Equal("verified", verified["grade"]!["basis"]!.GetValue<string>());
         Assert.False(verified["grade"]!["eligible"]!.GetValue<bool>());
         Assert.Contains("核查未通过", Item(verified["grade"]!, "cp.compliance")["source"]!.GetValue<string>());
-        await (await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true }))
+        await (await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "approve");
 
         // A second verification accepts it after correction; now the district approves.
-        await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/verification",
+        await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/verification",
             new { decisions = new[] { new { item = "cp.compliance", accepted = true, comment = "已换发排污许可证" } } });
-        var approved = await (await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision",
+        var approved = await (await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision",
             new { approve = true, comment = "同意认定" })).JsonAsync();
         Assert.Equal("approved", approved["status"]!.GetValue<string>());
         Assert.True(approved["frozen"]!.GetValue<bool>());
@@ -159,21 +142,21 @@ public class GreenFactoryApiTests : IAsyncLifetime
             waterM3 = 200m, outputValue = 1_000m, valueAdded = 300m, revenue = 1_000m, taxPaid = 40m, employees = 60, rdExpense = 20m,
             reason = "补报用电",
         };
-        Assert.Equal(HttpStatusCode.OK, (await _http.FileAsync(uscc, "2024-06", more)).StatusCode);
-        var again = await (await _http.GetAsync($"/api/green-factory/applications/{id}")).JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Http.FileAsync(uscc, "2024-06", more)).StatusCode);
+        var again = await (await Http.GetAsync($"/api/green-factory/applications/{id}")).JsonAsync();
         Assert.Equal(total, again["grade"]!.Dec("totalScore"));
         Assert.Equal(0.06014m, Item(again["grade"]!, "lc.energy-output").Dec("value"));
 
         // And nothing more can be done to it.
-        await (await _http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = false, comment = "x" }))
+        await (await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = false, comment = "x" }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "id");
     }
 
     [Fact]
-    public async Task Bad_applications_name_the_field()
+    public async Task BadApplications_name_the_field()
     {
         var uscc = await FirmAsync();
-        var bad = await _http.PostAsJsonAsync("/api/green-factory/applications", new
+        var bad = await Http.PostAsJsonAsync("/api/green-factory/applications", new
         {
             uscc, year = 2024, edition = "gbt36132-2030",
             answers = new object[]
@@ -187,9 +170,9 @@ public class GreenFactoryApiTests : IAsyncLifetime
         Assert.Contains("由台账计算", await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "answers[0].item"));
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "answers[1].item");
         await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "answers[2].evidence");
-        await (await _http.PostAsJsonAsync("/api/green-factory/applications",
+        await (await Http.PostAsJsonAsync("/api/green-factory/applications",
             new { uscc = TestUscc.Next(), year = 2024, edition = "gbt36132-2018", answers = Array.Empty<object>() }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "uscc");
-        await (await _http.GetAsync("/api/green-factory/applications/0123456789abcdef0123456789abcdef")).AssertProblemAsync(HttpStatusCode.NotFound, "id");
+        await (await Http.GetAsync("/api/green-factory/applications/0123456789abcdef0123456789abcdef")).AssertProblemAsync(HttpStatusCode.NotFound, "id");
     }
 }

@@ -5,29 +5,12 @@ using Carbon.Server.Tests.Infrastructure;
 
 namespace Carbon.Server.Tests;
 
-public class TargetsApiTests : IAsyncLifetime
+public class TargetsApiTests : OwnService
 {
-    private readonly TempFolder _folder = new();
-    private CarbonApp _app = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new CarbonApp(_folder.Path);
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     private async Task FirmAsync(string? park, string scale, decimal land, decimal tax2020, decimal tax2023)
     {
         var uscc = TestUscc.Next();
-        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsJsonAsync("/api/enterprises",
+        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/enterprises",
             new { uscc, name = "企业", industry = "机械", parkCode = park, scale, landAreaMu = land })).StatusCode);
         foreach (var (year, tax, kwh, water) in new[] { (2020, tax2020, 100_000m, 100m), (2023, tax2023, 80_000m, 85m) })
         {
@@ -38,7 +21,7 @@ public class TargetsApiTests : IAsyncLifetime
                     energy = new[] { new { carrier = "electricity", quantity = kwh, unit = "kWh" } },
                     waterM3 = water, outputValue = 1_000m, valueAdded = 250m, revenue = 900m, taxPaid = tax, employees = 50, rdExpense = 5m,
                 };
-                Assert.Equal(HttpStatusCode.Created, (await _http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
             }
         }
     }
@@ -46,11 +29,11 @@ public class TargetsApiTests : IAsyncLifetime
     [Fact]
     public async Task Targets_report_baseline_latest_progress_and_projection_honestly()
     {
-        await _http.RegisterParkAsync("T-PARK");
+        await Http.RegisterParkAsync("T-PARK");
         await FirmAsync("T-PARK", "above", 20m, 10m, 20m);   // 规上 A: tax 120 (2020), 240 (2023), 20 亩
         await FirmAsync(null, "above", 30m, 20m, 30m);       // 规上 B: tax 240, 360, 30 亩
         await FirmAsync("T-PARK", "below", 5m, 1m, 1m);      // 规下 C
-        var r = await (await _http.GetAsync("/api/district/targets?year=2023")).JsonAsync();
+        var r = await (await Http.GetAsync("/api/district/targets?year=2023")).JsonAsync();
         JsonNode Target(string id) => r["targets"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == id)!;
 
         // 规上亩均税收: 2020 (120 + 240)/(20 + 30) = 7.2; 2023 (240 + 360)/50 = 12. Progress 4.8/41.8 = 0.114833;
@@ -98,7 +81,7 @@ public class TargetsApiTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_query_names_the_parameter()
     {
-        await (await _http.GetAsync("/api/district/targets?year=1999")).AssertProblemAsync(HttpStatusCode.BadRequest, "year");
-        await (await _http.GetAsync("/api/district/targets?year=2023&plan=x")).AssertProblemAsync(HttpStatusCode.BadRequest, "plan");
+        await (await Http.GetAsync("/api/district/targets?year=1999")).AssertProblemAsync(HttpStatusCode.BadRequest, "year");
+        await (await Http.GetAsync("/api/district/targets?year=2023&plan=x")).AssertProblemAsync(HttpStatusCode.BadRequest, "plan");
     }
 }

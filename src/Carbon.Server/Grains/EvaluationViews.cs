@@ -136,7 +136,9 @@ public sealed class EvaluationViews
         };
         var score = i.Missing
             ? $"; 得分 {N(i.Score)}"
-            : $"; 得分 = {N(i.Weight)} × {N(i.Value!.Value)} ÷ {N(i.Benchmark)} = {N(i.Score)}{(i.Capped ? " (封顶)" : "")}";
+            : i.Capped
+                ? $"; 得分 = min({N(i.Weight)} × {N(i.Value!.Value)} ÷ {N(i.Benchmark)}, 封顶 {N(i.Score)}) = {N(i.Score)}"
+                : $"; 得分 = {N(i.Weight)} × {N(i.Value!.Value)} ÷ {N(i.Benchmark)} = {N(i.Score)}";
         return text + score;
     }
 

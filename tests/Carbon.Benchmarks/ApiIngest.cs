@@ -29,28 +29,7 @@ internal static class ApiIngest
     public static async Task<(RunResult Result, string[] OtherTablesWritten)> RunAsync(BenchOptions o, Workload w, string folder)
     {
         using var commits = new LedgerCommits();
-        var dataDir = Path.Combine(folder, "data");
-        Directory.CreateDirectory(dataDir);
-        var ports = FreeLoopbackPorts(3);
-        var url = $"http://127.0.0.1:{ports[0]}";
-
-        // Content root is the empty run folder: no appsettings.json is read, so the Carbon defaults apply except below.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = folder,
-            EnvironmentName = Environments.Production,
-        });
-        builder.Configuration["Carbon:DataDirectory"] = dataDir;
-        builder.Configuration["Carbon:Silo:SiloPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Configuration["Carbon:Silo:GatewayPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls(url);
-        builder.AddCarbon();
-
-        var app = builder.Build();
-        app.MapCarbon();
+        var (app, url, ports) = BuildService(folder);
         try
         {
             var startedAt = Stopwatch.GetTimestamp();
@@ -107,6 +86,37 @@ internal static class ApiIngest
             await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>
+    /// The service as Program.cs builds it (<c>AddCarbon</c> → <c>Build</c> → <c>MapCarbon</c>), not yet started: Kestrel
+    /// on a free loopback port, the silo on free ports, the ledger in <c>{folder}/data</c>, logging at Warning.
+    /// </summary>
+    public static (WebApplication App, string Url, int[] Ports) BuildService(string folder)
+    {
+        var dataDir = Path.Combine(folder, "data");
+        Directory.CreateDirectory(dataDir);
+        var ports = FreeLoopbackPorts(3);
+        var url = $"http://127.0.0.1:{ports[0]}";
+
+        // Content root is the empty run folder: no appsettings.json is read, so the Carbon defaults apply except below.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = folder,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration["Carbon:DataDirectory"] = dataDir;
+        builder.Configuration["Carbon:Silo:SiloPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration["Carbon:Silo:GatewayPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls(url);
+        builder.AddCarbon();
+
+        var app = builder.Build();
+        app.MapCarbon();
+        return (app, url, ports);
     }
 
     /// <summary>The service's ledger file, for the row checks after the run.</summary>

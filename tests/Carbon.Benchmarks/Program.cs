@@ -5,8 +5,12 @@ using Microsoft.Data.Sqlite;
 namespace Carbon.Benchmarks;
 
 /// <summary>
-/// Filing ingest through the whole service (HTTP → validation → grain → group-committed EF Core ledger) against the
-/// physical limit of the same SQLite file with the same durability. See docs/performance.md.
+/// Two benchmarks, chosen by the first argument (see docs/performance.md):
+/// <list type="bullet">
+/// <item><c>ingest</c> (the default): filing ingest through the whole service (HTTP → validation → grain → group-committed
+/// EF Core ledger) against the physical limit of the same SQLite file with the same durability;</item>
+/// <item><c>evaluation</c>: 亩均 evaluation of a large district (<see cref="EvaluationScale"/>).</item>
+/// </list>
 /// </summary>
 internal static class Program
 {
@@ -15,6 +19,14 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        switch (args)
+        {
+            case ["evaluation", .. var rest]:
+                return await EvaluationScale.RunAsync(rest);
+            case ["ingest", .. var rest]:
+                args = rest;
+                break;
+        }
         BenchOptions o;
         try
         {
@@ -30,9 +42,7 @@ internal static class Program
         var root = Path.Combine(Path.GetFullPath(o.TempRoot ?? Path.GetTempPath()), $"carbon-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
         Console.WriteLine("Carbon ingest benchmark");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors; {RuntimeInformation.OSDescription} " +
-                          $"({RuntimeInformation.OSArchitecture}); {RuntimeInformation.FrameworkDescription}; " +
-                          $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; SQLite {SqliteVersion()}");
+        Console.WriteLine($"machine: {MachineLine()}");
         Console.WriteLine($"options: --filings {o.Filings} --enterprises {o.Enterprises} --clients {o.Clients} " +
                           $"--batch {o.Batch} --warmup {o.Warmup}");
         Console.WriteLine($"data:    {root}");
@@ -126,6 +136,11 @@ internal static class Program
         typed is not null && typed.StartsWith("TEXT:", StringComparison.Ordinal)
         && DateTimeOffset.TryParseExact(typed["TEXT:".Length..], RawSqlite.DateTimeOffsetFormat,
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+
+    /// <summary>Processors, OS, runtime, GC and SQLite version, for the record of a run.</summary>
+    public static string MachineLine() =>
+        $"{Environment.ProcessorCount} logical processors; {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}); " +
+        $"{RuntimeInformation.FrameworkDescription}; {(GCSettings.IsServerGC ? "server" : "workstation")} GC; SQLite {SqliteVersion()}";
 
     private static string SqliteVersion()
     {

@@ -16,7 +16,7 @@ internal sealed record BenchOptions(int Filings, int Enterprises, int Clients, i
     public int WarmupEnterprises => Math.Min(Warmup, 200);
 
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/Carbon.Benchmarks -- " +
+        "usage: dotnet run -c Release --project tests/Carbon.Benchmarks -- [ingest] " +
         "[--filings N] [--enterprises E] [--clients C] [--batch B] [--warmup W] [--temp DIR]";
 
     public static BenchOptions Parse(string[] args)

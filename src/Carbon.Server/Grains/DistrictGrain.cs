@@ -14,7 +14,7 @@ public sealed class DistrictGrain(LedgerReader reader) : Grain, IDistrictGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var rebuilt = new Dictionary<(string, int), (long, ActivityTotals)>();
-        await foreach (var current in reader.StreamCurrentFilingsAsync(null, allParks: true).WithCancellation(cancellationToken))
+        foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true))
         {
             var f = current.Filing;
             var key = (current.ParkCode ?? ParkKeys.Unparked, new YearMonth(f.Year, f.Month).Index);

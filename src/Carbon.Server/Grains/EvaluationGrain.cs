@@ -34,7 +34,10 @@ public sealed class EvaluationGrain(
         {
             return null;
         }
-        var inputs = await snapshots.GatherAsync(Id, year);
+        // The bulk read runs on the thread pool: SQLite's async calls complete synchronously, and a grain turn must not
+        // hold its scheduler for seconds.
+        var id = Id;
+        var inputs = await Task.Run(() => snapshots.GatherAsync(id, year));
         var run = new EvaluationRunRecord
         {
             Id = Id,

@@ -33,7 +33,7 @@ public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProv
         {
             _members[m.Uscc] = new MemberInfo(m.Uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
         }
-        await foreach (var current in reader.StreamCurrentFilingsAsync(parkCode, allParks: false).WithCancellation(cancellationToken))
+        foreach (var current in await reader.LoadCurrentFilingsAsync(parkCode, allParks: false))
         {
             var f = current.Filing;
             Apply(f.Uscc, new YearMonth(f.Year, f.Month).Index, f.Revision, f.ToContent().Totals(f.Year, f.Month));

@@ -19,7 +19,7 @@ public sealed class EvaluationSnapshots(LedgerReader reader, FactorSet factors, 
     public async Task<Dictionary<string, FirmYear>> YearTotalsAsync(int year)
     {
         var years = new Dictionary<string, FirmYear>(StringComparer.Ordinal);
-        await foreach (var current in reader.StreamCurrentFilingsAsync(null, allParks: true, year))
+        foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true, year))
         {
             var f = current.Filing;
             if (!years.TryGetValue(f.Uscc, out var y))

@@ -66,6 +66,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(f => f.Actor).HasMaxLength(100);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(f => f.Uscc).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => new { f.Uscc, f.Year, f.Month, f.Revision }).IsUnique();
+            e.HasIndex(f => new { f.Year, f.Month });
             e.HasMany(f => f.Energy).WithOne().HasForeignKey(l => l.FilingId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(f => f.Products).WithOne().HasForeignKey(l => l.FilingId).OnDelete(DeleteBehavior.Restrict);
         });

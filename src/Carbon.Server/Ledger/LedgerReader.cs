@@ -153,52 +153,41 @@ public sealed class LedgerReader(ILedgerContextFactory contexts)
 
     /// <summary>
     /// The current revision of every month filed by the enterprises in scope: one park, the enterprises outside parks
-    /// (<paramref name="allParks"/> false and <paramref name="parkCode"/> null), or everyone (<paramref name="allParks"/> true).
-    /// Streams, so a whole district never sits in memory as rows.
+    /// (<paramref name="allParks"/> false and <paramref name="parkCode"/> null), or everyone (<paramref name="allParks"/> true),
+    /// optionally for one year. Two flat queries (filings, then their energy lines) joined in memory: a wide join that
+    /// repeats every filing column on each line, sorted, was the slow part of a district-wide read.
     /// </summary>
-    public async IAsyncEnumerable<CurrentFiling> StreamCurrentFilingsAsync(string? parkCode, bool allParks, int? year = null)
+    public async Task<List<CurrentFiling>> LoadCurrentFilingsAsync(string? parkCode, bool allParks, int? year = null)
     {
         await using var db = contexts.Create();
         var scope = allParks
             ? db.Enterprises.AsNoTracking()
             : db.Enterprises.AsNoTracking().Where(e => e.ParkCode == parkCode);
         var filings = year is { } y ? db.Filings.AsNoTracking().Where(f => f.Year == y) : db.Filings.AsNoTracking();
-        var rows =
-            from e in scope
-            join f in filings on e.Uscc equals f.Uscc
-            join l in db.FilingEnergy.AsNoTracking() on f.Id equals l.FilingId into lines
-            from l in lines.DefaultIfEmpty()
-            orderby f.Uscc, f.Year, f.Month, f.Revision descending, l.Line
-            select new { e.ParkCode, Filing = f, Line = l };
+        var inScope = from f in filings join e in scope on f.Uscc equals e.Uscc select new { e.ParkCode, Filing = f };
 
-        FilingRecord? current = null;
-        string? currentPark = null;
-        (string, int, int) key = default;
-        await foreach (var row in rows.AsAsyncEnumerable())
+        var current = new Dictionary<(string, int, int), CurrentFiling>();
+        await foreach (var row in inScope.AsAsyncEnumerable())
         {
-            var rowKey = (row.Filing.Uscc, row.Filing.Year, row.Filing.Month);
-            if (current is not null && rowKey == key && row.Filing.Id != current.Id)
+            var key = (row.Filing.Uscc, row.Filing.Year, row.Filing.Month);
+            if (!current.TryGetValue(key, out var held) || held.Filing.Revision < row.Filing.Revision)
             {
-                continue; // an older revision of the month just yielded
-            }
-            if (current is null || rowKey != key)
-            {
-                if (current is not null)
-                {
-                    yield return new CurrentFiling(currentPark, current);
-                }
-                current = row.Filing;
-                currentPark = row.ParkCode;
-                key = rowKey;
-            }
-            if (row.Line is not null)
-            {
-                current.Energy.Add(row.Line);
+                current[key] = new CurrentFiling(row.ParkCode, row.Filing);
             }
         }
-        if (current is not null)
+        var byId = current.Values.ToDictionary(c => c.Filing.Id);
+        var lines = from l in db.FilingEnergy.AsNoTracking() join f in inScope on l.FilingId equals f.Filing.Id select l;
+        await foreach (var line in lines.AsAsyncEnumerable())
         {
-            yield return new CurrentFiling(currentPark, current);
+            if (byId.TryGetValue(line.FilingId, out var filing))
+            {
+                filing.Filing.Energy.Add(line);
+            }
         }
+        foreach (var c in byId.Values)
+        {
+            c.Filing.Energy.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+        return current.Values.OrderBy(c => c.Filing.Uscc, StringComparer.Ordinal).ThenBy(c => c.Filing.Year).ThenBy(c => c.Filing.Month).ToList();
     }
 }

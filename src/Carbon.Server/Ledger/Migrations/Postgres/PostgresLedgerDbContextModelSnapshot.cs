@@ -530,6 +530,8 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year", "Month");
+
                     b.HasIndex("Uscc", "Year", "Month", "Revision")
                         .IsUnique();
 

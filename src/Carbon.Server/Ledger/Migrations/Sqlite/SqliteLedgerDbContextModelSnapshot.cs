@@ -519,6 +519,8 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Year", "Month");
+
                     b.HasIndex("Uscc", "Year", "Month", "Revision")
                         .IsUnique();
 

@@ -9,7 +9,8 @@ namespace Carbon.Benchmarks;
 /// <list type="bullet">
 /// <item><c>ingest</c> (the default): filing ingest through the whole service (HTTP → validation → grain → group-committed
 /// EF Core ledger) against the physical limit of the same SQLite file with the same durability;</item>
-/// <item><c>evaluation</c>: 亩均 evaluation of a large district (<see cref="EvaluationScale"/>).</item>
+/// <item><c>evaluation</c>: 亩均 evaluation of a large district (<see cref="EvaluationScale"/>);</item>
+/// <item><c>certificates</c>: certificate PDF speed and size (<see cref="CertificateSpeed"/>).</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -23,6 +24,8 @@ internal static class Program
         {
             case ["evaluation", .. var rest]:
                 return await EvaluationScale.RunAsync(rest);
+            case ["certificates", .. var rest]:
+                return CertificateSpeed.Run(rest);
             case ["ingest", .. var rest]:
                 args = rest;
                 break;

@@ -193,7 +193,7 @@ internal static class EvaluationScale
                     FactorSetVersion = snapshots.FactorSetVersion, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "benchmark", Inputs = inputs,
                 };
                 var asGrain = await RepeatAsync($"compute + views as EvaluationGrain does, {method.Method.Id}", o.Reps,
-                    () => { EvaluateAsGrain(run); return Task.CompletedTask; });
+                    () => { EvaluationViews.FromRun(run); return Task.CompletedTask; });
                 rows.Add(asGrain);
                 grainCompute ??= asGrain;   // the end-to-end method's, which comes first
             }
@@ -317,18 +317,6 @@ internal static class EvaluationScale
             district.Count(f => f.Filings.Where(x => x.Year == ScaleDistrict.Year).Select(x => x.Month).Distinct().Count() == 12),
             filings.Count, filings.Count(f => f.Year == ScaleDistrict.Year), filings.Sum(f => f.Energy.Count),
             Stopwatch.GetElapsedTime(start).TotalSeconds, generated);
-    }
-
-    /// <summary>The private <c>EvaluationGrain.Evaluate</c>, step for step: parse the stored method, order, map, evaluate, views.</summary>
-    private static EvaluationViews EvaluateAsGrain(EvaluationRunRecord run)
-    {
-        var problems = new List<string>();
-        var method = MethodCatalog.Parse($"run {run.Id}", run.MethodJson, problems)
-            ?? throw new InvalidOperationException(string.Join("; ", problems));
-        var inputs = run.Inputs.OrderBy(i => i.Uscc, StringComparer.Ordinal).ToList();
-        var result = MuYieldEvaluator.Evaluate(method.Method, run.Year, inputs.Select(i => i.ToDomain()).ToList(),
-            inputs.ToDictionary(i => i.Uscc, i => (IReadOnlyList<int>)i.MissingMonths()));
-        return new EvaluationViews(run, method, result);
     }
 
     /// <summary>Forces every idle activation to deactivate, then waits until none of <paramref name="type"/> is left; returns how many are.</summary>

@@ -28,32 +28,10 @@ internal static class ScaleDistrict
         Park("YZ-YINJIANG", "鄞江小微企业园", "small-micro-park"),
     ];
 
-    /// <summary>An industry: electricity per 万元 of value added, the other carriers it burns, value added ÷ output.</summary>
-    private sealed record Industry(string Name, string Short, string Code, decimal KwhPer10kVa, decimal GasM3Per10kVa,
-        decimal HeatGjPer10kVa, decimal DieselKgPer10kVa, decimal CoalKgPer10kVa, decimal WaterM3Per10kVa, decimal VaShare);
-
-    // GB/T 4754-2017 codes; the same shapes as DemoDistrict's.
-    private static readonly Industry[] Industries =
-    [
-        new("纺织服装", "纺织", "C1811", 1440m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
-        new("汽车零部件", "汽配", "C3670", 1040m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
-        new("电子电器", "电器", "C3859", 672m, 6m, 0m, 1m, 0m, 1.8m, 0.26m),
-        new("化工新材料", "新材", "C2651", 1920m, 60m, 2.4m, 0m, 90m, 6m, 0.25m),
-        new("机械装备", "机械", "C3441", 832m, 18m, 0m, 6m, 0m, 1.5m, 0.27m),
-        new("塑料制品", "塑业", "C2929", 1760m, 5m, 0m, 1m, 0m, 1.2m, 0.20m),
-        new("食品饮料", "食品", "C1529", 608m, 45m, 1.2m, 2m, 0m, 14m, 0.28m),
-        new("金属制品", "金属", "C3399", 1568m, 70m, 0m, 3m, 0m, 2m, 0.21m),
-        new("文具用品", "文具", "C2411", 560m, 4m, 0m, 1m, 0m, 1m, 0.30m),
-    ];
-
-    /// <summary>热电联产 (D4412): a public utility, evaluated but given no class.</summary>
-    private static readonly Industry Utility = new("热电联产", "热电", "D4412", 4160m, 30m, 0m, 0m, 0m, 25m, 0.22m);
-
-    private static readonly string[] Names =
-    [
-        "东方", "华越", "甬兴", "博纳", "海天", "明晟", "恒达", "瑞丰", "中科", "金鼎", "宏远", "天启", "永盛", "鑫源", "嘉禾",
-        "凯达", "新峰", "广和", "锦程", "富春", "万里", "德润", "昌隆", "汇通", "佳诚", "正泰", "顺发", "盛世", "卓越", "银河",
-    ];
+    // The same industries, utility and names as the demo district.
+    private static readonly DemoDistrict.Industry[] Industries = DemoDistrict.Industries;
+    private static readonly DemoDistrict.Industry Utility = DemoDistrict.Utility;
+    private static readonly string[] Names = DemoDistrict.Names;
 
     /// <summary>One firm: registry identity, first profile revision, and every filing revision (with energy lines).</summary>
     public sealed record Firm(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile, List<FilingRecord> Filings);

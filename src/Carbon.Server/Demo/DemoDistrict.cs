@@ -25,10 +25,10 @@ public static class DemoDistrict
     ];
 
     /// <summary>An industry's shape: electricity use per 万元 of value added and which other carriers it burns.</summary>
-    private sealed record Industry(string Name, string Short, string Code, decimal KwhPer10kVa, decimal GasM3Per10kVa, decimal HeatGjPer10kVa,
+    public sealed record Industry(string Name, string Short, string Code, decimal KwhPer10kVa, decimal GasM3Per10kVa, decimal HeatGjPer10kVa,
         decimal DieselKgPer10kVa, decimal CoalKgPer10kVa, decimal WaterM3Per10kVa, decimal VaShare);
 
-    private static readonly Industry[] Industries =
+    public static readonly Industry[] Industries =
     [
         new("纺织服装", "纺织", "C1811", 1440m, 25m, 1.6m, 0m, 0m, 9m, 0.22m),
         new("汽车零部件", "汽配", "C3670", 1040m, 30m, 0m, 4m, 0m, 2.5m, 0.24m),
@@ -42,12 +42,12 @@ public static class DemoDistrict
     ];
 
     /// <summary>A public utility (热电联产, GB/T 4754 D4412): evaluated for 亩均 but given no class.</summary>
-    private static readonly Industry Utility = new("热电联产", "热电", "D4412", 4160m, 30m, 0m, 0m, 0m, 25m, 0.22m);
+    public static readonly Industry Utility = new("热电联产", "热电", "D4412", 4160m, 30m, 0m, 0m, 0m, 25m, 0.22m);
 
     /// <summary>A demo firm: registry identity, its first profile revision, and its filings.</summary>
     public sealed record DemoEnterprise(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile, List<FilingRecord> Filings);
 
-    private static readonly string[] Names =
+    public static readonly string[] Names =
     [
         "东方", "华越", "甬兴", "博纳", "海天", "明晟", "恒达", "瑞丰", "中科", "金鼎", "宏远", "天启", "永盛", "鑫源", "嘉禾",
         "凯达", "新峰", "广和", "锦程", "富春", "万里", "德润", "昌隆", "汇通", "佳诚", "正泰", "顺发", "盛世", "卓越", "银河",

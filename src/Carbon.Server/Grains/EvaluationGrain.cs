@@ -1,4 +1,3 @@
-using Carbon.Domain.MuYield;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -20,7 +19,7 @@ public sealed class EvaluationGrain(
         _run = await reader.FindEvaluationAsync(Id);
         if (_run is not null)
         {
-            _views = Evaluate(_run);
+            _views = EvaluationViews.FromRun(_run);
         }
     }
 
@@ -60,7 +59,7 @@ public sealed class EvaluationGrain(
             });
         });
         _run = run;
-        _views = Evaluate(run);
+        _views = EvaluationViews.FromRun(run);
         return _views.Summary;
     }
 
@@ -69,16 +68,4 @@ public sealed class EvaluationGrain(
     Task<EvaluationPage?> IEvaluationGrain.QueryAsync(EvaluationQuery query) => Task.FromResult(_views?.Query(query));
 
     Task<EvaluationFirmDetail?> IEvaluationGrain.GetFirmAsync(string uscc) => Task.FromResult(_views?.Firm(uscc));
-
-    /// <summary>Recomputes a run from what it stored: its own copy of the method text and the firms' inputs.</summary>
-    private static EvaluationViews Evaluate(EvaluationRunRecord run)
-    {
-        var problems = new List<string>();
-        var method = MethodCatalog.Parse($"run {run.Id}", run.MethodJson, problems)
-            ?? throw new InvalidOperationException(string.Join("; ", problems));
-        var inputs = run.Inputs.OrderBy(i => i.Uscc, StringComparer.Ordinal).ToList();
-        var result = MuYieldEvaluator.Evaluate(method.Method, run.Year, inputs.Select(i => i.ToDomain()).ToList(),
-            inputs.ToDictionary(i => i.Uscc, i => (IReadOnlyList<int>)i.MissingMonths()));
-        return new EvaluationViews(run, method, result);
-    }
 }

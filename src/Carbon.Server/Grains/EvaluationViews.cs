@@ -49,6 +49,18 @@ public sealed class EvaluationViews
 
     public EvaluationSummary Summary { get; }
 
+    /// <summary>Recomputes a run from what it stored: its own copy of the method text and the firms' inputs.</summary>
+    public static EvaluationViews FromRun(EvaluationRunRecord run)
+    {
+        var problems = new List<string>();
+        var method = MethodCatalog.Parse($"run {run.Id}", run.MethodJson, problems)
+            ?? throw new InvalidOperationException(string.Join("; ", problems));
+        var inputs = run.Inputs.OrderBy(i => i.Uscc, StringComparer.Ordinal).ToList();
+        var result = MuYieldEvaluator.Evaluate(method.Method, run.Year, inputs.Select(i => i.ToDomain()).ToList(),
+            inputs.ToDictionary(i => i.Uscc, i => (IReadOnlyList<int>)i.MissingMonths()));
+        return new EvaluationViews(run, method, result);
+    }
+
     public EvaluationPage Query(EvaluationQuery q)
     {
         IEnumerable<EvaluationFirmRow> rows = _rows;

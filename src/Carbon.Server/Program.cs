@@ -1,4 +1,5 @@
 using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
 
 // `dotnet run --project src/Carbon.Server [-- --demo]`: the service on the embedded SQLite ledger in ./data.
 var demo = args.Contains("--demo");

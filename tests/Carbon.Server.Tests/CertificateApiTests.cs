@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Carbon.Server.Features.Certificates;
+using Carbon.Server.Grains;
 using Carbon.Server.Ledger;
 using Carbon.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,8 +107,8 @@ public class CertificateApiTests : OwnService
         Assert.Equal("unknown", (await VerifyAsync("%PDF-1.4\n% not a certificate\n"u8.ToArray()))["result"]!.GetValue<string>());
 
         // Regenerated from its frozen data: byte for byte the issued file.
-        var service = App.Services.GetRequiredService<CertificateService>();
-        var record = await App.Services.GetRequiredService<LedgerReader>().FindCertificateAsync(number);
+        var service = App.Services.GetRequiredService<CertificateIssuer>();
+        var record = await App.Services.GetRequiredService<CertificateReads>().FindAsync(number);
         Assert.Equal(pdf, service.Regenerate(record!));
 
         // Revoked: the same file now verifies as revoked, with the reason.

@@ -25,12 +25,7 @@ public class DemoTests
             Assert.Equal(72, filings.Select(f => (f.Year, f.Month)).Distinct().Count());
             foreach (var f in filings)
             {
-                var c = f.ToContent();
-                var request = new FilingRequest(
-                    c.Energy.Select(l => (EnergyLineRequest?)new EnergyLineRequest(l.Carrier, l.Quantity, l.Unit)).ToList(),
-                    c.WaterM3, c.OutputValue, c.ValueAdded, c.Revenue, c.TaxPaid, c.Employees, c.RdExpense,
-                    c.Pollutants is null ? null : new PollutantsRequest(c.Pollutants.CodT, c.Pollutants.Nh3nT, c.Pollutants.So2T, c.Pollutants.NoxT),
-                    f.Reason);
+                var request = FilingRequest.From(f.ToDomain()) with { Reason = f.Reason };
                 var result = validator.Validate(request);
                 Assert.True(result.IsValid, $"{record.Uscc} {f.Year}-{f.Month:D2}: {result}");
             }

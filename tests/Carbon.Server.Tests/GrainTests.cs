@@ -1,7 +1,10 @@
 using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
 using Carbon.Domain.Registry;
+using Carbon.Domain.Units;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
 using Carbon.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +13,14 @@ namespace Carbon.Server.Tests;
 [Collection(ClusterCollection.Name)]
 public class GrainTests(ClusterFixture fixture)
 {
-    private static FilingContent Content(decimal kwh, decimal valueAdded = 100m) =>
-        new([new EnergyLine("electricity", kwh, "kWh")], 10m, 400m, valueAdded, 400m, 10m, 20, 1m, null);
+    private static MonthlyFiling Filing(int year, int month, decimal kwh, decimal valueAdded = 100m) =>
+        new(new YearMonth(year, month), [new EnergyUse(EnergyCarrier.Electricity, new Quantity(kwh, MeasureUnit.KilowattHour))],
+            10m, 400m, valueAdded, 400m, 10m, 20, 1m, null);
 
-    private async Task<(IEnterpriseGrain Grain, string Uscc)> RegisteredAsync(string? park = null)
+    private async Task<(IEnterpriseGrain Grain, Uscc Uscc)> RegisteredAsync(string? park = null)
     {
-        var uscc = TestUscc.Next();
-        var grain = fixture.Grains.GetGrain<IEnterpriseGrain>(uscc);
+        var uscc = Uscc.Parse(TestUscc.Next());
+        var grain = fixture.Grains.Enterprise(uscc);
         Assert.Equal(RegistrationStatus.Registered,
             await grain.RegisterAsync(new EnterpriseProfile(uscc, "测试", "机械装备", "C3441", park, "above", 10m, null, null), "test"));
         return (grain, uscc);
@@ -26,21 +30,21 @@ public class GrainTests(ClusterFixture fixture)
     public async Task An_enterprise_grain_rebuilds_from_the_ledger_after_deactivation()
     {
         var (grain, _) = await RegisteredAsync();
-        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(2023, 1, Content(1_000m), null, "a"))).Status);
-        Assert.Equal(FilingStatus.ReasonRequired, (await grain.FileAsync(new FilingSubmission(2023, 1, Content(2_000m), null, "a"))).Status);
-        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(2023, 1, Content(2_000m), "更正", "b"))).Status);
+        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 1_000m), null, "a"))).Status);
+        Assert.Equal(FilingStatus.ReasonRequired, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 2_000m), null, "a"))).Status);
+        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 2_000m), "更正", "b"))).Status);
         var before = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
 
         await fixture.Cluster.DeactivateAsync((IAddressable)grain);
         await fixture.Cluster.WaitForDeactivationAsync((IAddressable)grain);
 
-        var filing = await grain.GetFilingAsync(2023, 1);
+        var filing = await grain.GetFilingAsync(new YearMonth(2023, 1));
         Assert.Equal(2, filing!.Revision);
-        Assert.Equal(2_000m, filing.Content.Energy[0].Quantity);
+        Assert.Equal(2_000m, filing.Current.Energy[0].Quantity.Value);
         Assert.Equal(["a", "b"], filing.History.Select(h => h.Actor));
         var after = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
-        Assert.Equal(before!.Current.ToDomain(), after!.Current.ToDomain());
-        Assert.Equal(2_000m, after.Current.ToDomain().Energy(Carbon.Domain.Energy.EnergyCarrier.Electricity));
+        Assert.Equal(before!.Current, after!.Current);
+        Assert.Equal(2_000m, after.Current.Energy(EnergyCarrier.Electricity));
     }
 
     [Fact]
@@ -48,15 +52,15 @@ public class GrainTests(ClusterFixture fixture)
     {
         var park = fixture.Grains.GetGrain<IParkGrain>("G-PARK-REV");
         await park.RegisterAsync(new ParkProfile("G-PARK-REV", "测试园区", "industrial-park"), "test");
-        var month = new YearMonth(2024, 3).Index;
-        var uscc = TestUscc.Next();
-        ActivityTotals T(decimal kwh) => Content(kwh).Totals(2024, 3);
+        var month = new YearMonth(2024, 3);
+        var uscc = Uscc.Parse(TestUscc.Next());
+        ActivityTotals T(decimal kwh) => ActivityTotals.From(Filing(2024, 3, kwh));
 
-        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m).ToSnapshot()));
-        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 1, T(100m).ToSnapshot()));   // late, older: ignored
-        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m).ToSnapshot()));   // repeated: ignored
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 1, T(100m)));   // late, older: ignored
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));   // repeated: ignored
         var totals = await Eventually.ValueAsync(() => park.GetTotalsAsync(new PeriodQuery(2024, 3)), t => t.CurrentMonths.Length == 1);
-        Assert.Equal(T(200m), totals.Current.ToDomain());
+        Assert.Equal(T(200m), totals.Current);
     }
 
     [Fact]
@@ -74,7 +78,7 @@ public class GrainTests(ClusterFixture fixture)
         var submissions = firms.SelectMany((g, i) => Enumerable.Range(0, 20).Select(k =>
         {
             var month = 1 + k % 10;
-            return (Grain: g, Submission: new FilingSubmission(2025, month, Content(rng.Next(1, 1_000_000) / 10m, rng.Next(1, 500)),
+            return (Grain: g, Submission: new FilingSubmission(Filing(2025, month, rng.Next(1, 1_000_000) / 10m, rng.Next(1, 500)),
                 k >= 10 ? "第二次报送" : null, "load"));
         })).ToList();
         // Per enterprise the revisions must follow the firsts, so each enterprise files in order; enterprises run concurrently.
@@ -90,21 +94,21 @@ public class GrainTests(ClusterFixture fixture)
         var expected = await LedgerSumAsync(parkCode);
         var query = new PeriodQuery(2025, 12);
         var park = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query),
-            t => t.Current.ToDomain().Equals(expected));
-        Assert.Equal(expected, park.Current.ToDomain());
+            t => t.Current.Equals(expected));
+        Assert.Equal(expected, park.Current);
         Assert.Equal(1_000, await CountAsync(parkCode));
         Assert.Equal(500, park.Current.FilingMonths);
 
         // The district includes this park (and whatever other tests filed): it must equal the whole ledger's sum.
         var all = await LedgerSumAsync(null);
         var district = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IDistrictGrain>(DistrictKeys.District).GetTotalsAsync(query),
-            t => t.Current.ToDomain().Equals(all));
-        Assert.Equal(all, district.Current.ToDomain());
+            t => t.Current.Equals(all));
+        Assert.Equal(all, district.Current);
 
         // A park rebuilt from the ledger agrees too.
         await fixture.Cluster.DeactivateAsync((IAddressable)fixture.Grains.GetGrain<IParkGrain>(parkCode));
         await fixture.Cluster.WaitForDeactivationAsync((IAddressable)fixture.Grains.GetGrain<IParkGrain>(parkCode));
-        Assert.Equal(expected, (await fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query)).Current.ToDomain());
+        Assert.Equal(expected, (await fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query)).Current);
     }
 
     /// <summary>Σ of the current revision of every 2025 filing in the ledger (one park, or all), computed independently of the grains.</summary>
@@ -117,7 +121,7 @@ public class GrainTests(ClusterFixture fixture)
         return ActivityTotals.Sum(filings
             .GroupBy(f => (f.Uscc, f.Month))
             .Select(g => g.MaxBy(f => f.Revision)!)
-            .Select(f => f.ToContent().Totals(f.Year, f.Month)));
+            .Select(f => ActivityTotals.From(f.ToDomain())));
     }
 
     private async Task<int> CountAsync(string parkCode)

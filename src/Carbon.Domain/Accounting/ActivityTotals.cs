@@ -28,8 +28,28 @@ public sealed record ActivityTotals
         return new ActivityTotals(energyByCarrier.ToArray());
     }
 
-    /// <summary>Energy per carrier in <see cref="EnergyCarriers.All"/> order, base units (a copy).</summary>
-    public decimal[] EnergyToArray() => (decimal[])_energy.Clone();
+    /// <summary>Totals with the given energy per carrier (base units); set the rest with <c>init</c>.</summary>
+    public static ActivityTotals WithEnergy(IEnumerable<KeyValuePair<EnergyCarrier, decimal>> energyByCarrier)
+    {
+        var energy = new decimal[CarrierCount];
+        foreach (var (carrier, quantity) in energyByCarrier)
+        {
+            energy[(int)carrier] += quantity;
+        }
+        return new ActivityTotals(energy);
+    }
+
+    /// <summary>The carriers with a non-zero quantity and that quantity in base units: keyed, so no order is implied.</summary>
+    public IEnumerable<KeyValuePair<EnergyCarrier, decimal>> EnergyByCarrier()
+    {
+        for (var i = 0; i < CarrierCount; i++)
+        {
+            if (_energy[i] != 0m)
+            {
+                yield return new((EnergyCarrier)i, _energy[i]);
+            }
+        }
+    }
 
     /// <summary>Quantity of a carrier in its base unit (kWh, kg, m³ or MJ).</summary>
     public decimal Energy(EnergyCarrier carrier) => _energy[(int)carrier];

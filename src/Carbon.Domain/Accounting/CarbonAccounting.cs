@@ -7,8 +7,6 @@ namespace Carbon.Domain.Accounting;
 /// <summary>CO2 emissions in tonnes by source (GB/T 32150-2015).</summary>
 public sealed record Co2Figures(decimal CombustionT, decimal ElectricityT, decimal HeatT)
 {
-    public static Co2Figures Zero { get; } = new(0m, 0m, 0m);
-
     public decimal TotalT => CombustionT + ElectricityT + HeatT;
 }
 

@@ -4,12 +4,7 @@ using Carbon.Domain.Factors;
 namespace Carbon.Domain.Accounting;
 
 /// <summary>综合能耗 in tce, 当量值 and 等价值 (GB/T 2589-2020).</summary>
-public sealed record EnergyFigures(decimal CalorificTce, decimal EquivalentTce)
-{
-    public static EnergyFigures Zero { get; } = new(0m, 0m);
-
-    public decimal Get(EnergyBasis basis) => basis == EnergyBasis.Calorific ? CalorificTce : EquivalentTce;
-}
+public sealed record EnergyFigures(decimal CalorificTce, decimal EquivalentTce);
 
 /// <summary>Which of the two standard-coal figures a KPI uses.</summary>
 public enum EnergyBasis

@@ -33,8 +33,12 @@ public sealed record Pollutants(decimal? CodT, decimal? Nh3nT, decimal? So2T, de
     public bool Reported => CodT.HasValue || Nh3nT.HasValue || So2T.HasValue || NoxT.HasValue;
 }
 
+/// <summary>产品产量: a product made in the month, in its own unit (t, 件, 台 …), for per-product figures.</summary>
+public sealed record ProductOutput(string Name, decimal Quantity, string Unit);
+
 /// <summary>
-/// The figures an enterprise files for one month (企业月度填报). Money in 万元 at current prices.
+/// The figures an enterprise files for one month (企业月度填报). Money in 万元 at current prices. Two filings are
+/// equal when they say exactly the same, line by line (a repeated filing makes no new revision).
 /// </summary>
 public sealed record MonthlyFiling(
     YearMonth Month,
@@ -46,4 +50,25 @@ public sealed record MonthlyFiling(
     decimal TaxPaid,
     int Employees,
     decimal RdExpense,
-    Pollutants? Pollutants);
+    Pollutants? Pollutants,
+    IReadOnlyList<ProductOutput>? Products = null)
+{
+    /// <summary>Products made, in the order filed; empty when none were given.</summary>
+    public IReadOnlyList<ProductOutput> Products { get; init; } = Products ?? [];
+
+    public bool Equals(MonthlyFiling? other) =>
+        other is not null
+        && Month == other.Month
+        && Energy.SequenceEqual(other.Energy)
+        && WaterM3 == other.WaterM3
+        && OutputValue == other.OutputValue
+        && ValueAdded == other.ValueAdded
+        && Revenue == other.Revenue
+        && TaxPaid == other.TaxPaid
+        && Employees == other.Employees
+        && RdExpense == other.RdExpense
+        && Equals(Pollutants, other.Pollutants)
+        && Products.SequenceEqual(other.Products);
+
+    public override int GetHashCode() => HashCode.Combine(Month, Energy.Count, WaterM3, ValueAdded, Employees);
+}

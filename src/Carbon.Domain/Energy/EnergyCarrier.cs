@@ -89,6 +89,9 @@ public static class EnergyCarriers
 
     public static bool Accepts(this EnergyCarrier carrier, MeasureUnit unit) => carrier.DimensionOf() == unit.DimensionOf();
 
+    public static EnergyCarrier Parse(string token) =>
+        TryParse(token, out var carrier) ? carrier : throw new FormatException($"'{token}' is not an energy carrier");
+
     public static bool TryParse(string? token, out EnergyCarrier carrier)
     {
         foreach (var row in Table)

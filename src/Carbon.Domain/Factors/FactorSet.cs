@@ -46,9 +46,6 @@ public sealed class FactorSet
 
     public IReadOnlyList<Factor> Factors { get; }
 
-    /// <summary>Regions that have at least one grid factor.</summary>
-    public IEnumerable<string> GridRegions => OfKind(FactorKind.GridCo2).Select(f => f.Region).Distinct();
-
     public IEnumerable<Factor> OfKind(FactorKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
 
     public Factor? Find(FactorKind kind, EnergyCarrier carrier) => _byCarrier.GetValueOrDefault((kind, carrier));

@@ -4,7 +4,7 @@ namespace Carbon.Domain.Registry;
 /// 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters from a 31-character alphabet
 /// (no I, O, S, V, Z), the last one a check character. An instance is always valid.
 /// </summary>
-public readonly record struct Uscc
+public readonly record struct Uscc : IParsable<Uscc>
 {
     /// <summary>The code alphabet, in value order (GB 32100-2015 表2).</summary>
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -53,6 +53,11 @@ public readonly record struct Uscc
 
     public static Uscc Parse(string text) =>
         TryParse(text, out var uscc, out var error) ? uscc : throw new FormatException(error);
+
+    /// <summary>For route and query binding (<see cref="IParsable{TSelf}"/>); the reason is lost, use the three-argument form to keep it.</summary>
+    public static bool TryParse(string? s, IFormatProvider? provider, out Uscc result) => TryParse(s, out result, out _);
+
+    static Uscc IParsable<Uscc>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     /// <summary>The check character for 17 leading characters: 31 − (Σ Cᵢ·Wᵢ mod 31), 31 written as '0' (GB 32100-2015 §5.2).</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)

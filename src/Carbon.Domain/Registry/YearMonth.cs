@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Carbon.Domain.Registry;
 
 /// <summary>A calendar month, the period of one filing (填报月份). Written "yyyy-MM".</summary>
-public readonly record struct YearMonth : IComparable<YearMonth>
+public readonly record struct YearMonth : IComparable<YearMonth>, IParsable<YearMonth>
 {
     public YearMonth(int year, int month)
     {
@@ -62,4 +62,8 @@ public readonly record struct YearMonth : IComparable<YearMonth>
 
     public static YearMonth Parse(string text) =>
         TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a month in the form yyyy-MM");
+
+    public static bool TryParse(string? s, IFormatProvider? provider, out YearMonth result) => TryParse(s, out result);
+
+    static YearMonth IParsable<YearMonth>.Parse(string s, IFormatProvider? provider) => Parse(s);
 }

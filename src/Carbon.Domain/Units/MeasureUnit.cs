@@ -65,6 +65,9 @@ public static class MeasureUnits
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
+    public static MeasureUnit Parse(string token) =>
+        TryParse(token, out var unit) ? unit : throw new FormatException($"'{token}' is not a unit");
+
     /// <summary>Parses a JSON token exactly (case-sensitive: "MWh" is not "mWh").</summary>
     public static bool TryParse(string? token, out MeasureUnit unit)
     {

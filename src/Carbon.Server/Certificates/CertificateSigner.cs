@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Certificates;

@@ -5,9 +5,10 @@ namespace Carbon.Server.Demo;
 
 /// <summary>
 /// Seeds <see cref="DemoDistrict"/> into an empty ledger, once, before the silo starts (so no grain is active and
-/// every grain later rebuilds from these rows). A ledger that holds anything is left alone.
+/// every grain later rebuilds from these rows), through the <see cref="LedgerWriter"/> as one transaction. A ledger
+/// that holds anything is left alone.
 /// </summary>
-public sealed class DemoSeeder(ILedgerContextFactory contexts, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(ILedgerContextFactory contexts, LedgerWriter writer, ILogger<DemoSeeder> log)
 {
     private const int ChunkSize = 2_000;
 
@@ -23,34 +24,25 @@ public sealed class DemoSeeder(ILedgerContextFactory contexts, ILogger<DemoSeede
         }
         var started = DateTime.UtcNow;
         var district = DemoDistrict.Generate().ToList();
-        await using (var db = contexts.Create())
+        var filings = district.SelectMany(d => d.Filings).ToList();
+        var steps = new List<Action<LedgerDbContext>>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Parks.AddRange(DemoDistrict.Parks.Select(p => new ParkRecord
+            db =>
             {
-                Code = p.Code, Name = p.Name, Kind = p.Kind, RegisteredAt = p.RegisteredAt, RegisteredBy = p.RegisteredBy,
-            }));
-            db.Enterprises.AddRange(district.Select(d => d.Identity));
-            db.EnterpriseRevisions.AddRange(district.Select(d => d.Profile));
-            db.AuditEvents.Add(new AuditEventRecord
-            {
-                At = DateTimeOffset.UtcNow, Actor = DemoDistrict.Actor, Action = "demo.seeded", Subject = "district",
-                Detail = $"{DemoDistrict.Parks.Length} parks, {district.Count} enterprises, {DemoDistrict.First}..{DemoDistrict.Last}",
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var filings = 0;
-            foreach (var chunk in district.SelectMany(d => d.Filings).Chunk(ChunkSize))
-            {
-                db.Filings.AddRange(chunk);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                filings += chunk.Length;
-            }
-            await tx.CommitAsync(cancellationToken);
-            log.LogInformation("--demo: seeded {Parks} parks, {Enterprises} enterprises and {Filings} filing revisions in {Seconds:F1} s",
-                DemoDistrict.Parks.Length, district.Count, filings, (DateTime.UtcNow - started).TotalSeconds);
-        }
+                db.Parks.AddRange(DemoDistrict.Parks);
+                db.Enterprises.AddRange(district.Select(d => d.Identity));
+                db.EnterpriseRevisions.AddRange(district.Select(d => d.Profile));
+                db.AuditEvents.Add(new AuditEventRecord
+                {
+                    At = DateTimeOffset.UtcNow, Actor = DemoDistrict.Actor, Action = "demo.seeded", Subject = "district",
+                    Detail = $"{DemoDistrict.Parks.Length} parks, {district.Count} enterprises, {DemoDistrict.First}..{DemoDistrict.Last}",
+                });
+            },
+        };
+        steps.AddRange(filings.Chunk(ChunkSize).Select(chunk => (Action<LedgerDbContext>)(db => db.Filings.AddRange(chunk))));
+        await writer.WriteInStepsAsync(steps);
+        log.LogInformation("--demo: seeded {Parks} parks, {Enterprises} enterprises and {Filings} filing revisions in {Seconds:F1} s",
+            DemoDistrict.Parks.Length, district.Count, filings.Count, (DateTime.UtcNow - started).TotalSeconds);
         return true;
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Carbon.Server.Hosting;
+using Carbon.Server.Wire;
 using FluentValidation;
 
 namespace Carbon.Server.Factors;
@@ -14,9 +14,10 @@ public static class DataFiles
     /// <summary>The same strict options as the API: camelCase, numbers as numbers, unknown fields are errors.</summary>
     private static JsonSerializerOptions CreateOptions()
     {
-        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-        CarbonHost.ConfigureJson(o);
-        return o;
+        return WireJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        });
     }
 
     /// <summary>Parses and validates <paramref name="text"/>; adds "name, field 'x': reason" lines to <paramref name="problems"/>.</summary>
@@ -29,7 +30,7 @@ public static class DataFiles
         }
         catch (JsonException e)
         {
-            var at = e.Path is { Length: > 1 } path ? $", field '{BadRequestBodyHandler.JsonPathToField(path)}'" : string.Empty;
+            var at = e.Path is { Length: > 1 } path ? $", field '{WireJson.FieldOfJsonPath(path)}'" : string.Empty;
             problems.Add($"{name} line {e.LineNumber + 1}{at}: {e.Message.Split(" Path:")[0]}");
             return null;
         }
@@ -39,7 +40,7 @@ public static class DataFiles
             return null;
         }
         var result = validator.Validate(value);
-        problems.AddRange(result.Errors.Select(e => $"{name}, field '{Problems.FieldPath(e.PropertyName)}': {e.ErrorMessage}"));
+        problems.AddRange(result.Errors.Select(e => $"{name}, field '{WireJson.FieldPath(e.PropertyName)}': {e.ErrorMessage}"));
         return result.IsValid ? value : null;
     }
 

@@ -1,5 +1,5 @@
-using Carbon.Server.Certificates;
-using Carbon.Server.Features.Certificates;
+using Carbon.Domain.Certificates;
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
 
@@ -7,12 +7,12 @@ namespace Carbon.Server.Grains;
 
 [GrainType("certificate-batch")]
 public sealed class CertificateBatchGrain(
-    LedgerReader reader, LedgerWriter writer, CertificateService certificates, TimeProvider clock, ILogger<CertificateBatchGrain> log)
+    CertificateReads reader, LedgerWriter writer, CertificateIssuer certificates, TimeProvider clock, ILogger<CertificateBatchGrain> log)
     : Grain, ICertificateBatchGrain
 {
     private readonly List<string> _errors = [];
     private CertificateBatchRecord? _batch;
-    private List<string> _pending = [];
+    private List<Uscc> _pending = [];
     private int _issued;
     private Task? _running;
 
@@ -26,7 +26,7 @@ public sealed class CertificateBatchGrain(
             return;
         }
         // Resume: the register knows which notices this batch already issued.
-        var done = (await reader.ListCertificatesAsync(batchId: Id)).Select(c => c.Certificate.Uscc).ToHashSet(StringComparer.Ordinal);
+        var done = (await reader.ListAsync(batchId: Id)).Select(c => Uscc.Parse(c.Uscc)).ToHashSet();
         _issued = done.Count;
         _pending = (await TargetsAsync(_batch.EvaluationId)).Where(u => !done.Contains(u)).ToList();
         Run(_batch.CreatedBy);
@@ -45,7 +45,7 @@ public sealed class CertificateBatchGrain(
         var targets = await TargetsAsync(evaluationId);
         var batch = new CertificateBatchRecord
         {
-            Id = Id, Kind = CertificateKinds.MuYieldNotice, EvaluationId = evaluationId, Total = targets.Count, CreatedAt = clock.GetUtcNow(),
+            Id = Id, Kind = CertificateKind.MujunNotice.Token(), EvaluationId = evaluationId, Total = targets.Count, CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor,
         };
         await writer.WriteAsync(db => db.CertificateBatches.Add(batch));
@@ -58,17 +58,20 @@ public sealed class CertificateBatchGrain(
     Task<BatchView?> ICertificateBatchGrain.GetAsync() => Task.FromResult(_batch is null ? null : View());
 
     private BatchView View() =>
-        new(_batch!.Id, _batch.Kind, _batch.EvaluationId, _batch.Total, _issued, _errors.Count,
-            _issued + _errors.Count >= _batch.Total ? "done" : "running", _batch.CreatedAt, _errors.ToArray());
+        new(_batch!.Id, CertificateKinds.Parse(_batch.Kind), _batch.EvaluationId, _batch.Total, _issued, _errors.Count,
+            _issued + _errors.Count >= _batch.Total ? BatchStatus.Done : BatchStatus.Running, _batch.CreatedAt, _errors.ToArray());
 
     /// <summary>Every firm of the run that was evaluated (scored, exempt or not): each gets its 一企一单.</summary>
-    private async Task<List<string>> TargetsAsync(string evaluationId)
+    private async Task<List<Uscc>> TargetsAsync(string evaluationId)
     {
         var page = await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).QueryAsync(new EvaluationQuery(1, int.MaxValue, "uscc", null, null, null, null));
-        return page?.Items.Select(i => i.Uscc).ToList() ?? [];
+        return page?.Items.Select(i => Uscc.Parse(i.Uscc)).ToList() ?? [];
     }
 
-    /// <summary>Issues the pending notices on the grain's own scheduler, so progress reads interleave between them.</summary>
+    /// <summary>
+    /// Issues the pending notices one by one; the issuer renders off the grain's scheduler and the grain keeps the count,
+    /// so progress reads interleave between notices.
+    /// </summary>
     private void Run(string actor)
     {
         if (_running is { IsCompleted: false } || _pending.Count == 0)
@@ -87,7 +90,7 @@ public sealed class CertificateBatchGrain(
             _pending.RemoveAt(0);
             try
             {
-                var result = await certificates.IssueAsync(CertificateKinds.MuYieldNotice, uscc, null, _batch!.EvaluationId, null, actor, Id);
+                var result = await certificates.IssueAsync(CertificateKind.MujunNotice, uscc, null, _batch!.EvaluationId, null, actor, Id);
                 if (result.Certificate is not null)
                 {
                     _issued++;

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Carbon.Server.Certificates;
+using Carbon.Domain.Certificates;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
 
 namespace Carbon.Server.Grains;
 
 [GrainType("certificate-register")]
-public sealed class CertificateRegisterGrain(LedgerReader reader, LedgerWriter writer, TimeProvider clock) : Grain, ICertificateRegisterGrain
+public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWriter writer, TimeProvider clock) : Grain, ICertificateRegisterGrain
 {
     private readonly Dictionary<(string Prefix, int Year), int> _last = [];
     private readonly HashSet<string> _revoked = new(StringComparer.Ordinal);
@@ -14,7 +14,7 @@ public sealed class CertificateRegisterGrain(LedgerReader reader, LedgerWriter w
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var number in await reader.CertificateNumbersAsync())
+        foreach (var number in await reader.NumbersAsync())
         {
             _numbers.Add(number);
             var parts = number.Split('-');
@@ -24,9 +24,9 @@ public sealed class CertificateRegisterGrain(LedgerReader reader, LedgerWriter w
         _revoked.UnionWith(await reader.RevokedNumbersAsync());
     }
 
-    Task<string> ICertificateRegisterGrain.ReserveAsync(string kind, int year)
+    Task<string> ICertificateRegisterGrain.ReserveAsync(CertificateKind kind, int year)
     {
-        var key = (CertificateKinds.Prefix(kind), year);
+        var key = (kind.Prefix(), year);
         var next = _last.GetValueOrDefault(key) + 1;
         _last[key] = next;
         return Task.FromResult(string.Create(CultureInfo.InvariantCulture, $"{key.Item1}-{year}-{next:D6}"));
@@ -38,13 +38,13 @@ public sealed class CertificateRegisterGrain(LedgerReader reader, LedgerWriter w
         {
             db.Certificates.Add(new CertificateRecord
             {
-                Number = e.Number, Kind = e.Kind, Uscc = e.Uscc, Year = e.Year, SourceId = e.SourceId, BatchId = e.BatchId,
+                Number = e.Number, Kind = e.Kind.Token(), Uscc = e.Uscc.Value, Year = e.Year, SourceId = e.SourceId, BatchId = e.BatchId,
                 IssuedAt = e.IssuedAt, ValidUntil = e.ValidUntil, IssuedBy = e.IssuedBy, Sha256 = e.Sha256, Signature = e.Signature,
                 DataJson = e.DataJson, Pdf = e.Pdf,
             });
             db.AuditEvents.Add(new AuditEventRecord
             {
-                At = e.IssuedAt, Actor = e.IssuedBy, Action = "certificate.issued", Subject = e.Number, Detail = $"{e.Kind} {e.Uscc} {e.Year} sha256 {e.Sha256}",
+                At = e.IssuedAt, Actor = e.IssuedBy, Action = "certificate.issued", Subject = e.Number, Detail = $"{e.Kind.Token()} {e.Uscc} {e.Year} sha256 {e.Sha256}",
             });
         });
         _numbers.Add(e.Number);

@@ -1,3 +1,4 @@
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -10,7 +11,7 @@ public sealed class DistrictFeedGrain : Grain, IDistrictFeedGrain
     /// <summary>How often pending park-months go to the district: well inside the one-second freshness target.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    private Dictionary<(string Park, int Month), ParkMonthUpdate> _pending = [];
+    private Dictionary<(string Park, YearMonth Month), ParkMonthUpdate> _pending = [];
     private bool _flushing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class DistrictFeedGrain : Grain, IDistrictFeedGrain
 
     Task IDistrictFeedGrain.PushAsync(ParkMonthUpdate update)
     {
-        var key = (update.ParkKey, update.MonthIndex);
+        var key = (update.ParkKey, update.Month);
         if (!_pending.TryGetValue(key, out var held) || held.RevisionSum < update.RevisionSum)
         {
             _pending[key] = update;

@@ -6,20 +6,22 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("district")]
-public sealed class DistrictGrain(LedgerReader reader) : Grain, IDistrictGrain
+public sealed class DistrictGrain(RegistryReads reader) : Grain, IDistrictGrain
 {
-    private readonly Dictionary<(string Park, int Month), (long RevisionSum, ActivityTotals Totals)> _parks = [];
+    private readonly Dictionary<(string Park, YearMonth Month), (long RevisionSum, ActivityTotals Totals)> _parks = [];
+    private readonly HashSet<Uscc> _enterprises = [];
     private readonly MonthTotals _totals = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var rebuilt = new Dictionary<(string, int), (long, ActivityTotals)>();
+        _enterprises.UnionWith((await reader.LoadRegistryAsync()).Select(r => Uscc.Parse(r.Identity.Uscc)));
+        var rebuilt = new Dictionary<(string, YearMonth), (long, ActivityTotals)>();
         foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true))
         {
-            var f = current.Filing;
-            var key = (current.ParkCode ?? ParkKeys.Unparked, new YearMonth(f.Year, f.Month).Index);
+            var filing = current.Filing.ToDomain();
+            var key = (current.ParkCode ?? ParkKeys.Unparked, filing.Month);
             var (sum, totals) = rebuilt.GetValueOrDefault(key, (0L, ActivityTotals.Zero));
-            rebuilt[key] = (sum + f.Revision, totals + f.ToContent().Totals(f.Year, f.Month));
+            rebuilt[key] = (sum + current.Filing.Revision, totals + ActivityTotals.From(filing));
         }
         foreach (var (key, value) in rebuilt)
         {
@@ -31,15 +33,23 @@ public sealed class DistrictGrain(LedgerReader reader) : Grain, IDistrictGrain
     {
         foreach (var u in batch)
         {
-            Apply(u.ParkKey, u.MonthIndex, u.RevisionSum, u.Totals.ToDomain());
+            Apply(u.ParkKey, u.Month, u.RevisionSum, u.Totals);
         }
+        return Task.CompletedTask;
+    }
+
+    Task IDistrictGrain.AddEnterpriseAsync(Uscc uscc)
+    {
+        _enterprises.Add(uscc);
         return Task.CompletedTask;
     }
 
     Task<PeriodTotals> IDistrictGrain.GetTotalsAsync(PeriodQuery query) =>
         Task.FromResult(_totals.Period(query, []));
 
-    private void Apply(string park, int month, long revisionSum, ActivityTotals totals)
+    Task<int> IDistrictGrain.CountEnterprisesAsync() => Task.FromResult(_enterprises.Count);
+
+    private void Apply(string park, YearMonth month, long revisionSum, ActivityTotals totals)
     {
         ActivityTotals? old = null;
         if (_parks.TryGetValue((park, month), out var existing))

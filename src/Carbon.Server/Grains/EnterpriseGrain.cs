@@ -6,37 +6,33 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("enterprise")]
-public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, TimeProvider clock) : Grain, IEnterpriseGrain
+public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IEnterpriseGrain
 {
-    private readonly Dictionary<int, MonthState> _months = [];
+    private readonly Dictionary<YearMonth, MonthState> _months = [];
     private readonly MonthTotals _totals = new();
     private readonly List<EnterpriseRevisionRecord> _profiles = [];
     private EnterpriseRecord? _record;
 
     private EnterpriseRevisionRecord Current => _profiles[^1];
 
-    private string Uscc => this.GetPrimaryKeyString();
+    private Uscc Uscc => Uscc.Parse(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await reader.FindEnterpriseAsync(Uscc) is not { } found)
+        if (await reader.FindEnterpriseAsync(Uscc.Value) is not { } found)
         {
             return;
         }
         _record = found.Identity;
         _profiles.AddRange(found.Revisions);
-        foreach (var f in await reader.LoadFilingsAsync(Uscc))
+        foreach (var row in await reader.LoadFilingsAsync(Uscc.Value))   // oldest revision first: the last one kept is current
         {
-            var index = new YearMonth(f.Year, f.Month).Index;
-            var info = new RevisionInfo(f.Revision, f.RecordedAt, f.Actor, f.Reason);
-            var content = f.ToContent();
-            var state = _months.TryGetValue(index, out var existing) ? existing.Next(f.Revision, content, info) : MonthState.First(content, info);
-            _months[index] = state;
+            var filing = row.ToDomain();
+            _months[filing.Month] = _months.TryGetValue(filing.Month, out var state) ? state.Next(filing, row.ToInfo()) : MonthState.First(filing, row.ToInfo());
         }
-        foreach (var (index, state) in _months)
+        foreach (var (month, state) in _months)
         {
-            var ym = YearMonth.FromIndex(index);
-            _totals.Set(index, state.Content.Totals(ym.Year, ym.Month));
+            _totals.Set(month, ActivityTotals.From(state.Filing));
         }
     }
 
@@ -44,8 +40,7 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
         Task.FromResult(_record is null
             ? null
             : new EnterpriseView(Current.ToProfile(_record.ParkCode), Current.Revision, _record.RegisteredAt, _record.RegisteredBy,
-                _profiles.Select(p => new RevisionInfo(p.Revision, p.RecordedAt, p.Actor, p.Reason)).ToArray(),
-                _months.Keys.Order().Select(i => YearMonth.FromIndex(i).ToString()).ToArray()));
+                _profiles.Select(p => p.ToInfo()).ToArray(), _months.Keys.Order().ToArray()));
 
     async Task<RegistrationStatus> IEnterpriseGrain.RegisterAsync(EnterpriseProfile profile, string actor)
     {
@@ -54,7 +49,7 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
             return RegistrationStatus.AlreadyRegistered;
         }
         var now = clock.GetUtcNow();
-        var record = new EnterpriseRecord { Uscc = Uscc, ParkCode = profile.ParkCode, RegisteredAt = now, RegisteredBy = actor };
+        var record = new EnterpriseRecord { Uscc = Uscc.Value, ParkCode = profile.ParkCode, RegisteredAt = now, RegisteredBy = actor };
         var first = profile.ToRevision(1, null, actor, now);
         await writer.WriteAsync(db =>
         {
@@ -62,13 +57,14 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
             db.EnterpriseRevisions.Add(first);
             db.AuditEvents.Add(new AuditEventRecord
             {
-                At = now, Actor = actor, Action = "enterprise.registered", Subject = Uscc,
+                At = now, Actor = actor, Action = "enterprise.registered", Subject = Uscc.Value,
                 Detail = $"{profile.Name}; park {profile.ParkCode ?? "(none)"}; {profile.LandAreaMu} 亩",
             });
         });
         _record = record;
         _profiles.Add(first);
         await Park.AddMemberAsync(new MemberInfo(Uscc, first.Scale, first.LandAreaMu));
+        await GrainFactory.GetGrain<IDistrictGrain>(DistrictKeys.District).AddEnterpriseAsync(Uscc);
         return RegistrationStatus.Registered;
     }
 
@@ -94,7 +90,7 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
             db.EnterpriseRevisions.Add(revision);
             db.AuditEvents.Add(new AuditEventRecord
             {
-                At = now, Actor = actor, Action = "enterprise.revised", Subject = Uscc, Detail = $"r{revision.Revision}: {revision.Reason}",
+                At = now, Actor = actor, Action = "enterprise.revised", Subject = Uscc.Value, Detail = $"r{revision.Revision}: {revision.Reason}",
             });
         });
         _profiles.Add(revision);
@@ -106,54 +102,50 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
     {
         if (_record is null)
         {
-            return new FilingOutcome(FilingStatus.UnknownEnterprise, 0, default);
+            return new FilingOutcome(FilingStatus.UnknownEnterprise, 0);
         }
-        var index = new YearMonth(submission.Year, submission.Month).Index;
-        _months.TryGetValue(index, out var state);
-        if (state is not null && state.Content.SameAs(submission.Content))
+        var filing = submission.Filing;
+        _months.TryGetValue(filing.Month, out var state);
+        if (state is not null && state.Filing == filing)
         {
-            return new FilingOutcome(FilingStatus.Unchanged, state.Revision, state.History[^1].RecordedAt,
-                View(submission.Year, submission.Month, state));
+            return new FilingOutcome(FilingStatus.Unchanged, state.Revision, state.View);
         }
         if (state is not null && string.IsNullOrWhiteSpace(submission.Reason))
         {
-            return new FilingOutcome(FilingStatus.ReasonRequired, state.Revision, state.History[^1].RecordedAt);
+            return new FilingOutcome(FilingStatus.ReasonRequired, state.Revision);
         }
 
         // Compute before writing: content that the methodology cannot take is refused before the ledger sees it.
-        var totals = submission.Content.Totals(submission.Year, submission.Month);
+        var totals = ActivityTotals.From(filing);
         var revision = (state?.Revision ?? 0) + 1;
         var now = clock.GetUtcNow();
-        var record = submission.ToRecord(Uscc, revision, now);
+        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Actor, now);
         await writer.WriteAsync(db =>
         {
             db.Filings.Add(record);
             db.AuditEvents.Add(new AuditEventRecord
             {
                 At = now, Actor = submission.Actor, Action = revision == 1 ? "filing.created" : "filing.revised",
-                Subject = Uscc, Detail = $"{submission.Year}-{submission.Month:D2} r{revision}{(revision > 1 ? ": " + record.Reason : "")}",
+                Subject = Uscc.Value, Detail = $"{filing.Month} r{revision}{(revision > 1 ? ": " + record.Reason : "")}",
             });
         });
 
-        var info = new RevisionInfo(revision, now, submission.Actor, record.Reason);
-        _months[index] = state is null ? MonthState.First(submission.Content, info) : state.Next(revision, submission.Content, info);
-        _totals.Set(index, totals);
-        await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, index, revision, totals.ToSnapshot()));
-        return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, now,
-            View(submission.Year, submission.Month, _months[index]));
+        state = state is null ? MonthState.First(filing, record.ToInfo()) : state.Next(filing, record.ToInfo());
+        _months[filing.Month] = state;
+        _totals.Set(filing.Month, totals);
+        await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, filing.Month, revision, totals));
+        return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, state.View);
     }
 
-    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(int year, int month) =>
-        Task.FromResult(_months.TryGetValue(new YearMonth(year, month).Index, out var s) ? View(year, month, s) : null);
+    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month) => Task.FromResult(_months.GetValueOrDefault(month)?.View);
 
-    private static FilingView View(int year, int month, MonthState s) => new(year, month, s.Revision, s.Content, s.History.ToArray());
+    Task<MonthlyFiling[]> IEnterpriseGrain.GetFilingsAsync(int year) =>
+        Task.FromResult(_months.Where(m => m.Key.Year == year).OrderBy(m => m.Key).Select(m => m.Value.Filing).ToArray());
 
-    Task<TotalsSnapshot?[]?> IEnterpriseGrain.GetMonthsAsync(int year) =>
+    Task<ActivityTotals?[]?> IEnterpriseGrain.GetMonthsAsync(int year) =>
         Task.FromResult(_record is null
             ? null
-            : Enumerable.Range(1, 12)
-                .Select(m => _months.ContainsKey(new YearMonth(year, m).Index) ? _totals[new YearMonth(year, m).Index].ToSnapshot() : null)
-                .ToArray());
+            : Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(ym => _months.ContainsKey(ym) ? _totals[ym] : null).ToArray());
 
     Task<PeriodTotals?> IEnterpriseGrain.GetTotalsAsync(PeriodQuery query)
     {
@@ -161,27 +153,25 @@ public sealed class EnterpriseGrain(LedgerReader reader, LedgerWriter writer, Ti
         {
             return Task.FromResult<PeriodTotals?>(null);
         }
-        var revisions = new List<MonthRevision>();
-        foreach (var year in new[] { query.Year, IntensityAccounting.BaselineYear }.Distinct())
-        {
-            for (var m = 1; m <= query.ThroughMonth; m++)
-            {
-                if (_months.TryGetValue(new YearMonth(year, m).Index, out var s))
-                {
-                    revisions.Add(new MonthRevision(year, m, s.Revision));
-                }
-            }
-        }
-        return Task.FromResult<PeriodTotals?>(_totals.Period(query, revisions.ToArray()));
+        var revisions = new[] { query.Year, IntensityAccounting.BaselineYear }.Distinct()
+            .SelectMany(year => Enumerable.Range(1, query.ThroughMonth).Select(m => new YearMonth(year, m)))
+            .Where(_months.ContainsKey)
+            .Select(ym => new MonthRevision(ym, _months[ym].Revision))
+            .ToArray();
+        return Task.FromResult<PeriodTotals?>(_totals.Period(query, revisions));
     }
 
     private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
 
-    /// <summary>A month's current content and its revision history.</summary>
-    private sealed record MonthState(int Revision, FilingContent Content, IReadOnlyList<RevisionInfo> History)
+    /// <summary>A month's current filing and the who, when and why of each revision.</summary>
+    private sealed record MonthState(MonthlyFiling Filing, IReadOnlyList<RevisionInfo> History)
     {
-        public static MonthState First(FilingContent content, RevisionInfo info) => new(info.Revision, content, [info]);
+        public int Revision => History[^1].Revision;
 
-        public MonthState Next(int revision, FilingContent content, RevisionInfo info) => new(revision, content, [.. History, info]);
+        public FilingView View => new(Filing, Revision, [.. History]);
+
+        public static MonthState First(MonthlyFiling filing, RevisionInfo info) => new(filing, [info]);
+
+        public MonthState Next(MonthlyFiling filing, RevisionInfo info) => new(filing, [.. History, info]);
     }
 }

@@ -6,7 +6,7 @@ namespace Carbon.Server.Grains;
 
 [GrainType("evaluation")]
 public sealed class EvaluationGrain(
-    LedgerReader reader, LedgerWriter writer, EvaluationSnapshots snapshots, MethodCatalog methods, TimeProvider clock)
+    EvaluationReads reader, LedgerWriter writer, EvaluationSnapshots snapshots, MethodCatalog methods, TimeProvider clock)
     : Grain, IEvaluationGrain
 {
     private EvaluationRunRecord? _run;
@@ -16,7 +16,7 @@ public sealed class EvaluationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _run = await reader.FindEvaluationAsync(Id);
+        _run = await reader.FindRunAsync(Id);
         if (_run is not null)
         {
             _views = EvaluationViews.FromRun(_run);

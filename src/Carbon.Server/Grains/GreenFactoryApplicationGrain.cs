@@ -1,7 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Carbon.Domain.GreenFactory;
+using Carbon.Domain.Registry;
 using Carbon.Server.Factors;
-using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
 
@@ -9,10 +10,16 @@ namespace Carbon.Server.Grains;
 
 [GrainType("green-factory-application")]
 public sealed class GreenFactoryApplicationGrain(
-    LedgerReader reader, LedgerWriter writer, GreenFactoryCatalog catalog, GreenFactoryFactsReader facts, TimeProvider clock)
+    GreenFactoryReads reader, LedgerWriter writer, GreenFactoryCatalog catalog, GreenFactoryFactsReader facts, TimeProvider clock)
     : Grain, IGreenFactoryApplicationGrain
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Event payloads are versioned domain data (answers, decisions, the frozen grade and its facts), never display forms.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    private const int PayloadVersion = 1;
 
     private readonly Dictionary<string, AnswerInput> _answers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DecisionInput Decision, string Actor)> _decisions = new(StringComparer.Ordinal);
@@ -26,13 +33,13 @@ public sealed class GreenFactoryApplicationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _record = await reader.FindGreenFactoryApplicationAsync(Id);
+        _record = await reader.FindApplicationAsync(Id);
         if (_record is null)
         {
             return;
         }
-        _enterpriseName = (await reader.FindEnterpriseAsync(_record.Uscc))?.Revisions[^1].Name;
-        foreach (var e in _record.Events.OrderBy(e => e.Id))
+        _enterpriseName = (await GrainFactory.Enterprise(Uscc.Parse(_record.Uscc)).GetAsync())?.Profile.Name;
+        foreach (var e in _record.Events)
         {
             Apply(e);
         }
@@ -44,16 +51,16 @@ public sealed class GreenFactoryApplicationGrain(
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"application {Id} exists");
         }
-        if (await reader.FindEnterpriseAsync(s.Uscc) is not { } enterprise)
+        if (await GrainFactory.Enterprise(s.Uscc).GetAsync() is not { } enterprise)
         {
             return new ApplicationOutcome(ApplicationResult.UnknownEnterprise, null, "uscc", $"未登记企业 {s.Uscc} (no enterprise with this USCC)");
         }
         var now = clock.GetUtcNow();
         var record = new GreenFactoryApplicationRecord
         {
-            Id = Id, Uscc = s.Uscc, Year = s.Year, RuleSetId = s.RuleSetId, Product = s.Product, CreatedAt = now, CreatedBy = s.Actor,
+            Id = Id, Uscc = s.Uscc.Value, Year = s.Year, RuleSetId = s.RuleSetId, Product = s.Product, CreatedAt = now, CreatedBy = s.Actor,
         };
-        var submitted = Event("submitted", s.Actor, now, null, new SubmittedPayload(s.Answers));
+        var submitted = Event("submitted", s.Actor, now, null, new SubmittedPayload(PayloadVersion, s.Answers));
         await writer.WriteAsync(db =>
         {
             db.GreenFactoryApplications.Add(record);
@@ -61,7 +68,7 @@ public sealed class GreenFactoryApplicationGrain(
             db.AuditEvents.Add(Audit(now, s.Actor, "green-factory.submitted", $"{s.Uscc} {s.Year} {s.RuleSetId}"));
         });
         _record = record;
-        _enterpriseName = enterprise.Revisions[^1].Name;
+        _enterpriseName = enterprise.Profile.Name;
         Apply(submitted);
         return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
     }
@@ -85,7 +92,7 @@ public sealed class GreenFactoryApplicationGrain(
             }
         }
         var now = clock.GetUtcNow();
-        var verified = Event("verified", actor, now, null, new VerifiedPayload(decisions));
+        var verified = Event("verified", actor, now, null, new VerifiedPayload(PayloadVersion, decisions));
         await writer.WriteAsync(db =>
         {
             db.GreenFactoryEvents.Add(verified);
@@ -116,13 +123,13 @@ public sealed class GreenFactoryApplicationGrain(
                 return new ApplicationOutcome(ApplicationResult.Conflict, null, "approve",
                     $"尚有 {pending.Count} 项未核查，不能批准: {string.Join(", ", pending)} (items not yet verified)");
             }
-            var (grade, others, used) = await GradeAsync(Domain.GreenFactory.GradeBasis.Verified);
+            var (grade, others, used) = await GradeAsync(GradeBasis.Verified);
             if (!grade.Eligible)
             {
                 return new ApplicationOutcome(ApplicationResult.Conflict, null, "approve",
                     $"核查后不符合绿色工厂要求，不能批准: {string.Join("; ", grade.Reasons)} (not eligible once verified)");
             }
-            decided = Event("approved", actor, now, comment, new FrozenGrades(grade, others, used));
+            decided = Event("approved", actor, now, comment, new FrozenGrades(PayloadVersion, grade, others, used));
         }
         else
         {
@@ -130,7 +137,7 @@ public sealed class GreenFactoryApplicationGrain(
             {
                 return new ApplicationOutcome(ApplicationResult.Invalid, null, "comment", "驳回须说明理由 (a rejection needs a comment)");
             }
-            decided = Event("rejected", actor, now, comment, new { });
+            decided = Event("rejected", actor, now, comment, new RejectedPayload(PayloadVersion));
         }
         await writer.WriteAsync(db =>
         {
@@ -149,27 +156,27 @@ public sealed class GreenFactoryApplicationGrain(
         var r = _record!;
         var (grade, others, _) = _frozen is { } f
             ? (f.Grade, f.Others, f.Facts)
-            : await GradeAsync(_decisions.Count > 0 ? Domain.GreenFactory.GradeBasis.Verified : Domain.GreenFactory.GradeBasis.Claimed);
+            : await GradeAsync(_decisions.Count > 0 ? GradeBasis.Verified : GradeBasis.Claimed);
         var answers = _answers.Values.Select(a =>
         {
             var d = _decisions.GetValueOrDefault(a.Item);
             return new AnswerView(a.Item, a.Met, a.Evidence, d.Decision?.Accepted, d.Decision?.Comment, d.Actor);
         }).ToArray();
-        return new ApplicationView(r.Id, r.Uscc, _enterpriseName ?? r.Uscc, r.Year, r.RuleSetId, r.Product, _status, _frozen is not null,
-            grade, others, answers, _events.ToArray());
+        return new ApplicationView(r.Id, Uscc.Parse(r.Uscc), _enterpriseName ?? r.Uscc, r.Year, r.RuleSetId, r.Product, _status, _frozen is not null,
+            GradeViews.From(grade), others.Select(GradeViews.From).ToArray(), answers, _events.ToArray());
     }
 
     /// <summary>Grades the application's edition and, side by side, every other loaded edition with the same answers.</summary>
-    private async Task<(GradeView Grade, GradeView[] Others, GreenFactoryFacts Facts)> GradeAsync(Domain.GreenFactory.GradeBasis basis)
+    private async Task<(GreenFactoryGrade Grade, GreenFactoryGrade[] Others, GreenFactoryFacts Facts)> GradeAsync(GradeBasis basis)
     {
         var r = _record!;
-        var f = await facts.ReadAsync(r.Uscc, r.Year, r.Product) ?? throw new InvalidOperationException($"enterprise {r.Uscc} vanished");
+        var f = await facts.ReadAsync(Uscc.Parse(r.Uscc), r.Year, r.Product) ?? throw new InvalidOperationException($"enterprise {r.Uscc} vanished");
         var answers = _answers.Values.ToDictionary(a => a.Item, a =>
         {
             var d = _decisions.GetValueOrDefault(a.Item).Decision;
             return new ItemAnswer(a.Met, a.Evidence, d?.Accepted, d?.Comment);
         });
-        GradeView Grade(LoadedRuleSet set) => GradeViews.From(GreenFactoryGrader.Grade(set.Rules, f, answers, basis));
+        GreenFactoryGrade Grade(LoadedRuleSet set) => GreenFactoryGrader.Grade(set.Rules, f, answers, basis);
         var own = Grade(catalog.RuleSets[r.RuleSetId]);
         var others = catalog.RuleSets.Values.Where(s => s.Rules.Id != r.RuleSetId).OrderBy(s => s.Rules.Id).Select(Grade).ToArray();
         return (own, others, f);
@@ -215,10 +222,12 @@ public sealed class GreenFactoryApplicationGrain(
 
     private ApplicationOutcome NotFound() => new(ApplicationResult.NotFound, null, "id", $"无此申报 {Id} (no application {Id})");
 
-    private sealed record SubmittedPayload(AnswerInput[] Answers);
+    private sealed record SubmittedPayload(int Version, AnswerInput[] Answers);
 
-    private sealed record VerifiedPayload(DecisionInput[] Decisions);
+    private sealed record VerifiedPayload(int Version, DecisionInput[] Decisions);
 
-    /// <summary>What an approval freezes: the grades and the ledger facts they came from.</summary>
-    public sealed record FrozenGrades(GradeView Grade, GradeView[] Others, GreenFactoryFacts Facts);
+    private sealed record RejectedPayload(int Version);
+
+    /// <summary>What an approval freezes: the grades (the methodology's own records) and the ledger facts they came from.</summary>
+    private sealed record FrozenGrades(int Version, GreenFactoryGrade Grade, GreenFactoryGrade[] Others, GreenFactoryFacts Facts);
 }

@@ -1,3 +1,4 @@
+using Carbon.Domain.Certificates;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -9,7 +10,7 @@ namespace Carbon.Server.Grains;
 public interface ICertificateRegisterGrain : IGrainWithStringKey
 {
     /// <summary>The next number of a kind and year, e.g. MN-2025-000042. A reserved number not recorded leaves a gap.</summary>
-    Task<string> ReserveAsync(string kind, int year);
+    Task<string> ReserveAsync(CertificateKind kind, int year);
 
     Task RecordAsync(CertificateEntry entry);
 

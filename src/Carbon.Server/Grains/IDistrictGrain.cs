@@ -1,3 +1,4 @@
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -11,8 +12,16 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>Park-months changed; for each, the update with the larger revision sum wins.</summary>
     Task ApplyAsync(ParkMonthUpdate[] batch);
 
+    /// <summary>An enterprise was registered (sent once its registration is in the ledger).</summary>
+    [OneWay]
+    Task AddEnterpriseAsync(Uscc uscc);
+
     [ReadOnly]
     Task<PeriodTotals> GetTotalsAsync(PeriodQuery query);
+
+    /// <summary>How many enterprises are registered in the district.</summary>
+    [ReadOnly]
+    Task<int> CountEnterprisesAsync();
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -23,13 +25,23 @@ public interface IEnterpriseGrain : IGrainWithStringKey
 
     /// <summary>A month's current revision and its history, or null if the month was never filed.</summary>
     [ReadOnly]
-    Task<FilingView?> GetFilingAsync(int year, int month);
+    Task<FilingView?> GetFilingAsync(YearMonth month);
+
+    /// <summary>The current filing of every month of a year that was filed, in month order.</summary>
+    [ReadOnly]
+    Task<MonthlyFiling[]> GetFilingsAsync(int year);
 
     /// <summary>Each month of a year (index 0 = January), null where nothing was filed; null if not registered.</summary>
     [ReadOnly]
-    Task<TotalsSnapshot?[]?> GetMonthsAsync(int year);
+    Task<ActivityTotals?[]?> GetMonthsAsync(int year);
 
     /// <summary>Summed activity of a period and its 2020 baseline, or null if not registered.</summary>
     [ReadOnly]
     Task<PeriodTotals?> GetTotalsAsync(PeriodQuery query);
+}
+
+public static class EnterpriseGrains
+{
+    /// <summary>The grain of an enterprise: its key is the USCC's 18 characters.</summary>
+    public static IEnterpriseGrain Enterprise(this IGrainFactory grains, Uscc uscc) => grains.GetGrain<IEnterpriseGrain>(uscc.Value);
 }

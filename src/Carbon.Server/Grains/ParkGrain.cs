@@ -6,11 +6,11 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("park")]
-public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProvider clock) : Grain, IParkGrain
+public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IParkGrain
 {
-    private readonly Dictionary<string, MemberInfo> _members = [];
-    private readonly Dictionary<(string Uscc, int Month), (int Revision, ActivityTotals Totals)> _entries = [];
-    private readonly Dictionary<int, long> _revisionSums = [];
+    private readonly Dictionary<Uscc, MemberInfo> _members = [];
+    private readonly Dictionary<(Uscc Uscc, YearMonth Month), (int Revision, ActivityTotals Totals)> _entries = [];
+    private readonly Dictionary<YearMonth, long> _revisionSums = [];
     private readonly MonthTotals _totals = new();
     private ParkRecord? _record;
 
@@ -31,12 +31,13 @@ public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProv
         var parkCode = IsUnparked ? null : Code;
         foreach (var m in await reader.LoadMembersAsync(parkCode))
         {
-            _members[m.Uscc] = new MemberInfo(m.Uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
+            var uscc = Uscc.Parse(m.Uscc);
+            _members[uscc] = new MemberInfo(uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
         }
         foreach (var current in await reader.LoadCurrentFilingsAsync(parkCode, allParks: false))
         {
-            var f = current.Filing;
-            Apply(f.Uscc, new YearMonth(f.Year, f.Month).Index, f.Revision, f.ToContent().Totals(f.Year, f.Month));
+            var filing = current.Filing.ToDomain();
+            Apply(Uscc.Parse(current.Filing.Uscc), filing.Month, current.Filing.Revision, ActivityTotals.From(filing));
         }
     }
 
@@ -78,11 +79,10 @@ public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProv
 
     Task IParkGrain.ApplyAsync(EnterpriseMonthUpdate update)
     {
-        if (Apply(update.Uscc, update.MonthIndex, update.Revision, update.Totals.ToDomain()))
+        if (Apply(update.Uscc, update.Month, update.Revision, update.Totals))
         {
             var feed = GrainFactory.GetGrain<IDistrictFeedGrain>(0);
-            return feed.PushAsync(new ParkMonthUpdate(Code, update.MonthIndex, _revisionSums[update.MonthIndex],
-                _totals[update.MonthIndex].ToSnapshot()));
+            return feed.PushAsync(new ParkMonthUpdate(Code, update.Month, _revisionSums[update.Month], _totals[update.Month]));
         }
         return Task.CompletedTask;
     }
@@ -91,7 +91,7 @@ public sealed class ParkGrain(LedgerReader reader, LedgerWriter writer, TimeProv
         Task.FromResult(_totals.Period(query, []));
 
     /// <summary>Keeps the higher revision of a member's month; true when the park's figures changed.</summary>
-    private bool Apply(string uscc, int month, int revision, ActivityTotals totals)
+    private bool Apply(Uscc uscc, YearMonth month, int revision, ActivityTotals totals)
     {
         ActivityTotals? old = null;
         var oldRevision = 0;

@@ -12,7 +12,12 @@ using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
+using Carbon.Server.Configuration;
+using Carbon.Server.Grains;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
+using Carbon.Server.Wire;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -29,28 +34,16 @@ public static class CarbonHost
         var services = builder.Services;
         services.AddCarbonCore(builder.Configuration);
 
-        services.AddSingleton<RegisterParkValidator>();
-        services.AddSingleton<RegisterEnterpriseValidator>();
-        services.AddSingleton<ReviseEnterpriseValidator>();
-        services.AddSingleton<FilingRouteValidator>();
-        services.AddSingleton<FilingRequestValidator>();
-        services.AddSingleton<MetricsQueryValidator>();
+        // Every request validator in this assembly, found rather than listed; ValidationFilter runs them.
+        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(ServiceLifetime.Singleton,
+            v => v.ValidatorType.Namespace?.StartsWith("Carbon.Server.Features", StringComparison.Ordinal) == true);
         services.AddSingleton<MetricsCalculator>();
-        services.AddSingleton<RunEvaluationValidator>();
-        services.AddSingleton<EvaluationListQueryValidator>();
         services.AddSingleton<TargetsService>();
-        services.AddSingleton<ApplicationRequestValidator>();
-        services.AddSingleton<VerificationRequestValidator>();
-        services.AddSingleton<DecisionBodyValidator>();
-        services.AddSingleton<IssueRequestValidator>();
-        services.AddSingleton<RevokeRequestValidator>();
-        services.AddSingleton<BatchRequestValidator>();
-        services.AddSingleton<TargetsQueryValidator>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Carbon — 绿色制造与碳达峰核算 API";
@@ -107,22 +100,13 @@ public static class CarbonHost
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
         services.AddSingleton<CertificateSigner>();
         services.AddSingleton<ICertificateRenderer, Certificates.Pdf.CertificateRenderer>();
-        services.AddSingleton<CertificateService>();
+        services.AddSingleton<CertificateIssuer>();
         services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddLedger(options);
         services.AddHostedService<LedgerStartup>();
         services.AddSingleton<DemoSeeder>();
         return services;
-    }
-
-    /// <summary>Strict JSON: camelCase, numbers must be numbers, unknown fields are errors rather than silently dropped.</summary>
-    public static void ConfigureJson(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.NumberHandling = JsonNumberHandling.Strict;
-        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        json.Converters.Add(new CanonicalDecimalConverter());
     }
 
     public static WebApplication MapCarbon(this WebApplication app)
@@ -132,14 +116,15 @@ public static class CarbonHost
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-        app.MapParks();
-        app.MapEnterprises();
-        app.MapFilings();
-        app.MapMetrics();
-        app.MapEvaluations();
-        app.MapTargets();
-        app.MapGreenFactory();
-        app.MapCertificates();
+        var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
+        api.MapParks();
+        api.MapEnterprises();
+        api.MapFilings();
+        api.MapMetrics();
+        api.MapEvaluations();
+        api.MapTargets();
+        api.MapGreenFactory();
+        api.MapCertificates();
         return app;
     }
 

@@ -2,9 +2,6 @@ using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Factors;
 using Carbon.Domain.MuYield;
-using Carbon.Server.Grains;
-using Carbon.Server.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Ledger;
 
@@ -13,7 +10,7 @@ namespace Carbon.Server.Ledger;
 /// year's current filings), with comprehensive energy (等价值) by the loaded factor set. Faster than asking each
 /// enterprise grain when most are not in memory (see docs/performance.md).
 /// </summary>
-public sealed class EvaluationSnapshots(LedgerReader reader, FactorSet factors, IOptions<CarbonOptions> options)
+public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
 {
     /// <summary>Each firm's year, summed from the current revision of every month, with the month → revision it used.</summary>
     public async Task<Dictionary<string, FirmYear>> YearTotalsAsync(int year)
@@ -26,7 +23,7 @@ public sealed class EvaluationSnapshots(LedgerReader reader, FactorSet factors, 
             {
                 years[f.Uscc] = y = new FirmYear();
             }
-            y.Totals += f.ToContent().Totals(f.Year, f.Month);
+            y.Totals += ActivityTotals.From(f.ToDomain());
             y.Revisions[f.Month] = f.Revision;
         }
         return years;
@@ -73,8 +70,6 @@ public sealed class EvaluationSnapshots(LedgerReader reader, FactorSet factors, 
     }
 
     public string FactorSetVersion => factors.Version;
-
-    public string GridRegion => options.Value.GridRegion;
 }
 
 /// <summary>A firm's summed year and the revision of each month in it.</summary>

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -38,7 +38,10 @@ public static class LedgerServices
                 new Factory<SqliteLedgerDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteLedgerDbContext>>()));
         }
         services.AddSingleton<LedgerWriter>();
-        services.AddSingleton<LedgerReader>();
+        services.AddSingleton<RegistryReads>();
+        services.AddSingleton<EvaluationReads>();
+        services.AddSingleton<GreenFactoryReads>();
+        services.AddSingleton<CertificateReads>();
         return services;
     }
 

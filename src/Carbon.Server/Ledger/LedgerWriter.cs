@@ -25,9 +25,18 @@ public sealed class LedgerWriter : IAsyncDisposable
     }
 
     /// <summary>Adds the rows <paramref name="write"/> puts into the context; completes once they are committed.</summary>
-    public Task WriteAsync(Action<LedgerDbContext> write)
+    public Task WriteAsync(Action<LedgerDbContext> write) => Enqueue(new Pending([write], Bulk: false, NewDone()));
+
+    /// <summary>
+    /// A large write (the demo district) as one transaction in steps, saved and cleared after each so the change tracker
+    /// stays small; committed alone, all or nothing.
+    /// </summary>
+    public Task WriteInStepsAsync(IReadOnlyList<Action<LedgerDbContext>> steps) => Enqueue(new Pending(steps, Bulk: true, NewDone()));
+
+    private static TaskCompletionSource NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task Enqueue(Pending pending)
     {
-        var pending = new Pending(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(LedgerWriter), "the ledger is shutting down");
@@ -47,9 +56,13 @@ public sealed class LedgerWriter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            while (batch.Count < MaxBatch && _queue.Reader.TryPeek(out var next) && (batch.Count == 0 || !next.Bulk) && _queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
+                if (item.Bulk)
+                {
+                    break;
+                }
             }
             try
             {
@@ -85,13 +98,25 @@ public sealed class LedgerWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = _contexts.Create();
-        foreach (var p in batch)
+        if (batch is [{ Bulk: true } bulk])
         {
-            p.Write(db);
+            await using var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            foreach (var step in bulk.Writes)
+            {
+                step(db);
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+            await tx.CommitAsync().ConfigureAwait(false);
+            return;
+        }
+        foreach (var write in batch.SelectMany(p => p.Writes))
+        {
+            write(db);
         }
         // SaveChanges runs in one transaction of its own.
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
-    private sealed record Pending(Action<LedgerDbContext> Write, TaskCompletionSource Done);
+    private sealed record Pending(IReadOnlyList<Action<LedgerDbContext>> Writes, bool Bulk, TaskCompletionSource Done);
 }

@@ -1,3 +1,4 @@
+using Carbon.Server.Configuration;
 using Carbon.Server.Hosting;
 using Carbon.Server.Ledger;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using Carbon.Domain.Certificates;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,20 +32,20 @@ public sealed class CertificateRenderer : ICertificateRenderer
     public byte[] Render(GreenFactoryCertificateData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Write(data.Header, CertificateKinds.GreenFactory, GreenFactoryCertificate.Theme,
+        return Write(data.Header, CertificateKind.GreenFactory, GreenFactoryCertificate.Theme,
             (l, scale) => GreenFactoryCertificate.Draw(l, data, scale));
     }
 
     public byte[] Render(MuYieldNoticeData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Write(data.Header, CertificateKinds.MuYieldNotice, MuYieldNotice.Theme, (l, scale) => MuYieldNotice.Draw(l, data, scale));
+        return Write(data.Header, CertificateKind.MujunNotice, MuYieldNotice.Theme, (l, scale) => MuYieldNotice.Draw(l, data, scale));
     }
 
     public byte[] Render(AnnualReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Write(data.Header, CertificateKinds.AnnualReport, AnnualReport.Theme, (l, scale) => AnnualReport.Draw(l, data, scale));
+        return Write(data.Header, CertificateKind.AnnualReport, AnnualReport.Theme, (l, scale) => AnnualReport.Draw(l, data, scale));
     }
 
     /// <summary>
@@ -69,7 +70,7 @@ public sealed class CertificateRenderer : ICertificateRenderer
 
     string? ICertificateRenderer.ReadNumber(ReadOnlySpan<byte> pdf) => ReadNumber(pdf);
 
-    private static byte[] Write(CertificateHeader header, string kind, Theme theme, Func<PdfLayout, double, double> draw)
+    private static byte[] Write(CertificateHeader header, CertificateKind kind, Theme theme, Func<PdfLayout, double, double> draw)
     {
         ArgumentNullException.ThrowIfNull(header);
         if (header.Number.Length is 0 or > MaxNumberLength || header.Number.Any(c => c is < ' ' or > '~'))
@@ -93,7 +94,7 @@ public sealed class CertificateRenderer : ICertificateRenderer
         }
     }
 
-    private static byte[] Compose(CertificateHeader header, string kind, Theme theme, Func<PdfLayout, double, double> draw,
+    private static byte[] Compose(CertificateHeader header, CertificateKind kind, Theme theme, Func<PdfLayout, double, double> draw,
         double scale, out double overflow)
     {
         using var document = new PdfDocument();
@@ -108,7 +109,7 @@ public sealed class CertificateRenderer : ICertificateRenderer
         }
 
         Describe(document, header, kind);
-        var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{header.Number}"));
+        var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind.Token()}\n{header.Number}"));
         MakeDeterministic(document, header, seed);
         using var stream = new MemoryStream();
         document.Save(stream, false);
@@ -116,11 +117,11 @@ public sealed class CertificateRenderer : ICertificateRenderer
     }
 
     /// <summary>Title, subject (the kind), author, dates from the issue time, and the number for raw-byte lookup.</summary>
-    private static void Describe(PdfDocument document, CertificateHeader header, string kind)
+    private static void Describe(PdfDocument document, CertificateHeader header, CertificateKind kind)
     {
         var info = document.Info;
-        info.Title = $"{CertificateKinds.ChineseName(kind)} {header.Number}";
-        info.Subject = kind;
+        info.Title = $"{kind.ChineseName()} {header.Number}";
+        info.Subject = kind.Token();
         info.Author = "Carbon";
         info.Creator = "Carbon";
         // Written as literal PDF dates: PDFsharp's DateTime setter would print the host's zone offset.

@@ -1,7 +1,10 @@
+using Carbon.Domain.Certificates;
+using Carbon.Domain.Registry;
 using Carbon.Server.Certificates;
+using Carbon.Server.Configuration;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,9 +15,9 @@ public static class CertificateEndpoints
     /// <summary>The largest PDF accepted for verification (certificates are under 200 KB).</summary>
     public const int MaxUpload = 5 * 1024 * 1024;
 
-    public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/certificates").WithTags("Certificates 证书");
+        var group = api.MapGroup("/certificates").WithTags("Certificates 证书");
         group.MapPost("/", IssueAsync).WithName("IssueCertificate")
             .WithSummary("出具证书 Issue a green-factory certificate, a 亩均 notice or an annual energy and carbon report (signed PDF)");
         group.MapGet("/", ListAsync).WithName("ListCertificates").WithSummary("证书登记簿 The register, filtered by kind and firm");
@@ -29,44 +32,45 @@ public static class CertificateEndpoints
         group.MapGet("/{number}/status", StatusAsync).WithName("CertificateStatus")
             .WithSummary("证书状态 What the QR code opens: the register entry and whether it is valid, revoked or expired");
         group.MapPost("/{number}/revoke", RevokeAsync).WithName("RevokeCertificate").WithSummary("吊销 Revoke with a reason");
-        return app;
+        return api;
     }
 
-    internal static async Task<Results<Created<CertificateDto>, ValidationProblem, ProblemHttpResult>> IssueAsync(
-        IssueRequest body, IssueRequestValidator validator, CertificateService service, ReportingClock clock, HttpContext http)
+    internal static async Task<Results<Created<CertificateResponse>, ProblemHttpResult>> IssueAsync(
+        IssueRequest body, CertificateIssuer issuer, ReportingClock clock, HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
-        var issued = await service.IssueAsync(body.Kind!, body.Uscc!, body.Year, body.EvaluationId, body.ApplicationId, Actor.Of(http));
+        var issued = await issuer.IssueAsync(CertificateKinds.Parse(body.Kind!), Uscc.Parse(body.Uscc!), body.Year, body.EvaluationId,
+            body.ApplicationId, Actor.Of(http));
         if (issued.Certificate is not { } c)
         {
             var p = issued.Problem!;
             return p.NotFound ? Problems.NotFound(p.Field, p.Message) : Problems.Conflict(p.Field, p.Message);
         }
-        return TypedResults.Created($"/api/certificates/{c.Number}", Dto(c, null, clock));
+        return TypedResults.Created($"/api/certificates/{c.Number}", CertificateResponse.From(c, clock));
     }
 
-    internal static async Task<Ok<CertificateDto[]>> ListAsync(string? kind, string? uscc, LedgerReader ledger, ReportingClock clock) =>
-        TypedResults.Ok((await ledger.ListCertificatesAsync(kind, uscc)).Select(r => Dto(r.Certificate, r.Revocation, clock)).ToArray());
-
-    internal static IResult PublicKey(CertificateSigner signer) => Results.Text(signer.PublicKeyPem, "application/x-pem-file");
-
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(string number, LedgerReader ledger)
+    internal static async Task<Ok<CertificateResponse[]>> ListAsync([AsParameters] CertificateListQuery query, CertificateReads ledger,
+        ReportingClock clock)
     {
-        var c = await ledger.FindCertificateAsync(number);
+        var kinds = query.Kind is null ? null : CertificateKinds.TryParse(query.Kind, out var kind) ? kind.StoredTokens() : [query.Kind];
+        return TypedResults.Ok((await ledger.ListAsync(kinds, query.Uscc)).Select(c => CertificateResponse.From(c, clock)).ToArray());
+    }
+
+    internal static ContentHttpResult PublicKey(CertificateSigner signer) => TypedResults.Text(signer.PublicKeyPem, "application/x-pem-file");
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(string number, CertificateReads ledger)
+    {
+        var c = await ledger.FindAsync(number);
         return c is null ? NotFound(number) : TypedResults.File(c.Pdf, "application/pdf", $"{c.Number}.pdf");
     }
 
-    internal static async Task<Results<Ok<CertificateDto>, ProblemHttpResult>> StatusAsync(string number, LedgerReader ledger, ReportingClock clock)
+    internal static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> StatusAsync(string number, CertificateReads ledger,
+        ReportingClock clock)
     {
-        var c = await ledger.FindCertificateAsync(number);
-        return c is null ? NotFound(number) : TypedResults.Ok(Dto(c, await ledger.FindRevocationAsync(number), clock));
+        var c = await ledger.FindAsync(number);
+        return c is null ? NotFound(number) : TypedResults.Ok(CertificateResponse.From(c, await ledger.FindRevocationAsync(number), clock));
     }
 
-    internal static async Task<Results<Ok<VerificationDto>, ValidationProblem>> VerifyAsync(HttpRequest request, CertificateService service)
+    internal static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, CertificateIssuer issuer)
     {
         byte[] pdf;
         if (request.HasFormContentType)
@@ -95,43 +99,25 @@ public static class CertificateEndpoints
             }
             pdf = ms.ToArray();
         }
-        var (result, c, revocation, sha) = await service.VerifyAsync(pdf);
-        var explanation = result switch
-        {
-            VerificationResult.Valid => "与登记簿中出具的文件逐字节一致，签名有效 (identical to the issued file; signature checks out)",
-            VerificationResult.Altered => "文件与出具时不一致，已被改动 (the file differs from the one issued)",
-            VerificationResult.Revoked => $"证书已于 {revocation!.At:yyyy-MM-dd} 吊销: {revocation.Reason} (revoked)",
-            _ => "登记簿中无此证书 (no such certificate in the register)",
-        };
-        return TypedResults.Ok(new VerificationDto(result.ToString().ToLowerInvariant(), c?.Number, sha, c?.Sha256, c?.Kind, c?.Uscc,
-            c?.IssuedAt, c?.ValidUntil, revocation?.At, revocation?.Reason, explanation));
+        return TypedResults.Ok(VerificationResponse.From(await issuer.VerifyAsync(pdf)));
     }
 
-    internal static async Task<Results<Ok<RevokeOutcome>, ValidationProblem, ProblemHttpResult>> RevokeAsync(
-        string number, RevokeRequest body, RevokeRequestValidator validator, IGrainFactory grains, HttpContext http)
+    /// <summary>Revokes, and answers with the register entry as it now stands.</summary>
+    internal static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> RevokeAsync(
+        string number, RevokeRequest body, IGrainFactory grains, CertificateReads ledger, ReportingClock clock, HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var outcome = await grains.GetGrain<ICertificateRegisterGrain>(RegisterKeys.Register).RevokeAsync(number, body.Reason!.Trim(), Actor.Of(http));
         return outcome.Status switch
         {
             RevokeStatus.Unknown => NotFound(number),
             RevokeStatus.AlreadyRevoked => Problems.Conflict("number", $"证书 {number} 已于 {outcome.At:yyyy-MM-dd} 吊销 (already revoked)"),
-            _ => TypedResults.Ok(outcome),
+            _ => TypedResults.Ok(CertificateResponse.From((await ledger.FindAsync(number))!, await ledger.FindRevocationAsync(number), clock)),
         };
     }
 
-    internal static async Task<Results<Accepted<BatchView>, ValidationProblem, ProblemHttpResult>> StartBatchAsync(
-        BatchRequest body, BatchRequestValidator validator, IGrainFactory grains, HttpContext http)
+    internal static async Task<Results<Accepted<BatchView>, ProblemHttpResult>> StartBatchAsync(BatchRequest body, IGrainFactory grains,
+        HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var id = Guid.NewGuid().ToString("N");
         var view = await grains.GetGrain<ICertificateBatchGrain>(id).StartAsync(body.EvaluationId!, Actor.Of(http));
         return view is null
@@ -144,12 +130,6 @@ public static class CertificateEndpoints
         var view = id.Length == 32 && id.All(Uri.IsHexDigit) ? await grains.GetGrain<ICertificateBatchGrain>(id).GetAsync() : null;
         return view is null ? Problems.NotFound("id", $"无此批次 {id} (no batch)") : TypedResults.Ok(view);
     }
-
-    /// <summary>A register entry with its status today (China Standard Time): valid, expired or revoked.</summary>
-    public static CertificateDto Dto(CertificateRecord c, CertificateRevocationRecord? r, ReportingClock clock) =>
-        new(c.Number, c.Kind, CertificateKinds.ChineseName(c.Kind), c.Uscc, c.Year, c.SourceId, c.IssuedAt, c.ValidUntil, c.IssuedBy,
-            c.Sha256, c.Signature, r is not null ? "revoked" : c.ValidUntil is { } v && v < DateOnly.FromDateTime(clock.Now.DateTime) ? "expired" : "valid",
-            r?.At, r?.Reason, $"/api/certificates/{c.Number}");
 
     private static ProblemHttpResult NotFound(string number) => Problems.NotFound("number", $"登记簿中无证书 {number} (no certificate {number})");
 }

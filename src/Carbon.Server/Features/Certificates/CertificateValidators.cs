@@ -1,6 +1,7 @@
 using Carbon.Domain.Registry;
-using Carbon.Server.Certificates;
-using Carbon.Server.Hosting;
+using Carbon.Domain.Certificates;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Certificates;
@@ -9,8 +10,8 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
 {
     public IssueRequestValidator(ReportingClock clock)
     {
-        RuleFor(r => r.Kind).Must(k => k is not null && CertificateKinds.All.Contains(k))
-            .WithMessage($"kind 为 {string.Join(", ", CertificateKinds.All)} 之一 (kind is one of these)");
+        RuleFor(r => r.Kind).Must(k => CertificateKinds.TryParse(k, out _))
+            .WithMessage($"kind 为 {string.Join(", ", CertificateKinds.All.Select(k => k.Token()))} 之一 (kind is one of these)");
         RuleFor(r => r.Uscc).Custom((uscc, ctx) =>
         {
             if (!Uscc.TryParse(uscc, out _, out var error))
@@ -18,15 +19,17 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
                 ctx.AddFailure(error);
             }
         });
-        RuleFor(r => r.Year).NotNull().When(r => r.Kind == CertificateKinds.AnnualReport)
+        RuleFor(r => r.Year).NotNull().When(r => Is(r.Kind, CertificateKind.AnnualReport))
             .WithMessage("年度报告须指定 year (an annual report needs a year)");
         RuleFor(r => r.Year).InclusiveBetween(ReportingClock.FirstMonth.Year, clock.CurrentMonth.Year).When(r => r.Year is not null)
             .WithMessage("year 应在 2020 至今年之间 (year must be 2020..this year)");
-        RuleFor(r => r.EvaluationId).NotEmpty().When(r => r.Kind == CertificateKinds.MuYieldNotice)
+        RuleFor(r => r.EvaluationId).NotEmpty().When(r => Is(r.Kind, CertificateKind.MujunNotice))
             .WithMessage("亩均告知书须指定 evaluationId (a notice needs the evaluation run)");
-        RuleFor(r => r.ApplicationId).NotEmpty().When(r => r.Kind == CertificateKinds.GreenFactory)
+        RuleFor(r => r.ApplicationId).NotEmpty().When(r => Is(r.Kind, CertificateKind.GreenFactory))
             .WithMessage("绿色工厂证书须指定 applicationId (a certificate needs the approved application)");
     }
+
+    private static bool Is(string? token, CertificateKind kind) => CertificateKinds.TryParse(token, out var k) && k == kind;
 }
 
 public sealed class RevokeRequestValidator : AbstractValidator<RevokeRequest>
@@ -39,8 +42,8 @@ public sealed class BatchRequestValidator : AbstractValidator<BatchRequest>
 {
     public BatchRequestValidator()
     {
-        RuleFor(r => r.Kind).Equal(CertificateKinds.MuYieldNotice)
-            .WithMessage($"批量出具目前仅支持 {CertificateKinds.MuYieldNotice} (batches issue 亩均 notices)");
+        RuleFor(r => r.Kind).Must(k => CertificateKinds.TryParse(k, out var kind) && kind == CertificateKind.MujunNotice)
+            .WithMessage($"批量出具目前仅支持 {CertificateKind.MujunNotice.Token()} (batches issue 亩均 notices)");
         RuleFor(r => r.EvaluationId).NotEmpty();
     }
 }

@@ -1,4 +1,4 @@
-using Carbon.Server.Features.Filings;
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Features.Enterprises;
@@ -34,7 +34,7 @@ public sealed record ReviseEnterpriseRequest(
     decimal? FootprintM2 = null);
 
 public sealed record EnterpriseResponse(
-    string Uscc,
+    Uscc Uscc,
     string Name,
     string Industry,
     string? IndustryCode,
@@ -49,12 +49,11 @@ public sealed record EnterpriseResponse(
     string? Outcome,
     DateTimeOffset RegisteredAt,
     string RegisteredBy,
-    RevisionDto[] History,
-    string[] MonthsFiled)
+    RevisionInfo[] History,
+    YearMonth[] MonthsFiled)
 {
     public static EnterpriseResponse From(EnterpriseView v, string? outcome = null) =>
         new(v.Profile.Uscc, v.Profile.Name, v.Profile.Industry, v.Profile.IndustryCode, v.Profile.ParkCode, v.Profile.Scale,
             v.Profile.LandAreaMu, v.Profile.EstablishedOn, v.Profile.LandGrantedOn, v.Profile.FloorAreaM2, v.Profile.FootprintM2, v.Revision, outcome, v.RegisteredAt,
-            v.RegisteredBy, v.History.Select(h => new RevisionDto(h.Revision, h.RecordedAt, h.Actor, h.Reason)).ToArray(),
-            v.MonthsFiled);
+            v.RegisteredBy, v.History, v.MonthsFiled);
 }

@@ -1,34 +1,31 @@
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Carbon.Server.Features.Enterprises;
 
 public static class EnterpriseEndpoints
 {
-    public static IEndpointRouteBuilder MapEnterprises(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapEnterprises(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/enterprises").WithTags("Enterprises 企业");
+        var group = api.MapGroup("/enterprises").WithTags("Enterprises 企业");
         group.MapPost("/", RegisterAsync).WithName("RegisterEnterprise").WithSummary("登记企业 Register an enterprise");
         group.MapGet("/{uscc}", GetAsync).WithName("GetEnterprise")
             .WithSummary("企业档案 An enterprise's current profile, its revision history and the months it filed");
         group.MapPut("/{uscc}", ReviseAsync).WithName("ReviseEnterprise")
             .WithSummary("修订企业档案 Revise the profile (land, scale, dates…); a change needs a reason; the park is fixed");
-        return app;
+        return api;
     }
 
-    internal static async Task<Results<Created<EnterpriseResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterEnterpriseRequest body, RegisterEnterpriseValidator validator, IGrainFactory grains, HttpContext http)
+    internal static async Task<Results<Created<EnterpriseResponse>, ProblemHttpResult>> RegisterAsync(
+        RegisterEnterpriseRequest body, IGrainFactory grains, HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
-        var grain = grains.GetGrain<IEnterpriseGrain>(body.Uscc!);
-        var profile = new EnterpriseProfile(body.Uscc!, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, body.ParkCode,
+        var uscc = Uscc.Parse(body.Uscc!);
+        var grain = grains.Enterprise(uscc);
+        var profile = new EnterpriseProfile(uscc, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, body.ParkCode,
             body.Scale!, body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn, body.FloorAreaM2, body.FootprintM2);
         var status = await grain.RegisterAsync(profile, Actor.Of(http));
         if (status == RegistrationStatus.AlreadyRegistered)
@@ -39,27 +36,18 @@ public static class EnterpriseEndpoints
         return TypedResults.Created($"/api/enterprises/{body.Uscc}", EnterpriseResponse.From(view!, "registered"));
     }
 
-    internal static async Task<Results<Ok<EnterpriseResponse>, ProblemHttpResult>> GetAsync(string uscc, IGrainFactory grains)
+    internal static async Task<Results<Ok<EnterpriseResponse>, ProblemHttpResult>> GetAsync(Uscc uscc, IGrainFactory grains)
     {
-        var view = Uscc.TryParse(uscc, out _, out _) ? await grains.GetGrain<IEnterpriseGrain>(uscc).GetAsync() : null;
+        var view = await grains.Enterprise(uscc).GetAsync();
         return view is null
             ? Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})")
             : TypedResults.Ok(EnterpriseResponse.From(view));
     }
 
     internal static async Task<Results<Ok<EnterpriseResponse>, ValidationProblem, ProblemHttpResult>> ReviseAsync(
-        string uscc, ReviseEnterpriseRequest body, ReviseEnterpriseValidator validator, IGrainFactory grains, HttpContext http)
+        Uscc uscc, ReviseEnterpriseRequest body, IGrainFactory grains, HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!Uscc.TryParse(uscc, out _, out var usccError))
-        {
-            return Problems.Field("uscc", usccError);
-        }
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
-        var grain = grains.GetGrain<IEnterpriseGrain>(uscc);
+        var grain = grains.Enterprise(uscc);
         var profile = new EnterpriseProfile(uscc, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, null, body.Scale!,
             body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn, body.FloorAreaM2, body.FootprintM2);
         var outcome = await grain.ReviseProfileAsync(profile, body.Reason, Actor.Of(http));

@@ -1,7 +1,7 @@
 using Carbon.Domain.Registry;
-using Carbon.Server.Features.Parks;
 using Carbon.Server.Grains;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Enterprises;
@@ -9,9 +9,6 @@ namespace Carbon.Server.Features.Enterprises;
 /// <summary>The profile fields shared by registration and revision.</summary>
 public static class ProfileRules
 {
-    /// <summary>Upper bound on land, to catch unit slips (m² typed as 亩): 100 000 亩 ≈ 66.7 km².</summary>
-    public const decimal MaxLandAreaMu = 100_000m;
-
     /// <summary>GB/T 4754-2017 门类 letter and 2–4 digits: C34, C3441, D4411.</summary>
     public const string IndustryCodePattern = "^[A-T][0-9]{2,4}$";
 
@@ -27,13 +24,10 @@ public static class ProfileRules
     public static void Land<T>(IRuleBuilder<T, decimal?> rule) =>
         rule.NotNull().WithMessage("用地面积必填 (landAreaMu is required, in 亩)")
             .GreaterThanOrEqualTo(0m).WithMessage("用地面积不能为负 (landAreaMu cannot be negative)")
-            .LessThanOrEqualTo(MaxLandAreaMu).WithMessage($"用地面积超过 {MaxLandAreaMu} 亩，请检查单位 (landAreaMu above {MaxLandAreaMu} 亩; is it in m²?)");
+            .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"用地面积超过 {Domain.Registry.Land.MaxMu} 亩，请检查单位 (landAreaMu above {Domain.Registry.Land.MaxMu} 亩; is it in m²?)");
 
     public static void IndustryCode<T>(IRuleBuilder<T, string?> rule) =>
         rule.Matches(IndustryCodePattern).WithMessage("行业代码应为 GB/T 4754-2017 代码，如 C3441 (industryCode is a GB/T 4754 code such as C3441)");
-
-    /// <summary>1 亩 = 10 000 / 15 m² (≈ 666.67 m²).</summary>
-    public const decimal SquareMetresPerMu = 10_000m / 15m;
 
     /// <summary>Floor area ≥ 0; footprint ≥ 0 and no larger than the land.</summary>
     public static void Buildings<T>(AbstractValidator<T> v, Func<T, decimal?> land, System.Linq.Expressions.Expression<Func<T, decimal?>> floor,
@@ -42,8 +36,8 @@ public static class ProfileRules
         v.RuleFor(floor).GreaterThanOrEqualTo(0m).WithMessage("总建筑面积不能为负 (floorAreaM2 cannot be negative)");
         v.RuleFor(footprint).GreaterThanOrEqualTo(0m).WithMessage("建筑基底面积不能为负 (footprintM2 cannot be negative)");
         v.RuleFor(footprint)
-            .Must((x, f) => f is null || land(x) is not { } mu || f <= mu * SquareMetresPerMu)
-            .WithMessage(x => $"建筑基底面积大于用地面积 {land(x)} 亩 = {Math.Round((land(x) ?? 0m) * SquareMetresPerMu, 2)} m² (footprintM2 exceeds the land)");
+            .Must((x, f) => f is null || land(x) is not { } mu || f <= mu * Domain.Registry.Land.SquareMetresPerMu)
+            .WithMessage(x => $"建筑基底面积大于用地面积 {land(x)} 亩 = {Math.Round((land(x) ?? 0m) * Domain.Registry.Land.SquareMetresPerMu, 2)} m² (footprintM2 exceeds the land)");
     }
 
     public static void PastDate<T>(IRuleBuilder<T, DateOnly?> rule, ReportingClock clock, string what) =>
@@ -73,7 +67,7 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
         When(r => r.ParkCode is not null, () =>
         {
             RuleFor(r => r.ParkCode!)
-                .Must(RegisterParkValidator.IsParkCode).WithMessage("园区代码格式错误 (not a park code)")
+                .Must(ParkCodes.IsValid).WithMessage("园区代码格式错误 (not a park code)")
                 .DependentRules(() =>
                 {
                     RuleFor(r => r.ParkCode!)

@@ -2,7 +2,8 @@ using Carbon.Domain.Factors;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,9 +11,9 @@ namespace Carbon.Server.Features.Evaluations;
 
 public static class EvaluationEndpoints
 {
-    public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapEvaluations(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/evaluations").WithTags("Evaluations 亩均评价");
+        var group = api.MapGroup("/evaluations").WithTags("Evaluations 亩均评价");
         group.MapPost("/", RunAsync).WithName("RunEvaluation")
             .WithSummary("运行亩均评价 Evaluate every registered firm for a year with a method; the run is stored and never changes");
         group.MapGet("/", ListAsync).WithName("ListEvaluations").WithSummary("评价记录 Every run, newest first");
@@ -23,40 +24,27 @@ public static class EvaluationEndpoints
         group.MapGet("/{id}/enterprises/{uscc}", EnterpriseAsync).WithName("EvaluationEnterprise")
             .WithSummary("一企一单 Each indicator (value, benchmark, weight, score, rank, trace), class and tariff");
         group.MapGet("/{id}/parks", ParksAsync).WithName("EvaluationParks").WithSummary("园区亩均 Parks' 亩均税收 and 亩均增加值, ranked");
-        app.MapGet("/api/evaluation-methods", Methods).WithTags("Evaluations 亩均评价").WithName("EvaluationMethods")
+        api.MapGet("/evaluation-methods", Methods).WithTags("Evaluations 亩均评价").WithName("EvaluationMethods")
             .WithSummary("评价办法 The methods loaded from factors/methods");
-        return app;
+        return api;
     }
 
-    internal static async Task<Results<Created<EvaluationSummary>, ValidationProblem>> RunAsync(
-        RunEvaluationRequest body, RunEvaluationValidator validator, IGrainFactory grains, HttpContext http)
+    internal static async Task<Created<EvaluationSummary>> RunAsync(RunEvaluationRequest body, IGrainFactory grains, HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var id = Guid.NewGuid().ToString("N");
         var summary = await grains.GetGrain<IEvaluationGrain>(id).RunAsync(body.Year!.Value, body.Method!, Actor.Of(http));
         return TypedResults.Created($"/api/evaluations/{id}", summary!);
     }
 
-    internal static async Task<Ok<EvaluationRunListItem[]>> ListAsync(LedgerReader ledger) =>
-        TypedResults.Ok((await ledger.ListEvaluationsAsync())
-            .Select(r => new EvaluationRunListItem(r.Run.Id, r.Run.Year, r.Run.MethodId, r.Run.MethodVersion, r.Run.FactorSetVersion,
-                r.Run.CreatedAt, r.Run.CreatedBy, r.Firms)).ToArray());
+    internal static async Task<Ok<EvaluationRunHeader[]>> ListAsync(EvaluationReads ledger) =>
+        TypedResults.Ok((await ledger.ListRunsAsync()).ToArray());
 
     internal static async Task<Results<Ok<EvaluationSummary>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
         await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary) : NotFound(id);
 
-    internal static async Task<Results<Ok<EvaluationPage>, ValidationProblem, ProblemHttpResult>> EnterprisesAsync(
-        string id, [AsParameters] EvaluationListQuery query, EvaluationListQueryValidator validator, IGrainFactory grains)
+    internal static async Task<Results<Ok<EvaluationPage>, ProblemHttpResult>> EnterprisesAsync(
+        string id, [AsParameters] EvaluationListQuery query, IGrainFactory grains)
     {
-        var result = await validator.ValidateAsync(query);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var page = await Grain(grains, id).QueryAsync(new EvaluationQuery(
             query.Page is null ? 1 : int.Parse(query.Page), query.PageSize is null ? 50 : int.Parse(query.PageSize),
             query.Sort ?? "-score", query.Class, query.Park, query.Industry, query.Population));
@@ -78,8 +66,8 @@ public static class EvaluationEndpoints
     internal static async Task<Results<Ok<ParkRow[]>, ProblemHttpResult>> ParksAsync(string id, IGrainFactory grains) =>
         await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary.Parks) : NotFound(id);
 
-    internal static Ok<MethodListItem[]> Methods(MethodCatalog methods) =>
-        TypedResults.Ok(methods.Methods.Values.Select(m => new MethodListItem(m.Method.Id, m.Method.Name, m.Version, m.File.Status!,
+    internal static Ok<MethodResponse[]> Methods(MethodCatalog methods) =>
+        TypedResults.Ok(methods.Methods.Values.Select(m => new MethodResponse(m.Method.Id, m.Method.Name, m.Version, m.File.Status!,
             m.File.Source!, m.Method.Populations.Select(p => $"{p.Id} {p.Name}").ToArray())).ToArray());
 
     private static IEvaluationGrain Grain(IGrainFactory grains, string id) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Carbon.Server.Factors;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Evaluations;

@@ -1,67 +1,47 @@
-using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
+using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Carbon.Server.Features.Filings;
 
 public static class FilingEndpoints
 {
-    public static IEndpointRouteBuilder MapFilings(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFilings(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/enterprises/{uscc}/filings").WithTags("Filings 月度填报");
+        var group = api.MapGroup("/enterprises/{uscc}/filings").WithTags("Filings 月度填报");
         group.MapPut("/{month}", PutAsync).WithName("FileMonth")
             .WithSummary("填报或修订月度数据 File a month, or revise it (a revision needs a reason)");
         group.MapGet("/{month}", GetAsync).WithName("GetFiling")
             .WithSummary("月度填报及修订记录 A month's current filing and its revision history");
-        return app;
+        return api;
     }
 
     internal static async Task<Results<Created<FilingResponse>, Ok<FilingResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string uscc, string month, FilingRequest body, FilingRouteValidator routeValidator, FilingRequestValidator bodyValidator,
-        IGrainFactory grains, HttpContext http)
+        [AsParameters] FilingRoute route, FilingRequest body, IGrainFactory grains, HttpContext http)
     {
-        var route = await routeValidator.ValidateAsync(new FilingRoute(uscc, month));
-        var content = await bodyValidator.ValidateAsync(body);
-        if (!route.IsValid || !content.IsValid)
+        var outcome = await grains.Enterprise(route.Uscc).FileAsync(new FilingSubmission(body.ToDomain(route.Month), body.Reason, Actor.Of(http)));
+        return outcome.Status switch
         {
-            return Problems.Validation(route, content);
-        }
-        var ym = YearMonth.Parse(month);
-        var grain = grains.GetGrain<IEnterpriseGrain>(uscc);
-        var outcome = await grain.FileAsync(new FilingSubmission(ym.Year, ym.Month, body.ToContent(), body.Reason, Actor.Of(http)));
-        switch (outcome.Status)
-        {
-            case FilingStatus.UnknownEnterprise:
-                return Problems.NotFound("uscc", $"未登记企业 {uscc}，请先登记 (no enterprise registered with USCC {uscc}; register it first)");
-            case FilingStatus.ReasonRequired:
-                return Problems.Field("reason",
-                    $"{month} 已有第{outcome.Revision}版，修订必须说明原因 (revision {outcome.Revision} exists; a revision must give a reason)");
-        }
-        var response = FilingResponse.From(uscc, outcome.View!, outcome.Status.ToString().ToLowerInvariant());
-        return outcome.Status == FilingStatus.Created
-            ? TypedResults.Created($"/api/enterprises/{uscc}/filings/{month}", response)
-            : TypedResults.Ok(response);
+            FilingStatus.UnknownEnterprise => Problems.NotFound("uscc",
+                $"未登记企业 {route.Uscc}，请先登记 (no enterprise registered with USCC {route.Uscc}; register it first)"),
+            FilingStatus.ReasonRequired => Problems.Field("reason",
+                $"{route.Month} 已有第{outcome.Revision}版，修订必须说明原因 (revision {outcome.Revision} exists; a revision must give a reason)"),
+            FilingStatus.Created => TypedResults.Created($"/api/enterprises/{route.Uscc}/filings/{route.Month}",
+                FilingResponse.From(route.Uscc, outcome.View!, outcome.Status)),
+            _ => TypedResults.Ok(FilingResponse.From(route.Uscc, outcome.View!, outcome.Status)),
+        };
     }
 
-    internal static async Task<Results<Ok<FilingResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string uscc, string month, FilingRouteValidator routeValidator, IGrainFactory grains)
+    internal static async Task<Results<Ok<FilingResponse>, ProblemHttpResult>> GetAsync([AsParameters] FilingRoute route, IGrainFactory grains)
     {
-        var route = await routeValidator.ValidateAsync(new FilingRoute(uscc, month));
-        if (!route.IsValid)
-        {
-            return Problems.Validation(route);
-        }
-        var grain = grains.GetGrain<IEnterpriseGrain>(uscc);
+        var grain = grains.Enterprise(route.Uscc);
         if (await grain.GetAsync() is null)
         {
-            return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
+            return Problems.NotFound("uscc", $"未登记企业 {route.Uscc} (no enterprise registered with USCC {route.Uscc})");
         }
-        var ym = YearMonth.Parse(month);
-        var view = await grain.GetFilingAsync(ym.Year, ym.Month);
-        return view is null
-            ? Problems.NotFound("month", $"{uscc} 未填报 {month} (no filing for {month})")
-            : TypedResults.Ok(FilingResponse.From(uscc, view, null));
+        return await grain.GetFilingAsync(route.Month) is { } view
+            ? TypedResults.Ok(FilingResponse.From(route.Uscc, view))
+            : Problems.NotFound("month", $"{route.Uscc} 未填报 {route.Month} (no filing for {route.Month})");
     }
 }

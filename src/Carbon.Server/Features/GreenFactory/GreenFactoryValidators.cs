@@ -1,6 +1,7 @@
 using Carbon.Domain.Registry;
 using Carbon.Server.Factors;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.GreenFactory;
@@ -69,9 +70,9 @@ public sealed class VerificationRequestValidator : AbstractValidator<Verificatio
     }
 }
 
-public sealed class DecisionBodyValidator : AbstractValidator<DecisionBody>
+public sealed class DecisionRequestValidator : AbstractValidator<DecisionRequest>
 {
-    public DecisionBodyValidator()
+    public DecisionRequestValidator()
     {
         RuleFor(r => r.Approve).NotNull().WithMessage("approve 必填 (approve is true or false)");
         RuleFor(r => r.Comment).MaximumLength(2000);

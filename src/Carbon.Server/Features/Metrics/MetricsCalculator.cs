@@ -3,7 +3,8 @@ using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Features.Metrics;
@@ -25,8 +26,8 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
         var basis = Options.EnergyBasis;
         var currentTrace = trace ? new List<TraceTerm>() : null;
         var baselineTrace = trace ? new List<TraceTerm>() : null;
-        var current = Account.Compute(totals.Current.ToDomain(), factors, query.Year, region, currentTrace);
-        var baseline = Account.Compute(totals.Baseline.ToDomain(), factors, IntensityAccounting.BaselineYear, region, baselineTrace);
+        var current = Account.Compute(totals.Current, factors, query.Year, region, currentTrace);
+        var baseline = Account.Compute(totals.Baseline, factors, IntensityAccounting.BaselineYear, region, baselineTrace);
         var comparison = IntensityAccounting.Compare(current, query.Year, baseline, factors, basis);
 
         var missing = Enumerable.Range(1, query.ThroughMonth).Except(totals.CurrentMonths).ToArray();
@@ -65,7 +66,7 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
             factors.Version,
             trace
                 ? new TraceDto(Terms(currentTrace!), Terms(baselineTrace!),
-                    totals.Revisions.Select(r => new FilingRefDto($"{r.Year:D4}-{r.Month:D2}", r.Revision)).ToArray())
+                    totals.Revisions.Select(r => new FilingRefDto(r.Month, r.Revision)).ToArray())
                 : null);
     }
 

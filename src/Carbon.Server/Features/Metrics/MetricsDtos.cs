@@ -55,7 +55,7 @@ public sealed record TraceTermDto(
     string ResultUnit,
     string? Note);
 
-public sealed record FilingRefDto(string Month, int Revision);
+public sealed record FilingRefDto(Carbon.Domain.Registry.YearMonth Month, int Revision);
 
 public sealed record TraceDto(TraceTermDto[] Current, TraceTermDto[] Baseline, FilingRefDto[] Filings);
 

@@ -1,57 +1,43 @@
 using Carbon.Domain.Registry;
-using Carbon.Server.Features.Parks;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
-using Carbon.Server.Ledger;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Carbon.Server.Features.Metrics;
 
 public static class MetricsEndpoints
 {
-    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder api)
     {
-        app.MapGet("/api/enterprises/{uscc}/metrics", EnterpriseAsync).WithTags("Metrics 指标").WithName("EnterpriseMetrics")
+        api.MapGet("/enterprises/{uscc}/metrics", EnterpriseAsync).WithTags("Metrics 指标").WithName("EnterpriseMetrics")
             .WithSummary("企业能耗、碳排放、用水及强度 Enterprise energy, CO2, water, intensities and reduction vs 2020");
-        app.MapGet("/api/parks/{code}/metrics", ParkAsync).WithTags("Metrics 指标").WithName("ParkMetrics")
+        api.MapGet("/parks/{code}/metrics", ParkAsync).WithTags("Metrics 指标").WithName("ParkMetrics")
             .WithSummary("园区指标 Park totals over its members");
-        app.MapGet("/api/district/metrics", DistrictAsync).WithTags("Metrics 指标").WithName("DistrictMetrics")
+        api.MapGet("/district/metrics", DistrictAsync).WithTags("Metrics 指标").WithName("DistrictMetrics")
             .WithSummary("全区指标 District totals: every park and the enterprises outside parks");
-        return app;
+        return api;
     }
 
-    internal static async Task<Results<Ok<MetricsResponse>, ValidationProblem, ProblemHttpResult>> EnterpriseAsync(
-        string uscc, [AsParameters] MetricsQuery query, MetricsQueryValidator validator, MetricsCalculator calculator,
-        IGrainFactory grains)
+    internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> EnterpriseAsync(
+        Uscc uscc, [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
     {
-        var result = await validator.ValidateAsync(query);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
-        var grain = Uscc.TryParse(uscc, out _, out _) ? grains.GetGrain<IEnterpriseGrain>(uscc) : null;
-        var view = grain is null ? null : await grain.GetAsync();
-        if (view is null)
+        var grain = grains.Enterprise(uscc);
+        if (await grain.GetAsync() is not { } view)
         {
             return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
         }
         var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
-        var totals = await grain!.GetTotalsAsync(period);
-        return TypedResults.Ok(calculator.Compute(new ScopeDto("enterprise", uscc, view.Profile.Name, 1), period, totals!,
+        var totals = await grain.GetTotalsAsync(period);
+        return TypedResults.Ok(calculator.Compute(new ScopeDto("enterprise", uscc.Value, view.Profile.Name, 1), period, totals!,
             query.TraceValue));
     }
 
-    internal static async Task<Results<Ok<MetricsResponse>, ValidationProblem, ProblemHttpResult>> ParkAsync(
-        string code, [AsParameters] MetricsQuery query, MetricsQueryValidator validator, MetricsCalculator calculator,
-        IGrainFactory grains)
+    internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> ParkAsync(
+        string code, [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
     {
-        var result = await validator.ValidateAsync(query);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
-        var grain = RegisterParkValidator.IsParkCode(code)
+        var grain = ParkCodes.IsValid(code)
             ? grains.GetGrain<IParkGrain>(code)
             : null;
         var view = grain is null ? null : await grain.GetAsync();
@@ -65,18 +51,13 @@ public static class MetricsEndpoints
             totals, query.TraceValue));
     }
 
-    internal static async Task<Results<Ok<MetricsResponse>, ValidationProblem>> DistrictAsync(
-        [AsParameters] MetricsQuery query, MetricsQueryValidator validator, MetricsCalculator calculator, IGrainFactory grains,
-        LedgerReader ledger)
+    internal static async Task<Ok<MetricsResponse>> DistrictAsync(
+        [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
     {
-        var result = await validator.ValidateAsync(query);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
-        var totals = await grains.GetGrain<IDistrictGrain>(DistrictKeys.District).GetTotalsAsync(period);
-        var enterprises = await ledger.CountEnterprisesAsync();
+        var district = grains.GetGrain<IDistrictGrain>(DistrictKeys.District);
+        var totals = await district.GetTotalsAsync(period);
+        var enterprises = await district.CountEnterprisesAsync();
         return TypedResults.Ok(calculator.Compute(new ScopeDto("district", DistrictKeys.District, "全区", enterprises), period,
             totals, query.TraceValue));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Metrics;

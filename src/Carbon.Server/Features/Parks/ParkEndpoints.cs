@@ -1,28 +1,25 @@
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Carbon.Server.Features.Parks;
 
 public static class ParkEndpoints
 {
-    public static IEndpointRouteBuilder MapParks(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapParks(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/parks").WithTags("Parks 园区");
+        var group = api.MapGroup("/parks").WithTags("Parks 园区");
         group.MapPost("/", RegisterAsync).WithName("RegisterPark").WithSummary("登记园区 Register a park");
         group.MapGet("/{code}", GetAsync).WithName("GetPark").WithSummary("园区信息 A park and its members' count and land");
-        return app;
+        return api;
     }
 
-    internal static async Task<Results<Created<ParkResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterParkRequest body, RegisterParkValidator validator, IGrainFactory grains, HttpContext http)
+    internal static async Task<Results<Created<ParkResponse>, ProblemHttpResult>> RegisterAsync(
+        RegisterParkRequest body, IGrainFactory grains, HttpContext http)
     {
-        var result = await validator.ValidateAsync(body);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var grain = grains.GetGrain<IParkGrain>(body.Code!);
         var status = await grain.RegisterAsync(new ParkProfile(body.Code!, body.Name!.Trim(), body.Kind!), Actor.Of(http));
         if (status == RegistrationStatus.AlreadyRegistered)
@@ -35,7 +32,7 @@ public static class ParkEndpoints
 
     internal static async Task<Results<Ok<ParkResponse>, ProblemHttpResult>> GetAsync(string code, IGrainFactory grains)
     {
-        var view = RegisterParkValidator.IsParkCode(code)
+        var view = ParkCodes.IsValid(code)
             ? await grains.GetGrain<IParkGrain>(code).GetAsync()
             : null;
         return view is null

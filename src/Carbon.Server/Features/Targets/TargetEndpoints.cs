@@ -1,5 +1,6 @@
 using System.Globalization;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,21 +23,15 @@ public sealed class TargetsQueryValidator : AbstractValidator<TargetsQuery>
 
 public static class TargetEndpoints
 {
-    public static IEndpointRouteBuilder MapTargets(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTargets(this IEndpointRouteBuilder api)
     {
-        app.MapGet("/api/district/targets", GetAsync).WithTags("Targets 规划目标").WithName("DistrictTargets")
+        api.MapGet("/district/targets", GetAsync).WithTags("Targets 规划目标").WithName("DistrictTargets")
             .WithSummary("规划目标进度 Each plan target: baseline, latest, target, progress, straight-line projection, on/off track");
-        return app;
+        return api;
     }
 
-    internal static async Task<Results<Ok<TargetsResponse>, ValidationProblem>> GetAsync(
-        [AsParameters] TargetsQuery query, TargetsQueryValidator validator, TargetsService service)
+    internal static async Task<Ok<TargetsResponse>> GetAsync([AsParameters] TargetsQuery query, TargetsService service)
     {
-        var result = await validator.ValidateAsync(query);
-        if (!result.IsValid)
-        {
-            return Problems.Validation(result);
-        }
         var plan = query.Plan is null ? service.Plans[0] : service.Plans.First(p => p.Id == query.Plan);
         return TypedResults.Ok(await service.ComputeAsync(plan, int.Parse(query.Year!, CultureInfo.InvariantCulture)));
     }

@@ -3,7 +3,8 @@ using Carbon.Domain.Factors;
 using Carbon.Domain.Targets;
 using Carbon.Server.Factors;
 using Carbon.Server.Features.Metrics;
-using Carbon.Server.Hosting;
+using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace Carbon.Server.Features.Targets;
 /// progress and projection with <see cref="TargetTracking"/>. Targets whose data Carbon does not hold yet say so.
 /// </summary>
 public sealed class TargetsService(
-    IReadOnlyList<TargetPlan> plans, EvaluationSnapshots snapshots, LedgerReader ledger, FactorSet factors, IOptions<CarbonOptions> options,
+    IReadOnlyList<TargetPlan> plans, EvaluationSnapshots snapshots, RegistryReads ledger, FactorSet factors, IOptions<CarbonOptions> options,
     IGreenFactoryCount? greenFactories = null)
 {
     public IReadOnlyList<TargetPlan> Plans => plans;

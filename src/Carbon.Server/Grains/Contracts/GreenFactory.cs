@@ -1,3 +1,5 @@
+using Carbon.Domain.Registry;
+
 namespace Carbon.Server.Grains.Contracts;
 
 // Green-factory applications (绿色工厂申报): answers in, grades and the workflow out. Scores rounded for display.
@@ -11,7 +13,7 @@ public sealed record AnswerInput(string Item, bool Met, string? Evidence);
 public sealed record DecisionInput(string Item, bool Accepted, string? Comment);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.submit")]
-public sealed record SubmitApplication(string Uscc, int Year, string RuleSetId, string? Product, AnswerInput[] Answers, string Actor);
+public sealed record SubmitApplication(Uscc Uscc, int Year, string RuleSetId, string? Product, AnswerInput[] Answers, string Actor);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.basic")]
 public sealed record BasicView(string Id, string Text, bool Met, string Source);
@@ -51,7 +53,7 @@ public sealed record ApplicationEventView(string Kind, string Actor, DateTimeOff
 [GenerateSerializer, Immutable, Alias("carbon.gf.application")]
 public sealed record ApplicationView(
     string Id,
-    string Uscc,
+    Uscc Uscc,
     string EnterpriseName,
     int Year,
     string RuleSetId,

@@ -1,3 +1,5 @@
+using Carbon.Domain.Registry;
+
 namespace Carbon.Server.Grains.Contracts;
 
 [GenerateSerializer, Immutable, Alias("carbon.park-profile")]
@@ -9,7 +11,7 @@ public sealed record ParkView(ParkProfile Profile, DateTimeOffset RegisteredAt, 
 /// <summary>An enterprise's profile (企业档案). The park is fixed at registration; the rest may be revised.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-profile")]
 public sealed record EnterpriseProfile(
-    string Uscc,
+    Uscc Uscc,
     string Name,
     string Industry,
     string? IndustryCode,
@@ -28,11 +30,11 @@ public sealed record EnterpriseView(
     DateTimeOffset RegisteredAt,
     string RegisteredBy,
     RevisionInfo[] History,
-    string[] MonthsFiled);
+    YearMonth[] MonthsFiled);
 
 /// <summary>A park member as its park needs to know it.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.member")]
-public sealed record MemberInfo(string Uscc, string Scale, decimal LandAreaMu);
+public sealed record MemberInfo(Uscc Uscc, string Scale, decimal LandAreaMu);
 
 public enum RegistrationStatus
 {

@@ -1,6 +1,6 @@
 using Carbon.Domain.Registry;
 
-namespace Carbon.Server.Hosting;
+namespace Carbon.Server.Configuration;
 
 /// <summary>
 /// The district's calendar: China Standard Time (UTC+8, no daylight saving), so "this month" turns over at

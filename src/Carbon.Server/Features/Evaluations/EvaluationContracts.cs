@@ -7,7 +7,5 @@ public sealed record RunEvaluationRequest(int? Year, string? Method);
 public sealed record EvaluationListQuery(string? Page, string? PageSize, string? Sort, string? Class, string? Park, string? Industry,
     string? Population);
 
-public sealed record EvaluationRunListItem(string Id, int Year, string MethodId, string MethodVersion, string FactorSet,
-    DateTimeOffset CreatedAt, string CreatedBy, int Firms);
-
-public sealed record MethodListItem(string Id, string Name, string Version, string Status, string Source, string[] Populations);
+/// <summary>A loaded 亩均 method: its version (id@hash of the file), status and source.</summary>
+public sealed record MethodResponse(string Id, string Name, string Version, string Status, string Source, string[] Populations);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Carbon.Server.Hosting;
+namespace Carbon.Server.Wire;
 
 /// <summary>
 /// Writes a decimal without trailing zeros (500.0 → 500, 0.1229000 → 0.1229), so the same value reads the same

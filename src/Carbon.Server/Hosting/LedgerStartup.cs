@@ -1,10 +1,12 @@
 using Carbon.Domain.Factors;
+using Carbon.Server.Configuration;
 using Carbon.Server.Demo;
+using Carbon.Server.Ledger;
 using Carbon.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Carbon.Server.Ledger;
+namespace Carbon.Server.Hosting;
 
 /// <summary>
 /// Before the silo starts: load and validate the factors (a bad file stops the service), create or upgrade the

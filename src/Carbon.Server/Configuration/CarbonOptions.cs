@@ -1,7 +1,7 @@
 using Carbon.Domain.Accounting;
 using FluentValidation;
 
-namespace Carbon.Server.Hosting;
+namespace Carbon.Server.Configuration;
 
 /// <summary>The <c>Carbon</c> configuration section.</summary>
 public sealed class CarbonOptions

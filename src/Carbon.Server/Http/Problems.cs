@@ -2,29 +2,18 @@ using System.Text;
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
+using Carbon.Domain.Registry;
+using Carbon.Server.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Carbon.Server.Hosting;
+namespace Carbon.Server.Http;
 
 /// <summary>RFC 9457 problem details whose <c>errors</c> are keyed by the JSON path of the field (<c>energy[1].unit</c>).</summary>
 public static class Problems
 {
-    /// <summary>The JSON path of a FluentValidation property name: "Energy[1].Unit" → "energy[1].unit".</summary>
-    public static string FieldPath(string propertyName)
-    {
-        var sb = new StringBuilder(propertyName.Length);
-        var startOfSegment = true;
-        foreach (var c in propertyName)
-        {
-            sb.Append(startOfSegment ? char.ToLowerInvariant(c) : c);
-            startOfSegment = c == '.';
-        }
-        return sb.ToString();
-    }
-
     public static Dictionary<string, string[]> Errors(params ValidationResult[] results) =>
         results.SelectMany(r => r.Errors)
-            .GroupBy(e => FieldPath(e.PropertyName))
+            .GroupBy(e => WireJson.FieldPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
     public static ValidationProblem Validation(params ValidationResult[] results) =>
@@ -64,8 +53,12 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
             return false;
         }
         var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 0 } path ? JsonPathToField(path) : "body";
+        var field = json?.Path is { Length: > 0 } path ? WireJson.FieldOfJsonPath(path) : "body";
         var message = json is null ? bad.Message : Describe(json);
+        if (json is null && RouteValue(bad.Message) is { } route)
+        {
+            (field, message) = route;
+        }
         if (json?.Message.Contains("could not be mapped", StringComparison.Ordinal) == true)
         {
             field = UnmappedField(json.Message) ?? field;
@@ -83,11 +76,24 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         });
     }
 
-    /// <summary>"$.energy[1].quantity" → "energy[1].quantity"; "$" → "body".</summary>
-    public static string JsonPathToField(string path)
+    /// <summary>
+    /// A route or query value that does not parse as its type (ASP.NET says: Failed to bind parameter "Uscc uscc" from
+    /// "x"): the field is the parameter, the reason is the type's own.
+    /// </summary>
+    private static (string Field, string Message)? RouteValue(string message)
     {
-        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return field.Length == 0 ? "body" : field;
+        var m = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(\\S+) (\\S+)\" from \"(.*)\"\\.$");
+        if (!m.Success)
+        {
+            return null;
+        }
+        var (type, name, value) = (m.Groups[1].Value, WireJson.FieldPath(m.Groups[2].Value), m.Groups[3].Value);
+        return (name, type switch
+        {
+            nameof(Uscc) => Uscc.TryParse(value, out _, out var error) ? message : error,
+            nameof(YearMonth) => $"'{value}' 不是 yyyy-MM 格式的月份 (month must be yyyy-MM)",
+            _ => $"'{value}' 不是有效的 {name} (not a valid {name})",
+        });
     }
 
     private static string Describe(JsonException e)

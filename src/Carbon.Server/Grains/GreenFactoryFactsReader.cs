@@ -2,33 +2,30 @@ using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.GreenFactory;
-using Carbon.Server.Features.Enterprises;
-using Carbon.Server.Grains;
-using Carbon.Server.Hosting;
-using Carbon.Server.Ledger;
+using Carbon.Domain.Registry;
+using Carbon.Server.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Carbon.Server.Features.GreenFactory;
+namespace Carbon.Server.Grains;
 
 /// <summary>
-/// Computes the quantitative facts of a green-factory grade from the ledger: the year's current filings, the 2020
-/// baseline and the current profile (land, floor area, footprint). Nothing here is typed in by the applicant.
+/// Computes the quantitative facts of a green-factory grade from what the enterprise grain holds: the year's current
+/// filings, the 2020 baseline and the current profile (land, floor area, footprint). Nothing is typed in by the applicant.
 /// </summary>
-public sealed class GreenFactoryFactsReader(LedgerReader ledger, FactorSet factors, IOptions<CarbonOptions> options)
+public sealed class GreenFactoryFactsReader(IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options)
 {
-    public async Task<GreenFactoryFacts?> ReadAsync(string uscc, int year, string? product)
+    public async Task<GreenFactoryFacts?> ReadAsync(Uscc uscc, int year, string? product)
     {
-        if (await ledger.FindEnterpriseAsync(uscc) is not { } found)
+        var enterprise = grains.Enterprise(uscc);
+        if (await enterprise.GetAsync() is not { } found)
         {
             return null;
         }
-        var profile = found.Revisions[^1];
-        var filings = (await ledger.LoadFilingsAsync(uscc))
-            .GroupBy(f => (f.Year, f.Month)).Select(g => g.MaxBy(f => f.Revision)!).ToList();
-        var current = filings.Where(f => f.Year == year).ToList();
-        var baseline = filings.Where(f => f.Year == IntensityAccounting.BaselineYear).ToList();
-        var t = ActivityTotals.Sum(current.Select(f => f.ToContent().Totals(f.Year, f.Month)));
-        var t0 = ActivityTotals.Sum(baseline.Select(f => f.ToContent().Totals(f.Year, f.Month)));
+        var (profile, profileRevision) = (found.Profile, found.Revision);
+        var current = await enterprise.GetFilingsAsync(year);
+        var baseline = await enterprise.GetFilingsAsync(IntensityAccounting.BaselineYear);
+        var t = ActivityTotals.Sum(current.Select(ActivityTotals.From));
+        var t0 = ActivityTotals.Sum(baseline.Select(ActivityTotals.From));
         var region = options.Value.GridRegion;
         var account = Account.Compute(t, factors, year, region);
         var compare = IntensityAccounting.Compare(account, year, Account.Compute(t0, factors, IntensityAccounting.BaselineYear, region),
@@ -36,8 +33,8 @@ public sealed class GreenFactoryFactsReader(LedgerReader ledger, FactorSet facto
 
         var metrics = new Dictionary<string, decimal?>();
         var sources = new Dictionary<string, string>();
-        var months = $"{year} 年 {current.Count} 个月填报, 因子集 {factors.Version}";
-        var landM2 = profile.LandAreaMu * ProfileRules.SquareMetresPerMu;
+        var months = $"{year} 年 {current.Length} 个月填报, 因子集 {factors.Version}";
+        var landM2 = profile.LandAreaMu * Land.SquareMetresPerMu;
 
         Put("energy-per-output", Ratio(account.Energy.EquivalentTce, t.OutputValue),
             $"综合能耗(等价值) {N(account.Energy.EquivalentTce)} tce ÷ 工业总产值 {N(t.OutputValue)} 万元; {months}");
@@ -57,31 +54,31 @@ public sealed class GreenFactoryFactsReader(LedgerReader ledger, FactorSet facto
         }
 
         Put("energy-intensity-reduction", compare.Reduction.EnergyIntensity,
-            $"单位增加值能耗较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Count} 个月");
+            $"单位增加值能耗较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Length} 个月");
         Put("co2-intensity-reduction", compare.Reduction.Co2Intensity,
-            $"单位增加值碳排放较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Count} 个月");
+            $"单位增加值碳排放较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Length} 个月");
         Put("floor-area-ratio", profile.FloorAreaM2 is { } fa && landM2 > 0m ? fa / landM2 : null,
             profile.FloorAreaM2 is { } f1
-                ? $"总建筑面积 {N(f1)} m² ÷ 用地 {N(profile.LandAreaMu)} 亩 ({N(landM2)} m²), 档案第{profile.Revision}版"
+                ? $"总建筑面积 {N(f1)} m² ÷ 用地 {N(profile.LandAreaMu)} 亩 ({N(landM2)} m²), 档案第{profileRevision}版"
                 : "企业档案未登记总建筑面积 floorAreaM2 (add it to the enterprise profile)");
         Put("building-density", profile.FootprintM2 is { } fp && landM2 > 0m ? fp / landM2 : null,
             profile.FootprintM2 is { } f2
-                ? $"建筑基底面积 {N(f2)} m² ÷ 用地 {N(landM2)} m², 档案第{profile.Revision}版"
+                ? $"建筑基底面积 {N(f2)} m² ÷ 用地 {N(landM2)} m², 档案第{profileRevision}版"
                 : "企业档案未登记建筑基底面积 footprintM2 (add it to the enterprise profile)");
         Put("output-per-land", Ratio(t.OutputValue, profile.LandAreaMu),
-            $"工业总产值 {N(t.OutputValue)} 万元 ÷ 用地 {N(profile.LandAreaMu)} 亩, 档案第{profile.Revision}版; {months}");
+            $"工业总产值 {N(t.OutputValue)} 万元 ÷ 用地 {N(profile.LandAreaMu)} 亩, 档案第{profileRevision}版; {months}");
 
-        return new GreenFactoryFacts(uscc, profile.Name, profile.IndustryCode, year, product, unit, metrics, sources);
+        return new GreenFactoryFacts(uscc.Value, profile.Name, profile.IndustryCode, year, product, unit, metrics, sources);
 
         void Put(string metric, decimal? value, string source)
         {
-            metrics[metric] = current.Count == 0 ? null : value;
-            sources[metric] = current.Count == 0 ? $"{year} 年无填报数据 (nothing filed for {year})" : source;
+            metrics[metric] = current.Length == 0 ? null : value;
+            sources[metric] = current.Length == 0 ? $"{year} 年无填报数据 (nothing filed for {year})" : source;
         }
     }
 
     /// <summary>Σ of the named product over the year; one unit throughout, else not computable.</summary>
-    private static (decimal? Quantity, string? Unit, string Note) ProductQuantity(List<FilingRecord> filings, string? product)
+    private static (decimal? Quantity, string? Unit, string Note) ProductQuantity(MonthlyFiling[] filings, string? product)
     {
         if (product is null)
         {

@@ -1,13 +1,13 @@
+using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
+using Carbon.Domain.Registry;
 using Carbon.Server.Certificates.Pdf;
-using Carbon.Server.Features.Metrics;
-using Carbon.Server.Grains;
+using Carbon.Server.Configuration;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Carbon.Server.Features.Certificates;
+namespace Carbon.Server.Grains;
 
 /// <summary>Why a certificate cannot be made: the request field concerned, the reason, and whether it names something absent.</summary>
 public sealed record BuildProblem(string Field, string Message, bool NotFound);
@@ -16,12 +16,12 @@ public sealed record BuildProblem(string Field, string Message, bool NotFound);
 /// Gathers what a certificate shows from the grains (the enterprise's year, an evaluation run, an approved
 /// application), so the data frozen with the certificate is exactly what the rest of the API reports.
 /// </summary>
-public sealed class CertificateDataBuilder(IGrainFactory grains, MetricsCalculator metrics, FactorSet factors, IOptions<CarbonOptions> options)
+public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options)
 {
     /// <summary>The year's figures against 2020, the 12-month trend, factor set and clauses; null if nothing was filed that year.</summary>
-    public async Task<(AnnualReportData? Data, BuildProblem? Problem)> AnnualReportAsync(CertificateHeader header, string uscc, int year)
+    public async Task<(AnnualReportData? Data, BuildProblem? Problem)> AnnualReportAsync(CertificateHeader header, Uscc uscc, int year)
     {
-        var grain = grains.GetGrain<IEnterpriseGrain>(uscc);
+        var grain = grains.Enterprise(uscc);
         var view = await grain.GetAsync();
         if (view is null)
         {
@@ -32,47 +32,55 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, MetricsCalculat
         {
             return (null, new BuildProblem("year", $"{year} 年无填报数据，不能出具年度报告 (nothing filed for {year})", false));
         }
-        var m = metrics.Compute(new ScopeDto("enterprise", uscc, view.Profile.Name, 1), new PeriodQuery(year, 12), totals, trace: false);
-        var region = options.Value.GridRegion;
+        // The same methodology calls as the metrics API, so the report shows what the API reports.
+        var (region, basis) = (options.Value.GridRegion, options.Value.EnergyBasis);
+        var current = Account.Compute(totals.Current, factors, year, region);
+        var baseline = Account.Compute(totals.Baseline, factors, IntensityAccounting.BaselineYear, region);
+        var compare = IntensityAccounting.Compare(current, year, baseline, factors, basis);
         var months = (await grain.GetMonthsAsync(year))!.Select((t, i) =>
         {
             if (t is null)
             {
                 return new MonthPoint(i + 1, null, null);
             }
-            var a = Account.Compute(t.ToDomain(), factors, year, region);
-            return new MonthPoint(i + 1, MetricsCalculator.R(a.Energy.EquivalentTce), MetricsCalculator.R(a.Co2.TotalT));
+            var a = Account.Compute(t, factors, year, region);
+            return new MonthPoint(i + 1, R(a.Energy.EquivalentTce), R(a.Co2.TotalT));
         }).ToList();
-        ReportFigures Figures(int y, EnergyDto e, Co2Dto c, decimal water, decimal va, IntensityDto i) =>
-            new(y, e.Calorific, e.Equivalent, c.Total, water, va, i.EnergyTcePer10kYuan, i.Co2TPer10kYuan, i.WaterM3Per10kYuan);
-        return (new AnnualReportData(header, uscc, view.Profile.Name, year,
-            Figures(year, m.EnergyTce, m.Co2T, m.WaterM3, m.ValueAdded, m.Intensity),
-            Figures(m.Baseline.Year, m.Baseline.EnergyTce, m.Baseline.Co2T, m.Baseline.WaterM3, m.Baseline.ValueAdded, m.Baseline.Intensity),
+        ReportFigures Figures(int y, Account a, Intensities i) =>
+            new(y, R(a.Energy.CalorificTce), R(a.Energy.EquivalentTce), R(a.Co2.TotalT), R(a.WaterM3), R(a.ValueAdded), R(i.Energy(basis)),
+                R(i.Co2TPer10kYuan), R(i.WaterM3Per10kYuan));
+        return (new AnnualReportData(header, uscc.Value, view.Profile.Name, year,
+            Figures(year, current, compare.Current),
+            Figures(IntensityAccounting.BaselineYear, baseline, compare.Baseline),
             [
-                new ReportReductionLine("单位增加值能耗（等价值）", m.ReductionVs2020.EnergyIntensity),
-                new ReportReductionLine("单位增加值二氧化碳排放", m.ReductionVs2020.Co2Intensity),
-                new ReportReductionLine("单位增加值用水量", m.ReductionVs2020.WaterIntensity),
+                new ReportReductionLine("单位增加值能耗（等价值）", R(compare.Reduction.EnergyIntensity)),
+                new ReportReductionLine("单位增加值二氧化碳排放", R(compare.Reduction.Co2Intensity)),
+                new ReportReductionLine("单位增加值用水量", R(compare.Reduction.WaterIntensity)),
             ],
             months,
-            m.PriceBasis == "comparable-2020" ? "2020年可比价 (comparable 2020 prices)" : "当年价 (current prices)",
-            m.FactorSet,
+            compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价 (comparable 2020 prices)" : "当年价 (current prices)",
+            factors.Version,
             [Clauses.Calorific, Clauses.Equivalent, Clauses.Combustion, Clauses.PurchasedElectricity, Clauses.PurchasedHeat, Clauses.Reduction]), null);
     }
 
+    private static decimal R(decimal v) => Display.Round(v);
+
+    private static decimal? R(decimal? v) => Display.Round(v);
+
     /// <summary>一企一单 of one firm in a finished evaluation run.</summary>
-    public async Task<(MuYieldNoticeData? Data, BuildProblem? Problem)> MuYieldNoticeAsync(CertificateHeader header, string evaluationId, string uscc)
+    public async Task<(MuYieldNoticeData? Data, BuildProblem? Problem)> MuYieldNoticeAsync(CertificateHeader header, string evaluationId, Uscc uscc)
     {
         var run = grains.GetGrain<IEvaluationGrain>(evaluationId);
         if (await run.GetSummaryAsync() is not { } summary)
         {
             return (null, new BuildProblem("evaluationId", $"无此评价记录 {evaluationId} (no evaluation run)", true));
         }
-        if (await run.GetFirmAsync(uscc) is not { } firm)
+        if (await run.GetFirmAsync(uscc.Value) is not { } firm)
         {
             return (null, new BuildProblem("uscc", $"企业 {uscc} 未参加该次评价 (not evaluated in run {evaluationId})", true));
         }
         var t = firm.Tariff;
-        return (new MuYieldNoticeData(header, uscc, firm.Firm.Name, summary.Year, summary.MethodName, summary.MethodVersion,
+        return (new MuYieldNoticeData(header, uscc.Value, firm.Firm.Name, summary.Year, summary.MethodName, summary.MethodVersion,
             summary.Populations.First(p => p.Id == firm.Firm.Population).Name, firm.Firm.TotalScore, firm.Firm.Rank,
             firm.Firm.RankedInPopulation, firm.Firm.Class, firm.Firm.ExemptReason,
             firm.Indicators.Select(i => new NoticeIndicatorLine(i.Name, i.Unit, i.Value, i.Benchmark, i.Weight, i.Score)).ToList(),
@@ -82,7 +90,7 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, MetricsCalculat
 
     /// <summary>The certificate of an approved application, from its frozen grade.</summary>
     public async Task<(GreenFactoryCertificateData? Data, BuildProblem? Problem, int Year)> GreenFactoryAsync(
-        CertificateHeader header, string applicationId, string uscc)
+        CertificateHeader header, string applicationId, Uscc uscc)
     {
         var outcome = await grains.GetGrain<IGreenFactoryApplicationGrain>(applicationId).GetAsync();
         if (outcome.View is not { } a)
@@ -98,7 +106,7 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, MetricsCalculat
             return (null, new BuildProblem("applicationId", $"申报状态为 {a.Status}，仅已批准的申报可发证 (only an approved application gets a certificate)", false), 0);
         }
         var g = a.Grade;
-        return (new GreenFactoryCertificateData(header, uscc, a.EnterpriseName, a.Year, g.Edition, g.RuleSetVersion, g.TotalScore,
+        return (new GreenFactoryCertificateData(header, uscc.Value, a.EnterpriseName, a.Year, g.Edition, g.RuleSetVersion, g.TotalScore,
             g.PassScore, g.Categories.Select(c => new CategoryScoreLine(c.Name, c.Weight, c.Score)).ToList()), null, a.Year);
     }
 }

@@ -1,0 +1,84 @@
+namespace Carbon.Domain.Certificates;
+
+/// <summary>The certificates the district issues.</summary>
+public enum CertificateKind
+{
+    /// <summary>绿色工厂证书 (GB/T 36132), from an approved application.</summary>
+    GreenFactory,
+    /// <summary>亩均效益综合评价结果告知书 (mǔjūn): 一企一单 of an evaluation run.</summary>
+    MujunNotice,
+    /// <summary>年度能源与碳排放报告.</summary>
+    AnnualReport,
+}
+
+/// <summary>Where a certificate stands on a given day.</summary>
+public enum CertificateState
+{
+    Valid,
+    Expired,
+    Revoked,
+    /// <summary>Asked about a day before it was issued.</summary>
+    NotYetIssued,
+}
+
+/// <summary>Tokens, number prefixes and names of <see cref="CertificateKind"/>, and the one rule of a certificate's state.</summary>
+public static class CertificateKinds
+{
+    /// <summary>The token early notices were issued under (a misspelling of 亩均 mǔjūn); still read, never written.</summary>
+    public const string LegacyMujunToken = "muyun-notice";
+
+    public static IReadOnlyList<CertificateKind> All { get; } = Enum.GetValues<CertificateKind>();
+
+    public static string Token(this CertificateKind kind) => kind switch
+    {
+        CertificateKind.GreenFactory => "green-factory",
+        CertificateKind.MujunNotice => "mujun-notice",
+        _ => "annual-report",
+    };
+
+    /// <summary>Every token a kind is stored under: its own, and the legacy one for notices.</summary>
+    public static string[] StoredTokens(this CertificateKind kind) =>
+        kind == CertificateKind.MujunNotice ? [kind.Token(), LegacyMujunToken] : [kind.Token()];
+
+    public static bool TryParse(string? token, out CertificateKind kind)
+    {
+        foreach (var k in All)
+        {
+            if (k.StoredTokens().Contains(token))
+            {
+                kind = k;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
+    public static CertificateKind Parse(string token) =>
+        TryParse(token, out var kind) ? kind : throw new FormatException($"'{token}' is not a certificate kind");
+
+    /// <summary>GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告).</summary>
+    public static string Prefix(this CertificateKind kind) => kind switch
+    {
+        CertificateKind.GreenFactory => "GF",
+        CertificateKind.MujunNotice => "MN",
+        _ => "AR",
+    };
+
+    public static string ChineseName(this CertificateKind kind) => kind switch
+    {
+        CertificateKind.GreenFactory => "绿色工厂证书",
+        CertificateKind.MujunNotice => "亩均效益综合评价结果告知书",
+        _ => "年度能源与碳排放报告",
+    };
+
+    /// <summary>
+    /// A certificate's state on <paramref name="day"/>: revoked wins; before its issue day it is not yet issued; after
+    /// its last valid day it has expired; otherwise valid.
+    /// </summary>
+    public static CertificateState StateOn(DateOnly day, DateOnly issuedOn, DateOnly? validUntil, bool revoked) =>
+        revoked ? CertificateState.Revoked
+        : day < issuedOn ? CertificateState.NotYetIssued
+        : validUntil is { } last && last < day ? CertificateState.Expired
+        : CertificateState.Valid;
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Carbon.Domain.Certificates;
+using Carbon.Server.Certificates.Pdf;
+
+namespace Carbon.Server.Certificates;
+
+/// <summary>How each kind's frozen data is stored (JSON) and rendered again.</summary>
+public static class StoredCertificates
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), Json);
+
+    /// <summary>Renders a certificate from its stored data: what issuing did, and what regeneration repeats byte for byte.</summary>
+    public static byte[] Render(ICertificateRenderer renderer, CertificateKind kind, string dataJson) => kind switch
+    {
+        CertificateKind.GreenFactory => renderer.Render(JsonSerializer.Deserialize<GreenFactoryCertificateData>(dataJson, Json)!),
+        CertificateKind.MujunNotice => renderer.Render(JsonSerializer.Deserialize<MuYieldNoticeData>(dataJson, Json)!),
+        _ => renderer.Render(JsonSerializer.Deserialize<AnnualReportData>(dataJson, Json)!),
+    };
+}
+
+/// <summary>Turns certificate data into PDF bytes, deterministically, and finds the number in a PDF's raw bytes.</summary>
+public interface ICertificateRenderer
+{
+    byte[] Render(GreenFactoryCertificateData data);
+
+    byte[] Render(MuYieldNoticeData data);
+
+    byte[] Render(AnnualReportData data);
+
+    string? ReadNumber(ReadOnlySpan<byte> pdf);
+}

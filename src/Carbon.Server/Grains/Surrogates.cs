@@ -1,0 +1,95 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
+using Carbon.Domain.Registry;
+using Carbon.Domain.Units;
+
+namespace Carbon.Server.Grains;
+
+// Grain messages carry the methodology's own value types. The domain knows nothing of Orleans, so each crosses the
+// wire as a surrogate. Carriers and units travel as their tokens and energy as a keyed map, never as enum numbers or
+// arrays in enum order: silos of different versions may order the enums differently.
+
+[GenerateSerializer, Immutable]
+public readonly record struct UsccSurrogate([property: Id(0)] string Value);
+
+[RegisterConverter]
+public sealed class UsccConverter : IConverter<Uscc, UsccSurrogate>
+{
+    public Uscc ConvertFromSurrogate(in UsccSurrogate surrogate) => Uscc.Parse(surrogate.Value);
+
+    public UsccSurrogate ConvertToSurrogate(in Uscc value) => new(value.Value);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct YearMonthSurrogate([property: Id(0)] int Year, [property: Id(1)] int Month);
+
+[RegisterConverter]
+public sealed class YearMonthConverter : IConverter<YearMonth, YearMonthSurrogate>
+{
+    public YearMonth ConvertFromSurrogate(in YearMonthSurrogate surrogate) => new(surrogate.Year, surrogate.Month);
+
+    public YearMonthSurrogate ConvertToSurrogate(in YearMonth value) => new(value.Year, value.Month);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct ActivityTotalsSurrogate(
+    Dictionary<string, decimal> Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue, decimal TaxPaid,
+    decimal RdExpense, decimal EmployeeMonths, decimal PollutantsT, int PollutantMonths, int FilingMonths);
+
+[RegisterConverter]
+public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, ActivityTotalsSurrogate>
+{
+    public ActivityTotals ConvertFromSurrogate(in ActivityTotalsSurrogate s) =>
+        ActivityTotals.WithEnergy(s.Energy.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value))) with
+        {
+            WaterM3 = s.WaterM3, OutputValue = s.OutputValue, ValueAdded = s.ValueAdded, Revenue = s.Revenue, TaxPaid = s.TaxPaid,
+            RdExpense = s.RdExpense, EmployeeMonths = s.EmployeeMonths, PollutantsT = s.PollutantsT,
+            PollutantMonths = s.PollutantMonths, FilingMonths = s.FilingMonths,
+        };
+
+    public ActivityTotalsSurrogate ConvertToSurrogate(in ActivityTotals t) =>
+        new(t.EnergyByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value), t.WaterM3, t.OutputValue, t.ValueAdded, t.Revenue,
+            t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record EnergyUseSurrogate(string Carrier, decimal Quantity, string Unit);
+
+[GenerateSerializer, Immutable]
+public readonly record struct MonthlyFilingSurrogate(
+    YearMonth Month, EnergyUseSurrogate[] Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue,
+    decimal TaxPaid, int Employees, decimal RdExpense, Pollutants? Pollutants, ProductOutput[] Products);
+
+[RegisterConverter]
+public sealed class MonthlyFilingConverter : IConverter<MonthlyFiling, MonthlyFilingSurrogate>
+{
+    public MonthlyFiling ConvertFromSurrogate(in MonthlyFilingSurrogate s) =>
+        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Carrier), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)))).ToArray(),
+            s.WaterM3, s.OutputValue, s.ValueAdded, s.Revenue, s.TaxPaid, s.Employees, s.RdExpense, s.Pollutants, s.Products);
+
+    public MonthlyFilingSurrogate ConvertToSurrogate(in MonthlyFiling f) =>
+        new(f.Month, f.Energy.Select(e => new EnergyUseSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToArray(),
+            f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense, f.Pollutants, [.. f.Products]);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct PollutantsSurrogate(decimal? CodT, decimal? Nh3nT, decimal? So2T, decimal? NoxT);
+
+[RegisterConverter]
+public sealed class PollutantsConverter : IConverter<Pollutants, PollutantsSurrogate>
+{
+    public Pollutants ConvertFromSurrogate(in PollutantsSurrogate s) => new(s.CodT, s.Nh3nT, s.So2T, s.NoxT);
+
+    public PollutantsSurrogate ConvertToSurrogate(in Pollutants p) => new(p.CodT, p.Nh3nT, p.So2T, p.NoxT);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct ProductOutputSurrogate(string Name, decimal Quantity, string Unit);
+
+[RegisterConverter]
+public sealed class ProductOutputConverter : IConverter<ProductOutput, ProductOutputSurrogate>
+{
+    public ProductOutput ConvertFromSurrogate(in ProductOutputSurrogate s) => new(s.Name, s.Quantity, s.Unit);
+
+    public ProductOutputSurrogate ConvertToSurrogate(in ProductOutput p) => new(p.Name, p.Quantity, p.Unit);
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Carbon.Server.Ledger;
+
+/// <summary>A register entry as listed: everything but the PDF's bytes, with its revocation if any.</summary>
+public sealed record RegisteredCertificate(
+    string Number,
+    string Kind,
+    string Uscc,
+    int Year,
+    string? SourceId,
+    string? BatchId,
+    DateTimeOffset IssuedAt,
+    DateOnly? ValidUntil,
+    string IssuedBy,
+    string Sha256,
+    string Signature,
+    string DataJson,
+    CertificateRevocationRecord? Revocation);
+
+/// <summary>The certificate register's read side.</summary>
+public sealed class CertificateReads(ILedgerContextFactory contexts)
+{
+    public async Task<List<string>> NumbersAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.Certificates.AsNoTracking().Select(c => c.Number).ToListAsync();
+    }
+
+    public async Task<List<string>> RevokedNumbersAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.CertificateRevocations.AsNoTracking().Select(c => c.Number).ToListAsync();
+    }
+
+    public async Task<CertificateRevocationRecord?> FindRevocationAsync(string number)
+    {
+        await using var db = contexts.Create();
+        return await db.CertificateRevocations.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number);
+    }
+
+    /// <summary>A certificate with its PDF, or null.</summary>
+    public async Task<CertificateRecord?> FindAsync(string number)
+    {
+        await using var db = contexts.Create();
+        return await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
+    }
+
+    /// <summary>The register, filtered by kind (any of its stored tokens), firm and batch, by number.</summary>
+    public async Task<List<RegisteredCertificate>> ListAsync(string[]? kindTokens = null, string? uscc = null, string? batchId = null)
+    {
+        await using var db = contexts.Create();
+        var query = db.Certificates.AsNoTracking();
+        if (kindTokens is not null) query = query.Where(c => kindTokens.Contains(c.Kind));
+        if (uscc is not null) query = query.Where(c => c.Uscc == uscc);
+        if (batchId is not null) query = query.Where(c => c.BatchId == batchId);
+        var rows = await query
+            .Select(c => new RegisteredCertificate(c.Number, c.Kind, c.Uscc, c.Year, c.SourceId, c.BatchId, c.IssuedAt, c.ValidUntil, c.IssuedBy,
+                c.Sha256, c.Signature, c.DataJson, db.CertificateRevocations.FirstOrDefault(r => r.Number == c.Number)))
+            .ToListAsync();
+        return rows.OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<CertificateBatchRecord?> FindBatchAsync(string id)
+    {
+        await using var db = contexts.Create();
+        return await db.CertificateBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id);
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Carbon.Server.Ledger;
+
+/// <summary>A filing's current revision with the park of its enterprise.</summary>
+public sealed record CurrentFiling(string? ParkCode, FilingRecord Filing);
+
+/// <summary>An enterprise's identity and every revision of its profile, oldest first (the last is current).</summary>
+public sealed record EnterpriseHistory(EnterpriseRecord Identity, IReadOnlyList<EnterpriseRevisionRecord> Revisions)
+{
+    public EnterpriseRevisionRecord Current => Revisions[^1];
+}
+
+/// <summary>The registry's read side (parks, enterprises, filings): what their grains rebuild from. Each read is its own short context.</summary>
+public sealed class RegistryReads(ILedgerContextFactory contexts)
+{
+    public async Task<ParkRecord?> FindParkAsync(string code)
+    {
+        await using var db = contexts.Create();
+        return await db.Parks.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code);
+    }
+
+    public async Task<EnterpriseHistory?> FindEnterpriseAsync(string uscc)
+    {
+        await using var db = contexts.Create();
+        var identity = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == uscc);
+        if (identity is null)
+        {
+            return null;
+        }
+        var revisions = await db.EnterpriseRevisions.AsNoTracking().Where(r => r.Uscc == uscc).OrderBy(r => r.Revision).ToListAsync();
+        return new EnterpriseHistory(identity, revisions);
+    }
+
+    public async Task<int> CountEnterprisesAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.Enterprises.CountAsync();
+    }
+
+    /// <summary>Every revision of every month of one enterprise, with energy and product lines, oldest first.</summary>
+    public async Task<List<FilingRecord>> LoadFilingsAsync(string uscc)
+    {
+        await using var db = contexts.Create();
+        return await db.Filings.AsNoTracking()
+            .Where(f => f.Uscc == uscc)
+            .Include(f => f.Energy)
+            .Include(f => f.Products)
+            .OrderBy(f => f.Year).ThenBy(f => f.Month).ThenBy(f => f.Revision)
+            .AsSplitQuery()
+            .ToListAsync();
+    }
+
+    /// <summary>The current profile of each member of a park; <c>null</c> means the enterprises outside every park.</summary>
+    public async Task<List<EnterpriseRevisionRecord>> LoadMembersAsync(string? parkCode)
+    {
+        await using var db = contexts.Create();
+        var revisions = await db.EnterpriseRevisions.AsNoTracking()
+            .Where(r => db.Enterprises.Any(e => e.Uscc == r.Uscc && e.ParkCode == parkCode))
+            .ToListAsync();
+        return CurrentProfiles(revisions);
+    }
+
+    /// <summary>Every enterprise's identity with its current profile, by USCC.</summary>
+    public async Task<List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>> LoadRegistryAsync()
+    {
+        await using var db = contexts.Create();
+        var identities = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Uscc);
+        return CurrentProfiles(await db.EnterpriseRevisions.AsNoTracking().ToListAsync()).Select(r => (identities[r.Uscc], r)).ToList();
+    }
+
+    private static List<EnterpriseRevisionRecord> CurrentProfiles(IEnumerable<EnterpriseRevisionRecord> revisions) =>
+        CurrentRevisions<string, EnterpriseRevisionRecord>.Of(revisions, r => r.Uscc, r => r.Revision)
+            .OrderBy(r => r.Uscc, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The current revision of every month filed by the enterprises in scope: one park, the enterprises outside parks
+    /// (<paramref name="allParks"/> false and <paramref name="parkCode"/> null), or everyone (<paramref name="allParks"/> true),
+    /// optionally for one year, with energy and product lines. Flat queries joined in memory: a wide join that repeats
+    /// every filing column on each line, sorted, was the slow part of a district-wide read.
+    /// </summary>
+    public async Task<List<CurrentFiling>> LoadCurrentFilingsAsync(string? parkCode, bool allParks, int? year = null)
+    {
+        await using var db = contexts.Create();
+        var scope = allParks
+            ? db.Enterprises.AsNoTracking()
+            : db.Enterprises.AsNoTracking().Where(e => e.ParkCode == parkCode);
+        var filings = year is { } y ? db.Filings.AsNoTracking().Where(f => f.Year == y) : db.Filings.AsNoTracking();
+        var inScope = from f in filings join e in scope on f.Uscc equals e.Uscc select new { e.ParkCode, Filing = f };
+
+        var current = new CurrentRevisions<(string, int, int), CurrentFiling>(c => (c.Filing.Uscc, c.Filing.Year, c.Filing.Month), c => c.Filing.Revision);
+        await foreach (var row in inScope.AsAsyncEnumerable())
+        {
+            current.Offer(new CurrentFiling(row.ParkCode, row.Filing));
+        }
+        var byId = current.Rows.ToDictionary(c => c.Filing.Id);
+        var lines = from l in db.FilingEnergy.AsNoTracking() join f in inScope on l.FilingId equals f.Filing.Id select l;
+        await foreach (var line in lines.AsAsyncEnumerable())
+        {
+            if (byId.TryGetValue(line.FilingId, out var filing))
+            {
+                filing.Filing.Energy.Add(line);
+            }
+        }
+        var products = from p in db.FilingProducts.AsNoTracking() join f in inScope on p.FilingId equals f.Filing.Id select p;
+        await foreach (var product in products.AsAsyncEnumerable())
+        {
+            if (byId.TryGetValue(product.FilingId, out var filing))
+            {
+                filing.Filing.Products.Add(product);
+            }
+        }
+        return current.Rows.OrderBy(c => c.Filing.Uscc, StringComparer.Ordinal).ThenBy(c => c.Filing.Year).ThenBy(c => c.Filing.Month).ToList();
+    }
+}

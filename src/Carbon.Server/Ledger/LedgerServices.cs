@@ -30,10 +30,7 @@ public static class LedgerServices
             var cs = SqliteConnectionString(options);
             services.AddDbContextFactory<SqliteLedgerDbContext>(o => o
                 .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmas())
-                // The one migration that cannot run in a transaction (a SQLite table rebuild) is isolated on purpose;
-                // see Migrations/Sqlite/*_DropEnterpriseProfileColumns.cs.
-                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
+                .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<ILedgerContextFactory>(sp =>
                 new Factory<SqliteLedgerDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteLedgerDbContext>>()));
         }

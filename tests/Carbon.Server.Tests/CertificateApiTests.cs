@@ -114,6 +114,9 @@ public class CertificateApiTests : OwnService
         // Revoked: the same file now verifies as revoked, with the reason.
         var revoke = await Http.PostAsJsonAsync($"/api/certificates/{number}/revoke", new { reason = "数据造假" });
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        var entry = await revoke.JsonAsync();
+        Assert.Equal("revoked", entry["status"]!.GetValue<string>());      // enums are kebab-case words on the wire
+        Assert.Equal("数据造假", entry["revokedReason"]!.GetValue<string>());
         var revoked = await VerifyAsync(pdf);
         Assert.Equal("revoked", revoked["result"]!.GetValue<string>());
         Assert.Equal("数据造假", revoked["revokedReason"]!.GetValue<string>());
@@ -122,7 +125,7 @@ public class CertificateApiTests : OwnService
     }
 
     [Fact]
-    public async Task A_muyun_notice_is_issued_for_a_finished_evaluation_and_a_whole_run_can_be_batched()
+    public async Task A_mujun_notice_is_issued_for_a_finished_evaluation_and_a_whole_run_can_be_batched()
     {
         var firms = new List<string>();
         for (var i = 0; i < 4; i++)
@@ -133,8 +136,9 @@ public class CertificateApiTests : OwnService
         var run = await (await Http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "huangyan-2022" })).JsonAsync();
         var id = run["id"]!.GetValue<string>();
 
-        var notice = await IssueAsync(new { kind = "muyun-notice", uscc = firms[0], evaluationId = id });
+        var notice = await IssueAsync(new { kind = "mujun-notice", uscc = firms[0], evaluationId = id });
         var number = notice["number"]!.GetValue<string>();
+        Assert.Equal("mujun-notice", notice["kind"]!.GetValue<string>());
         Assert.Matches("^MN-2023-\\d{6}$", number);
         var text = Text(await PdfAsync(number));
         Assert.Contains(Name, text);
@@ -142,22 +146,23 @@ public class CertificateApiTests : OwnService
         Assert.Contains("亩均税收", text);
         Assert.Contains("24.097", text);                  // the 黄岩 benchmark of 亩均税收
 
-        // Not evaluated (missing a month) or an unknown run: refused, nothing issued.
+        // Not evaluated (missing a month) or an unknown run: refused, nothing issued. (The early token muyun-notice is still read.)
         await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "muyun-notice", uscc = partial, evaluationId = id }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "uscc");
-        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "muyun-notice", uscc = firms[0], evaluationId = "0123456789abcdef0123456789abcdef" }))
+        await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "mujun-notice", uscc = firms[0], evaluationId = "0123456789abcdef0123456789abcdef" }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "evaluationId");
 
         // The whole run in one request, progress readable while it runs.
-        var started = await Http.PostAsJsonAsync("/api/certificates/batches", new { kind = "muyun-notice", evaluationId = id });
+        var started = await Http.PostAsJsonAsync("/api/certificates/batches", new { kind = "mujun-notice", evaluationId = id });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         Assert.Equal(4, (await started.JsonAsync())["total"]!.GetValue<int>());
         var done = await Eventually.JsonAsync(Http, location, b => b["status"]!.GetValue<string>() == "done", 60_000);
         Assert.Equal(4, done["issued"]!.GetValue<int>());
         Assert.Equal(0, done["failed"]!.GetValue<int>());
-        var list = (await (await Http.GetAsync("/api/certificates?kind=muyun-notice")).JsonAsync()).AsArray();
+        var list = (await (await Http.GetAsync("/api/certificates?kind=mujun-notice")).JsonAsync()).AsArray();
         Assert.Equal(5, list.Count);                       // the single notice and the batch of four
+        Assert.Equal(5, (await (await Http.GetAsync("/api/certificates?kind=muyun-notice")).JsonAsync()).AsArray().Count);
     }
 
     [Fact]

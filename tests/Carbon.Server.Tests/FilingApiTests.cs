@@ -47,6 +47,33 @@ public class FilingApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task What_get_returns_put_accepts_unchanged()
+    {
+        var uscc = await RegisteredAsync();
+        var filing = Api.Filing();
+        filing["products"] = new[] { new { name = "钢结构件", quantity = 12.5m, unit = "t" } };
+        Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, "2024-04", filing)).StatusCode);
+
+        var current = (await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-04")).JsonAsync())["current"]!;
+        Assert.Equal("钢结构件", current["products"]![0]!["name"]!.GetValue<string>());
+        Assert.Null(current["productLines"]);   // one field per concept
+
+        var again = await Http.FileAsync(uscc, "2024-04", current.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("unchanged", (await again.JsonAsync())["outcome"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("91350100M000100Y44", "校验码")]     // wrong check character
+    [InlineData("91350100M00010", "18")]             // too short
+    public async Task A_malformed_uscc_in_the_path_is_a_field_error_with_the_gb32100_reason(string uscc, string reason)
+    {
+        var message = await (await Http.FileAsync(uscc, "2023-01", Api.Filing())).AssertProblemAsync(HttpStatusCode.BadRequest, "uscc");
+        Assert.Contains(reason, message);
+        await (await Http.GetAsync($"/api/enterprises/{uscc}")).AssertProblemAsync(HttpStatusCode.BadRequest, "uscc");
+    }
+
+    [Fact]
     public async Task Repeating_the_same_put_makes_no_new_revision()
     {
         var uscc = await RegisteredAsync();

@@ -7,6 +7,7 @@ using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
 using Carbon.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carbon.Server.Tests;
 
@@ -45,6 +46,24 @@ public class GrainTests(ClusterFixture fixture)
         var after = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
         Assert.Equal(before!.Current, after!.Current);
         Assert.Equal(2_000m, after.Current.Energy(EnergyCarrier.Electricity));
+    }
+
+    [Fact]
+    public void Domain_values_cross_the_wire_through_their_surrogates_unchanged()
+    {
+        var serializer = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<Orleans.Serialization.Serializer>();
+        var filing = Filing(2024, 2, 1_234.5m) with
+        {
+            Pollutants = new Pollutants(0.1m, null, null, 0.05m),
+            Products = [new ProductOutput("钢结构件", 12.5m, "t")],
+        };
+        var totals = ActivityTotals.From(filing) + ActivityTotals.From(filing with { Month = new YearMonth(2024, 3) });
+        var uscc = Uscc.Parse(TestUscc.Next());
+
+        Assert.Equal(filing, serializer.Deserialize<MonthlyFiling>(serializer.SerializeToArray(filing)));
+        Assert.Equal(totals, serializer.Deserialize<ActivityTotals>(serializer.SerializeToArray(totals)));
+        Assert.Equal(uscc, serializer.Deserialize<Uscc>(serializer.SerializeToArray(uscc)));
+        Assert.Equal(new YearMonth(2024, 2), serializer.Deserialize<YearMonth>(serializer.SerializeToArray(new YearMonth(2024, 2))));
     }
 
     [Fact]

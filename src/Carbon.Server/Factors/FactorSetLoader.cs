@@ -54,7 +54,7 @@ public static class FactorSetLoader
             problems.Add($"{folder}: no coefficient files (*.csv)");
         }
 
-        var rows = new List<FactorRow>();
+        var rows = new List<FactorLine>();
         var rowValidator = new FactorRowValidator();
         foreach (var path in files)
         {
@@ -122,7 +122,7 @@ public static class FactorSetLoader
         return manifest;
     }
 
-    private static IEnumerable<FactorRow> ReadRows(string file, string text, List<string> problems)
+    private static IEnumerable<FactorLine> ReadRows(string file, string text, List<string> problems)
     {
         List<(int Line, IReadOnlyList<string> Fields)> records;
         try
@@ -136,23 +136,23 @@ public static class FactorSetLoader
         }
         if (records.Count == 0)
         {
-            problems.Add($"{file}: empty; the first line is the header {string.Join(",", FactorRow.Columns)}");
+            problems.Add($"{file}: empty; the first line is the header {string.Join(",", FactorLine.Columns)}");
             yield break;
         }
         var header = records[0].Fields;
-        if (!header.SequenceEqual(FactorRow.Columns))
+        if (!header.SequenceEqual(FactorLine.Columns))
         {
-            problems.Add($"{file} line 1: the header must be exactly {string.Join(",", FactorRow.Columns)}");
+            problems.Add($"{file} line 1: the header must be exactly {string.Join(",", FactorLine.Columns)}");
             yield break;
         }
         foreach (var (line, f) in records.Skip(1))
         {
-            if (f.Count != FactorRow.Columns.Length)
+            if (f.Count != FactorLine.Columns.Length)
             {
-                problems.Add($"{file} line {line}: {f.Count} fields, expected {FactorRow.Columns.Length}");
+                problems.Add($"{file} line {line}: {f.Count} fields, expected {FactorLine.Columns.Length}");
                 continue;
             }
-            yield return new FactorRow(file, line, f[0].Trim(), f[1].Trim(), f[2].Trim(), f[3].Trim(), f[4].Trim(),
+            yield return new FactorLine(file, line, f[0].Trim(), f[1].Trim(), f[2].Trim(), f[3].Trim(), f[4].Trim(),
                 f[5].Trim(), f[6].Trim(), f[7].Trim(), f[8].Trim(), f[9].Trim());
         }
     }

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace Carbon.Server.Factors;
 
 /// <summary>The rows of every factor file together, and the grid region the service is configured for.</summary>
-public sealed record FactorSetDraft(IReadOnlyList<FactorRow> Rows, string GridRegion);
+public sealed record FactorSetDraft(IReadOnlyList<FactorLine> Rows, string GridRegion);
 
 /// <summary>Set-level rules: ids unique, no two rows for one key, and every factor a formula needs present.</summary>
 public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
@@ -71,9 +71,9 @@ public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
             .WithMessage(d => $"configured Carbon:GridRegion '{d.GridRegion}' has no grid-co2 row; regions with rows: {string.Join(", ", d.Rows.Where(r => r.Kind == "grid-co2").Select(r => r.Region).Distinct())}");
     }
 
-    private static string At(FactorRow row, string field) => $"{row.File} line {row.Line}, field '{field}'";
+    private static string At(FactorLine row, string field) => $"{row.File} line {row.Line}, field '{field}'";
 
-    private static string? Key(FactorRow row)
+    private static string? Key(FactorLine row)
     {
         if (!FactorTokens.TryParseKind(row.Kind, out var kind))
         {

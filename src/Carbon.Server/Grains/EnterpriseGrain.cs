@@ -63,7 +63,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         });
         _record = record;
         _profiles.Add(first);
-        await Park.AddMemberAsync(new MemberInfo(Uscc, first.Scale, first.LandAreaMu));
+        await Park.AddMemberAsync(new MemberUpdate(Uscc, first.Scale, first.LandAreaMu));
         await GrainFactory.GetGrain<IDistrictGrain>(DistrictKeys.District).AddEnterpriseAsync(Uscc);
         return RegistrationStatus.Registered;
     }
@@ -94,7 +94,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             });
         });
         _profiles.Add(revision);
-        await Park.AddMemberAsync(new MemberInfo(Uscc, revision.Scale, revision.LandAreaMu));
+        await Park.AddMemberAsync(new MemberUpdate(Uscc, revision.Scale, revision.LandAreaMu));
         return new ProfileOutcome(ProfileStatus.Revised, revision.Revision);
     }
 
@@ -164,14 +164,14 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
     private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
 
     /// <summary>A month's current filing and the who, when and why of each revision.</summary>
-    private sealed record MonthState(MonthlyFiling Filing, IReadOnlyList<RevisionInfo> History)
+    private sealed record MonthState(MonthlyFiling Filing, IReadOnlyList<RevisionView> History)
     {
         public int Revision => History[^1].Revision;
 
         public FilingView View => new(Filing, Revision, [.. History]);
 
-        public static MonthState First(MonthlyFiling filing, RevisionInfo info) => new(filing, [info]);
+        public static MonthState First(MonthlyFiling filing, RevisionView info) => new(filing, [info]);
 
-        public MonthState Next(MonthlyFiling filing, RevisionInfo info) => new(filing, [.. History, info]);
+        public MonthState Next(MonthlyFiling filing, RevisionView info) => new(filing, [.. History, info]);
     }
 }

@@ -14,7 +14,7 @@ public sealed class EvaluationViews
     private readonly Dictionary<string, FirmEvaluation> _firms;
     private readonly Dictionary<string, EvaluationInputRecord> _inputs;
     private readonly Dictionary<(string Population, MuYieldIndicator Indicator, string Uscc), int> _indicatorRanks = [];
-    private readonly List<EvaluationFirmRow> _rows;
+    private readonly List<EvaluationFirmView> _rows;
 
     public EvaluationViews(EvaluationRunRecord run, LoadedMethod method, MuYieldEvaluation result)
     {
@@ -41,9 +41,9 @@ public sealed class EvaluationViews
             run.Inputs.Count, result.Firms.Count, result.Firms.Count(f => f.ExemptReason is not null),
             result.Populations.Select(p => new PopulationSummary(p.Id, p.Name, p.Evaluated, p.Ranked, p.Exempt,
                 p.ClassCounts.ToDictionary(), p.Benchmarks.Select(b => Benchmark(p.Id, b)).ToArray())).ToArray(),
-            result.NotEvaluated.Select(n => new NotEvaluatedRow(n.Inputs.Uscc, n.Inputs.Name, n.Inputs.ParkCode, n.Reason,
+            result.NotEvaluated.Select(n => new NotEvaluatedView(n.Inputs.Uscc, n.Inputs.Name, n.Inputs.ParkCode, n.Reason,
                 n.MissingMonths.ToArray())).ToArray(),
-            result.Parks.Select(p => new ParkRow(p.ParkCode, p.Firms, R(p.LandAreaMu), R(p.TaxPaid), R(p.ValueAdded), R(p.TaxPerMu),
+            result.Parks.Select(p => new ParkRankView(p.ParkCode, p.Firms, R(p.LandAreaMu), R(p.TaxPaid), R(p.ValueAdded), R(p.TaxPerMu),
                 R(p.ValueAddedPerMu), p.Rank)).ToArray());
     }
 
@@ -63,7 +63,7 @@ public sealed class EvaluationViews
 
     public EvaluationPage Query(EvaluationQuery q)
     {
-        IEnumerable<EvaluationFirmRow> rows = _rows;
+        IEnumerable<EvaluationFirmView> rows = _rows;
         if (q.Class is not null) rows = rows.Where(r => r.Class == q.Class);
         if (q.Park is not null) rows = rows.Where(r => r.ParkCode == q.Park);
         if (q.Industry is not null) rows = rows.Where(r => r.Industry == q.Industry);
@@ -91,27 +91,27 @@ public sealed class EvaluationViews
         var tariffs = _method.File.Tariffs!;
         return new EvaluationFirmDetail(
             _run.Id, _run.Year, _run.MethodVersion, _run.FactorSetVersion, Row(f),
-            f.Indicators.Select(i => new IndicatorRow(
+            f.Indicators.Select(i => new IndicatorView(
                 i.Indicator.Token(), i.Indicator.ChineseName(), i.Indicator.Unit(), R(i.Value), R(i.Numerator), R(i.Denominator),
                 Trace(i, input), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
                 _indicatorRanks.TryGetValue((f.PopulationId, i.Indicator, uscc), out var rank) ? rank : null)).ToArray(),
             f.Class is { } cls && f.Tariff is { } t
-                ? new TariffRow(cls, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT, t.LandUseTaxReliefPercent,
+                ? new TariffView(cls, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT, t.LandUseTaxReliefPercent,
                     tariffs.Status!)
                 : null,
-            new FirmInputsRow(input.ProfileRevision, input.Scale, input.LandAreaMu, input.IndustryCode, input.EstablishedOn,
+            new FirmInputsView(input.ProfileRevision, input.Scale, input.LandAreaMu, input.IndustryCode, input.EstablishedOn,
                 input.LandGrantedOn, input.FilingRevisions, R(input.TaxPaid), R(input.ValueAdded), R(input.Revenue), R(input.RdExpense),
                 R(f.Inputs.AverageEmployees), R(input.ElectricityKwh), R(input.EnergyEquivalentTce), R(input.PollutantsT)));
     }
 
-    private EvaluationFirmRow Row(FirmEvaluation f) =>
+    private EvaluationFirmView Row(FirmEvaluation f) =>
         new(f.Inputs.Uscc, f.Inputs.Name, f.Inputs.Industry, f.Inputs.ParkCode, f.PopulationId, R(f.TotalScore), f.Rank,
             f.RankedInPopulation, f.Class, f.ExemptReason);
 
-    private BenchmarkRow Benchmark(string population, BenchmarkUsed b)
+    private BenchmarkView Benchmark(string population, BenchmarkUsed b)
     {
         var weight = _method.Method.Populations.First(p => p.Id == population).Indicators.First(i => i.Indicator == b.Indicator).Weight;
-        return new BenchmarkRow(b.Indicator.Token(), b.Indicator.ChineseName(), b.Indicator.Unit(), weight, Kind(b.Kind), R(b.Value),
+        return new BenchmarkView(b.Indicator.Token(), b.Indicator.ChineseName(), b.Indicator.Unit(), weight, Kind(b.Kind), R(b.Value),
             R(b.AverageScore));
     }
 

@@ -21,8 +21,8 @@ public sealed class GreenFactoryApplicationGrain(
 
     private const int PayloadVersion = 1;
 
-    private readonly Dictionary<string, AnswerInput> _answers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DecisionInput Decision, string Actor)> _decisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Answer> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Decision Decision, string Actor)> _decisions = new(StringComparer.Ordinal);
     private readonly List<ApplicationEventView> _events = [];
     private GreenFactoryApplicationRecord? _record;
     private string? _enterpriseName;
@@ -73,7 +73,7 @@ public sealed class GreenFactoryApplicationGrain(
         return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
     }
 
-    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(DecisionInput[] decisions, string actor)
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(Decision[] decisions, string actor)
     {
         if (_record is null)
         {
@@ -222,9 +222,9 @@ public sealed class GreenFactoryApplicationGrain(
 
     private ApplicationOutcome NotFound() => new(ApplicationResult.NotFound, null, "id", $"无此申报 {Id} (no application {Id})");
 
-    private sealed record SubmittedPayload(int Version, AnswerInput[] Answers);
+    private sealed record SubmittedPayload(int Version, Answer[] Answers);
 
-    private sealed record VerifiedPayload(int Version, DecisionInput[] Decisions);
+    private sealed record VerifiedPayload(int Version, Decision[] Decisions);
 
     private sealed record RejectedPayload(int Version);
 

@@ -10,7 +10,7 @@ public interface IGreenFactoryApplicationGrain : IGrainWithStringKey
 {
     Task<ApplicationOutcome> SubmitAsync(SubmitApplication submission);
 
-    Task<ApplicationOutcome> VerifyAsync(DecisionInput[] decisions, string actor);
+    Task<ApplicationOutcome> VerifyAsync(Decision[] decisions, string actor);
 
     Task<ApplicationOutcome> DecideAsync(bool approve, string? comment, string actor);
 

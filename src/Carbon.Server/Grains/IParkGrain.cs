@@ -16,7 +16,7 @@ public interface IParkGrain : IGrainWithStringKey
 
     /// <summary>A member joined (sent by the enterprise grain after its registration is in the ledger).</summary>
     [OneWay]
-    Task AddMemberAsync(MemberInfo member);
+    Task AddMemberAsync(MemberUpdate member);
 
     /// <summary>A member's month changed; the higher revision wins.</summary>
     [OneWay]

@@ -8,7 +8,7 @@ namespace Carbon.Server.Grains;
 [GrainType("park")]
 public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IParkGrain
 {
-    private readonly Dictionary<Uscc, MemberInfo> _members = [];
+    private readonly Dictionary<Uscc, MemberUpdate> _members = [];
     private readonly Dictionary<(Uscc Uscc, YearMonth Month), (int Revision, ActivityTotals Totals)> _entries = [];
     private readonly Dictionary<YearMonth, long> _revisionSums = [];
     private readonly MonthTotals _totals = new();
@@ -32,7 +32,7 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
         foreach (var m in await reader.LoadMembersAsync(parkCode))
         {
             var uscc = Uscc.Parse(m.Uscc);
-            _members[uscc] = new MemberInfo(uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
+            _members[uscc] = new MemberUpdate(uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
         }
         foreach (var current in await reader.LoadCurrentFilingsAsync(parkCode, allParks: false))
         {
@@ -71,7 +71,7 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
         return RegistrationStatus.Registered;
     }
 
-    Task IParkGrain.AddMemberAsync(MemberInfo member)
+    Task IParkGrain.AddMemberAsync(MemberUpdate member)
     {
         _members[member.Uscc] = member;
         return Task.CompletedTask;

@@ -30,9 +30,9 @@ public static class RegistryMapping
             RecordedAt = at,
         };
 
-    public static RevisionInfo ToInfo(this EnterpriseRevisionRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason);
+    public static RevisionView ToInfo(this EnterpriseRevisionRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason);
 
-    public static RevisionInfo ToInfo(this FilingRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason);
+    public static RevisionView ToInfo(this FilingRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason);
 
     public static ParkProfile ToProfile(this ParkRecord r) => new(r.Code, r.Name, r.Kind);
 }

@@ -63,7 +63,7 @@ public static class EvaluationEndpoints
             : Problems.NotFound("uscc", $"本次评价未包含企业 {uscc}，或其数据不全未参评 (firm {uscc} was not evaluated in run {id}; see notEvaluated)");
     }
 
-    internal static async Task<Results<Ok<ParkRow[]>, ProblemHttpResult>> ParksAsync(string id, IGrainFactory grains) =>
+    internal static async Task<Results<Ok<ParkRankView[]>, ProblemHttpResult>> ParksAsync(string id, IGrainFactory grains) =>
         await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary.Parks) : NotFound(id);
 
     internal static Ok<MethodResponse[]> Methods(MethodCatalog methods) =>

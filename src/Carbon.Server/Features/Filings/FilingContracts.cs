@@ -55,7 +55,7 @@ public sealed record FilingRequest(
 public sealed record FilingRoute(Uscc Uscc, YearMonth Month);
 
 /// <summary>A month's filing: the current revision's content (a valid PUT body) and who changed it, when and why.</summary>
-public sealed record FilingResponse(Uscc Uscc, YearMonth Month, int Revision, FilingStatus? Outcome, FilingRequest Current, RevisionInfo[] History)
+public sealed record FilingResponse(Uscc Uscc, YearMonth Month, int Revision, FilingStatus? Outcome, FilingRequest Current, RevisionView[] History)
 {
     public static FilingResponse From(Uscc uscc, FilingView v, FilingStatus? outcome = null) =>
         new(uscc, v.Current.Month, v.Revision, outcome, FilingRequest.From(v.Current), v.History);

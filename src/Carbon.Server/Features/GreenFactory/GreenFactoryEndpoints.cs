@@ -37,7 +37,7 @@ public static class GreenFactoryEndpoints
         var id = Guid.NewGuid().ToString("N");
         var outcome = await grains.GetGrain<IGreenFactoryApplicationGrain>(id).SubmitAsync(new SubmitApplication(
             Uscc.Parse(body.Uscc!), body.Year!.Value, body.Edition!, string.IsNullOrWhiteSpace(body.Product) ? null : body.Product.Trim(),
-            body.Answers!.Select(a => new AnswerInput(a!.Item!, a.Met!.Value, a.Evidence?.Trim())).ToArray(), Actor.Of(http)));
+            body.Answers!.Select(a => new Answer(a!.Item!, a.Met!.Value, a.Evidence?.Trim())).ToArray(), Actor.Of(http)));
         return outcome.Result == ApplicationResult.Ok
             ? TypedResults.Created($"/api/green-factory/applications/{id}", outcome.View!)
             : Problem(outcome);
@@ -50,7 +50,7 @@ public static class GreenFactoryEndpoints
         string id, VerificationRequest body, IGrainFactory grains, HttpContext http)
     {
         var outcome = await Grain(grains, id).VerifyAsync(
-            body.Decisions!.Select(d => new DecisionInput(d!.Item!, d.Accepted!.Value, d.Comment?.Trim())).ToArray(), Actor.Of(http));
+            body.Decisions!.Select(d => new Decision(d!.Item!, d.Accepted!.Value, d.Comment?.Trim())).ToArray(), Actor.Of(http));
         return outcome.Result == ApplicationResult.Ok ? TypedResults.Ok(outcome.View!) : Problem(outcome);
     }
 

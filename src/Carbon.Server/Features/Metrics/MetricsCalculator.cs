@@ -20,7 +20,7 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
 
     private CarbonOptions Options => options.Value;
 
-    public MetricsResponse Compute(ScopeDto scope, PeriodQuery query, PeriodTotals totals, bool trace)
+    public MetricsResponse Compute(ScopeResponse scope, PeriodQuery query, PeriodTotals totals, bool trace)
     {
         var region = Options.GridRegion;
         var basis = Options.EnergyBasis;
@@ -48,7 +48,7 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
             basis == EnergyBasis.Calorific ? "calorific" : "equivalent",
             Intensity(comparison.Current, basis),
             YearFactors(query.Year),
-            new BaselineDto(
+            new BaselineResponse(
                 IntensityAccounting.BaselineYear,
                 totals.BaselineMonths.Length,
                 totals.BaselineMonths,
@@ -60,13 +60,13 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
                 Index(comparison.BaselinePriceIndex),
                 Intensity(comparison.Baseline, basis),
                 YearFactors(IntensityAccounting.BaselineYear)),
-            new ReductionDto(R(comparison.Reduction.EnergyIntensity), R(comparison.Reduction.Co2Intensity),
+            new ReductionResponse(R(comparison.Reduction.EnergyIntensity), R(comparison.Reduction.Co2Intensity),
                 R(comparison.Reduction.WaterIntensity)),
             region,
             factors.Version,
             trace
-                ? new TraceDto(Terms(currentTrace!), Terms(baselineTrace!),
-                    totals.Revisions.Select(r => new FilingRefDto(r.Month, r.Revision)).ToArray())
+                ? new TraceResponse(Terms(currentTrace!), Terms(baselineTrace!),
+                    totals.Revisions.Select(r => new FilingRefResponse(r.Month, r.Revision)).ToArray())
                 : null);
     }
 
@@ -75,24 +75,24 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
 
     public static decimal? R(decimal? value) => Display.Round(value, DisplayDecimals);
 
-    private static EnergyDto Energy(EnergyFigures e) => new(R(e.CalorificTce), R(e.EquivalentTce));
+    private static EnergyResponse Energy(EnergyFigures e) => new(R(e.CalorificTce), R(e.EquivalentTce));
 
-    private static Co2Dto Co2(Co2Figures c) => new(R(c.CombustionT), R(c.ElectricityT), R(c.HeatT), R(c.TotalT));
+    private static Co2Response Co2(Co2Figures c) => new(R(c.CombustionT), R(c.ElectricityT), R(c.HeatT), R(c.TotalT));
 
-    private static IntensityDto Intensity(Intensities i, EnergyBasis basis) =>
+    private static IntensityResponse Intensity(Intensities i, EnergyBasis basis) =>
         new(R(i.Energy(basis)), R(i.EnergyCalorificTcePer10kYuan), R(i.EnergyEquivalentTcePer10kYuan), R(i.Co2TPer10kYuan),
             R(i.WaterM3Per10kYuan));
 
-    private static PriceIndexDto? Index(Factor? f) =>
-        f is null ? null : new PriceIndexDto(f.Id, f.Year!.Value, f.Value, f.Status.Token());
+    private static PriceIndexResponse? Index(Factor? f) =>
+        f is null ? null : new PriceIndexResponse(f.Id, f.Year!.Value, f.Value, f.Status.Token());
 
-    private YearFactorsDto YearFactors(int year) =>
+    private YearFactorsResponse YearFactors(int year) =>
         new(Year(factors.ElectricityEquivalent(year)), Year(factors.GridCo2(year, Options.GridRegion)));
 
-    private static YearFactorDto Year(YearFactor y) =>
+    private static YearFactorResponse Year(YearFactor y) =>
         new(y.Factor.Id, y.RequestedYear, y.Factor.Year!.Value, y.IsSubstitute, y.Factor.Value, y.Factor.Unit, y.Factor.Status.Token());
 
-    private static TraceTermDto[] Terms(List<TraceTerm> terms) =>
-        terms.Select(t => new TraceTermDto(t.Figure, t.Carrier, t.Quantity, t.QuantityUnit, t.Factors, t.Formula, t.Clause,
+    private static TraceTermResponse[] Terms(List<TraceTerm> terms) =>
+        terms.Select(t => new TraceTermResponse(t.Figure, t.Carrier, t.Quantity, t.QuantityUnit, t.Factors, t.Formula, t.Clause,
             R(t.Result), t.ResultUnit, t.Note)).ToArray();
 }

@@ -30,7 +30,7 @@ public static class MetricsEndpoints
         }
         var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
         var totals = await grain.GetTotalsAsync(period);
-        return TypedResults.Ok(calculator.Compute(new ScopeDto("enterprise", uscc.Value, view.Profile.Name, 1), period, totals!,
+        return TypedResults.Ok(calculator.Compute(new ScopeResponse("enterprise", uscc.Value, view.Profile.Name, 1), period, totals!,
             query.TraceValue));
     }
 
@@ -47,7 +47,7 @@ public static class MetricsEndpoints
         }
         var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
         var totals = await grain!.GetTotalsAsync(period);
-        return TypedResults.Ok(calculator.Compute(new ScopeDto("park", code, view.Profile.Name, view.Enterprises), period,
+        return TypedResults.Ok(calculator.Compute(new ScopeResponse("park", code, view.Profile.Name, view.Enterprises), period,
             totals, query.TraceValue));
     }
 
@@ -58,7 +58,7 @@ public static class MetricsEndpoints
         var district = grains.GetGrain<IDistrictGrain>(DistrictKeys.District);
         var totals = await district.GetTotalsAsync(period);
         var enterprises = await district.CountEnterprisesAsync();
-        return TypedResults.Ok(calculator.Compute(new ScopeDto("district", DistrictKeys.District, "全区", enterprises), period,
+        return TypedResults.Ok(calculator.Compute(new ScopeResponse("district", DistrictKeys.District, "全区", enterprises), period,
             totals, query.TraceValue));
     }
 }

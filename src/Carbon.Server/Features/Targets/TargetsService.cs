@@ -27,7 +27,7 @@ public sealed class TargetsService(
         var baseline = await snapshots.YearTotalsAsync(plan.BaselineYear);
         var comparable = factors.PriceIndex(year) is not null && factors.PriceIndex(IntensityAccounting.BaselineYear) is not null;
 
-        var rows = new List<TargetDto>();
+        var rows = new List<TargetResponse>();
         foreach (var t in plan.Targets)
         {
             var scope = registry.Where(r => t.Scale is null || r.Profile.Scale == t.Scale).ToList();
@@ -50,10 +50,10 @@ public sealed class TargetsService(
                 _ => (null, null, $"unsupported metric {t.Metric}", null),
             };
             var p = TargetTracking.Track(t, plan.BaselineYear, plan.TargetYear, year, b, l);
-            rows.Add(new TargetDto(t.Id, t.Name, t.Metric, t.Scale, t.Kind.ToString().ToLowerInvariant(), t.Unit, t.Target,
+            rows.Add(new TargetResponse(t.Id, t.Name, t.Metric, t.Scale, t.Kind.ToString().ToLowerInvariant(), t.Unit, t.Target,
                 R(p.Baseline), R(p.Latest), R(p.Progress), R(p.Projection), Status(p.Status), note, R(coverage), t.Status, t.Source));
         }
-        return new TargetsResponse(new TargetPlanDto(plan.Id, plan.Name, plan.BaselineYear, plan.TargetYear), year,
+        return new TargetsResponse(new TargetPlanResponse(plan.Id, plan.Name, plan.BaselineYear, plan.TargetYear), year,
             comparable ? "comparable-2020" : "current", factors.Version, rows.ToArray());
     }
 

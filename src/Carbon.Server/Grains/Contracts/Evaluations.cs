@@ -4,17 +4,17 @@ namespace Carbon.Server.Grains.Contracts;
 // (6 decimal places); ranking and classes use the exact values.
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.benchmark")]
-public sealed record BenchmarkRow(string Indicator, string Name, string Unit, decimal Weight, string Kind, decimal Value, decimal? AverageScore);
+public sealed record BenchmarkView(string Indicator, string Name, string Unit, decimal Weight, string Kind, decimal Value, decimal? AverageScore);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.population")]
 public sealed record PopulationSummary(string Id, string Name, int Evaluated, int Ranked, int Exempt,
-    Dictionary<string, int> ClassCounts, BenchmarkRow[] Benchmarks);
+    Dictionary<string, int> ClassCounts, BenchmarkView[] Benchmarks);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.not-evaluated")]
-public sealed record NotEvaluatedRow(string Uscc, string Name, string? ParkCode, string Reason, int[] MissingMonths);
+public sealed record NotEvaluatedView(string Uscc, string Name, string? ParkCode, string Reason, int[] MissingMonths);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.park")]
-public sealed record ParkRow(string ParkCode, int Firms, decimal LandAreaMu, decimal TaxPaid, decimal ValueAdded,
+public sealed record ParkRankView(string ParkCode, int Firms, decimal LandAreaMu, decimal TaxPaid, decimal ValueAdded,
     decimal? TaxPerMu, decimal? ValueAddedPerMu, int Rank);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.summary")]
@@ -31,11 +31,11 @@ public sealed record EvaluationSummary(
     int Evaluated,
     int Exempt,
     PopulationSummary[] Populations,
-    NotEvaluatedRow[] NotEvaluated,
-    ParkRow[] Parks);
+    NotEvaluatedView[] NotEvaluated,
+    ParkRankView[] Parks);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.firm-row")]
-public sealed record EvaluationFirmRow(
+public sealed record EvaluationFirmView(
     string Uscc,
     string Name,
     string Industry,
@@ -51,11 +51,11 @@ public sealed record EvaluationFirmRow(
 public sealed record EvaluationQuery(int Page, int PageSize, string Sort, string? Class, string? Park, string? Industry, string? Population);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.page")]
-public sealed record EvaluationPage(int Page, int PageSize, int Total, EvaluationFirmRow[] Items);
+public sealed record EvaluationPage(int Page, int PageSize, int Total, EvaluationFirmView[] Items);
 
 /// <summary>One indicator of one firm, with where its numerator and denominator came from.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.eval.indicator")]
-public sealed record IndicatorRow(
+public sealed record IndicatorView(
     string Indicator,
     string Name,
     string Unit,
@@ -72,12 +72,12 @@ public sealed record IndicatorRow(
     int? IndicatorRank);
 
 [GenerateSerializer, Immutable, Alias("carbon.eval.tariff")]
-public sealed record TariffRow(string Class, decimal ElectricityYuanPerKwh, decimal WaterYuanPerT, decimal GasYuanPerM3,
+public sealed record TariffView(string Class, decimal ElectricityYuanPerKwh, decimal WaterYuanPerT, decimal GasYuanPerM3,
     decimal SewageYuanPerT, decimal LandUseTaxReliefPercent, string Status);
 
 /// <summary>The facts a firm was evaluated on, as snapshotted by the run.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.eval.inputs")]
-public sealed record FirmInputsRow(
+public sealed record FirmInputsView(
     int ProfileRevision,
     string Scale,
     decimal LandAreaMu,
@@ -100,7 +100,7 @@ public sealed record EvaluationFirmDetail(
     int Year,
     string MethodVersion,
     string FactorSet,
-    EvaluationFirmRow Firm,
-    IndicatorRow[] Indicators,
-    TariffRow? Tariff,
-    FirmInputsRow Inputs);
+    EvaluationFirmView Firm,
+    IndicatorView[] Indicators,
+    TariffView? Tariff,
+    FirmInputsView Inputs);

@@ -25,8 +25,8 @@ public sealed record FilingOutcome(FilingStatus Status, int Revision, FilingView
 
 /// <summary>Who changed a record, when and why (revision 1 has no reason).</summary>
 [GenerateSerializer, Immutable, Alias("carbon.revision-info")]
-public sealed record RevisionInfo(int Revision, DateTimeOffset RecordedAt, string Actor, string? Reason);
+public sealed record RevisionView(int Revision, DateTimeOffset RecordedAt, string Actor, string? Reason);
 
 /// <summary>A month's current filing, its revision number and every revision's who, when and why.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.filing-view")]
-public sealed record FilingView(MonthlyFiling Current, int Revision, RevisionInfo[] History);
+public sealed record FilingView(MonthlyFiling Current, int Revision, RevisionView[] History);

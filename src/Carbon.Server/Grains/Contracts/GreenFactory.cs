@@ -6,14 +6,14 @@ namespace Carbon.Server.Grains.Contracts;
 
 /// <summary>A firm's answer to a qualitative item or basic requirement, with its evidence note.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.gf.answer")]
-public sealed record AnswerInput(string Item, bool Met, string? Evidence);
+public sealed record Answer(string Item, bool Met, string? Evidence);
 
 /// <summary>A verifier's decision on one answered item.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.gf.decision")]
-public sealed record DecisionInput(string Item, bool Accepted, string? Comment);
+public sealed record Decision(string Item, bool Accepted, string? Comment);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.submit")]
-public sealed record SubmitApplication(Uscc Uscc, int Year, string RuleSetId, string? Product, AnswerInput[] Answers, string Actor);
+public sealed record SubmitApplication(Uscc Uscc, int Year, string RuleSetId, string? Product, Answer[] Answers, string Actor);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.basic")]
 public sealed record BasicView(string Id, string Text, bool Met, string Source);

@@ -29,12 +29,12 @@ public sealed record EnterpriseView(
     int Revision,
     DateTimeOffset RegisteredAt,
     string RegisteredBy,
-    RevisionInfo[] History,
+    RevisionView[] History,
     YearMonth[] MonthsFiled);
 
 /// <summary>A park member as its park needs to know it.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.member")]
-public sealed record MemberInfo(Uscc Uscc, string Scale, decimal LandAreaMu);
+public sealed record MemberUpdate(Uscc Uscc, string Scale, decimal LandAreaMu);
 
 public enum RegistrationStatus
 {

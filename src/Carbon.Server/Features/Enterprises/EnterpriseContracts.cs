@@ -49,7 +49,7 @@ public sealed record EnterpriseResponse(
     string? Outcome,
     DateTimeOffset RegisteredAt,
     string RegisteredBy,
-    RevisionInfo[] History,
+    RevisionView[] History,
     YearMonth[] MonthsFiled)
 {
     public static EnterpriseResponse From(EnterpriseView v, string? outcome = null) =>

@@ -6,7 +6,7 @@ using FluentValidation;
 namespace Carbon.Server.Factors;
 
 /// <summary>One data row of a factor file, as text, with where it came from.</summary>
-public sealed record FactorRow(
+public sealed record FactorLine(
     string File,
     int Line,
     string Id,
@@ -45,7 +45,7 @@ public sealed record FactorRow(
 }
 
 /// <summary>Row-level rules of a factor file.</summary>
-public sealed class FactorRowValidator : AbstractValidator<FactorRow>
+public sealed class FactorRowValidator : AbstractValidator<FactorLine>
 {
     public FactorRowValidator()
     {
@@ -108,5 +108,5 @@ public sealed class FactorRowValidator : AbstractValidator<FactorRow>
         });
     }
 
-    private static FactorKind Kind(FactorRow row) => FactorTokens.TryParseKind(row.Kind, out var k) ? k : default;
+    private static FactorKind Kind(FactorLine row) => FactorTokens.TryParseKind(row.Kind, out var k) ? k : default;
 }

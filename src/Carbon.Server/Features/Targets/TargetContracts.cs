@@ -1,13 +1,13 @@
 namespace Carbon.Server.Features.Targets;
 
-public sealed record TargetPlanDto(string Id, string Name, int BaselineYear, int TargetYear);
+public sealed record TargetPlanResponse(string Id, string Name, int BaselineYear, int TargetYear);
 
 /// <summary>
 /// One target: its baseline (the baseline year's value), the latest value (the requested year), progress toward the
 /// target, the straight-line projection to the target year and whether that is on track. Values the district has not
 /// collected yet are null with status "no-data" and a note that says why.
 /// </summary>
-public sealed record TargetDto(
+public sealed record TargetResponse(
     string Id,
     string Name,
     string Metric,
@@ -25,4 +25,4 @@ public sealed record TargetDto(
     string SourceStatus,
     string Source);
 
-public sealed record TargetsResponse(TargetPlanDto Plan, int Year, string PriceBasis, string FactorSet, TargetDto[] Targets);
+public sealed record TargetsResponse(TargetPlanResponse Plan, int Year, string PriceBasis, string FactorSet, TargetResponse[] Targets);

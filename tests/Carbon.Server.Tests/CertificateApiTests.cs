@@ -153,7 +153,7 @@ public class CertificateApiTests : OwnService
             .AssertProblemAsync(HttpStatusCode.NotFound, "evaluationId");
 
         // The whole run in one request, progress readable while it runs.
-        var started = await Http.PostAsJsonAsync("/api/certificates/batches", new { kind = "mujun-notice", evaluationId = id });
+        var started = await Http.PostAsJsonAsync("/api/certificate-batches", new { kind = "mujun-notice", evaluationId = id });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         Assert.Equal(4, (await started.JsonAsync())["total"]!.GetValue<int>());

@@ -44,12 +44,7 @@ public static class CarbonHost
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Carbon — 绿色制造与碳达峰核算 API";
-            doc.Info.Description = "Monthly filings in; GB/T 2589 energy, GB/T 32150 CO2, water, intensities and reduction vs 2020 out.";
-            return Task.CompletedTask;
-        }));
+        services.AddCarbonOpenApi();
 
         builder.UseOrleans(silo =>
         {

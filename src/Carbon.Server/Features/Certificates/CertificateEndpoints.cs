@@ -25,13 +25,14 @@ public static class CertificateEndpoints
             .WithSummary("验签公钥 The ECDSA P-256 public key (PEM) that checks every certificate's signature");
         group.MapPost("/verify", VerifyAsync).WithName("VerifyCertificate").Accepts<IFormFile>("multipart/form-data", "application/pdf")
             .WithSummary("核验证书 Upload a PDF: valid, altered, revoked or unknown").DisableAntiforgery();
-        group.MapPost("/batches", StartBatchAsync).WithName("StartCertificateBatch")
-            .WithSummary("批量出具 Issue the 亩均 notices of a whole evaluation run; progress at the returned location");
-        group.MapGet("/batches/{id}", BatchAsync).WithName("CertificateBatch").WithSummary("批量进度 Progress of a batch");
         group.MapGet("/{number}", PdfAsync).WithName("GetCertificatePdf").WithSummary("证书 PDF The issued PDF");
         group.MapGet("/{number}/status", StatusAsync).WithName("CertificateStatus")
             .WithSummary("证书状态 What the QR code opens: the register entry and whether it is valid, revoked or expired");
         group.MapPost("/{number}/revoke", RevokeAsync).WithName("RevokeCertificate").WithSummary("吊销 Revoke with a reason");
+        var batches = api.MapGroup("/certificate-batches").WithTags("Certificates 证书");
+        batches.MapPost("/", StartBatchAsync).WithName("StartCertificateBatch")
+            .WithSummary("批量出具 Issue the 亩均 notices of a whole evaluation run; progress at the returned location");
+        batches.MapGet("/{id}", BatchAsync).WithName("CertificateBatch").WithSummary("批量进度 Progress of a batch");
         return api;
     }
 
@@ -122,7 +123,7 @@ public static class CertificateEndpoints
         var view = await grains.GetGrain<ICertificateBatchGrain>(id).StartAsync(body.EvaluationId!, Actor.Of(http));
         return view is null
             ? Problems.NotFound("evaluationId", $"无此评价记录 {body.EvaluationId} (no evaluation run)")
-            : TypedResults.Accepted($"/api/certificates/batches/{id}", view);
+            : TypedResults.Accepted($"/api/certificate-batches/{id}", view);
     }
 
     internal static async Task<Results<Ok<BatchView>, ProblemHttpResult>> BatchAsync(string id, IGrainFactory grains)

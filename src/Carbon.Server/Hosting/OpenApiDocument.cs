@@ -1,0 +1,279 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Carbon.Server.Hosting;
+
+/// <summary>
+/// Completes the generated OpenAPI document without touching the endpoints: licence and tag descriptions, each
+/// operation's error responses (from <see cref="Errors"/>, keyed by the endpoints' <c>WithName</c>), camelCase query
+/// names, and an example on every response — generated from the schema, so it follows the DTOs as they change.
+/// </summary>
+public static class CarbonOpenApi
+{
+    private const string Uscc = "91350100M000100Y43", RunId = "0f8fad5bd9cb469fa16570867728950e";
+
+    /// <summary>A problem the service answers with: the status, the field its <c>errors</c> names, and the message.</summary>
+    private sealed record Problem(int Status, string Field, string Message);
+
+    private static Problem Bad(string field, string message) => new(400, field, message);
+    private static Problem NotFound(string field, string message) => new(404, field, message);
+    private static Problem Conflict(string field, string message) => new(409, field, message);
+
+    private static readonly Problem NoEnterprise = NotFound("uscc", $"未登记企业 {Uscc} (no enterprise registered with USCC {Uscc})");
+    private static readonly Problem NoPark = NotFound("code", "未登记园区 YZ-DEMO (no park registered with code YZ-DEMO)");
+    private static readonly Problem NoRun = NotFound("id", $"无此评价记录 {RunId} (no evaluation run {RunId})");
+    private static readonly Problem NoApplication = NotFound("id", $"无此申报 {RunId} (no application {RunId})");
+    private static readonly Problem NoCertificate = NotFound("number", "登记簿中无证书 AR-2025-000001 (no certificate AR-2025-000001)");
+    private static readonly Problem BadUscc = Bad("uscc", "校验码错误：应为 '3' (check character should be '3', got 'Y')");
+    private static readonly Problem BadYear = Bad("year", "year 应为 2020 至 2025 之间的年份 (year must be 2020..2025)");
+    private static readonly Problem Decided = Conflict("id", "申报已批准 (already approved)");
+
+    /// <summary>
+    /// The 4xx answers of each operation, read from its handler. An empty list means the handler has none of its own; the
+    /// document then states the bare 400 Kestrel gives a malformed request. An operation missing here fails OpenApiTests.
+    /// </summary>
+    private static readonly Dictionary<string, Problem[]> Errors = new()
+    {
+        ["RegisterPark"] = [Bad("kind", "未知园区类型 'zone' (kind must be one of industrial-park, …)"), Conflict("code", "园区 YZ-DEMO 已登记 (park YZ-DEMO is already registered)")],
+        ["GetPark"] = [NoPark],
+        ["RegisterEnterprise"] = [Bad("landAreaMu", "用地面积不能为负 (landAreaMu cannot be negative)"), Conflict("uscc", $"企业 {Uscc} 已登记 (enterprise {Uscc} is already registered)")],
+        ["GetEnterprise"] = [BadUscc, NoEnterprise],
+        ["ReviseEnterprise"] = [Bad("reason", "档案已有第2版，修订必须说明原因 (a revision must give a reason)"), NoEnterprise],
+        ["FileMonth"] = [Bad("energy[1].unit", "单位 't' 不适用于 natural-gas (unit does not fit the carrier; use one of m3, 10k-m3)"), NoEnterprise],
+        ["GetFiling"] = [Bad("month", "'2023-13' 不是 yyyy-MM 格式的月份 (month must be yyyy-MM)"), NotFound("month", $"{Uscc} 未填报 2023-03 (no filing for 2023-03)")],
+        ["EnterpriseMetrics"] = [BadYear, NoEnterprise],
+        ["ParkMetrics"] = [BadYear, NoPark],
+        ["DistrictMetrics"] = [BadYear],
+        ["DistrictTargets"] = [Bad("plan", "未知目标方案 'x' (unknown plan; one of …)")],
+        ["RunEvaluation"] = [Bad("method", "未知评价办法 'x' (unknown method; one of huangyan-2022, …)")],
+        ["ListEvaluations"] = [],
+        ["GetEvaluation"] = [NoRun],
+        ["EvaluationEnterprises"] = [Bad("pageSize", "pageSize 为 1 至 500 (pageSize is 1..500)"), NoRun],
+        ["EvaluationEnterprise"] = [NoRun],
+        ["EvaluationParks"] = [NoRun],
+        ["EvaluationMethods"] = [],
+        ["GreenFactoryRuleSets"] = [],
+        ["GreenFactoryRegister"] = [Bad("all", "'maybe' 不是有效的 all (not a valid all)")],
+        ["SubmitGreenFactoryApplication"] = [Bad("answers[0].evidence", "声称满足的要求须说明佐证材料 (a claim needs an evidence note)"), NoEnterprise],
+        ["GetGreenFactoryApplication"] = [NoApplication],
+        ["VerifyGreenFactoryApplication"] = [Bad("decisions[0].comment", "不予认可须说明理由 (a rejection needs a comment)"), NoApplication, Decided],
+        ["DecideGreenFactoryApplication"] = [Bad("approve", "approve 必填 (approve is true or false)"), NoApplication, Decided],
+        ["IssueCertificate"] = [Bad("year", "年度报告须指定 year (an annual report needs a year)"), NoEnterprise,
+            Conflict("applicationId", "申报状态为 submitted，仅已批准的申报可发证 (only an approved application gets a certificate)")],
+        ["ListCertificates"] = [],
+        ["CertificatePublicKey"] = [],
+        ["VerifyCertificate"] = [Bad("file", "请上传证书 PDF 文件 (upload the certificate PDF as a form file)")],
+        ["StartCertificateBatch"] = [Bad("evaluationId", "亩均告知书须指定 evaluationId (a notice needs the evaluation run)"), NoRun],
+        ["CertificateBatch"] = [NotFound("id", $"无此批次 {RunId} (no batch)")],
+        ["GetCertificatePdf"] = [NoCertificate],
+        ["CertificateStatus"] = [NoCertificate],
+        ["RevokeCertificate"] = [Bad("reason", "吊销须说明理由 (a revocation needs a reason)"), NoCertificate,
+            Conflict("number", "证书 AR-2025-000001 已于 2025-06-30 吊销 (already revoked)")],
+    };
+
+    private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
+
+    /// <summary>Successful answers that are not JSON: these handlers return raw results, which carry no content type.</summary>
+    private static readonly Dictionary<string, Func<(string Type, OpenApiMediaType Media)>> NotJson = new()
+    {
+        ["GetCertificatePdf"] = () => ("application/pdf", new() { Schema = Binary(), Examples = new Dictionary<string, IOpenApiExample>
+            { ["issued"] = new OpenApiExample { Summary = "The PDF as issued", ExternalValue = "/api/certificates/AR-2025-000001" } } }),
+        ["CertificatePublicKey"] = () => ("application/x-pem-file", new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = Pem }),
+    };
+
+    private static readonly Dictionary<string, string> Tags = new()
+    {
+        ["Parks 园区"] = "工业园区 Industrial parks: register one; enterprises join a park by its code.",
+        ["Enterprises 企业"] = "企业档案 Enterprises by USCC (统一社会信用代码): register, read, revise; every revision keeps who, when and why.",
+        ["Filings 月度填报"] = "月度填报 A month's energy by carrier, water, pollutants, output, value added, tax, staff and R&D (money in 万元). " +
+                           "A revision needs a reason; nothing filed is lost.",
+        ["Metrics 指标"] = "指标 Energy (GB/T 2589), CO2 (GB/T 32150), water, intensities per 万元 of value added and reduction vs 2020, " +
+                         "for an enterprise, a park or the district; `trace=true` shows every factor and clause.",
+        ["Evaluations 亩均评价"] = "亩均评价 Score every firm for a year with a method from factors/methods; a run is stored and never changes.",
+        ["Targets 规划目标"] = "规划目标 The district plan's targets: baseline, latest, target, progress, projection, on or off track.",
+        ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, and the register of certified firms.",
+        ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue, list, verify, revoke.",
+    };
+
+    public static IServiceCollection AddCarbonOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            Complete(doc);
+            return Task.CompletedTask;
+        }));
+
+    private static void Complete(OpenApiDocument doc)
+    {
+        doc.Info.Title = "Carbon — 绿色制造与碳达峰核算 API";
+        doc.Info.Description = "Monthly filings in; GB/T 2589 energy, GB/T 32150 CO2, water, intensities and reduction vs 2020 out. " +
+                               "Errors are RFC 9457 problem details whose `errors` are keyed by the field's JSON path, e.g. `energy[1].unit`.";
+        doc.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+        foreach (var server in doc.Servers ?? [])
+        {
+            // Relative (just the path base): right on any host and port, and the linter refuses localhost and a trailing '/'.
+            var path = Uri.TryCreate(server.Url, UriKind.Absolute, out var url) ? url.AbsolutePath.TrimEnd('/') : "";
+            server.Url = path.Length == 0 ? "/" : path;
+            server.Description = "This service, wherever it serves this document (`dotnet run` listens on http://localhost:5214)";
+        }
+        var schemas = (doc.Components ??= new()).Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        schemas["HttpValidationProblemDetails"] = ProblemSchema();
+        foreach (var tag in doc.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            tag.Description = Tags.GetValueOrDefault(tag.Name ?? "");
+        }
+        foreach (var op in doc.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        {
+            foreach (var p in (op.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+            {
+                p.Name = char.ToLowerInvariant(p.Name![0]) + p.Name[1..]; // [AsParameters] records keep C# casing
+            }
+            Describe(op, doc);
+            foreach (var media in op.Responses!.Values.SelectMany(r => r.Content?.Values ?? []).Where(m => m.Example is null && m.Examples is null))
+            {
+                media.Example = media.Schema is null ? null : Example.Of(media.Schema, schemas, null, []);
+            }
+        }
+        schemas.Remove("IFormFile"); // Describe replaced the request bodies that used it
+    }
+
+    private static void Describe(OpenApiOperation op, OpenApiDocument doc)
+    {
+        var id = op.OperationId ?? "";
+        var responses = op.Responses ??= [];
+        var problem = new OpenApiSchemaReference("HttpValidationProblemDetails", doc);
+        if (Errors.TryGetValue(id, out var errors) && errors.Length == 0)
+        {
+            responses["400"] = new OpenApiResponse { Description = "Malformed HTTP request, rejected by the server before the endpoint runs (no body)" };
+        }
+        foreach (var p in errors ?? [])
+        {
+            responses[p.Status.ToString()] = ProblemResponse(p.Status, problem, p.Field, p.Message);
+        }
+        if (op.RequestBody?.Content?.ContainsKey("application/json") == true)
+        {
+            responses["415"] = ProblemResponse(415, problem, null, null); // what minimal APIs answer to a body of another type
+        }
+        foreach (var (type, media) in op.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
+        {
+            media.Schema = type switch // the verify handler reads the form's first file or the raw body; IFormFile describes neither
+            {
+                "application/json" => media.Schema,
+                "multipart/form-data" => new OpenApiSchema { Type = JsonSchemaType.Object, Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = Binary() } },
+                _ => Binary(),
+            };
+        }
+        if (NotJson.TryGetValue(id, out var content) && responses.GetValueOrDefault("200") is OpenApiResponse ok)
+        {
+            var (type, media) = content();
+            ok.Content = new Dictionary<string, OpenApiMediaType> { [type] = media };
+        }
+    }
+
+    private static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary" };
+
+    private static OpenApiResponse ProblemResponse(int status, IOpenApiSchema schema, string? field, string? message)
+    {
+        var (title, section) = status switch
+        {
+            400 => ("输入有误 (the request has invalid fields)", "15.5.1"),
+            404 => ("未找到 (not found)", "15.5.5"),
+            409 => ("冲突 (conflict)", "15.5.10"),
+            _ => ("Unsupported Media Type", "15.5.16"),
+        };
+        var example = new JsonObject { ["type"] = $"https://tools.ietf.org/html/rfc9110#section-{section}", ["title"] = title, ["status"] = status };
+        if (status is 404 or 409)
+        {
+            example["detail"] = message;
+        }
+        if (field is not null)
+        {
+            example["errors"] = new JsonObject { [field] = new JsonArray(message) };
+        }
+        example["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        return new OpenApiResponse
+        {
+            Description = status == 415 ? "The body is not JSON (Content-Type must be application/json)" : title,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema, Example = example } },
+        };
+    }
+
+    /// <summary>RFC 9457 problem details; extension members (traceId) are allowed, as the RFC says.</summary>
+    private static OpenApiSchema ProblemSchema()
+    {
+        OpenApiSchema Text() => new() { Type = JsonSchemaType.String | JsonSchemaType.Null };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "RFC 9457 problem details; `errors` maps a field's JSON path (`energy[1].unit`) to its messages.",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text(), ["title"] = Text(), ["detail"] = Text(), ["instance"] = Text(), ["traceId"] = Text(),
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+                ["errors"] = new OpenApiSchema { Type = JsonSchemaType.Object,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } } },
+            },
+        };
+    }
+
+    /// <summary>A plausible instance of a schema: one item per array, every property, formats honoured.</summary>
+    private static class Example
+    {
+        public static JsonNode? Of(IOpenApiSchema schema, IDictionary<string, IOpenApiSchema> components, string? name, HashSet<string> seen)
+        {
+            if (schema is OpenApiSchemaReference reference)
+            {
+                var id = reference.Reference.Id!;
+                if (!seen.Add(id) || !components.TryGetValue(id, out var target))
+                {
+                    return null; // a cycle: stop here rather than recurse forever
+                }
+                var node = Of(target, components, name, seen);
+                seen.Remove(id);
+                return node;
+            }
+            if ((schema.OneOf ?? schema.AnyOf ?? schema.AllOf)?.FirstOrDefault(s => s.Type != JsonSchemaType.Null) is { } branch)
+            {
+                return Of(branch, components, name, seen);
+            }
+            if (schema.Enum is { Count: > 0 } values)
+            {
+                return values.First(v => v is not null)?.DeepClone();
+            }
+            var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+            return type switch
+            {
+                JsonSchemaType.Object or 0 when schema.Properties is { Count: > 0 } properties =>
+                    new JsonObject(properties.Select(p => KeyValuePair.Create(p.Key, Of(p.Value, components, p.Key, seen)))),
+                JsonSchemaType.Object when schema.AdditionalProperties is { } value => new JsonObject { ["key"] = Of(value, components, null, seen) },
+                JsonSchemaType.Array => schema.Items is null ? new JsonArray() : new JsonArray(Of(schema.Items, components, name, seen)),
+                JsonSchemaType.String => String(schema.Format, name),
+                JsonSchemaType.Boolean => true,
+                JsonSchemaType.Integer => name?.ToLowerInvariant() switch { "year" => 2025, "month" or "throughmonth" => 3, _ => 1 },
+                JsonSchemaType.Number => 12.5,
+                0 when schema.Format is "double" or "float" or "decimal" => 12.5,
+                0 when schema.Format is "int32" or "int64" => 1,
+                _ => new JsonObject(),
+            };
+        }
+
+        private static JsonNode String(string? format, string? name) => format switch
+        {
+            "date-time" => "2025-03-31T08:00:00+08:00",
+            "date" => "2025-03-31",
+            "uuid" => "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+            "binary" => "",
+            _ => name switch
+            {
+                "uscc" => Uscc,
+                "code" or "parkCode" or "park" => "YZ-DEMO",
+                "id" or "runId" or "evaluationId" or "applicationId" => RunId,
+                "number" => "AR-2025-000001",
+                "month" => "2025-03",
+                "carrier" => "electricity",
+                "unit" => "kWh",
+                _ => "string",
+            },
+        };
+    }
+}

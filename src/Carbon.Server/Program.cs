@@ -1,25 +1,23 @@
 using Carbon.Server.Hosting;
-using Carbon.Server.Configuration;
 
 // `dotnet run --project src/Carbon.Server [-- --demo]`: the service on the embedded SQLite ledger in ./data.
-var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
-if (demo)
-{
-    builder.Configuration["Carbon:Demo"] = "true";
-}
-builder.AddCarbon();
-
-var app = builder.Build();
-app.MapCarbon();
-app.Lifetime.ApplicationStarted.Register(() =>
-{
-    var urls = string.Join(", ", app.Urls);
-    Console.WriteLine($"Carbon is listening on {urls}  (API reference: {app.Urls.FirstOrDefault()}/scalar)");
-});
-
 try
 {
+    var demo = args.Contains("--demo");
+    var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+    if (demo)
+    {
+        builder.Configuration["Carbon:Demo"] = "true";
+    }
+    builder.AddCarbon();
+
+    var app = builder.Build();
+    app.MapCarbon();
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        var urls = string.Join(", ", app.Urls);
+        Console.WriteLine($"Carbon is listening on {urls}  (API reference: {app.Urls.FirstOrDefault()}/scalar)");
+    });
     await app.RunAsync();
     return 0;
 }

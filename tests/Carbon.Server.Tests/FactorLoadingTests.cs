@@ -119,6 +119,31 @@ public class FactorLoadingTests
         Assert.Contains("coefficients/grid.csv line 5, field 'value'", await stderr);
     }
 
+    [Fact]
+    public async Task The_service_refuses_a_setting_it_does_not_know()
+    {
+        // Ports once sat under Carbon:Orleans, which nothing read: a setting that names nothing must stop the service.
+        using var data = new TempFolder();
+        var server = Path.Combine(AppContext.BaseDirectory, "Carbon.Server.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                server, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Carbon:DataDirectory", data.Path,
+                "--Carbon:Orleans:SiloPort", FreePort.Next().ToString(),
+            },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("'Orleans'", await stderr);
+    }
+
     private static TempFolder Copy()
     {
         var folder = new TempFolder();

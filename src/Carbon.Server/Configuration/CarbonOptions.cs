@@ -8,6 +8,22 @@ public sealed class CarbonOptions
 {
     public const string Section = "Carbon";
 
+    /// <summary>
+    /// The section bound strictly: a key that names no setting (a typo, or a setting that moved) stops the service
+    /// instead of being ignored.
+    /// </summary>
+    public static CarbonOptions Read(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(Section).Get<CarbonOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new CarbonOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(CarbonOptions), [$"{Section}: {e.Message}"]);
+        }
+    }
+
     /// <summary>Where the ledger (SQLite) and keys live. Relative paths are relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "./data";
 

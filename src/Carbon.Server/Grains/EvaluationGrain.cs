@@ -17,9 +17,9 @@ public sealed class EvaluationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _run = await reader.FindRunAsync(Id);
-        if (_run is not null)
+        if (_run is { } run)
         {
-            _views = EvaluationViews.FromRun(_run);
+            _views = await Task.Run(() => EvaluationViews.FromRun(run), cancellationToken);   // thousands of firms: off the scheduler
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class EvaluationGrain(
             });
         });
         _run = run;
-        _views = EvaluationViews.FromRun(run);
+        _views = await Task.Run(() => EvaluationViews.FromRun(run));
         return _views.Summary;
     }
 

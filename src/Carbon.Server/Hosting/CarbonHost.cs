@@ -30,7 +30,7 @@ public static class CarbonHost
 {
     public static WebApplicationBuilder AddCarbon(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(CarbonOptions.Section).Get<CarbonOptions>() ?? new CarbonOptions();
+        var options = CarbonOptions.Read(builder.Configuration);
         var services = builder.Services;
         services.AddCarbonCore(builder.Configuration);
 
@@ -77,8 +77,9 @@ public static class CarbonHost
     /// </summary>
     public static IServiceCollection AddCarbonCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(CarbonOptions.Section).Get<CarbonOptions>() ?? new CarbonOptions();
-        services.AddOptions<CarbonOptions>().Bind(configuration.GetSection(CarbonOptions.Section)).ValidateOnStart();
+        var options = CarbonOptions.Read(configuration);
+        services.AddOptions<CarbonOptions>().Bind(configuration.GetSection(CarbonOptions.Section), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CarbonOptions>, CarbonOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportingClock>();

@@ -12,13 +12,7 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
     {
         RuleFor(r => r.Kind).Must(k => CertificateKinds.TryParse(k, out _))
             .WithMessage($"kind 为 {string.Join(", ", CertificateKinds.All.Select(k => k.Token()))} 之一 (kind is one of these)");
-        RuleFor(r => r.Uscc).Custom((uscc, ctx) =>
-        {
-            if (!Uscc.TryParse(uscc, out _, out var error))
-            {
-                ctx.AddFailure(error);
-            }
-        });
+        RuleFor(r => r.Uscc).IsUscc();
         RuleFor(r => r.Year).NotNull().When(r => Is(r.Kind, CertificateKind.AnnualReport))
             .WithMessage("年度报告须指定 year (an annual report needs a year)");
         RuleFor(r => r.Year).InclusiveBetween(ReportingClock.FirstMonth.Year, clock.CurrentMonth.Year).When(r => r.Year is not null)

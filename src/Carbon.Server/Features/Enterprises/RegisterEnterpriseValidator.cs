@@ -49,13 +49,7 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
 {
     public RegisterEnterpriseValidator(IGrainFactory grains, ReportingClock clock)
     {
-        RuleFor(r => r.Uscc).Custom((uscc, ctx) =>
-        {
-            if (!Uscc.TryParse(uscc, out _, out var error))
-            {
-                ctx.AddFailure(error);
-            }
-        });
+        RuleFor(r => r.Uscc).IsUscc();
         ProfileRules.Name(RuleFor(r => r.Name));
         ProfileRules.Industry(RuleFor(r => r.Industry));
         ProfileRules.Scale(RuleFor(r => r.Scale));

@@ -10,13 +10,7 @@ public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationR
 {
     public ApplicationRequestValidator(GreenFactoryCatalog catalog, ReportingClock clock)
     {
-        RuleFor(r => r.Uscc).Custom((uscc, ctx) =>
-        {
-            if (!Uscc.TryParse(uscc, out _, out var error))
-            {
-                ctx.AddFailure(error);
-            }
-        });
+        RuleFor(r => r.Uscc).IsUscc();
         RuleFor(r => r.Year).NotNull().InclusiveBetween(ReportingClock.FirstMonth.Year, clock.CurrentMonth.Year)
             .WithMessage("year 应在 2020 至今年之间 (year must be 2020..this year)");
         RuleFor(r => r.Edition).Must(e => e is not null && catalog.RuleSets.ContainsKey(e))

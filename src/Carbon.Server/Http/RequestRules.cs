@@ -1,0 +1,18 @@
+using Carbon.Domain.Registry;
+using FluentValidation;
+
+namespace Carbon.Server.Http;
+
+/// <summary>Rules that several request validators share, so each is written once.</summary>
+public static class RequestRules
+{
+    /// <summary>A USCC (GB 32100-2015) in a request body; the failure says exactly what is wrong with it.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> IsUscc<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((text, ctx) =>
+        {
+            if (!Uscc.TryParse(text, out _, out var error))
+            {
+                ctx.AddFailure(error);
+            }
+        });
+}

@@ -53,7 +53,7 @@ public class RegistryApiTests(ApiFixture fixture)
 
         var enterprise = await (await Http.GetAsync($"/api/enterprises/{uscc}")).JsonAsync();
         Assert.Equal("P-REG-2", enterprise["parkCode"]!.GetValue<string>());
-        Assert.Equal(42.5m, enterprise.Dec("landAreaMu"));
+        Assert.Equal(42.5m, enterprise.Dec("profile.landAreaMu"));
 
         var park = await Eventually.JsonAsync(Http, "/api/parks/P-REG-2", p => p["enterprises"]!.GetValue<int>() == 1);
         Assert.Equal(42.5m, park.Dec("landAreaMu"));
@@ -130,8 +130,8 @@ public class ProfileRevisionApiTests(ApiFixture fixture)
         var body = await revised.JsonAsync();
         Assert.Equal(2, body["revision"]!.GetValue<int>());
         Assert.Equal("revised", body["outcome"]!.GetValue<string>());
-        Assert.Equal(35m, body.Dec("landAreaMu"));
-        Assert.Equal("2015-06-01", body["establishedOn"]!.GetValue<string>());
+        Assert.Equal(35m, body.Dec("profile.landAreaMu"));
+        Assert.Equal("2015-06-01", body["profile"]!["establishedOn"]!.GetValue<string>());
         Assert.Equal(park, body["parkCode"]!.GetValue<string>());
         Assert.Equal("新增厂房用地 5 亩", body["history"]![1]!["reason"]!.GetValue<string>());
 
@@ -157,7 +157,19 @@ public class ProfileRevisionApiTests(ApiFixture fixture)
         }
         var read = await (await Http.GetAsync($"/api/enterprises/{uscc}")).JsonAsync();
         Assert.Equal(1, read["revision"]!.GetValue<int>());
-        Assert.Equal(30m, read.Dec("landAreaMu"));
+        Assert.Equal(30m, read.Dec("profile.landAreaMu"));
+    }
+
+    [Fact]
+    public async Task What_get_returns_as_the_profile_put_accepts_unchanged()
+    {
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, null, landAreaMu: 30m);
+        var profile = (await (await Http.GetAsync($"/api/enterprises/{uscc}")).JsonAsync())["profile"]!;
+        var again = await Http.PutAsync($"/api/enterprises/{uscc}",
+            new StringContent(profile.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("unchanged", (await again.JsonAsync())["outcome"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.GreenFactory;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Carbon.Server.Grains;
 
 /// <summary>
-/// Computes the quantitative facts of a green-factory grade from what the enterprise grain holds: the year's current
+/// Gathers what a green-factory grade is computed from, from the enterprise grain that holds it: the year's current
 /// filings, the 2020 baseline and the current profile (land, floor area, footprint). Nothing is typed in by the applicant.
 /// </summary>
 public sealed class GreenFactoryFactsReader(IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options)
@@ -24,81 +23,8 @@ public sealed class GreenFactoryFactsReader(IGrainFactory grains, FactorSet fact
         var (profile, profileRevision) = (found.Profile, found.Revision);
         var current = await enterprise.GetFilingsAsync(year);
         var baseline = await enterprise.GetFilingsAsync(IntensityAccounting.BaselineYear);
-        var t = ActivityTotals.Sum(current.Select(ActivityTotals.From));
-        var t0 = ActivityTotals.Sum(baseline.Select(ActivityTotals.From));
-        var region = options.Value.GridRegion;
-        var account = Account.Compute(t, factors, year, region);
-        var compare = IntensityAccounting.Compare(account, year, Account.Compute(t0, factors, IntensityAccounting.BaselineYear, region),
-            factors, EnergyBasis.Equivalent);
-
-        var metrics = new Dictionary<string, decimal?>();
-        var sources = new Dictionary<string, string>();
-        var months = $"{year} 年 {current.Length} 个月填报, 因子集 {factors.Version}";
-        var landM2 = profile.LandAreaMu * Land.SquareMetresPerMu;
-
-        Put("energy-per-output", Ratio(account.Energy.EquivalentTce, t.OutputValue),
-            $"综合能耗(等价值) {N(account.Energy.EquivalentTce)} tce ÷ 工业总产值 {N(t.OutputValue)} 万元; {months}");
-        Put("co2-per-output", Ratio(account.Co2.TotalT, t.OutputValue),
-            $"CO2 {N(account.Co2.TotalT)} t ÷ 工业总产值 {N(t.OutputValue)} 万元; {months}");
-
-        var (quantity, unit, productNote) = ProductQuantity(current, product);
-        foreach (var (metric, total, what) in new[]
-                 {
-                     ("energy-per-product", account.Energy.EquivalentTce, "综合能耗(等价值) tce"),
-                     ("co2-per-product", account.Co2.TotalT, "CO2 t"),
-                     ("water-per-product", account.WaterM3, "取水量 m³"),
-                 })
-        {
-            Put(metric, quantity is { } q ? Ratio(total, q) : null,
-                quantity is { } qq ? $"{what} {N(total)} ÷ {product} 产量 {N(qq)} {unit}; {months}" : productNote);
-        }
-
-        Put("energy-intensity-reduction", compare.Reduction.EnergyIntensity,
-            $"单位增加值能耗较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Length} 个月");
-        Put("co2-intensity-reduction", compare.Reduction.Co2Intensity,
-            $"单位增加值碳排放较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Length} 个月");
-        Put("floor-area-ratio", profile.FloorAreaM2 is { } fa && landM2 > 0m ? fa / landM2 : null,
-            profile.FloorAreaM2 is { } f1
-                ? $"总建筑面积 {N(f1)} m² ÷ 用地 {N(profile.LandAreaMu)} 亩 ({N(landM2)} m²), 档案第{profileRevision}版"
-                : "企业档案未登记总建筑面积 floorAreaM2 (add it to the enterprise profile)");
-        Put("building-density", profile.FootprintM2 is { } fp && landM2 > 0m ? fp / landM2 : null,
-            profile.FootprintM2 is { } f2
-                ? $"建筑基底面积 {N(f2)} m² ÷ 用地 {N(landM2)} m², 档案第{profileRevision}版"
-                : "企业档案未登记建筑基底面积 footprintM2 (add it to the enterprise profile)");
-        Put("output-per-land", Ratio(t.OutputValue, profile.LandAreaMu),
-            $"工业总产值 {N(t.OutputValue)} 万元 ÷ 用地 {N(profile.LandAreaMu)} 亩, 档案第{profileRevision}版; {months}");
-
-        return new GreenFactoryFacts(uscc.Value, profile.Name, profile.IndustryCode, year, product, unit, metrics, sources);
-
-        void Put(string metric, decimal? value, string source)
-        {
-            metrics[metric] = current.Length == 0 ? null : value;
-            sources[metric] = current.Length == 0 ? $"{year} 年无填报数据 (nothing filed for {year})" : source;
-        }
+        var site = new GreenFactorySite(uscc.Value, profile.Name, profile.IndustryCode, profileRevision, profile.LandAreaMu, profile.FloorAreaM2,
+            profile.FootprintM2);
+        return GreenFactoryFactsCalculator.Compute(site, year, product, current, baseline, factors, options.Value.GridRegion);
     }
-
-    /// <summary>Σ of the named product over the year; one unit throughout, else not computable.</summary>
-    private static (decimal? Quantity, string? Unit, string Note) ProductQuantity(MonthlyFiling[] filings, string? product)
-    {
-        if (product is null)
-        {
-            return (null, null, "申报未指定主要产品 (the application names no main product)");
-        }
-        var lines = filings.SelectMany(f => f.Products).Where(p => p.Name == product).ToList();
-        if (lines.Count == 0)
-        {
-            return (null, null, $"填报中无产品 {product} 的产量 (no output of {product} filed)");
-        }
-        var units = lines.Select(l => l.Unit).Distinct().ToList();
-        if (units.Count > 1)
-        {
-            return (null, null, $"产品 {product} 的计量单位不一致: {string.Join(", ", units)} (mixed units)");
-        }
-        var total = lines.Sum(l => l.Quantity);
-        return total > 0m ? (total, units[0], "") : (null, units[0], $"产品 {product} 产量为零 (zero output)");
-    }
-
-    private static decimal? Ratio(decimal numerator, decimal denominator) => denominator > 0m ? numerator / denominator : null;
-
-    private static string N(decimal v) => Display.Text(v, 4);
 }

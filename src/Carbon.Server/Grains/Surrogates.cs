@@ -52,44 +52,27 @@ public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, Activit
             t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths);
 }
 
+/// <summary>One energy or product line of a filing: quantity and unit token.</summary>
 [GenerateSerializer, Immutable]
-public sealed record EnergyUseSurrogate(string Carrier, decimal Quantity, string Unit);
+public sealed record LineSurrogate(string Name, decimal Quantity, string Unit);
 
 [GenerateSerializer, Immutable]
 public readonly record struct MonthlyFilingSurrogate(
-    YearMonth Month, EnergyUseSurrogate[] Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue,
-    decimal TaxPaid, int Employees, decimal RdExpense, Pollutants? Pollutants, ProductOutput[] Products);
+    YearMonth Month, LineSurrogate[] Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue, decimal TaxPaid,
+    int Employees, decimal RdExpense, bool Pollutants, decimal? CodT, decimal? Nh3nT, decimal? So2T, decimal? NoxT, LineSurrogate[] Products);
 
 [RegisterConverter]
 public sealed class MonthlyFilingConverter : IConverter<MonthlyFiling, MonthlyFilingSurrogate>
 {
     public MonthlyFiling ConvertFromSurrogate(in MonthlyFilingSurrogate s) =>
-        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Carrier), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)))).ToArray(),
-            s.WaterM3, s.OutputValue, s.ValueAdded, s.Revenue, s.TaxPaid, s.Employees, s.RdExpense, s.Pollutants, s.Products);
+        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Name), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)))).ToArray(),
+            s.WaterM3, s.OutputValue, s.ValueAdded, s.Revenue, s.TaxPaid, s.Employees, s.RdExpense,
+            s.Pollutants ? new Pollutants(s.CodT, s.Nh3nT, s.So2T, s.NoxT) : null,
+            s.Products.Select(p => new ProductOutput(p.Name, p.Quantity, p.Unit)).ToArray());
 
     public MonthlyFilingSurrogate ConvertToSurrogate(in MonthlyFiling f) =>
-        new(f.Month, f.Energy.Select(e => new EnergyUseSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToArray(),
-            f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense, f.Pollutants, [.. f.Products]);
-}
-
-[GenerateSerializer, Immutable]
-public readonly record struct PollutantsSurrogate(decimal? CodT, decimal? Nh3nT, decimal? So2T, decimal? NoxT);
-
-[RegisterConverter]
-public sealed class PollutantsConverter : IConverter<Pollutants, PollutantsSurrogate>
-{
-    public Pollutants ConvertFromSurrogate(in PollutantsSurrogate s) => new(s.CodT, s.Nh3nT, s.So2T, s.NoxT);
-
-    public PollutantsSurrogate ConvertToSurrogate(in Pollutants p) => new(p.CodT, p.Nh3nT, p.So2T, p.NoxT);
-}
-
-[GenerateSerializer, Immutable]
-public readonly record struct ProductOutputSurrogate(string Name, decimal Quantity, string Unit);
-
-[RegisterConverter]
-public sealed class ProductOutputConverter : IConverter<ProductOutput, ProductOutputSurrogate>
-{
-    public ProductOutput ConvertFromSurrogate(in ProductOutputSurrogate s) => new(s.Name, s.Quantity, s.Unit);
-
-    public ProductOutputSurrogate ConvertToSurrogate(in ProductOutput p) => new(p.Name, p.Quantity, p.Unit);
+        new(f.Month, f.Energy.Select(e => new LineSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToArray(),
+            f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense, f.Pollutants is not null,
+            f.Pollutants?.CodT, f.Pollutants?.Nh3nT, f.Pollutants?.So2T, f.Pollutants?.NoxT,
+            f.Products.Select(p => new LineSurrogate(p.Name, p.Quantity, p.Unit)).ToArray());
 }

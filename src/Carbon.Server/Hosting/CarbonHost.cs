@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Carbon.Domain.Factors;
 using Carbon.Server.Certificates;
 using Carbon.Server.Demo;

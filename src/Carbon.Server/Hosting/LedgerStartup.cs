@@ -2,7 +2,6 @@ using Carbon.Domain.Factors;
 using Carbon.Server.Configuration;
 using Carbon.Server.Demo;
 using Carbon.Server.Ledger;
-using Carbon.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;

@@ -1,4 +1,3 @@
-using Carbon.Domain.Registry;
 using Carbon.Domain.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Http;

@@ -1,50 +1,58 @@
+using System.Text.Json.Serialization;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Features.Enterprises;
 
 /// <summary>
-/// POST /api/enterprises body. Land in 亩; scale "above" = 规上, "below" = 规下; industryCode is the GB/T 4754-2017
-/// code (e.g. C3441); establishedOn (成立日期) and landGrantedOn (供地日期) decide 亩均 exemptions.
+/// An enterprise's profile (企业档案) as it is sent and read: the <c>profile</c> of what GET returns, and (with a reason)
+/// the body of PUT /api/enterprises/{uscc}. Land in 亩; scale "above" = 规上, "below" = 规下; industryCode is the GB/T
+/// 4754-2017 code (e.g. C3441); establishedOn (成立日期) and landGrantedOn (供地日期) decide 亩均 exemptions.
 /// </summary>
-public sealed record RegisterEnterpriseRequest(
-    string? Uscc,
-    string? Name,
-    string? Industry,
-    string? ParkCode,
-    string? Scale,
-    decimal? LandAreaMu,
-    string? IndustryCode = null,
-    DateOnly? EstablishedOn = null,
-    DateOnly? LandGrantedOn = null,
-    decimal? FloorAreaM2 = null,
-    decimal? FootprintM2 = null);
+public record ProfileRequest
+{
+    public string? Name { get; init; }
+    public string? Industry { get; init; }
+    public string? Scale { get; init; }
+    public decimal? LandAreaMu { get; init; }
+    public string? IndustryCode { get; init; }
+    public DateOnly? EstablishedOn { get; init; }
+    public DateOnly? LandGrantedOn { get; init; }
+    public decimal? FloorAreaM2 { get; init; }
+    public decimal? FootprintM2 { get; init; }
+
+    /// <summary>The profile it says; call only once validated.</summary>
+    public EnterpriseProfile ToProfile(Uscc uscc, string? parkCode) =>
+        new(uscc, Name!.Trim(), Industry!.Trim(), IndustryCode, parkCode, Scale!, LandAreaMu!.Value, EstablishedOn, LandGrantedOn, FloorAreaM2,
+            FootprintM2);
+}
+
+/// <summary>POST /api/enterprises body: who, in which park (fixed for good), and the profile.</summary>
+public sealed record RegisterEnterpriseRequest : ProfileRequest
+{
+    public string? Uscc { get; init; }
+    public string? ParkCode { get; init; }
+}
 
 /// <summary>PUT /api/enterprises/{uscc} body: the whole profile as it should now be, and why. The park cannot change.</summary>
-public sealed record ReviseEnterpriseRequest(
-    string? Name,
-    string? Industry,
-    string? Scale,
-    decimal? LandAreaMu,
-    string? IndustryCode,
-    DateOnly? EstablishedOn,
-    DateOnly? LandGrantedOn,
-    string? Reason,
-    decimal? FloorAreaM2 = null,
-    decimal? FootprintM2 = null);
+public sealed record ReviseEnterpriseRequest : ProfileRequest
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
 
+    public static ReviseEnterpriseRequest From(EnterpriseProfile p) =>
+        new()
+        {
+            Name = p.Name, Industry = p.Industry, Scale = p.Scale, LandAreaMu = p.LandAreaMu, IndustryCode = p.IndustryCode,
+            EstablishedOn = p.EstablishedOn, LandGrantedOn = p.LandGrantedOn, FloorAreaM2 = p.FloorAreaM2, FootprintM2 = p.FootprintM2,
+        };
+}
+
+/// <summary>An enterprise: its identity, its current profile (a valid PUT body), and the who, when and why of each revision.</summary>
 public sealed record EnterpriseResponse(
     Uscc Uscc,
-    string Name,
-    string Industry,
-    string? IndustryCode,
     string? ParkCode,
-    string Scale,
-    decimal LandAreaMu,
-    DateOnly? EstablishedOn,
-    DateOnly? LandGrantedOn,
-    decimal? FloorAreaM2,
-    decimal? FootprintM2,
+    ReviseEnterpriseRequest Profile,
     int Revision,
     string? Outcome,
     DateTimeOffset RegisteredAt,
@@ -53,7 +61,6 @@ public sealed record EnterpriseResponse(
     YearMonth[] MonthsFiled)
 {
     public static EnterpriseResponse From(EnterpriseView v, string? outcome = null) =>
-        new(v.Profile.Uscc, v.Profile.Name, v.Profile.Industry, v.Profile.IndustryCode, v.Profile.ParkCode, v.Profile.Scale,
-            v.Profile.LandAreaMu, v.Profile.EstablishedOn, v.Profile.LandGrantedOn, v.Profile.FloorAreaM2, v.Profile.FootprintM2, v.Revision, outcome, v.RegisteredAt,
-            v.RegisteredBy, v.History, v.MonthsFiled);
+        new(v.Profile.Uscc, v.Profile.ParkCode, ReviseEnterpriseRequest.From(v.Profile), v.Revision, outcome, v.RegisteredAt, v.RegisteredBy,
+            v.History, v.MonthsFiled);
 }

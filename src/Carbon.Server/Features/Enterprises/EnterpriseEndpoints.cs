@@ -1,7 +1,6 @@
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Configuration;
 using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,9 +24,7 @@ public static class EnterpriseEndpoints
     {
         var uscc = Uscc.Parse(body.Uscc!);
         var grain = grains.Enterprise(uscc);
-        var profile = new EnterpriseProfile(uscc, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, body.ParkCode,
-            body.Scale!, body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn, body.FloorAreaM2, body.FootprintM2);
-        var status = await grain.RegisterAsync(profile, Actor.Of(http));
+        var status = await grain.RegisterAsync(body.ToProfile(uscc, body.ParkCode), Actor.Of(http));
         if (status == RegistrationStatus.AlreadyRegistered)
         {
             return Problems.Conflict("uscc", $"企业 {body.Uscc} 已登记 (enterprise {body.Uscc} is already registered)");
@@ -48,9 +45,7 @@ public static class EnterpriseEndpoints
         Uscc uscc, ReviseEnterpriseRequest body, IGrainFactory grains, HttpContext http)
     {
         var grain = grains.Enterprise(uscc);
-        var profile = new EnterpriseProfile(uscc, body.Name!.Trim(), body.Industry!.Trim(), body.IndustryCode, null, body.Scale!,
-            body.LandAreaMu!.Value, body.EstablishedOn, body.LandGrantedOn, body.FloorAreaM2, body.FootprintM2);
-        var outcome = await grain.ReviseProfileAsync(profile, body.Reason, Actor.Of(http));
+        var outcome = await grain.ReviseProfileAsync(body.ToProfile(uscc, null), body.Reason, Actor.Of(http));
         switch (outcome.Status)
         {
             case ProfileStatus.UnknownEnterprise:

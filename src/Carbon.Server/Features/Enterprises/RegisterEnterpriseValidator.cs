@@ -45,11 +45,11 @@ public static class ProfileRules
             .WithMessage($"{what} 不能晚于今天或早于1949年 (must be a past date)");
 }
 
-public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnterpriseRequest>
+/// <summary>The profile, as registered or revised.</summary>
+public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
 {
-    public RegisterEnterpriseValidator(IGrainFactory grains, ReportingClock clock)
+    public ProfileRequestValidator(ReportingClock clock)
     {
-        RuleFor(r => r.Uscc).IsUscc();
         ProfileRules.Name(RuleFor(r => r.Name));
         ProfileRules.Industry(RuleFor(r => r.Industry));
         ProfileRules.Scale(RuleFor(r => r.Scale));
@@ -58,6 +58,15 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
         ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
         ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
         ProfileRules.Buildings(this, r => r.LandAreaMu, r => r.FloorAreaM2, r => r.FootprintM2);
+    }
+}
+
+public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnterpriseRequest>
+{
+    public RegisterEnterpriseValidator(IGrainFactory grains, ReportingClock clock)
+    {
+        Include(new ProfileRequestValidator(clock));
+        RuleFor(r => r.Uscc).IsUscc();
         When(r => r.ParkCode is not null, () =>
         {
             RuleFor(r => r.ParkCode!)
@@ -76,14 +85,7 @@ public sealed class ReviseEnterpriseValidator : AbstractValidator<ReviseEnterpri
 {
     public ReviseEnterpriseValidator(ReportingClock clock)
     {
-        ProfileRules.Name(RuleFor(r => r.Name));
-        ProfileRules.Industry(RuleFor(r => r.Industry));
-        ProfileRules.Scale(RuleFor(r => r.Scale));
-        ProfileRules.Land(RuleFor(r => r.LandAreaMu));
-        ProfileRules.IndustryCode(RuleFor(r => r.IndustryCode));
-        ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
-        ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
-        ProfileRules.Buildings(this, r => r.LandAreaMu, r => r.FloorAreaM2, r => r.FootprintM2);
+        Include(new ProfileRequestValidator(clock));
         RuleFor(r => r.Reason).MaximumLength(1000);
     }
 }

@@ -3,8 +3,8 @@ namespace Carbon.Server.Features.Evaluations;
 /// <summary>POST /api/evaluations body: the year evaluated (usually last year) and the method id.</summary>
 public sealed record RunEvaluationRequest(int? Year, string? Method);
 
-/// <summary>?page=1&amp;pageSize=50&amp;sort=-score&amp;class=A&amp;park=…&amp;industry=…&amp;population=…, bound as text for field errors.</summary>
-public sealed record EvaluationListQuery(string? Page, string? PageSize, string? Sort, string? Class, string? Park, string? Industry,
+/// <summary>?page=1&amp;pageSize=50&amp;sort=-score&amp;class=A&amp;park=…&amp;industry=…&amp;population=….</summary>
+public sealed record EvaluationListQuery(int? Page, int? PageSize, string? Sort, string? Class, string? Park, string? Industry,
     string? Population);
 
 /// <summary>A loaded 亩均 method: its version (id@hash of the file), status and source.</summary>

@@ -1,8 +1,6 @@
-using Carbon.Domain.Factors;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Configuration;
 using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,7 +44,7 @@ public static class EvaluationEndpoints
         string id, [AsParameters] EvaluationListQuery query, IGrainFactory grains)
     {
         var page = await Grain(grains, id).QueryAsync(new EvaluationQuery(
-            query.Page is null ? 1 : int.Parse(query.Page), query.PageSize is null ? 50 : int.Parse(query.PageSize),
+            query.Page ?? 1, query.PageSize ?? 50,
             query.Sort ?? "-score", query.Class, query.Park, query.Industry, query.Population));
         return page is null ? NotFound(id) : TypedResults.Ok(page);
     }

@@ -2,7 +2,6 @@ using Carbon.Domain.Registry;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Configuration;
 using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

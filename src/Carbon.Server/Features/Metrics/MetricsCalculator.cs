@@ -1,10 +1,8 @@
 using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
-using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Configuration;
-using Carbon.Server.Http;
 using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Features.Metrics;

@@ -1,7 +1,6 @@
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Configuration;
 using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,10 +27,10 @@ public static class MetricsEndpoints
         {
             return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
         }
-        var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
+        var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
         var totals = await grain.GetTotalsAsync(period);
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("enterprise", uscc.Value, view.Profile.Name, 1), period, totals!,
-            query.TraceValue));
+            query.Trace == true));
     }
 
     internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> ParkAsync(
@@ -45,20 +44,20 @@ public static class MetricsEndpoints
         {
             return Problems.NotFound("code", $"未登记园区 {code} (no park registered with code {code})");
         }
-        var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
+        var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
         var totals = await grain!.GetTotalsAsync(period);
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("park", code, view.Profile.Name, view.Enterprises), period,
-            totals, query.TraceValue));
+            totals, query.Trace == true));
     }
 
     internal static async Task<Ok<MetricsResponse>> DistrictAsync(
         [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
     {
-        var period = new PeriodQuery(query.YearValue, query.ThroughMonthValue);
+        var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
         var district = grains.GetGrain<IDistrictGrain>(DistrictKeys.District);
         var totals = await district.GetTotalsAsync(period);
         var enterprises = await district.CountEnterprisesAsync();
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("district", DistrictKeys.District, "全区", enterprises), period,
-            totals, query.TraceValue));
+            totals, query.Trace == true));
     }
 }

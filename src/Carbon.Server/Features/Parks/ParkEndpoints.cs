@@ -1,7 +1,6 @@
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
-using Carbon.Server.Configuration;
 using Carbon.Server.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

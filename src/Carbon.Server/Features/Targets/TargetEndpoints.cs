@@ -1,20 +1,17 @@
-using System.Globalization;
 using Carbon.Server.Configuration;
-using Carbon.Server.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Carbon.Server.Features.Targets;
 
 /// <summary>?year=YYYY[&amp;plan=id], as text for field errors.</summary>
-public sealed record TargetsQuery(string? Year, string? Plan);
+public sealed record TargetsQuery(int? Year, string? Plan);
 
 public sealed class TargetsQueryValidator : AbstractValidator<TargetsQuery>
 {
     public TargetsQueryValidator(TargetsService service, ReportingClock clock)
     {
-        RuleFor(q => q.Year).Must(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-                                       && v >= ReportingClock.FirstMonth.Year && v <= clock.CurrentMonth.Year)
+        RuleFor(q => q.Year).NotNull().InclusiveBetween(ReportingClock.FirstMonth.Year, clock.CurrentMonth.Year)
             .WithMessage($"year 应为 {ReportingClock.FirstMonth.Year} 至今年 (year must be 2020..this year)");
         RuleFor(q => q.Plan).Must(p => p is null || service.Plans.Any(x => x.Id == p))
             .WithMessage(q => $"未知目标方案 '{q.Plan}' (unknown plan; one of {string.Join(", ", service.Plans.Select(p => p.Id))})");
@@ -33,6 +30,6 @@ public static class TargetEndpoints
     internal static async Task<Ok<TargetsResponse>> GetAsync([AsParameters] TargetsQuery query, TargetsService service)
     {
         var plan = query.Plan is null ? service.Plans[0] : service.Plans.First(p => p.Id == query.Plan);
-        return TypedResults.Ok(await service.ComputeAsync(plan, int.Parse(query.Year!, CultureInfo.InvariantCulture)));
+        return TypedResults.Ok(await service.ComputeAsync(plan, query.Year!.Value));
     }
 }

@@ -4,7 +4,6 @@ using Carbon.Domain.Targets;
 using Carbon.Server.Factors;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Configuration;
-using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Carbon.Server.Certificates.Pdf;
+using Carbon.Certificates;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 

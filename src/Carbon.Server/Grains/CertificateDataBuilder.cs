@@ -2,7 +2,7 @@ using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
-using Carbon.Server.Certificates.Pdf;
+using Carbon.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Grains.Contracts;
 using Microsoft.Extensions.Options;

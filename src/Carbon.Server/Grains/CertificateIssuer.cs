@@ -1,7 +1,7 @@
 using Carbon.Domain.Certificates;
 using Carbon.Domain.Registry;
 using Carbon.Server.Certificates;
-using Carbon.Server.Certificates.Pdf;
+using Carbon.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;

@@ -93,7 +93,8 @@ public sealed class EvaluationViews
             _run.Id, _run.Year, _run.MethodVersion, _run.FactorSetVersion, Row(f),
             f.Indicators.Select(i => new IndicatorView(
                 i.Indicator.Token(), i.Indicator.ChineseName(), i.Indicator.Unit(), R(i.Value), R(i.Numerator), R(i.Denominator),
-                Trace(i, input), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
+                MuYieldTrace.Explain(i, f.Inputs, $"{input.MonthsFiled} 个月 ({input.FilingRevisions}, 月:版本)",
+                    $"用地面积 {N(input.LandAreaMu)} 亩 (档案第{input.ProfileRevision}版)", _run.FactorSetVersion), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
                 _indicatorRanks.TryGetValue((f.PopulationId, i.Indicator, uscc), out var rank) ? rank : null)).ToArray(),
             f.Class is { } cls && f.Tariff is { } t
                 ? new TariffView(cls, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT, t.LandUseTaxReliefPercent,
@@ -124,35 +125,6 @@ public sealed class EvaluationViews
         BenchmarkKind.PopulationMean => "population-mean",
         _ => "population-aggregate",
     };
-
-    /// <summary>How an indicator's value was computed, in the words of the 计算说明, with the run's own figures.</summary>
-    private string Trace(IndicatorScore i, EvaluationInputRecord r)
-    {
-        var months = $"{r.MonthsFiled} 个月 ({r.FilingRevisions}, 月:版本)";
-        var land = $"用地面积 {N(r.LandAreaMu)} 亩 (档案第{r.ProfileRevision}版)";
-        var text = i.Indicator switch
-        {
-            MuYieldIndicator.TaxPerMu => $"Σ实缴税金 {N(r.TaxPaid)} 万元 [{months}] ÷ {land}",
-            MuYieldIndicator.ValueAddedPerMu => $"Σ工业增加值 {N(r.ValueAdded)} 万元 [{months}] ÷ {land}",
-            MuYieldIndicator.ValueAddedPerEnergy =>
-                $"Σ工业增加值 {N(r.ValueAdded)} 万元 ÷ 综合能耗(等价值) {N(r.EnergyEquivalentTce)} tce (GB/T 2589-2020, 因子集 {_run.FactorSetVersion})",
-            MuYieldIndicator.ValueAddedPerEmission => r.PollutantsT is { } p
-                ? $"Σ工业增加值 {N(r.ValueAdded)} 万元 ÷ Σ主要污染物(COD+氨氮+SO2+NOx) {N(p)} t"
-                : "无排放数据：按办法取本群体该项平均分 (no pollutant data: the population's average score)",
-            MuYieldIndicator.LabourProductivity =>
-                $"Σ工业增加值 {N(r.ValueAdded)} 万元 ÷ 年平均职工人数 {N(i.Denominator)} 人 (Σ{N(r.EmployeeMonths)} 人·月 ÷ {r.MonthsFiled})",
-            MuYieldIndicator.RdIntensity => $"Σ研发经费 {N(r.RdExpense)} 万元 ÷ Σ营业收入 {N(r.Revenue)} 万元",
-            MuYieldIndicator.TaxPerElectricity => $"Σ实缴税金 {N(r.TaxPaid)} 万元 ÷ 购入电量 {N(r.ElectricityKwh / 10_000m)} 万kWh",
-            MuYieldIndicator.RevenuePerMu => $"Σ营业收入 {N(r.Revenue)} 万元 ÷ {land}",
-            _ => i.Indicator.Token(),
-        };
-        var score = i.Missing
-            ? $"; 得分 {N(i.Score)}"
-            : i.Capped
-                ? $"; 得分 = min({N(i.Weight)} × {N(i.Value!.Value)} ÷ {N(i.Benchmark)}, 封顶 {N(i.Score)}) = {N(i.Score)}"
-                : $"; 得分 = {N(i.Weight)} × {N(i.Value!.Value)} ÷ {N(i.Benchmark)} = {N(i.Score)}";
-        return text + score;
-    }
 
     private static string N(decimal v) => Display.Text(v);
 

@@ -1,4 +1,5 @@
 using Carbon.Domain.Factors;
+using Carbon.Certificates;
 using Carbon.Server.Certificates;
 using Carbon.Server.Demo;
 using Carbon.Server.Factors;
@@ -93,7 +94,7 @@ public static class CarbonHost
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
         services.AddSingleton<CertificateSigner>();
-        services.AddSingleton<ICertificateRenderer, Certificates.Pdf.CertificateRenderer>();
+        services.AddSingleton<ICertificateRenderer, CertificateRenderer>();
         services.AddSingleton<CertificateIssuer>();
         services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Carbon.Server.Certificates.Pdf;
+using Carbon.Certificates;
 using static Carbon.Server.Tests.Pdf.CertificateSamples;
 
 namespace Carbon.Server.Tests.Pdf;

@@ -1,4 +1,4 @@
-using Carbon.Server.Certificates.Pdf;
+using Carbon.Certificates;
 
 namespace Carbon.Server.Tests.Pdf;
 

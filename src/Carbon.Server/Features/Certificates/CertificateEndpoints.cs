@@ -71,36 +71,20 @@ public static class CertificateEndpoints
         return c is null ? NotFound(number) : TypedResults.Ok(CertificateResponse.From(c, await ledger.FindRevocationAsync(number), clock));
     }
 
+    /// <summary>Takes the PDF as the first file of a form, or as the raw body.</summary>
     internal static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, CertificateIssuer issuer)
     {
-        byte[] pdf;
-        if (request.HasFormContentType)
+        var file = request.HasFormContentType ? (await request.ReadFormAsync()).Files.FirstOrDefault() : null;
+        var (field, length) = request.HasFormContentType ? ("file", file?.Length ?? 0) : ("body", request.ContentLength ?? MaxUpload);
+        if (length is 0 or > MaxUpload)
         {
-            var form = await request.ReadFormAsync();
-            var file = form.Files.FirstOrDefault();
-            if (file is null || file.Length == 0)
-            {
-                return Problems.Field("file", "请上传证书 PDF 文件 (upload the certificate PDF as a form file)");
-            }
-            if (file.Length > MaxUpload)
-            {
-                return Problems.Field("file", $"文件超过 {MaxUpload / 1024 / 1024} MB (file too large)");
-            }
-            using var ms = new MemoryStream();
-            await file.CopyToAsync(ms);
-            pdf = ms.ToArray();
+            return Problems.Field(field, $"请上传不超过 {MaxUpload / 1024 / 1024} MB 的证书 PDF，作为表单文件或请求体 (send the certificate PDF, up to 5 MB, as a form file or as the body)");
         }
-        else
-        {
-            using var ms = new MemoryStream();
-            await request.Body.CopyToAsync(ms);
-            if (ms.Length == 0 || ms.Length > MaxUpload)
-            {
-                return Problems.Field("body", "请以 application/pdf 上传证书 (send the PDF as the body, or as a multipart form file)");
-            }
-            pdf = ms.ToArray();
-        }
-        return TypedResults.Ok(VerificationResponse.From(await issuer.VerifyAsync(pdf)));
+        using var pdf = new MemoryStream();
+        await (file?.OpenReadStream() ?? request.Body).CopyToAsync(pdf);
+        return pdf.Length is 0 or > MaxUpload
+            ? Problems.Field(field, "证书 PDF 为空或过大 (the PDF is empty or too large)")
+            : TypedResults.Ok(VerificationResponse.From(await issuer.VerifyAsync(pdf.ToArray())));
     }
 
     /// <summary>Revokes, and answers with the register entry as it now stands.</summary>

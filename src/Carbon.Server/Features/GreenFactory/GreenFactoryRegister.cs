@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Carbon.Domain.Certificates;
-using Carbon.Server.Certificates.Pdf;
+using Carbon.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Features.Targets;
 using Carbon.Server.Ledger;

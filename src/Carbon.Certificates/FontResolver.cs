@@ -1,6 +1,6 @@
 using PdfSharp.Fonts;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>
 /// Serves Noto Sans SC (Regular and Bold) to PDFsharp for whatever family name it asks for.

@@ -1,4 +1,4 @@
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 // What each certificate shows: plain, immutable data, frozen when the certificate is issued and stored with it, so
 // the same data always renders the same PDF bytes. Money in 万元; figures already rounded for display.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>
 /// Finishes the uncompressed file PDFsharp 6.2.4 writes: deflates every unfiltered stream at zlib level 2, rebuilds

@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>绿色工厂证书: certificate style (ornate green frame), the 认定 sentence, and the category scores behind it.</summary>
 internal static class GreenFactoryCertificate

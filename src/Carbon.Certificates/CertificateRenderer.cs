@@ -6,7 +6,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>
 /// Renders the three certificate kinds as one-page A4 PDFs with PDFsharp, byte-for-byte reproducibly: the same data

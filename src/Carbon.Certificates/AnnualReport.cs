@@ -1,7 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>
 /// 年度能源与碳排放报告: the year against the baseline, the reductions, a vector trend chart of the twelve months, and

@@ -4,7 +4,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 internal enum Align
 {

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Carbon.Domain.Certificates;
-using Carbon.Server.Certificates.Pdf;
 
-namespace Carbon.Server.Certificates;
+namespace Carbon.Certificates;
 
 /// <summary>How each kind's frozen data is stored (JSON) and rendered again.</summary>
 public static class StoredCertificates

@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>
 /// The furniture every kind shares: frame, number line, title, the issuing block with the verification QR code at

@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace Carbon.Server.Certificates.Pdf;
+namespace Carbon.Certificates;
 
 /// <summary>
 /// 亩均效益综合评价结果告知书 (一企一单): an official notice in 红头 style (red title over a red double rule), the firm's

@@ -50,8 +50,8 @@ internal static class CertificateSpeed
         Measure("floor: PDFsharp, one Chinese line, defaults", Floor);
         Measure("green-factory certificate: render", () => renderer.Render(Samples.GreenFactory()));
         Measure("green-factory certificate: render + SHA-256 + sign", () => Issue(renderer.Render(Samples.GreenFactory())));
-        Measure("muyun-notice: render", () => renderer.Render(Samples.Notice()));
-        Measure("muyun-notice: render + SHA-256 + sign", () => Issue(renderer.Render(Samples.Notice())));
+        Measure("mujun-notice: render", () => renderer.Render(Samples.Notice()));
+        Measure("mujun-notice: render + SHA-256 + sign", () => Issue(renderer.Render(Samples.Notice())));
         Measure("annual-report: render", () => renderer.Render(Samples.Report()));
         Measure("annual-report: render + SHA-256 + sign", () => Issue(renderer.Render(Samples.Report())));
 

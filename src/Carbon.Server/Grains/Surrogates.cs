@@ -2,6 +2,7 @@ using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Registry;
 using Carbon.Domain.Units;
+using Orleans.Serialization.Cloning;
 
 namespace Carbon.Server.Grains;
 
@@ -75,4 +76,19 @@ public sealed class MonthlyFilingConverter : IConverter<MonthlyFiling, MonthlyFi
             f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense, f.Pollutants is not null,
             f.Pollutants?.CodT, f.Pollutants?.Nh3nT, f.Pollutants?.So2T, f.Pollutants?.NoxT,
             f.Products.Select(p => new LineSurrogate(p.Name, p.Quantity, p.Unit)).ToArray());
+}
+
+// ActivityTotals and MonthlyFiling are immutable, so a call inside one silo passes the same instance instead of copying
+// it through its surrogate.
+
+[RegisterCopier]
+public sealed class ActivityTotalsCopier : IDeepCopier<ActivityTotals>
+{
+    public ActivityTotals? DeepCopy(ActivityTotals? input, CopyContext context) => input;
+}
+
+[RegisterCopier]
+public sealed class MonthlyFilingCopier : IDeepCopier<MonthlyFiling>
+{
+    public MonthlyFiling? DeepCopy(MonthlyFiling? input, CopyContext context) => input;
 }

@@ -98,25 +98,10 @@ public class FactorLoadingTests
         using var copy = Copy();
         using var data = new TempFolder();
         Edit(copy, "grid.csv", "0.5617", "abc");
-        var server = Path.Combine(AppContext.BaseDirectory, "Carbon.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                server, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Carbon:FactorsDirectory", copy.Path,
-                "--Carbon:DataDirectory", data.Path, "--Carbon:Silo:SiloPort", FreePort.Next().ToString(),
-                "--Carbon:Silo:GatewayPort", FreePort.Next().ToString(),
-            },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("coefficients/grid.csv line 5, field 'value'", await stderr);
+        var (exitCode, stderr) = await StartServiceAsync("--Carbon:FactorsDirectory", copy.Path, "--Carbon:DataDirectory", data.Path,
+            "--Carbon:Silo:SiloPort", FreePort.Next().ToString(), "--Carbon:Silo:GatewayPort", FreePort.Next().ToString());
+        Assert.Equal(2, exitCode);
+        Assert.Contains("coefficients/grid.csv line 5, field 'value'", stderr);
     }
 
     [Fact]
@@ -124,24 +109,25 @@ public class FactorLoadingTests
     {
         // Ports once sat under Carbon:Orleans, which nothing read: a setting that names nothing must stop the service.
         using var data = new TempFolder();
-        var server = Path.Combine(AppContext.BaseDirectory, "Carbon.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var (exitCode, stderr) = await StartServiceAsync("--Carbon:DataDirectory", data.Path, "--Carbon:Orleans:SiloPort", FreePort.Next().ToString());
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'Orleans'", stderr);
+    }
+
+    /// <summary>The built service, started as a user would, until it exits (within a minute): its exit code and stderr.</summary>
+    private static async Task<(int ExitCode, string Stderr)> StartServiceAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Carbon.Server.dll"), "--urls", $"http://127.0.0.1:{FreePort.Next()}" }.Concat(args))
         {
-            ArgumentList =
-            {
-                server, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Carbon:DataDirectory", data.Path,
-                "--Carbon:Orleans:SiloPort", FreePort.Next().ToString(),
-            },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+            start.ArgumentList.Add(arg);
+        }
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("'Orleans'", await stderr);
+        return (process.ExitCode, await stderr);
     }
 
     private static TempFolder Copy()

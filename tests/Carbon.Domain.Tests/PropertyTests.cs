@@ -84,4 +84,32 @@ public class PropertyTests
             Assert.Equal(ta + tb, tb + ta);
         }, iter: 300);
     }
+
+    /// <summary>Figures at the bounds a filing may carry: zero, one millionth, the monthly maximum.</summary>
+    private static Gen<decimal> OneOf(params decimal[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    private static readonly Gen<decimal> Extreme = OneOf(0m, 0.000001m, 1m, 100_000_000m);
+
+    private static readonly Gen<MonthlyFiling> ExtremeFiling =
+        Gen.Select(Gen.Int[0, Carriers.Length - 1], OneOf(0m, 0.000001m, 10_000_000_000m), Extreme, Extreme, (c, q, va, money) =>
+            new MonthlyFiling(new YearMonth(2023, 1),
+                [new EnergyUse(Carriers[c], new Quantity(q, Enum.GetValues<MeasureUnit>().First(u => Carriers[c].Accepts(u) && u.ScaleToBase() == 1m)))],
+                money, Math.Max(va, money), va, money, money, 1, money, null));
+
+    [Fact]
+    public void Every_read_of_extreme_figures_answers_without_an_exception()
+    {
+        // Intensities, reductions, 亩均 scores and green-factory ratios over filings at the bounds: null where undefined, never a throw.
+        Gen.Select(ExtremeFiling.Array[1, 12], ExtremeFiling.Array[0, 12], (now, then) => (now, then)).Sample(pair =>
+        {
+            var current = Account.Compute(ActivityTotals.Sum(pair.now.Select(ActivityTotals.From)), Factors, 2023, "east-china");
+            var baseline = Account.Compute(ActivityTotals.Sum(pair.then.Select(ActivityTotals.From)), Factors, 2020, "east-china");
+            var compare = IntensityAccounting.Compare(current, 2023, baseline, Factors, EnergyBasis.Equivalent);
+            _ = compare.Reduction;
+            var site = new GreenFactory.GreenFactorySite("91350100M000100Y43", "x", null, 1, 0.000001m, 100_000_000m, null);
+            _ = GreenFactory.GreenFactoryFactsCalculator.Compute(site, 2023, null, pair.now, pair.then, Factors, "east-china");
+            _ = Targets.TargetTracking.Track(new Targets.PlanTarget("t", "t", "energy-intensity", null, Targets.TargetKind.Reduction, 0.16m, "ratio", "x", "x"),
+                2020, 2025, 2023, compare.Reduction.EnergyIntensity, compare.Reduction.EnergyIntensity ?? 0m);
+        }, iter: 2_000);
+    }
 }

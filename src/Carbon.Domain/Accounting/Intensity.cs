@@ -42,9 +42,8 @@ public static class IntensityAccounting
     /// <summary>The baseline year of the 14th Five-Year targets.</summary>
     public const int BaselineYear = 2020;
 
-    /// <summary>单位增加值强度: total ÷ value added (万元); null when value added ≤ 0.</summary>
-    public static decimal? Per10kYuan(decimal total, decimal valueAdded10kYuan) =>
-        valueAdded10kYuan > 0m ? total / valueAdded10kYuan : null;
+    /// <summary>单位增加值强度: total ÷ value added (万元); null when value added ≤ 0 or the quotient is beyond range.</summary>
+    public static decimal? Per10kYuan(decimal total, decimal valueAdded10kYuan) => Ratio.Of(total, valueAdded10kYuan);
 
     /// <summary>Value added at 2020 comparable prices: VA × 100 / P(year), P(2020) = 100.</summary>
     public static decimal AtComparablePrices(decimal valueAdded, Factor priceIndex) => valueAdded * 100m / priceIndex.Normalized;
@@ -57,9 +56,9 @@ public static class IntensityAccounting
             Per10kYuan(account.Co2.TotalT, valueAdded),
             Per10kYuan(account.WaterM3, valueAdded));
 
-    /// <summary>降低率 = 1 − I(t) / I(2020); null when either is missing or the baseline is zero.</summary>
+    /// <summary>降低率 = 1 − I(t) / I(2020); null when either is missing, the baseline is zero, or the ratio is beyond range.</summary>
     public static decimal? Reduction(decimal? current, decimal? baseline) =>
-        current is { } c && baseline is { } b && b != 0m ? 1m - c / b : null;
+        current is { } c && baseline is { } b && Ratio.OfSigned(c, b) is { } r && Math.Abs(r) <= 1_000_000_000m ? 1m - r : null;
 
     /// <summary>
     /// Compares a period of <paramref name="year"/> with the same months of 2020. Comparable prices when the factor set

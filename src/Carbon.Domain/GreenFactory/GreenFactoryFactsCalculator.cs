@@ -50,11 +50,11 @@ public static class GreenFactoryFactsCalculator
             $"单位增加值能耗较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Count} 个月");
         Put("co2-intensity-reduction", compare.Reduction.Co2Intensity,
             $"单位增加值碳排放较2020年下降 ({(compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价" : "当年价")}); 2020 年 {baseline.Count} 个月");
-        Put("floor-area-ratio", site.FloorAreaM2 is { } fa && landM2 > 0m ? fa / landM2 : null,
+        Put("floor-area-ratio", site.FloorAreaM2 is { } fa ? Ratio(fa, landM2) : null,
             site.FloorAreaM2 is { } f1
                 ? $"总建筑面积 {N(f1)} m² ÷ 用地 {N(site.LandAreaMu)} 亩 ({N(landM2)} m²), 档案第{site.ProfileRevision}版"
                 : "企业档案未登记总建筑面积 floorAreaM2 (add it to the enterprise profile)");
-        Put("building-density", site.FootprintM2 is { } fp && landM2 > 0m ? fp / landM2 : null,
+        Put("building-density", site.FootprintM2 is { } fp ? Ratio(fp, landM2) : null,
             site.FootprintM2 is { } f2
                 ? $"建筑基底面积 {N(f2)} m² ÷ 用地 {N(landM2)} m², 档案第{site.ProfileRevision}版"
                 : "企业档案未登记建筑基底面积 footprintM2 (add it to the enterprise profile)");
@@ -91,7 +91,7 @@ public static class GreenFactoryFactsCalculator
         return total > 0m ? (total, units[0], "") : (null, units[0], $"产品 {product} 产量为零 (zero output)");
     }
 
-    private static decimal? Ratio(decimal numerator, decimal denominator) => denominator > 0m ? numerator / denominator : null;
+    private static decimal? Ratio(decimal numerator, decimal denominator) => Domain.Ratio.Of(numerator, denominator);
 
     private static string N(decimal v) => Display.Text(v, 4);
 }

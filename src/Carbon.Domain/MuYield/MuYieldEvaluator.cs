@@ -137,7 +137,8 @@ public static class MuYieldEvaluator
         {
             return (0m, false);
         }
-        var score = rule.Weight * value / benchmark;
+        // A value beyond any benchmark's range (only reachable with absurd filings) scores as high as a decimal allows.
+        var score = Ratio.Of(rule.Weight * value, benchmark) ?? decimal.MaxValue / 1_000_000m;
         if (rule.Cap is { } cap && score > cap * rule.Weight)
         {
             return (cap * rule.Weight, true);
@@ -189,7 +190,7 @@ public static class MuYieldEvaluator
                         den += d;
                     }
                 }
-                return den > 0m ? num / den : 0m;
+                return Ratio.Of(num, den) ?? 0m;
             }
         }
     }
@@ -204,7 +205,7 @@ public static class MuYieldEvaluator
                 var tax = g.Sum(f => f.Inputs.TaxPaid);
                 var va = g.Sum(f => f.Inputs.ValueAdded);
                 return (Code: g.Key, Firms: g.Count(), Land: land, Tax: tax, Va: va,
-                    TaxPerMu: land > 0m ? tax / land : (decimal?)null, VaPerMu: land > 0m ? va / land : (decimal?)null);
+                    TaxPerMu: Ratio.Of(tax, land), VaPerMu: Ratio.Of(va, land));
             })
             .OrderByDescending(p => p.TaxPerMu ?? -1m).ThenByDescending(p => p.VaPerMu ?? -1m).ThenBy(p => p.Code, StringComparer.Ordinal)
             .ToList();

@@ -79,6 +79,6 @@ public static class MuYieldIndicators
     public static decimal? Value(this MuYieldIndicator i, MuYieldInputs f)
     {
         var (n, d) = i.Terms(f);
-        return n is { } num && d > 0m ? num / d : null;
+        return n is { } num ? Ratio.Of(num, d) : null;
     }
 }

@@ -66,5 +66,5 @@ public static class TargetTracking
     }
 
     private static decimal? ProgressOf(PlanTarget target, decimal? baseline, decimal latest) =>
-        baseline is { } b && target.Target != b ? (latest - b) / (target.Target - b) : null;
+        baseline is { } b ? Ratio.OfSigned(latest - b, target.Target - b) : null;
 }

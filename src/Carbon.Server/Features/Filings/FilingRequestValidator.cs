@@ -1,3 +1,4 @@
+using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Units;
 using FluentValidation;
@@ -7,9 +8,6 @@ namespace Carbon.Server.Features.Filings;
 /// <summary>The body of a monthly filing. Every figure is required; only pollutants and reason are optional.</summary>
 public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
 {
-    /// <summary>No single figure of one month is this large; beyond it a unit slip is likelier than a real value.</summary>
-    public const decimal Ceiling = 1_000_000_000_000m;
-
     public FilingRequestValidator()
     {
         RuleFor(r => r.Energy).NotNull().WithMessage("能源消费必填，无消费时填空数组 (energy is required; [] if none was used)");
@@ -40,23 +38,23 @@ public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
             }
         });
 
-        Amount(RuleFor(r => r.WaterM3), "取水量 waterM3 (m³)");
-        Amount(RuleFor(r => r.OutputValue), "工业总产值 outputValue (万元)");
-        Amount(RuleFor(r => r.ValueAdded), "工业增加值 valueAdded (万元)");
-        Amount(RuleFor(r => r.Revenue), "营业收入 revenue (万元)");
-        Amount(RuleFor(r => r.TaxPaid), "实缴税金 taxPaid (万元)");
-        Amount(RuleFor(r => r.RdExpense), "研发经费 rdExpense (万元)");
+        Amount(RuleFor(r => r.WaterM3), "取水量 waterM3 (m³)", FilingLimits.MaxWaterM3);
+        Amount(RuleFor(r => r.OutputValue), "工业总产值 outputValue (万元)", FilingLimits.MaxMoney10kYuan);
+        Amount(RuleFor(r => r.ValueAdded), "工业增加值 valueAdded (万元)", FilingLimits.MaxMoney10kYuan);
+        Amount(RuleFor(r => r.Revenue), "营业收入 revenue (万元)", FilingLimits.MaxMoney10kYuan);
+        Amount(RuleFor(r => r.TaxPaid), "实缴税金 taxPaid (万元)", FilingLimits.MaxMoney10kYuan);
+        Amount(RuleFor(r => r.RdExpense), "研发经费 rdExpense (万元)", FilingLimits.MaxMoney10kYuan);
         RuleFor(r => r.ValueAdded).LessThanOrEqualTo(r => r.OutputValue!.Value)
             .When(r => r.ValueAdded.HasValue && r.OutputValue.HasValue)
             .WithMessage(r => $"工业增加值 {r.ValueAdded} 不能高于工业总产值 {r.OutputValue} (valueAdded cannot exceed outputValue)");
         RuleFor(r => r.Employees).NotNull().WithMessage("从业人员 employees 必填 (employees is required)")
-            .InclusiveBetween(0, 1_000_000).WithMessage("从业人员应在 0 到 1 000 000 之间 (employees must be 0..1 000 000)");
+            .InclusiveBetween(0, FilingLimits.MaxEmployees).WithMessage("从业人员应在 0 到 1 000 000 之间 (employees must be 0..1 000 000)");
         When(r => r.Pollutants is not null, () =>
         {
-            Optional(RuleFor(r => r.Pollutants!.CodT), "化学需氧量 codT (t)");
-            Optional(RuleFor(r => r.Pollutants!.Nh3nT), "氨氮 nh3nT (t)");
-            Optional(RuleFor(r => r.Pollutants!.So2T), "二氧化硫 so2T (t)");
-            Optional(RuleFor(r => r.Pollutants!.NoxT), "氮氧化物 noxT (t)");
+            Amount(RuleFor(r => r.Pollutants!.CodT), "化学需氧量 codT (t)", FilingLimits.MaxPollutantT, required: false);
+            Amount(RuleFor(r => r.Pollutants!.Nh3nT), "氨氮 nh3nT (t)", FilingLimits.MaxPollutantT, required: false);
+            Amount(RuleFor(r => r.Pollutants!.So2T), "二氧化硫 so2T (t)", FilingLimits.MaxPollutantT, required: false);
+            Amount(RuleFor(r => r.Pollutants!.NoxT), "氮氧化物 noxT (t)", FilingLimits.MaxPollutantT, required: false);
         });
         RuleFor(r => r.Reason).MaximumLength(1000);
         RuleForEach(r => r.Products).NotNull().WithMessage("产品行不能为空 (a product line cannot be null)").ChildRules(p =>
@@ -65,7 +63,8 @@ public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
             p.RuleFor(x => x!.Unit).NotEmpty().WithMessage("产品计量单位必填，如 t、件、台 (unit is required, e.g. t)").MaximumLength(16);
             p.RuleFor(x => x!.Quantity).NotNull().WithMessage("产量必填 (quantity is required)")
                 .GreaterThanOrEqualTo(0m).WithMessage("产量不能为负 (quantity cannot be negative)")
-                .LessThan(Ceiling).WithMessage("产量超出合理范围 (quantity is implausibly large)");
+                .LessThanOrEqualTo(FilingLimits.MaxProductQuantity).WithMessage($"产量不能超过 {FilingLimits.MaxProductQuantity:N0} (quantity is at most 10¹²)")
+                .Must(q => q is null || FilingLimits.HasAllowedPrecision(q.Value)).WithMessage(Precision);
         });
         RuleFor(r => r.Products).Custom((lines, ctx) =>
         {
@@ -84,14 +83,18 @@ public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
         });
     }
 
-    private static void Amount(IRuleBuilder<FilingRequest, decimal?> rule, string what) =>
-        rule.NotNull().WithMessage($"{what} 必填 (is required)")
-            .GreaterThanOrEqualTo(0m).WithMessage($"{what} 不能为负 (cannot be negative)")
-            .LessThan(Ceiling).WithMessage($"{what} 超出合理范围，请检查单位 (is implausibly large; check the unit)");
+    /// <summary>The message of a figure with more decimal places than any meter or account gives.</summary>
+    internal static readonly string Precision =
+        $"最多 {FilingLimits.MaxDecimals} 位小数 (at most {FilingLimits.MaxDecimals} decimal places)";
 
-    private static void Optional(IRuleBuilder<FilingRequest, decimal?> rule, string what) =>
-        rule.GreaterThanOrEqualTo(0m).WithMessage($"{what} 不能为负 (cannot be negative)")
-            .LessThan(Ceiling).WithMessage($"{what} 超出合理范围 (is implausibly large)");
+    /// <summary>A figure ≥ 0, at most <paramref name="max"/> (said in the message), with at most six decimals.</summary>
+    private static void Amount(IRuleBuilder<FilingRequest, decimal?> rule, string what, decimal max, bool required = true)
+    {
+        var options = required ? rule.NotNull().WithMessage($"{what} 必填 (is required)") : rule.GreaterThanOrEqualTo(0m);
+        options.GreaterThanOrEqualTo(0m).WithMessage($"{what} 不能为负 (cannot be negative)")
+            .LessThanOrEqualTo(max).WithMessage($"{what} 不能超过 {max:N0}，请检查单位 (at most {max:N0}; check the unit)")
+            .Must(v => v is null || FilingLimits.HasAllowedPrecision(v.Value)).WithMessage($"{what} {Precision}");
+    }
 }
 
 /// <summary>One energy line: a known carrier, a unit of that carrier's dimension, a quantity ≥ 0.</summary>
@@ -109,7 +112,12 @@ public sealed class EnergyLineValidator : AbstractValidator<EnergyLineRequest>
             .WithMessage(l => $"单位 '{l.Unit}' 不适用于 {l.Carrier} (unit does not fit the carrier; use one of {string.Join(", ", UnitsFor(l.Carrier))})");
         RuleFor(l => l.Quantity).NotNull().WithMessage("数量必填 (quantity is required)")
             .GreaterThanOrEqualTo(0m).WithMessage("数量不能为负；输出电力/热力请用 exported-electricity / exported-heat (quantity cannot be negative; file exports as exported-electricity or exported-heat)")
-            .LessThan(FilingRequestValidator.Ceiling).WithMessage("数量超出合理范围，请检查单位 (quantity is implausibly large; check the unit)");
+            .Must(q => q is null || FilingLimits.HasAllowedPrecision(q.Value)).WithMessage(FilingRequestValidator.Precision);
+        RuleFor(l => l.Quantity)
+            .Must((l, q) => !MeasureUnits.TryParse(l.Unit, out var unit) || q is not { } v || v <= FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase())
+            .WithMessage(l => MeasureUnits.TryParse(l.Unit, out var unit)
+                ? $"数量超过每月上限 {FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase():N0} {l.Unit}，请检查单位 (at most {FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase():N0} {l.Unit} a month; check the unit)"
+                : "");
     }
 
     private static IEnumerable<string> UnitsFor(string? carrier) =>

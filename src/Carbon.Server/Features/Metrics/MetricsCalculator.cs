@@ -65,7 +65,45 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
             trace
                 ? new TraceResponse(Terms(currentTrace!), Terms(baselineTrace!),
                     totals.Revisions.Select(r => new FilingRefResponse(r.Month, r.Revision)).ToArray())
-                : null);
+                : null,
+            Unavailable(comparison, basis, totals.BaselineMonths.Length));
+    }
+
+    /// <summary>Why each intensity or reduction that is null could not be computed, keyed by its JSON path.</summary>
+    private static Dictionary<string, string> Unavailable(BaselineComparison c, EnergyBasis basis, int baselineMonths)
+    {
+        var notes = new Dictionary<string, string>();
+        void Intensities(string path, Intensities i, decimal valueAdded, bool baseline)
+        {
+            var why = baseline && baselineMonths == 0 ? "2020年同期无填报 (nothing was filed for these months of 2020)"
+                : valueAdded <= 0m ? $"工业增加值为 {R(valueAdded)} 万元，不为正 (value added is not positive)"
+                : "比值超出可表示范围，请核对填报数据 (the ratio is beyond any real value; check the filings)";
+            foreach (var (name, value) in new[] { ("energyTcePer10kYuan", i.Energy(basis)), ("energyCalorificTcePer10kYuan", i.EnergyCalorificTcePer10kYuan),
+                         ("energyEquivalentTcePer10kYuan", i.EnergyEquivalentTcePer10kYuan), ("co2TPer10kYuan", i.Co2TPer10kYuan), ("waterM3Per10kYuan", i.WaterM3Per10kYuan) })
+            {
+                if (value is null)
+                {
+                    notes[$"{path}.{name}"] = why;
+                }
+            }
+        }
+        Intensities("intensity", c.Current, c.CurrentValueAdded, baseline: false);
+        Intensities("baseline.intensity", c.Baseline, c.BaselineValueAdded, baseline: true);
+        foreach (var (name, value, now, then) in new[]
+                 {
+                     ("energyIntensity", c.Reduction.EnergyIntensity, c.Current.Energy(basis), c.Baseline.Energy(basis)),
+                     ("co2Intensity", c.Reduction.Co2Intensity, c.Current.Co2TPer10kYuan, c.Baseline.Co2TPer10kYuan),
+                     ("waterIntensity", c.Reduction.WaterIntensity, c.Current.WaterM3Per10kYuan, c.Baseline.WaterM3Per10kYuan),
+                 })
+        {
+            if (value is null)
+            {
+                notes[$"reductionVs2020.{name}"] = now is null || then is null ? "当期或2020年强度缺失，见其说明 (an intensity is missing; see its note)"
+                    : then == 0m ? "2020年强度为零，降低率无意义 (the 2020 intensity is zero)"
+                    : "降低率超出可表示范围，请核对填报数据 (beyond any real value; check the filings)";
+            }
+        }
+        return notes;
     }
 
     /// <summary>Display rounding: 6 decimal places, half away from zero (<see cref="Display"/>).</summary>

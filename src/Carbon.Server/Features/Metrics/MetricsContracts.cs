@@ -81,4 +81,5 @@ public sealed record MetricsResponse(
     ReductionResponse ReductionVs2020,
     string GridRegion,
     string FactorSet,
-    TraceResponse? Trace);
+    TraceResponse? Trace,
+    IReadOnlyDictionary<string, string> Unavailable);

@@ -14,7 +14,7 @@ public class FactorLoadingTests
     public void The_shipped_factors_load_and_cover_every_carrier()
     {
         var set = FactorSetLoader.Load(Shipped, "east-china");
-        Assert.StartsWith("cn-default-2026.11+", set.Version);
+        Assert.StartsWith("cn-default-2026.12+", set.Version);
         foreach (var carrier in EnergyCarriers.All.Where(c => !c.IsExport()))
         {
             Assert.NotNull(set.Find(FactorKind.StandardCoal, carrier));
@@ -87,8 +87,39 @@ public class FactorLoadingTests
     [Fact]
     public void A_grid_region_without_factors_is_refused()
     {
-        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(Shipped, "zhejiang"));
-        Assert.Contains(e.Problems, p => p.Contains("Carbon:GridRegion 'zhejiang' has no grid-co2 row"));
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(Shipped, "jiangsu"));
+        Assert.Contains(e.Problems, p => p.Contains("Carbon:GridRegion 'jiangsu' has no grid-co2 row"));
+    }
+
+    [Fact]
+    public void Every_region_has_its_2021_factor_and_zhejiang_is_a_region_of_its_own()
+    {
+        // MEE/NBS 2021 regional averages (tCO2/MWh) and the Zhejiang provincial factors 2021 and 2022.
+        var set = FactorSetLoader.Load(Shipped, "east-china");
+        foreach (var (region, value) in new[] { ("east-china", 0.5992m), ("north-china", 0.7120m), ("northeast-china", 0.6012m),
+                     ("central-china", 0.5354m), ("northwest-china", 0.5951m), ("south-china", 0.4326m), ("southwest-china", 0.2113m),
+                     ("zhejiang", 0.5422m) })
+        {
+            var f = set.GridCo2(2021, region);
+            Assert.False(f.IsSubstitute, region);
+            Assert.Equal(value, f.Factor.Value);
+        }
+        Assert.Equal(0.5153m, set.GridCo2(2022, "zhejiang").Factor.Value);
+        Assert.Equal(2021, set.GridCo2(2020, "east-china").Factor.Year);            // 2020 has none: the nearest, flagged
+        Assert.True(set.GridCo2(2020, "east-china").IsSubstitute);
+        Assert.Equal(BaselineGridPolicy.Fixed, set.BaselineGrid);                   // the shipped policy
+        _ = FactorSetLoader.Load(Shipped, "zhejiang");                              // selectable as Carbon:GridRegion
+    }
+
+    [Fact]
+    public void The_baseline_grid_policy_is_data_and_a_bad_one_stops_the_load()
+    {
+        using var copy = Copy();
+        File.WriteAllText(Path.Combine(copy.Path, "factor-set.json"), "{\"label\":\"x\",\"baselineGrid\":\"each-year\"}");
+        Assert.Equal(BaselineGridPolicy.EachYear, FactorSetLoader.Load(copy.Path, "east-china").BaselineGrid);
+        File.WriteAllText(Path.Combine(copy.Path, "factor-set.json"), "{\"label\":\"x\",\"baselineGrid\":\"sometimes\"}");
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        Assert.Contains(e.Problems, p => p.Contains("factor-set.json"));
     }
 
     [Fact]

@@ -84,8 +84,9 @@ public class GreenFactoryApiTests : OwnService
         // Gaps are ordered by gain: 25/100 × 30 = 7.5 for this one is the largest.
         Assert.Equal("lc.energy-product", gaps[0]!["item"]!.GetValue<string>());
         Assert.Equal(7.5m, gaps[0]!.Dec("gain"));
-        // CO2 intensity 2024 vs 2020 at comparable prices: 1 − (1 320 / (3 600 × 100/106.7547)) / (1 685.1 / 3 000) = 0.303126 ≥ 0.25 → 25.
-        Assert.Equal(0.303126m, Item(grade, "lc.co2-reduction").Dec("value"));
+        // CO2 intensity 2024 vs 2020 at comparable prices, one grid factor for both years (2024 has none: 2023's 0.5500):
+        // 1 − (1 320 / (3 600 × 100/106.7547)) / (3 000 MWh × 0.5500 / 3 000) = 0.288302 ≥ 0.25 → 25.
+        Assert.Equal(0.288302m, Item(grade, "lc.co2-reduction").Dec("value"));
         Assert.Equal(25m, Item(grade, "lc.co2-reduction").Dec("earned"));
 
         // Side by side: the 2018 edition graded with the same firm; its qualitative items were not answered, so it is not eligible.

@@ -64,16 +64,25 @@ public class MetricsApiTests(ApiFixture fixture)
         Assert.Equal(1.637342m, m.Dec("intensity.waterM3Per10kYuan"));
 
         // Baseline 2020 Jan–Feb: 200 000 kWh at 305.5 gce/kWh = 61.1 tce + gas 20 000 × 1.2143 = 24.286 tce → 85.386 tce;
-        // CO2: 200 MWh × 0.5617 (2022 stands in for 2020) = 112.34 t + gas 43.24377618 t = 155.58377618 t; VA 500.
+        // 2020's own CO2: 200 MWh × 0.5992 (华东 2021, the nearest published year, flagged) = 119.84 t + gas 43.24377618 t
+        // = 163.08377618 t; VA 500.
         Assert.Equal(85.386m, m.Dec("baseline.energyTce.equivalent"));
-        Assert.Equal(112.34m, m.Dec("baseline.co2T.electricity"));
-        Assert.Equal(155.583776m, m.Dec("baseline.co2T.total"));
+        Assert.Equal(119.84m, m.Dec("baseline.co2T.electricity"));
+        Assert.Equal(163.083776m, m.Dec("baseline.co2T.total"));
         Assert.Equal(0.170772m, m.Dec("baseline.intensity.energyTcePer10kYuan"));
-        Assert.Equal(2022, m["baseline"]!["factors"]!["grid"]!["usedYear"]!.GetValue<int>());
+        Assert.Equal(2021, m["baseline"]!["factors"]!["grid"]!["usedYear"]!.GetValue<int>());
+        Assert.True(m["baseline"]!["factors"]!["grid"]!["substitute"]!.GetValue<bool>());
 
-        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.138234…/0.170772 = 0.190534; CO2 0.193642; water 1 − 1.637342/2 = 0.181329.
+        // Compared with one fixed grid factor (the default policy): 2020's 200 MWh at 2023's 0.5500 = 110 t + 43.24377618
+        // = 153.24377618 t, so I₂₀₂₀ = 0.306488 and the CO2 reduction shows only the firm's own change.
+        Assert.Equal("fixed", m["comparison"]!["gridPolicy"]!.GetValue<string>());
+        Assert.Equal("grid.east-china.2023", m["comparison"]!["baselineGrid"]!["factorId"]!.GetValue<string>());
+        Assert.Equal(153.243776m, m.Dec("comparison.baselineCo2T"));
+
+        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.138234…/0.170772 = 0.190534; CO2 1 − 0.250912/0.306488 = 0.181329
+        // (= water's: activity fell 10 % on 10 % more comparable value added); water 1 − 1.637342/2 = 0.181329.
         Assert.Equal(0.190534m, m.Dec("reductionVs2020.energyIntensity"));
-        Assert.Equal(0.193642m, m.Dec("reductionVs2020.co2Intensity"));
+        Assert.Equal(0.181329m, m.Dec("reductionVs2020.co2Intensity"));
         Assert.Equal(0.181329m, m.Dec("reductionVs2020.waterIntensity"));
         Assert.StartsWith("cn-default-", m["factorSet"]!.GetValue<string>());
         Assert.Null(m["trace"]);

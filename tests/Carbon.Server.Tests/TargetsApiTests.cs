@@ -58,8 +58,9 @@ public class TargetsApiTests : OwnService
         Assert.Equal(0.234119m, energy.Dec("projection"));
         Assert.Equal("on-track", energy["status"]!.GetValue<string>());
         Assert.Equal("comparable-2020", r["priceBasis"]!.GetValue<string>());
-        // CO2: 1 − (0.8 × 0.5500 / 0.5617) × 1.091561 = 0.144941 (2022's 华东 factor stands in for 2020).
-        Assert.Equal(0.144941m, Target("co2-intensity-above").Dec("latest"));
+        // CO2, one grid factor for both years (the default policy): 1 − 0.8 × 1.091561 = 0.126751 — the same as energy
+        // would be at one coal rate: only the firms' own change counts, not the grid's.
+        Assert.Equal(0.126751m, Target("co2-intensity-above").Dec("latest"));
 
         // In parks: 2 of 3 = 0.666667, with no history to project from.
         var parks = Target("firms-in-parks");

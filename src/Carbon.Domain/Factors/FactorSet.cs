@@ -9,6 +9,18 @@ public sealed record YearFactor(Factor Factor, int RequestedYear)
     public bool IsSubstitute => Factor.Year != RequestedYear;
 }
 
+/// <summary>Which grid factor the 2020 baseline's electricity CO2 takes when a period is compared with 2020.</summary>
+public enum BaselineGridPolicy
+{
+    /// <summary>
+    /// One factor for both years: the compared year's own. The reduction then shows what the firm did, not what the
+    /// grid did (a cleaner grid alone lowers nobody's intensity). The default.
+    /// </summary>
+    Fixed,
+    /// <summary>Each year its own factor (2020: the nearest published year, flagged): the reduction includes the grid's change.</summary>
+    EachYear,
+}
+
 /// <summary>
 /// An immutable, validated set of factors with a version that names it in every result.
 /// Year-keyed factors resolve to the requested year or, failing that, the nearest published year (earlier on a tie).
@@ -45,6 +57,9 @@ public sealed class FactorSet
     public string Version { get; }
 
     public IReadOnlyList<Factor> Factors { get; }
+
+    /// <summary>The grid factor of the 2020 baseline in a comparison (a district's choice, stated in the factor set).</summary>
+    public BaselineGridPolicy BaselineGrid { get; init; } = BaselineGridPolicy.Fixed;
 
     public IEnumerable<Factor> OfKind(FactorKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
 

@@ -20,9 +20,8 @@ public static class GreenFactoryFactsCalculator
     {
         var t = ActivityTotals.Sum(current.Select(ActivityTotals.From));
         var t0 = ActivityTotals.Sum(baseline.Select(ActivityTotals.From));
-        var account = Account.Compute(t, factors, year, region);
-        var compare = IntensityAccounting.Compare(account, year, Account.Compute(t0, factors, IntensityAccounting.BaselineYear, region),
-            factors, EnergyBasis.Equivalent);
+        var accounts = PeriodAccounts.Compare(t, year, t0, factors, region, EnergyBasis.Equivalent);
+        var (account, compare) = (accounts.Current, accounts.Comparison);
 
         var metrics = new Dictionary<string, decimal?>();
         var sources = new Dictionary<string, string>();

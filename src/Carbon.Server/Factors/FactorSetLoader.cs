@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Carbon.Domain.Factors;
+using Carbon.Server.Wire;
 using FluentValidation;
 
 namespace Carbon.Server.Factors;
 
 /// <summary><c>factors/factor-set.json</c>: names the set. Its version is this label plus a hash of every file.</summary>
-public sealed record FactorSetManifest(string Label, string? Description);
+public sealed record FactorSetManifest(string Label, string? Description, BaselineGridPolicy BaselineGrid = BaselineGridPolicy.Fixed);
 
 public sealed class FactorSetManifestValidator : AbstractValidator<FactorSetManifest>
 {
@@ -88,7 +89,7 @@ public static class FactorSetLoader
         }
 
         var version = $"{manifest!.Label}+{Convert.ToHexStringLower(hash.GetHashAndReset())[..12]}";
-        return new FactorSet(version, rows.Select(r => r.ToFactor()));
+        return new FactorSet(version, rows.Select(r => r.ToFactor())) { BaselineGrid = manifest.BaselineGrid };
     }
 
     private static FactorSetManifest? ReadManifest(string directory, IncrementalHash hash, List<string> problems)
@@ -105,7 +106,7 @@ public static class FactorSetLoader
         FactorSetManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<FactorSetManifest>(bytes, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            manifest = JsonSerializer.Deserialize<FactorSetManifest>(bytes, WireJson.Options);
         }
         catch (JsonException e)
         {

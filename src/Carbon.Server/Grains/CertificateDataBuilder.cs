@@ -34,9 +34,8 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         }
         // The same methodology calls as the metrics API, so the report shows what the API reports.
         var (region, basis) = (options.Value.GridRegion, options.Value.EnergyBasis);
-        var current = Account.Compute(totals.Current, factors, year, region);
-        var baseline = Account.Compute(totals.Baseline, factors, IntensityAccounting.BaselineYear, region);
-        var compare = IntensityAccounting.Compare(current, year, baseline, factors, basis);
+        var accounts = PeriodAccounts.Compare(totals.Current, year, totals.Baseline, factors, region, basis);
+        var (current, baseline, compare) = (accounts.Current, accounts.Baseline, accounts.Comparison);
         var months = (await grain.GetMonthsAsync(year))!.Select((t, i) =>
         {
             if (t is null)

@@ -24,9 +24,8 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
         var basis = Options.EnergyBasis;
         var currentTrace = trace ? new List<TraceTerm>() : null;
         var baselineTrace = trace ? new List<TraceTerm>() : null;
-        var current = Account.Compute(totals.Current, factors, query.Year, region, currentTrace);
-        var baseline = Account.Compute(totals.Baseline, factors, IntensityAccounting.BaselineYear, region, baselineTrace);
-        var comparison = IntensityAccounting.Compare(current, query.Year, baseline, factors, basis);
+        var accounts = PeriodAccounts.Compare(totals.Current, query.Year, totals.Baseline, factors, region, basis, currentTrace, baselineTrace);
+        var (current, baseline, comparison) = (accounts.Current, accounts.Baseline, accounts.Comparison);
 
         var missing = Enumerable.Range(1, query.ThroughMonth).Except(totals.CurrentMonths).ToArray();
         return new MetricsResponse(
@@ -66,7 +65,8 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
                 ? new TraceResponse(Terms(currentTrace!), Terms(baselineTrace!),
                     totals.Revisions.Select(r => new FilingRefResponse(r.Month, r.Revision)).ToArray())
                 : null,
-            Unavailable(comparison, basis, totals.BaselineMonths.Length));
+            Unavailable(comparison, basis, totals.BaselineMonths.Length),
+            new ComparisonResponse(accounts.GridPolicy, Year(accounts.ComparedBaselineGrid), R(accounts.BaselineCompared.Co2.TotalT)));
     }
 
     /// <summary>Why each intensity or reduction that is null could not be computed, keyed by its JSON path.</summary>

@@ -1,3 +1,4 @@
+using Carbon.Domain.Factors;
 namespace Carbon.Server.Features.Metrics;
 
 // Derived figures are exact decimals in the methodology and rounded here, for display, to 6 decimal places
@@ -82,4 +83,11 @@ public sealed record MetricsResponse(
     string GridRegion,
     string FactorSet,
     TraceResponse? Trace,
-    IReadOnlyDictionary<string, string> Unavailable);
+    IReadOnlyDictionary<string, string> Unavailable,
+    ComparisonResponse Comparison);
+
+/// <summary>
+/// How 2020 was compared: the baseline-grid policy of the factor set (fixed: 2020's electricity at the compared year's
+/// grid factor; each-year: at its own), the grid row 2020 took in the comparison, and 2020's CO2 as compared.
+/// </summary>
+public sealed record ComparisonResponse(BaselineGridPolicy GridPolicy, YearFactorResponse BaselineGrid, decimal BaselineCo2T);

@@ -79,8 +79,7 @@ public sealed class TargetsService(
         var b = ActivityTotals.Sum(scope.Select(f => baseline.GetValueOrDefault(f.Identity.Uscc)?.Totals ?? ActivityTotals.Zero));
         var l = ActivityTotals.Sum(scope.Select(f => latest.GetValueOrDefault(f.Identity.Uscc)?.Totals ?? ActivityTotals.Zero));
         var region = options.Value.GridRegion;
-        var compare = IntensityAccounting.Compare(Account.Compute(l, factors, year, region), year,
-            Account.Compute(b, factors, baselineYear, region), factors, EnergyBasis.Equivalent);
+        var compare = PeriodAccounts.Compare(l, year, b, factors, region, EnergyBasis.Equivalent).Comparison;
         var c = (b, l, compare);
         var v = b.FilingMonths == 0 || l.FilingMonths == 0 || (defined is not null && !defined(c)) ? null : value(c);
         return (0m, v, $"较{baselineYear}年下降率；能耗取等价值 (reduction vs {baselineYear}; energy at 等价值)", Coverage(scope, latest));

@@ -74,6 +74,45 @@ public class FilingApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Every_revision_can_be_read_as_it_was_filed()
+    {
+        var uscc = await RegisteredAsync();
+        await Http.FileAsync(uscc, "2024-05", Api.Filing(kwh: 100_000m));
+        await Http.FileAsync(uscc, "2024-05", Api.Filing(kwh: 120_000m, reason: "补录"));
+
+        var first = await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-05?revision=1")).JsonAsync();
+        Assert.Equal(1, first["revision"]!.GetValue<int>());
+        Assert.Equal(100_000m, first["current"]!["energy"]![0]!.Dec("quantity"));
+        Assert.Equal(2, first["history"]!.AsArray().Count);
+        Assert.Equal(120_000m, (await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-05")).JsonAsync())["current"]!["energy"]![0]!.Dec("quantity"));
+        await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-05?revision=3")).AssertProblemAsync(HttpStatusCode.NotFound, "revision");
+    }
+
+    [Fact]
+    public async Task A_revision_cannot_drop_a_section_by_leaving_it_out()
+    {
+        var uscc = await RegisteredAsync();
+        var filing = Api.Filing();                                   // with pollutants
+        filing["products"] = new[] { new { name = "阀门", quantity = 10m, unit = "件" } };
+        await Http.FileAsync(uscc, "2024-06", filing);
+
+        var withoutPollutants = Api.Filing(kwh: 99_000m, reason: "更正电量");
+        withoutPollutants.Remove("pollutants");
+        withoutPollutants["products"] = filing["products"];
+        Assert.Contains("null", await (await Http.FileAsync(uscc, "2024-06", withoutPollutants)).AssertProblemAsync(HttpStatusCode.BadRequest, "pollutants"));
+        var withoutProducts = Api.Filing(kwh: 99_000m, reason: "更正电量");
+        await (await Http.FileAsync(uscc, "2024-06", withoutProducts)).AssertProblemAsync(HttpStatusCode.BadRequest, "products");
+        Assert.Equal(1, (await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-06")).JsonAsync())["revision"]!.GetValue<int>());
+
+        // Said explicitly, the removal is a revision like any other, and revision 1 still shows what was filed.
+        withoutPollutants["pollutants"] = null;
+        var revised = await Http.FileAsync(uscc, "2024-06", withoutPollutants);
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        Assert.Null((await revised.JsonAsync())["current"]!["pollutants"]);
+        Assert.NotNull((await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-06?revision=1")).JsonAsync())["current"]!["pollutants"]);
+    }
+
+    [Fact]
     public async Task Repeating_the_same_put_makes_no_new_revision()
     {
         var uscc = await RegisteredAsync();

@@ -141,6 +141,7 @@ public class GreenFactoryApiTests : OwnService
         {
             energy = new[] { new { carrier = "electricity", quantity = 900_000m, unit = "kWh" } },
             waterM3 = 200m, outputValue = 1_000m, valueAdded = 300m, revenue = 1_000m, taxPaid = 40m, employees = 60, rdExpense = 20m,
+            products = new[] { new { name = "钢结构件", quantity = 100m, unit = "t" } },
             reason = "补报用电",
         };
         Assert.Equal(HttpStatusCode.OK, (await Http.FileAsync(uscc, "2024-06", more)).StatusCode);

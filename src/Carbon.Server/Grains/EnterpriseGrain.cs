@@ -114,6 +114,15 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         {
             return new FilingOutcome(FilingStatus.ReasonRequired, state.Revision);
         }
+        if (state is not null && (submission.Omitted ?? []).FirstOrDefault(section => section switch
+            {
+                "pollutants" => state.Filing.Pollutants is not null,
+                "products" => state.Filing.Products.Count > 0,
+                _ => false,
+            }) is { } dropped)
+        {
+            return new FilingOutcome(FilingStatus.SectionOmitted, state.Revision, Field: dropped);
+        }
 
         // Compute before writing: content that the methodology cannot take is refused before the ledger sees it.
         var totals = ActivityTotals.From(filing);
@@ -137,7 +146,8 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, state.View);
     }
 
-    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month) => Task.FromResult(_months.GetValueOrDefault(month)?.View);
+    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month, int? revision) =>
+        Task.FromResult(_months.GetValueOrDefault(month)?.ViewOf(revision));
 
     Task<MonthlyFiling[]> IEnterpriseGrain.GetFilingsAsync(int year) =>
         Task.FromResult(_months.Where(m => m.Key.Year == year).OrderBy(m => m.Key).Select(m => m.Value.Filing).ToArray());
@@ -163,15 +173,24 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
 
-    /// <summary>A month's current filing and the who, when and why of each revision.</summary>
-    private sealed record MonthState(MonthlyFiling Filing, IReadOnlyList<RevisionView> History)
+    /// <summary>Every revision of a month, oldest first, each with what it said and who, when and why; the last is current.</summary>
+    private sealed record MonthState(IReadOnlyList<(MonthlyFiling Filing, RevisionView Info)> Revisions)
     {
-        public int Revision => History[^1].Revision;
+        public MonthlyFiling Filing => Revisions[^1].Filing;
 
-        public FilingView View => new(Filing, Revision, [.. History]);
+        public int Revision => Revisions[^1].Info.Revision;
 
-        public static MonthState First(MonthlyFiling filing, RevisionView info) => new(filing, [info]);
+        public FilingView View => ViewOf(null)!;
 
-        public MonthState Next(MonthlyFiling filing, RevisionView info) => new(filing, [.. History, info]);
+        /// <summary>What revision <paramref name="revision"/> said (the current one when null), or null if there is no such revision.</summary>
+        public FilingView? ViewOf(int? revision)
+        {
+            var said = revision is null ? Revisions[^1] : Revisions.FirstOrDefault(r => r.Info.Revision == revision);
+            return said.Info is null ? null : new FilingView(said.Filing, said.Info.Revision, [.. Revisions.Select(r => r.Info)]);
+        }
+
+        public static MonthState First(MonthlyFiling filing, RevisionView info) => new([(filing, info)]);
+
+        public MonthState Next(MonthlyFiling filing, RevisionView info) => new([.. Revisions, (filing, info)]);
     }
 }

@@ -23,9 +23,9 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     /// <summary>Writes the month's next revision to the ledger, then acknowledges, then tells the park.</summary>
     Task<FilingOutcome> FileAsync(FilingSubmission submission);
 
-    /// <summary>A month's current revision and its history, or null if the month was never filed.</summary>
+    /// <summary>A month's current revision (or revision <paramref name="revision"/>) and its history; null if there is none.</summary>
     [ReadOnly]
-    Task<FilingView?> GetFilingAsync(YearMonth month);
+    Task<FilingView?> GetFilingAsync(YearMonth month, int? revision = null);
 
     /// <summary>The current filing of every month of a year that was filed, in month order.</summary>
     [ReadOnly]

@@ -40,7 +40,7 @@ public static class CarbonOpenApi
         ["GetEnterprise"] = [BadUscc, NoEnterprise],
         ["ReviseEnterprise"] = [Bad("reason", "档案已有第2版，修订必须说明原因 (a revision must give a reason)"), NoEnterprise],
         ["FileMonth"] = [Bad("energy[1].unit", "单位 't' 不适用于 natural-gas (unit does not fit the carrier; use one of m3, 10k-m3)"), NoEnterprise],
-        ["GetFiling"] = [Bad("month", "'2023-13' 不是 yyyy-MM 格式的月份 (month must be yyyy-MM)"), NotFound("month", $"{Uscc} 未填报 2023-03 (no filing for 2023-03)")],
+        ["GetFiling"] = [Bad("month", "'2023-13' 不是 yyyy-MM 格式的月份 (month must be yyyy-MM)"), NotFound("revision", "2023-03 无第3版 (no revision 3 of 2023-03)")],
         ["EnterpriseMetrics"] = [BadYear, NoEnterprise],
         ["ParkMetrics"] = [BadYear, NoPark],
         ["DistrictMetrics"] = [BadYear],

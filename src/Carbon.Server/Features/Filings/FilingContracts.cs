@@ -19,6 +19,8 @@ public sealed record PollutantsRequest(decimal? CodT, decimal? Nh3nT, decimal? S
 /// <summary>
 /// PUT /api/enterprises/{uscc}/filings/{yyyy-MM} body, and the <c>current</c> of what GET returns (so a GET can be sent
 /// back as a PUT). Money in 万元 at current prices. Fields are nullable so that a missing one is a field error, not a 500.
+/// <c>pollutants</c> and <c>products</c> are optional, but a revision that leaves out one the month already had is
+/// refused: to remove it, send <c>null</c> (or <c>[]</c>) explicitly — a filed value is never lost by omission.
 /// </summary>
 public sealed record FilingRequest(
     List<EnergyLineRequest?>? Energy,
@@ -28,11 +30,29 @@ public sealed record FilingRequest(
     decimal? Revenue,
     decimal? TaxPaid,
     int? Employees,
-    decimal? RdExpense,
-    PollutantsRequest? Pollutants,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
-    List<ProductLineRequest?>? Products = null)
+    decimal? RdExpense)
 {
+    private readonly PollutantsRequest? _pollutants;
+    private readonly List<ProductLineRequest?>? _products;
+
+    public PollutantsRequest? Pollutants { get => _pollutants; init => (_pollutants, PollutantsSent) = (value, true); }
+
+    public List<ProductLineRequest?>? Products { get => _products; init => (_products, ProductsSent) = (value, true); }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
+
+    /// <summary>True when the body named <c>pollutants</c>, even as null.</summary>
+    [JsonIgnore]
+    public bool PollutantsSent { get; private init; }
+
+    /// <summary>True when the body named <c>products</c>, even as null.</summary>
+    [JsonIgnore]
+    public bool ProductsSent { get; private init; }
+
+    /// <summary>The optional sections the body left out, by their JSON names.</summary>
+    public string[] Omitted() => [.. PollutantsSent ? [] : new[] { "pollutants" }, .. ProductsSent ? [] : new[] { "products" }];
+
     /// <summary>The filing it says; call only once <see cref="FilingRequestValidator"/> passed.</summary>
     public MonthlyFiling ToDomain(YearMonth month) =>
         new(month,
@@ -45,10 +65,11 @@ public sealed record FilingRequest(
 
     public static FilingRequest From(MonthlyFiling f) =>
         new(f.Energy.Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToList(),
-            f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense,
-            f.Pollutants is { } p ? new PollutantsRequest(p.CodT, p.Nh3nT, p.So2T, p.NoxT) : null,
-            null,
-            f.Products.Select(p => (ProductLineRequest?)new ProductLineRequest(p.Name, p.Quantity, p.Unit)).ToList());
+            f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense)
+        {
+            Pollutants = f.Pollutants is { } p ? new PollutantsRequest(p.CodT, p.Nh3nT, p.So2T, p.NoxT) : null,
+            Products = f.Products.Select(p => (ProductLineRequest?)new ProductLineRequest(p.Name, p.Quantity, p.Unit)).ToList(),
+        };
 }
 
 /// <summary>The path of a filing: whose, and which month.</summary>

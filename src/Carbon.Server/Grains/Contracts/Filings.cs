@@ -2,9 +2,12 @@ using Carbon.Domain.Accounting;
 
 namespace Carbon.Server.Grains.Contracts;
 
-/// <summary>A month's filing by one actor; a revision must say why.</summary>
+/// <summary>
+/// A month's filing by one actor; a revision must say why. <see cref="Omitted"/> names the optional sections the sender
+/// left out (not sent as null): a revision may not drop by omission what the month already had.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.filing-submission")]
-public sealed record FilingSubmission(MonthlyFiling Filing, string? Reason, string Actor);
+public sealed record FilingSubmission(MonthlyFiling Filing, string? Reason, string Actor, string[]? Omitted = null);
 
 public enum FilingStatus
 {
@@ -18,10 +21,12 @@ public enum FilingStatus
     UnknownEnterprise,
     /// <summary>A revision was submitted without a reason.</summary>
     ReasonRequired,
+    /// <summary>A revision left out a section the current revision has (named in <see cref="FilingOutcome.Field"/>).</summary>
+    SectionOmitted,
 }
 
 [GenerateSerializer, Immutable, Alias("carbon.filing-outcome")]
-public sealed record FilingOutcome(FilingStatus Status, int Revision, FilingView? View = null);
+public sealed record FilingOutcome(FilingStatus Status, int Revision, FilingView? View = null, string? Field = null);
 
 /// <summary>Who changed a record, when and why (revision 1 has no reason).</summary>
 [GenerateSerializer, Immutable, Alias("carbon.revision-info")]

@@ -36,13 +36,27 @@ public class IntensityTests
     }
 
     [Fact]
-    public void A_year_missing_from_the_index_falls_back_to_current_prices_for_both_sides()
+    public void A_year_missing_from_the_index_takes_the_last_one_and_is_provisional_never_current_prices()
     {
+        // 2023 has no index yet: 2022's 110 stands in, flagged provisional. VA 500 × 100 / 110 = 454.545454… 万元 of 2020.
         var factors = TestFactors.Set(TestFactors.PriceIndex(2020, 100m), TestFactors.PriceIndex(2022, 110m));
         var c = IntensityAccounting.Compare(Current, 2023, Baseline, factors, EnergyBasis.Equivalent);
-        Assert.Equal(PriceBasis.Current, c.PriceBasis);
-        Assert.Null(c.CurrentPriceIndex);
-        Assert.Equal(500m, c.CurrentValueAdded);
+        Assert.Equal(PriceBasis.Comparable2020, c.PriceBasis);
+        Assert.True(c.PriceProvisional);
+        Assert.Equal(2022, c.CurrentPriceIndex!.Factor.Year);
+        Assert.Equal(Math.Round(500m * 100m / 110m, 20), Math.Round(c.CurrentValueAdded, 20));
+    }
+
+    [Fact]
+    public void The_manufacturing_index_is_preferred_where_it_has_the_year()
+    {
+        // 加工工业 2021 106.6 beside the all-industry 108.1: VA 500 → 500 × 100 / 106.6.
+        var processing = TestFactors.F("pi.processing.2021", Factors.FactorKind.PriceIndex, "index-2020=100", 106.6m, year: 2021, region: "CN-processing");
+        var factors = TestFactors.Set(TestFactors.PriceIndex(2020, 100m), TestFactors.PriceIndex(2021, 108.1m), processing);
+        var c = IntensityAccounting.Compare(Current, 2021, Baseline, factors, EnergyBasis.Equivalent);
+        Assert.Equal("pi.processing.2021", c.CurrentPriceIndex!.Factor.Id);
+        Assert.False(c.PriceProvisional);
+        Assert.Equal(Math.Round(500m * 100m / 106.6m, 20), Math.Round(c.CurrentValueAdded, 20));
     }
 
     [Fact]

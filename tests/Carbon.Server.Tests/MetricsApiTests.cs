@@ -89,6 +89,24 @@ public class MetricsApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_year_without_its_price_index_is_compared_provisionally_never_at_current_prices()
+    {
+        // 2025 has no published index in the shipped set: 2024's (106.7547) stands in and the figures say provisional.
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, null);
+        await Http.FileAsync(uscc, "2020-04", Api.Filing());
+        await Http.FileAsync(uscc, "2025-04", Api.Filing());
+        var m = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2025&throughMonth=4")).JsonAsync();
+        Assert.Equal("comparable-2020", m["priceBasis"]!.GetValue<string>());
+        Assert.True(m["priceIndex"]!["provisional"]!.GetValue<bool>());
+        Assert.Equal(2024, m["priceIndex"]!["year"]!.GetValue<int>());
+        Assert.Equal(234.181727m, m.Dec("valueAddedAtPriceBasis"));          // 250 × 100 / 106.7547 = 234.1817269
+        var targets = await (await Http.GetAsync("/api/district/targets?year=2025")).JsonAsync();
+        Assert.True(targets["priceProvisional"]!.GetValue<bool>());
+        Assert.Contains(targets["targets"]!.AsArray(), t => t!["provisional"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Year_to_date_compares_the_same_months_of_2020_and_lists_missing_months()
     {
         var (a, _, _) = await SeedAsync();

@@ -25,16 +25,22 @@ public sealed record Intensities(
 /// <summary>Reductions against 2020 as fractions (0.16 = 16 % lower). Null where either intensity is missing.</summary>
 public sealed record Reductions(decimal? EnergyIntensity, decimal? Co2Intensity, decimal? WaterIntensity);
 
-/// <summary>A period compared with the same months of 2020, on one price basis.</summary>
+/// <summary>
+/// A period compared with the same months of 2020, on one price basis. <see cref="PriceProvisional"/> when the year's
+/// own index is not published yet and the last one stands in.
+/// </summary>
 public sealed record BaselineComparison(
     PriceBasis PriceBasis,
-    Factor? CurrentPriceIndex,
-    Factor? BaselinePriceIndex,
+    PriceIndexChoice? CurrentPriceIndex,
+    PriceIndexChoice? BaselinePriceIndex,
     decimal CurrentValueAdded,
     decimal BaselineValueAdded,
     Intensities Current,
     Intensities Baseline,
-    Reductions Reduction);
+    Reductions Reduction)
+{
+    public bool PriceProvisional => CurrentPriceIndex?.Provisional == true;
+}
 
 /// <summary>Intensities and reductions against the 2020 baseline.</summary>
 public static class IntensityAccounting
@@ -61,16 +67,17 @@ public static class IntensityAccounting
         current is { } c && baseline is { } b && Ratio.OfSigned(c, b) is { } r && Math.Abs(r) <= 1_000_000_000m ? 1m - r : null;
 
     /// <summary>
-    /// Compares a period of <paramref name="year"/> with the same months of 2020. Comparable prices when the factor set
-    /// has a price index for both years, else current prices; the result says which.
+    /// Compares a period of <paramref name="year"/> with the same months of 2020. Comparable prices whenever the factor
+    /// set has an index for 2020 and one for the year or before it (then provisional); current prices only when it has
+    /// no price index at all. The result says which, and which rows.
     /// </summary>
     public static BaselineComparison Compare(Account current, int year, Account baseline, FactorSet factors, EnergyBasis energyBasis)
     {
         var currentIndex = factors.PriceIndex(year);
         var baselineIndex = factors.PriceIndex(BaselineYear);
         var comparable = currentIndex is not null && baselineIndex is not null;
-        var currentVa = comparable ? AtComparablePrices(current.ValueAdded, currentIndex!) : current.ValueAdded;
-        var baselineVa = comparable ? AtComparablePrices(baseline.ValueAdded, baselineIndex!) : baseline.ValueAdded;
+        var currentVa = comparable ? AtComparablePrices(current.ValueAdded, currentIndex!.Factor) : current.ValueAdded;
+        var baselineVa = comparable ? AtComparablePrices(baseline.ValueAdded, baselineIndex!.Factor) : baseline.ValueAdded;
         var ic = Of(current, currentVa);
         var ib = Of(baseline, baselineVa);
         return new BaselineComparison(

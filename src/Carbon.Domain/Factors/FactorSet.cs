@@ -9,6 +9,9 @@ public sealed record YearFactor(Factor Factor, int RequestedYear)
     public bool IsSubstitute => Factor.Year != RequestedYear;
 }
 
+/// <summary>A price index chosen for a year; provisional when the year has none yet and an earlier one stands in.</summary>
+public sealed record PriceIndexChoice(Factor Factor, int RequestedYear, bool Provisional);
+
 /// <summary>Which grid factor the 2020 baseline's electricity CO2 takes when a period is compared with 2020.</summary>
 public enum BaselineGridPolicy
 {
@@ -79,8 +82,27 @@ public sealed class FactorSet
     public YearFactor GridCo2(int year, string region) =>
         Nearest(OfKind(FactorKind.GridCo2).Where(f => f.Region == region), year, $"grid-co2 for region {region}");
 
-    /// <summary>The price index of exactly that year, or null: a missing year is never filled in.</summary>
-    public Factor? PriceIndex(int year) => OfKind(FactorKind.PriceIndex).FirstOrDefault(f => f.Year == year);
+    /// <summary>The deflator series, most specific first: 加工工业 (manufacturing) PPI, then the all-industry PPI.</summary>
+    public static readonly IReadOnlyList<string> PriceSeries = ["CN-processing", "CN"];
+
+    /// <summary>
+    /// The price index (2020 = 100) that deflates a year's value added: the first series of <see cref="PriceSeries"/>
+    /// that has the year. A year no series has yet takes the last published index before it and is provisional — never
+    /// current prices in disguise. Null only when no index precedes the year at all.
+    /// </summary>
+    public PriceIndexChoice? PriceIndex(int year)
+    {
+        var rows = OfKind(FactorKind.PriceIndex).ToList();
+        foreach (var series in PriceSeries)
+        {
+            if (rows.FirstOrDefault(f => f.Region == series && f.Year == year) is { } exact)
+            {
+                return new PriceIndexChoice(exact, year, Provisional: false);
+            }
+        }
+        var last = rows.Where(f => f.Region == PriceSeries[^1] && f.Year < year).MaxBy(f => f.Year);
+        return last is null ? null : new PriceIndexChoice(last, year, Provisional: true);
+    }
 
     private YearFactor Nearest(IEnumerable<Factor> candidates, int year, string what)
     {

@@ -57,7 +57,10 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
                 new ReportReductionLine("单位增加值用水量", R(compare.Reduction.WaterIntensity)),
             ],
             months,
-            compare.PriceBasis == PriceBasis.Comparable2020 ? "2020年可比价 (comparable 2020 prices)" : "当年价 (current prices)",
+            compare.PriceBasis == PriceBasis.Current ? "当年价 (current prices)"
+                : compare.PriceProvisional
+                    ? $"2020年可比价，{year}年价格指数未发布，暂用{compare.CurrentPriceIndex!.Factor.Year}年，初步数 (comparable 2020 prices, provisional)"
+                    : "2020年可比价 (comparable 2020 prices)",
             factors.Version,
             [Clauses.Calorific, Clauses.Equivalent, Clauses.Combustion, Clauses.PurchasedElectricity, Clauses.PurchasedHeat, Clauses.Reduction]), null);
     }

@@ -119,8 +119,8 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
         new(R(i.Energy(basis)), R(i.EnergyCalorificTcePer10kYuan), R(i.EnergyEquivalentTcePer10kYuan), R(i.Co2TPer10kYuan),
             R(i.WaterM3Per10kYuan));
 
-    private static PriceIndexResponse? Index(Factor? f) =>
-        f is null ? null : new PriceIndexResponse(f.Id, f.Year!.Value, f.Value, f.Status.Token());
+    private static PriceIndexResponse? Index(PriceIndexChoice? c) =>
+        c is null ? null : new PriceIndexResponse(c.Factor.Id, c.Factor.Year!.Value, c.Factor.Value, c.Factor.Status.Token(), c.Factor.Region, c.Provisional);
 
     private YearFactorsResponse YearFactors(int year) =>
         new(Year(factors.ElectricityEquivalent(year)), Year(factors.GridCo2(year, Options.GridRegion)));

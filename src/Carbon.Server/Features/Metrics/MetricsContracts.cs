@@ -24,7 +24,11 @@ public sealed record IntensityResponse(
 public sealed record ReductionResponse(decimal? EnergyIntensity, decimal? Co2Intensity, decimal? WaterIntensity);
 
 /// <summary>A price index used to deflate value added (2020 = 100).</summary>
-public sealed record PriceIndexResponse(string FactorId, int Year, decimal Value, string Status);
+/// <summary>
+/// A price index used to deflate value added (2020 = 100): its series (CN-processing = 加工工业 PPI, CN = all-industry
+/// PPI) and, when the year's own index is not published yet, <c>provisional</c> with the last index standing in.
+/// </summary>
+public sealed record PriceIndexResponse(string FactorId, int Year, decimal Value, string Status, string Series, bool Provisional);
 
 /// <summary>A year-keyed factor: the year asked for, the year used, and whether a nearer year stood in.</summary>
 public sealed record YearFactorResponse(string FactorId, int RequestedYear, int UsedYear, bool Substitute, decimal Value, string Unit, string Status);

@@ -23,6 +23,8 @@ public sealed record TargetResponse(
     string? Note,
     decimal? Coverage,
     string SourceStatus,
-    string Source);
+    string Source,
+    bool Provisional);
 
-public sealed record TargetsResponse(TargetPlanResponse Plan, int Year, string PriceBasis, string FactorSet, TargetResponse[] Targets);
+/// <summary>The plan's targets for a year; <c>priceProvisional</c> when the year's price index is not published and an earlier one stands in.</summary>
+public sealed record TargetsResponse(TargetPlanResponse Plan, int Year, string PriceBasis, bool PriceProvisional, string FactorSet, TargetResponse[] Targets);

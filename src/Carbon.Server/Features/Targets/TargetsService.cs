@@ -24,7 +24,8 @@ public sealed class TargetsService(
         var registry = await ledger.LoadRegistryAsync();
         var latest = await snapshots.YearTotalsAsync(year);
         var baseline = await snapshots.YearTotalsAsync(plan.BaselineYear);
-        var comparable = factors.PriceIndex(year) is not null && factors.PriceIndex(IntensityAccounting.BaselineYear) is not null;
+        var index = factors.PriceIndex(year);
+        var comparable = index is not null && factors.PriceIndex(IntensityAccounting.BaselineYear) is not null;
 
         var rows = new List<TargetResponse>();
         foreach (var t in plan.Targets)
@@ -34,7 +35,7 @@ public sealed class TargetsService(
             {
                 "tax-per-mu" => PerMu(scope, baseline, latest, x => x.TaxPaid, year),
                 "value-added-per-mu" => PerMu(scope, baseline, latest, x => x.ValueAdded, year),
-                "water-use" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => 1m - c.Latest.WaterM3 / c.Baseline.WaterM3,
+                "water-use" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => 1m - Domain.Ratio.Of(c.Latest.WaterM3, c.Baseline.WaterM3),
                     c => c.Baseline.WaterM3 > 0m),
                 "energy-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.EnergyIntensity),
                 "co2-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.Co2Intensity),
@@ -49,11 +50,14 @@ public sealed class TargetsService(
                 _ => (null, null, $"unsupported metric {t.Metric}", null),
             };
             var p = TargetTracking.Track(t, plan.BaselineYear, plan.TargetYear, year, b, l);
+            var provisional = index?.Provisional == true && t.Metric is "energy-intensity" or "co2-intensity" or "water-intensity";
             rows.Add(new TargetResponse(t.Id, t.Name, t.Metric, t.Scale, t.Kind.ToString().ToLowerInvariant(), t.Unit, t.Target,
-                R(p.Baseline), R(p.Latest), R(p.Progress), R(p.Projection), Status(p.Status), note, R(coverage), t.Status, t.Source));
+                R(p.Baseline), R(p.Latest), R(p.Progress), R(p.Projection), Status(p.Status),
+                provisional ? $"{note} 初步数：{year}年价格指数未发布，暂用{index!.Factor.Year}年 (provisional: {year}'s price index is not published; {index.Factor.Year}'s stands in)" : note,
+                R(coverage), t.Status, t.Source, provisional));
         }
         return new TargetsResponse(new TargetPlanResponse(plan.Id, plan.Name, plan.BaselineYear, plan.TargetYear), year,
-            comparable ? "comparable-2020" : "current", factors.Version, rows.ToArray());
+            comparable ? "comparable-2020" : "current", index?.Provisional == true, factors.Version, rows.ToArray());
     }
 
     /// <summary>Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩).</summary>

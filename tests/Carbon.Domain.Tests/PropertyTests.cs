@@ -112,4 +112,18 @@ public class PropertyTests
                 2020, 2025, 2023, compare.Reduction.EnergyIntensity, compare.Reduction.EnergyIntensity ?? 0m);
         }, iter: 2_000);
     }
+
+    [Fact]
+    public void Consumption_and_emissions_are_never_negative_whatever_is_exported()
+    {
+        var lines = Gen.Select(Gen.Int[0, 2], Amount, (c, q) => new EnergyUse(
+            new[] { EnergyCarrier.Electricity, EnergyCarrier.ExportedElectricity, EnergyCarrier.RenewableGeneration }[c],
+            new Quantity(q, MeasureUnit.KilowattHour)));
+        lines.Array[0, 6].Sample(energy =>
+        {
+            var t = ActivityTotals.From(new MonthlyFiling(new YearMonth(2023, 1), energy, 0m, 1m, 1m, 1m, 0m, 1, 0m, null));
+            var a = Account.Compute(t, Factors, 2023, "east-china");
+            Assert.True(a.Energy.CalorificTce >= 0m && a.Energy.EquivalentTce >= 0m && a.Co2.TotalT >= 0m);
+        });
+    }
 }

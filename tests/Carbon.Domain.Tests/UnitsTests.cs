@@ -75,6 +75,6 @@ public class UnitsTests
             Assert.True(EnergyCarriers.TryParse(carrier.Token(), out var parsed));
             Assert.Equal(carrier, parsed);
         }
-        Assert.Equal(16, EnergyCarriers.Tokens.Count);
+        Assert.Equal(17, EnergyCarriers.Tokens.Count);
     }
 }

@@ -15,7 +15,7 @@ public class FactorLoadingTests
     {
         var set = FactorSetLoader.Load(Shipped, "east-china");
         Assert.StartsWith("cn-default-2026.12+", set.Version);
-        foreach (var carrier in EnergyCarriers.All.Where(c => !c.IsExport()))
+        foreach (var carrier in EnergyCarriers.All.Where(c => c.CoefficientCarrier() == c))
         {
             Assert.NotNull(set.Find(FactorKind.StandardCoal, carrier));
         }

@@ -107,6 +107,29 @@ public class MetricsApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Rooftop_pv_is_reported_apart_and_never_makes_consumption_negative()
+    {
+        // 10 000 kWh bought, 200 000 generated on the roof, 150 000 sent to the grid (see RenewableTests): 1.229 tce.
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, null);
+        var month = Api.Filing();
+        month["energy"] = new object[]
+        {
+            new { carrier = "electricity", quantity = 10_000m, unit = "kWh" },
+            new { carrier = "renewable-generation", quantity = 200_000m, unit = "kWh" },
+            new { carrier = "exported-electricity", quantity = 150_000m, unit = "kWh" },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, "2022-03", month)).StatusCode);
+        var m = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2022&throughMonth=3")).JsonAsync();
+        Assert.Equal(1.229m, m.Dec("energyTce.calorific"));
+        Assert.Equal(5.617m, m.Dec("co2T.total"));
+        Assert.Equal(150_000m, m.Dec("electricity.exportedKwh"));
+        Assert.Equal(0m, m.Dec("electricity.deductedKwh"));
+        Assert.Equal(200_000m, m.Dec("electricity.renewableGeneratedKwh"));
+        Assert.Equal(50_000m, m.Dec("electricity.renewableSelfUsedKwh"));
+    }
+
+    [Fact]
     public async Task Year_to_date_compares_the_same_months_of_2020_and_lists_missing_months()
     {
         var (a, _, _) = await SeedAsync();

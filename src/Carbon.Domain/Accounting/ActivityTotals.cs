@@ -78,7 +78,21 @@ public sealed record ActivityTotals
     /// <summary>Enterprise-months summed in.</summary>
     public int FilingMonths { get; init; }
 
-    /// <summary>The totals of one monthly filing.</summary>
+    /// <summary>
+    /// Electricity delivered to the grid, as metered (kWh). <see cref="Energy"/> of exported electricity is only the part
+    /// deducted from purchases: what exceeded the firm's own renewable generation, and never more than it purchased.
+    /// </summary>
+    public decimal ExportedKwh { get; init; }
+
+    /// <summary>Renewable electricity used on site: generated − exported, month by month, never below zero (kWh).</summary>
+    public decimal RenewableSelfUsedKwh { get; init; }
+
+    /// <summary>
+    /// The totals of one monthly filing. Exports are netted here, month by month (GB/T 2589-2020: energy delivered
+    /// outside the boundary is deducted where it was counted in): exported electricity first comes out of the firm's own
+    /// renewable generation and only the rest out of purchased electricity, and no deduction exceeds what was purchased
+    /// — for electricity and for heat. A rooftop-PV exporter cannot have negative consumption, and sums stay exact.
+    /// </summary>
     public static ActivityTotals From(MonthlyFiling filing)
     {
         var energy = new decimal[CarrierCount];
@@ -86,9 +100,15 @@ public sealed record ActivityTotals
         {
             energy[(int)use.Carrier] += use.Quantity.InBaseUnit;
         }
+        var exported = energy[(int)EnergyCarrier.ExportedElectricity];
+        var generated = energy[(int)EnergyCarrier.RenewableGeneration];
+        energy[(int)EnergyCarrier.ExportedElectricity] = Math.Min(energy[(int)EnergyCarrier.Electricity], Math.Max(0m, exported - generated));
+        energy[(int)EnergyCarrier.ExportedHeat] = Math.Min(energy[(int)EnergyCarrier.Heat], energy[(int)EnergyCarrier.ExportedHeat]);
         var reported = filing.Pollutants is { Reported: true };
         return new ActivityTotals(energy)
         {
+            ExportedKwh = exported,
+            RenewableSelfUsedKwh = Math.Max(0m, generated - exported),
             WaterM3 = filing.WaterM3,
             OutputValue = filing.OutputValue,
             ValueAdded = filing.ValueAdded,
@@ -136,6 +156,8 @@ public sealed record ActivityTotals
             PollutantsT = PollutantsT * k,
             PollutantMonths = PollutantMonths,
             FilingMonths = FilingMonths,
+            ExportedKwh = ExportedKwh * k,
+            RenewableSelfUsedKwh = RenewableSelfUsedKwh * k,
         };
     }
 
@@ -151,7 +173,9 @@ public sealed record ActivityTotals
         && EmployeeMonths == other.EmployeeMonths
         && PollutantsT == other.PollutantsT
         && PollutantMonths == other.PollutantMonths
-        && FilingMonths == other.FilingMonths;
+        && FilingMonths == other.FilingMonths
+        && ExportedKwh == other.ExportedKwh
+        && RenewableSelfUsedKwh == other.RenewableSelfUsedKwh;
 
     public override int GetHashCode()
     {
@@ -185,6 +209,8 @@ public sealed record ActivityTotals
             PollutantsT = a.PollutantsT + sign * b.PollutantsT,
             PollutantMonths = a.PollutantMonths + sign * b.PollutantMonths,
             FilingMonths = a.FilingMonths + sign * b.FilingMonths,
+            ExportedKwh = a.ExportedKwh + sign * b.ExportedKwh,
+            RenewableSelfUsedKwh = a.RenewableSelfUsedKwh + sign * b.RenewableSelfUsedKwh,
         };
     }
 }

@@ -29,9 +29,9 @@ public static class EnergyAccounting
         foreach (var carrier in EnergyCarriers.All)
         {
             var quantity = totals.Energy(carrier);
-            if (quantity == 0m)
+            if (quantity == 0m || carrier == EnergyCarrier.RenewableGeneration)
             {
-                continue;
+                continue;   // self-generated renewables are reported, not purchased energy (see ActivityTotals.From)
             }
             var sign = carrier.IsExport() ? -1m : 1m;
             var coefficient = factors.Get(FactorKind.StandardCoal, carrier.CoefficientCarrier());

@@ -21,6 +21,8 @@ public enum EnergyCarrier
     Heat,
     ExportedElectricity,
     ExportedHeat,
+    /// <summary>自发可再生电力: electricity the firm generates itself from renewables (rooftop PV, wind), as metered.</summary>
+    RenewableGeneration,
 }
 
 /// <summary>How a carrier enters the accounts.</summary>
@@ -36,6 +38,8 @@ public enum CarrierRole
     ExportedElectricity,
     /// <summary>Heat delivered outside the boundary: deducted.</summary>
     ExportedHeat,
+    /// <summary>Renewable electricity generated on site: reported, its self-used part kept out of purchased energy.</summary>
+    RenewableGeneration,
 }
 
 /// <summary>JSON tokens, Chinese names, dimensions and roles of <see cref="EnergyCarrier"/>.</summary>
@@ -59,6 +63,7 @@ public static class EnergyCarriers
         (EnergyCarrier.Heat, "heat", "热力", Dimension.Heat, CarrierRole.Heat),
         (EnergyCarrier.ExportedElectricity, "exported-electricity", "输出电力", Dimension.Electricity, CarrierRole.ExportedElectricity),
         (EnergyCarrier.ExportedHeat, "exported-heat", "输出热力", Dimension.Heat, CarrierRole.ExportedHeat),
+        (EnergyCarrier.RenewableGeneration, "renewable-generation", "自发可再生电力", Dimension.Electricity, CarrierRole.RenewableGeneration),
     ];
 
     /// <summary>Every carrier in table order (the order used in traces and reports).</summary>
@@ -82,7 +87,7 @@ public static class EnergyCarriers
     /// <summary>The carrier whose coefficients an exported carrier is deducted with.</summary>
     public static EnergyCarrier CoefficientCarrier(this EnergyCarrier carrier) => carrier switch
     {
-        EnergyCarrier.ExportedElectricity => EnergyCarrier.Electricity,
+        EnergyCarrier.ExportedElectricity or EnergyCarrier.RenewableGeneration => EnergyCarrier.Electricity,
         EnergyCarrier.ExportedHeat => EnergyCarrier.Heat,
         _ => carrier,
     };

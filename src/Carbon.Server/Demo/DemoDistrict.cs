@@ -146,8 +146,10 @@ public static class DemoDistrict
             Line("diesel", Round(va * industry.DieselKgPer10kVa * intensity / 1000m, 3), "t");
             if (pvExporter && m.Year >= 2022)
             {
-                // Rooftop PV sold to the grid, more in summer.
-                Electricity("exported-electricity", kwh * 0.06m * (m.Month is >= 5 and <= 9 ? 1.4m : 0.8m));
+                // Rooftop PV, more in summer: generated on the roof, about 60 % of it sold to the grid.
+                var pv = kwh * 0.10m * (m.Month is >= 5 and <= 9 ? 1.4m : 0.8m);
+                Electricity("renewable-generation", pv);
+                Electricity("exported-electricity", pv * 0.6m);
             }
             var output = Round(va / industry.VaShare, 2);
             var first = Record(e, m, 1, energy, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng, null);

@@ -33,7 +33,7 @@ public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
 
             var factors = rows.Select(r => r.ToFactor()).ToArray();
             bool Has(FactorKind kind, EnergyCarrier carrier) => factors.Any(f => f.Kind == kind && f.Carrier == carrier);
-            foreach (var carrier in EnergyCarriers.All.Where(c => !c.IsExport()))
+            foreach (var carrier in EnergyCarriers.All.Where(c => c.CoefficientCarrier() == c))
             {
                 if (!Has(FactorKind.StandardCoal, carrier))
                 {

@@ -35,7 +35,8 @@ public sealed class YearMonthConverter : IConverter<YearMonth, YearMonthSurrogat
 [GenerateSerializer, Immutable]
 public readonly record struct ActivityTotalsSurrogate(
     Dictionary<string, decimal> Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue, decimal TaxPaid,
-    decimal RdExpense, decimal EmployeeMonths, decimal PollutantsT, int PollutantMonths, int FilingMonths);
+    decimal RdExpense, decimal EmployeeMonths, decimal PollutantsT, int PollutantMonths, int FilingMonths, decimal ExportedKwh,
+    decimal RenewableSelfUsedKwh);
 
 [RegisterConverter]
 public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, ActivityTotalsSurrogate>
@@ -45,12 +46,13 @@ public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, Activit
         {
             WaterM3 = s.WaterM3, OutputValue = s.OutputValue, ValueAdded = s.ValueAdded, Revenue = s.Revenue, TaxPaid = s.TaxPaid,
             RdExpense = s.RdExpense, EmployeeMonths = s.EmployeeMonths, PollutantsT = s.PollutantsT,
-            PollutantMonths = s.PollutantMonths, FilingMonths = s.FilingMonths,
+            PollutantMonths = s.PollutantMonths, FilingMonths = s.FilingMonths, ExportedKwh = s.ExportedKwh,
+            RenewableSelfUsedKwh = s.RenewableSelfUsedKwh,
         };
 
     public ActivityTotalsSurrogate ConvertToSurrogate(in ActivityTotals t) =>
         new(t.EnergyByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value), t.WaterM3, t.OutputValue, t.ValueAdded, t.Revenue,
-            t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths);
+            t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths, t.ExportedKwh, t.RenewableSelfUsedKwh);
 }
 
 /// <summary>One energy or product line of a filing: quantity and unit token.</summary>

@@ -1,3 +1,4 @@
+using Carbon.Domain.Energy;
 using Carbon.Domain;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
@@ -66,7 +67,10 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
                     totals.Revisions.Select(r => new FilingRefResponse(r.Month, r.Revision)).ToArray())
                 : null,
             Unavailable(comparison, basis, totals.BaselineMonths.Length),
-            new ComparisonResponse(accounts.GridPolicy, Year(accounts.ComparedBaselineGrid), R(accounts.BaselineCompared.Co2.TotalT)));
+            new ComparisonResponse(accounts.GridPolicy, Year(accounts.ComparedBaselineGrid), R(accounts.BaselineCompared.Co2.TotalT)),
+            new ElectricityResponse(R(totals.Current.Energy(EnergyCarrier.Electricity)), R(totals.Current.ExportedKwh),
+                R(totals.Current.Energy(EnergyCarrier.ExportedElectricity)), R(totals.Current.Energy(EnergyCarrier.RenewableGeneration)),
+                R(totals.Current.RenewableSelfUsedKwh)));
     }
 
     /// <summary>Why each intensity or reduction that is null could not be computed, keyed by its JSON path.</summary>

@@ -88,7 +88,15 @@ public sealed record MetricsResponse(
     string FactorSet,
     TraceResponse? Trace,
     IReadOnlyDictionary<string, string> Unavailable,
-    ComparisonResponse Comparison);
+    ComparisonResponse Comparison,
+    ElectricityResponse Electricity);
+
+/// <summary>
+/// Electricity as metered (kWh): purchased from the grid; delivered to it; deducted from purchases (the export beyond
+/// the firm's own generation, never more than it bought); renewables generated on site and the part used there.
+/// </summary>
+public sealed record ElectricityResponse(decimal PurchasedKwh, decimal ExportedKwh, decimal DeductedKwh, decimal RenewableGeneratedKwh,
+    decimal RenewableSelfUsedKwh);
 
 /// <summary>
 /// How 2020 was compared: the baseline-grid policy of the factor set (fixed: 2020's electricity at the compared year's

@@ -1,0 +1,40 @@
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
+using Carbon.Domain.Registry;
+using Carbon.Domain.Units;
+
+namespace Carbon.Domain.Tests;
+
+public class RenewableTests
+{
+    private static MonthlyFiling Month(params (EnergyCarrier Carrier, decimal Kwh)[] lines) => new(new YearMonth(2022, 3),
+        lines.Select(l => new EnergyUse(l.Carrier, new Quantity(l.Kwh, MeasureUnit.KilowattHour))).ToArray(), 0m, 100m, 50m, 100m, 0m, 5, 0m, null);
+
+    [Fact]
+    public void A_rooftop_pv_exporter_never_has_negative_consumption()
+    {
+        // Bought 10 000 kWh; generated 200 000 kWh on the roof; sent 150 000 kWh to the grid. The export came out of its own
+        // generation (150 000 ≤ 200 000), so nothing is deducted from purchases: consumption 10 000 kWh × 0.1229 = 1.229 tce,
+        // CO2 10 MWh × 0.5617 = 5.617 t; self-used renewables 200 000 − 150 000 = 50 000 kWh, reported apart.
+        // (Before: 10 000 − 150 000 = −140 000 kWh → −17.206 tce and a "reduction" above 100 %.)
+        var t = ActivityTotals.From(Month((EnergyCarrier.Electricity, 10_000m), (EnergyCarrier.RenewableGeneration, 200_000m),
+            (EnergyCarrier.ExportedElectricity, 150_000m)));
+        var a = Account.Compute(t, TestFactors.Set(), 2022, "east-china");
+        Assert.Equal(1.229m, a.Energy.CalorificTce);
+        Assert.Equal(5.617m, a.Co2.TotalT);
+        Assert.Equal(0m, t.Energy(EnergyCarrier.ExportedElectricity));
+        Assert.Equal(150_000m, t.ExportedKwh);
+        Assert.Equal(50_000m, t.RenewableSelfUsedKwh);
+    }
+
+    [Fact]
+    public void An_export_beyond_generation_is_deducted_but_never_below_zero()
+    {
+        // No generation, 30 000 kWh exported against 10 000 bought (a CHP unit): the deduction stops at 10 000 → 0 tce, 0 t.
+        var t = ActivityTotals.From(Month((EnergyCarrier.Electricity, 10_000m), (EnergyCarrier.ExportedElectricity, 30_000m)));
+        var a = Account.Compute(t, TestFactors.Set(), 2022, "east-china");
+        Assert.Equal(0m, a.Energy.CalorificTce);
+        Assert.Equal(0m, a.Co2.TotalT);
+        Assert.Equal(10_000m, t.Energy(EnergyCarrier.ExportedElectricity));
+    }
+}

@@ -30,15 +30,15 @@ public class AccountingTests
     {
         // GB/T 2589-2020 当量值, by hand (kgce, then ÷ 1000 to tce):
         //   electricity      100 000 kWh × 0.1229 kgce/kWh =  12 290    kgce
-        //   natural gas       12 000 m³  × 1.2143 kgce/m³  =  14 571.6  kgce
+        //   natural gas       12 000 m³  × 1.33 kgce/m³    =  15 960    kgce
         //   diesel             2 000 kg  × 1.4571 kgce/kg  =   2 914.2  kgce
         //   heat             500 000 MJ  × 0.03412 kgce/MJ =  17 060    kgce
         //   raw coal          10 000 kg  × 0.7143 kgce/kg  =   7 143    kgce
         //   exported elec.    −5 000 kWh × 0.1229          =    −614.5  kgce
         //   exported heat    −50 000 MJ  × 0.03412         =  −1 706    kgce
-        //   total                                         =  51 658.3  kgce = 51.6583 tce
+        //   total                                         =  53 046.7  kgce = 53.0467 tce
         var e = EnergyAccounting.Compute(ActivityTotals.From(Sample()), Factors, 2022);
-        Assert.Equal(51.6583m, e.CalorificTce);
+        Assert.Equal(53.0467m, e.CalorificTce);
     }
 
     [Fact]
@@ -46,9 +46,9 @@ public class AccountingTests
     {
         // 等价值 2022: electricity at 300.7 gce/kWh instead of 122.9:
         //   +100 000 × 0.3007 = 30 070 kgce (was 12 290), −5 000 × 0.3007 = −1 503.5 kgce (was −614.5)
-        //   51 658.3 − 12 290 + 30 070 + 614.5 − 1 503.5 = 68 549.3 kgce = 68.5493 tce
+        //   53 046.7 − 12 290 + 30 070 + 614.5 − 1 503.5 = 69 937.7 kgce = 69.9377 tce
         var e = EnergyAccounting.Compute(ActivityTotals.From(Sample()), Factors, 2022);
-        Assert.Equal(68.5493m, e.EquivalentTce);
+        Assert.Equal(69.9377m, e.EquivalentTce);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public static class TestFactors
         yield return F("sc.heat", FactorKind.StandardCoal, "kgce/MJ", 0.03412m, EnergyCarrier.Heat);
         yield return F("sc.raw-coal", FactorKind.StandardCoal, "kgce/kg", 0.7143m, EnergyCarrier.RawCoal);
         yield return F("sc.diesel", FactorKind.StandardCoal, "kgce/kg", 1.4571m, EnergyCarrier.Diesel);
-        yield return F("sc.natural-gas", FactorKind.StandardCoal, "kgce/m3", 1.2143m, EnergyCarrier.NaturalGas);
+        yield return F("sc.natural-gas", FactorKind.StandardCoal, "kgce/m3", 1.3300m, EnergyCarrier.NaturalGas);
         // Electricity 等价值 by year (gce/kWh).
         yield return F("ee.2020", FactorKind.ElectricityEquivalent, "gce/kWh", 305.5m, year: 2020);
         yield return F("ee.2022", FactorKind.ElectricityEquivalent, "gce/kWh", 300.7m, year: 2022);

@@ -82,10 +82,10 @@ public class CertificateApiTests : OwnService
         Assert.Contains(Name, text);
         Assert.Contains(number, text);
         Assert.Contains(uscc, text);
-        // 2023: 2 400 000 kWh × 0.1229 + 12 000 m³ × 1.2143 kgce = 294 960 + 14 571.6 = 309 531.6 kgce → 309.5316 tce (当量值).
+        // 2023: 2 400 000 kWh × 0.1229 + 12 000 m³ × 1.33 kgce = 294 960 + 15 960 = 310 920 kgce → 310.92 tce (当量值).
         var metrics = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
-        Assert.Equal(309.5316m, metrics.Dec("energyTce.calorific"));
-        Assert.Contains("309", text);
+        Assert.Equal(310.92m, metrics.Dec("energyTce.calorific"));
+        Assert.Contains("310", text);
 
         // The register's hash is the file's; the signature verifies with the published public key.
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), issued["sha256"]!.GetValue<string>());

@@ -92,6 +92,19 @@ public class FactorLoadingTests
     }
 
     [Fact]
+    public void One_fuel_has_one_heating_value_in_a_factor_set()
+    {
+        // Natural gas at the 2008 table's 气田天然气 1.2143 kgce/m³ (35 544 kJ/m³) beside a CO2 NCV of 389.31 GJ/10⁴m³
+        // (38 931 kJ/m³): 9.4 % apart, refused with the file, line and both rows.
+        var shipped = FactorSetLoader.Load(Shipped, "east-china");
+        Assert.Equal(1.33m, shipped.Get(FactorKind.StandardCoal, EnergyCarrier.NaturalGas).Value);
+        using var copy = Copy();
+        Edit(copy, "standard-coal.csv", "kgce/m3,1.3300", "kgce/m3,1.2143");
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        Assert.Contains(e.Problems, p => p.Contains("standard-coal.csv line") && p.Contains("natural-gas") && p.Contains("one heating value"));
+    }
+
+    [Fact]
     public void Every_region_has_its_2021_factor_and_zhejiang_is_a_region_of_its_own()
     {
         // MEE/NBS 2021 regional averages (tCO2/MWh) and the Zhejiang provincial factors 2021 and 2022.

@@ -38,10 +38,11 @@ public class MetricsApiTests(ApiFixture fixture)
         var m = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=2")).JsonAsync();
 
         // 2023 Jan–Feb: 180 000 kWh, 18 000 m³ gas, 900 m³ water, value added 600 万元.
-        // 当量值: 180 000 × 0.1229 = 22 122 kgce; 18 000 × 1.2143 = 21 857.4 kgce → 43.9794 tce.
-        // 等价值: 2023 has no coal rate, nearest 2022 = 300.7 gce/kWh: 180 000 × 0.3007 = 54 126 kgce → 75.9834 tce.
-        Assert.Equal(43.9794m, m.Dec("energyTce.calorific"));
-        Assert.Equal(75.9834m, m.Dec("energyTce.equivalent"));
+        // 当量值: 180 000 × 0.1229 = 22 122 kgce; gas 18 000 m³ × 1.33 (38 931 kJ/m³, the heating value its CO2 uses too)
+        // = 23 940 kgce → 46.062 tce.
+        // 等价值: 2023 has no coal rate, nearest 2022 = 300.7 gce/kWh: 180 000 × 0.3007 = 54 126 kgce + 23 940 → 78.066 tce.
+        Assert.Equal(46.062m, m.Dec("energyTce.calorific"));
+        Assert.Equal(78.066m, m.Dec("energyTce.equivalent"));
         Assert.Equal("ee.2022", m["factors"]!["electricityEquivalent"]!["factorId"]!.GetValue<string>());
         Assert.True(m["factors"]!["electricityEquivalent"]!["substitute"]!.GetValue<bool>());
 
@@ -56,20 +57,20 @@ public class MetricsApiTests(ApiFixture fixture)
         // Comparable 2020 prices: P(2023) = 109.1561 → 600 × 100 / 109.1561 = 549.671525 万元.
         Assert.Equal("comparable-2020", m["priceBasis"]!.GetValue<string>());
         Assert.Equal(549.671525m, m.Dec("valueAddedAtPriceBasis"));
-        // Intensities: 75.9834 / 549.6715… = 0.138234; 137.9194 / 549.67 = 0.250912; 900 / 549.67 = 1.637342.
+        // Intensities: 78.066 / 549.6715… = 0.142023; 46.062 / 549.67 = 0.083799; 137.9194 / 549.67 = 0.250912; 900 / 549.67 = 1.637342.
         Assert.Equal("equivalent", m["energyBasis"]!.GetValue<string>());
-        Assert.Equal(0.138234m, m.Dec("intensity.energyTcePer10kYuan"));
-        Assert.Equal(0.080010m, m.Dec("intensity.energyCalorificTcePer10kYuan"));
+        Assert.Equal(0.142023m, m.Dec("intensity.energyTcePer10kYuan"));
+        Assert.Equal(0.083799m, m.Dec("intensity.energyCalorificTcePer10kYuan"));
         Assert.Equal(0.250912m, m.Dec("intensity.co2TPer10kYuan"));
         Assert.Equal(1.637342m, m.Dec("intensity.waterM3Per10kYuan"));
 
-        // Baseline 2020 Jan–Feb: 200 000 kWh at 305.5 gce/kWh = 61.1 tce + gas 20 000 × 1.2143 = 24.286 tce → 85.386 tce;
+        // Baseline 2020 Jan–Feb: 200 000 kWh at 305.5 gce/kWh = 61.1 tce + gas 20 000 × 1.33 = 26.6 tce → 87.7 tce;
         // 2020's own CO2: 200 MWh × 0.5992 (华东 2021, the nearest published year, flagged) = 119.84 t + gas 43.24377618 t
         // = 163.08377618 t; VA 500.
-        Assert.Equal(85.386m, m.Dec("baseline.energyTce.equivalent"));
+        Assert.Equal(87.7m, m.Dec("baseline.energyTce.equivalent"));
         Assert.Equal(119.84m, m.Dec("baseline.co2T.electricity"));
         Assert.Equal(163.083776m, m.Dec("baseline.co2T.total"));
-        Assert.Equal(0.170772m, m.Dec("baseline.intensity.energyTcePer10kYuan"));
+        Assert.Equal(0.1754m, m.Dec("baseline.intensity.energyTcePer10kYuan"));
         Assert.Equal(2021, m["baseline"]!["factors"]!["grid"]!["usedYear"]!.GetValue<int>());
         Assert.True(m["baseline"]!["factors"]!["grid"]!["substitute"]!.GetValue<bool>());
 
@@ -79,9 +80,9 @@ public class MetricsApiTests(ApiFixture fixture)
         Assert.Equal("grid.east-china.2023", m["comparison"]!["baselineGrid"]!["factorId"]!.GetValue<string>());
         Assert.Equal(153.243776m, m.Dec("comparison.baselineCo2T"));
 
-        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.138234…/0.170772 = 0.190534; CO2 1 − 0.250912/0.306488 = 0.181329
+        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.142023…/0.1754 = 0.190291; CO2 1 − 0.250912/0.306488 = 0.181329
         // (= water's: activity fell 10 % on 10 % more comparable value added); water 1 − 1.637342/2 = 0.181329.
-        Assert.Equal(0.190534m, m.Dec("reductionVs2020.energyIntensity"));
+        Assert.Equal(0.190291m, m.Dec("reductionVs2020.energyIntensity"));
         Assert.Equal(0.181329m, m.Dec("reductionVs2020.co2Intensity"));
         Assert.Equal(0.181329m, m.Dec("reductionVs2020.waterIntensity"));
         Assert.StartsWith("cn-default-", m["factorSet"]!.GetValue<string>());
@@ -136,8 +137,8 @@ public class MetricsApiTests(ApiFixture fixture)
         var jan = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=1")).JsonAsync();
         Assert.Equal(1, jan["months"]!.GetValue<int>());
         Assert.Equal(1, jan["baseline"]!["months"]!.GetValue<int>());
-        // 2023-01 alone: 90 000 × 0.1229 + 9 000 × 1.2143 = 11 061 + 10 928.7 = 21 989.7 kgce.
-        Assert.Equal(21.9897m, jan.Dec("energyTce.calorific"));
+        // 2023-01 alone: 90 000 × 0.1229 + 9 000 × 1.33 = 11 061 + 11 970 = 23 031 kgce.
+        Assert.Equal(23.031m, jan.Dec("energyTce.calorific"));
 
         var year = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023")).JsonAsync();
         Assert.Equal(12, year["throughMonth"]!.GetValue<int>());
@@ -160,7 +161,9 @@ public class MetricsApiTests(ApiFixture fixture)
         Assert.Equal(180_000m, power.Dec("quantity"));
         Assert.Equal("sc.electricity", power["factors"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(0.1229m, power["factors"]![0]!.Dec("value"));
-        Assert.Contains("GB/T 2589-2020", power["clause"]!.GetValue<string>());
+        Assert.Contains("GB/T 2589", power["clause"]!.GetValue<string>());
+        Assert.DoesNotContain("2589-2020", power["clause"]!.GetValue<string>());          // the coefficient is the 2008 table's
+        Assert.Contains("2589-2008", power["factors"]![0]!["edition"]!.GetValue<string>());
         var gas = terms.Single(t => t!["figure"]!.GetValue<string>() == "co2.combustion")!;
         Assert.Contains("GB/T 32150-2015", gas["clause"]!.GetValue<string>());
         Assert.Equal(3, gas["factors"]!.AsArray().Count);
@@ -173,9 +176,9 @@ public class MetricsApiTests(ApiFixture fixture)
     public async Task A_park_sums_its_members()
     {
         var (_, _, park) = await SeedAsync();
-        // A 2023 Jan–Feb 43.9794 tce + B 2023-01 50 000 kWh × 0.1229 = 6.145 tce → 50.1244 tce; water 900 + 100.
+        // A 2023 Jan–Feb 46.062 tce + B 2023-01 50 000 kWh × 0.1229 = 6.145 tce → 52.207 tce; water 900 + 100.
         var m = await Eventually.JsonAsync(Http, $"/api/parks/{park}/metrics?year=2023&throughMonth=2",
-            j => j.Dec("energyTce.calorific") == 50.1244m);
+            j => j.Dec("energyTce.calorific") == 52.207m);
         Assert.Equal(1_000m, m.Dec("waterM3"));
         Assert.Equal(700m, m.Dec("valueAdded"));
         Assert.Equal(2, m["scope"]!["enterprises"]!.GetValue<int>());

@@ -30,9 +30,9 @@ public class PostgresTests
             }
             Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 110_000m, reason: "更正"), "张三")).StatusCode);
 
-            // 11 × 100 000 + 110 000 = 1 210 000 kWh × 0.1229 = 148 709 kgce; 12 × 10 000 m³ × 1.2143 = 145 716 kgce → 294.425 tce.
+            // 11 × 100 000 + 110 000 = 1 210 000 kWh × 0.1229 = 148 709 kgce; 12 × 10 000 m³ × 1.33 = 159 600 kgce → 308.309 tce.
             var m2023 = await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
-            Assert.Equal(294.425m, m2023.Dec("energyTce.calorific"));
+            Assert.Equal(308.309m, m2023.Dec("energyTce.calorific"));
             metrics = m2023.ToJsonString();
             filing = await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-03");
 

@@ -10,7 +10,7 @@ public static class Clauses
     public const string StandardCoalUnit = "GB/T 2589-2020 (1 kgce = 29 307 kJ, GB/T 2589-2008 §6.2)";
 
     /// <summary>当量值: quantity × 折标准煤系数.</summary>
-    public const string Calorific = "GB/T 2589-2020 §3.9 折标准煤系数, 附录A (当量值)";
+    public const string Calorific = "GB/T 2589 当量值: 数量 × 折标准煤系数 (系数出处见因子行所注版本 the coefficient's edition is in its factor row)";
 
     /// <summary>等价值 of electricity: the year's thermal-power coal rate.</summary>
     public const string Equivalent = "GB/T 2589-2020 §3 等价值 (按当年火电发电标准煤耗)";

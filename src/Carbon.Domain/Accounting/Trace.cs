@@ -1,10 +1,13 @@
 namespace Carbon.Domain.Accounting;
 
-/// <summary>A factor as used in one term of a trace: its id, value and unit as written in the factor file.</summary>
-public sealed record FactorRef(string Id, decimal Value, string Unit, int? Year, string Status, string Source)
+/// <summary>
+/// A factor as used in one term of a trace: its id, value and unit as written in the factor file, and the edition of
+/// the table it was read in (so a 2008 coefficient is never cited as the 2020 standard's).
+/// </summary>
+public sealed record FactorRef(string Id, decimal Value, string Unit, int? Year, string Edition, string Status, string Source)
 {
     public static FactorRef Of(Factors.Factor f) =>
-        new(f.Id, f.Value, f.Unit, f.Year, Factors.FactorTokens.Token(f.Status), f.Source);
+        new(f.Id, f.Value, f.Unit, f.Year, f.Edition, Factors.FactorTokens.Token(f.Status), f.Source);
 }
 
 /// <summary>

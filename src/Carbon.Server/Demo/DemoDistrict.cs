@@ -134,7 +134,7 @@ public static class DemoDistrict
             var gas = va * industry.GasM3Per10kVa * intensity;
             if (m.Year >= CoalToGasYear)
             {
-                // Coal-to-gas: 1 kg of coal (0.7143 kgce) replaced by about 0.59 m³ of gas (1.2143 kgce/m³).
+                // Coal-to-gas: 1 kg of coal (0.7143 kgce) replaced by about 0.59 m³ of gas (1.33 kgce/m³).
                 gas += va * industry.CoalKgPer10kVa * intensity * 0.59m;
             }
             else

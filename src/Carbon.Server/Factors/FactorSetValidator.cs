@@ -10,6 +10,9 @@ public sealed record FactorSetDraft(IReadOnlyList<FactorLine> Rows, string GridR
 /// <summary>Set-level rules: ids unique, no two rows for one key, and every factor a formula needs present.</summary>
 public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
 {
+    /// <summary>1 tce = 29.307 GJ (1 kgce = 29 307 kJ, GB/T 2589).</summary>
+    private const decimal StandardCoalGjPerTce = 29.307m;
+
     public FactorSetValidator()
     {
         RuleFor(d => d.Rows).Custom((rows, ctx) =>
@@ -49,6 +52,25 @@ public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
                     {
                         ctx.AddFailure("factor set", $"no {kind.Token()} for fuel {carrier.Token()} ({carrier.ChineseName()})");
                     }
+                }
+            }
+            // One fuel, one heating value per set: the standard-coal coefficient × 29.307 GJ/tce (GB/T 2589) must be the
+            // NCV the CO2 uses, within the 0.5 % the published tables' rounding leaves.
+            foreach (var carrier in EnergyCarriers.All.Where(c => c.RoleOf() == CarrierRole.Fuel))
+            {
+                var sc = factors.FirstOrDefault(f => f.Kind == FactorKind.StandardCoal && f.Carrier == carrier);
+                var ncv = factors.FirstOrDefault(f => f.Kind == FactorKind.NetCalorificValue && f.Carrier == carrier);
+                if (sc is null || ncv is null || ncv.Normalized <= 0m)
+                {
+                    continue;
+                }
+                var implied = sc.Normalized * StandardCoalGjPerTce;
+                var off = Math.Abs(implied - ncv.Normalized) / ncv.Normalized;
+                if (off > 0.005m)
+                {
+                    ctx.AddFailure(At(rows.First(r => r.Id == sc.Id), "value"),
+                        $"{carrier.Token()}: {sc.Value} {sc.Unit} × 29 307 kJ/kgce is a heating value {off:P1} away from {ncv.Id} " +
+                        $"({ncv.Value} {ncv.Unit}); one fuel has one heating value in a factor set");
                 }
             }
             if (!factors.Any(f => f.Kind == FactorKind.ElectricityEquivalent))

@@ -53,7 +53,11 @@ public sealed record NoticeTariffLine(
     decimal SewageYuanPerT,
     decimal LandUseTaxReliefPercent);
 
-/// <summary>年度能源与碳排放报告: the year's figures against 2020, a 12-month trend, the factor set and clauses.</summary>
+/// <summary>
+/// 年度能源与碳排放报告: the year's figures against 2020, a 12-month trend, the factor set and clauses. Value added and the
+/// intensities are on <see cref="PriceBasis"/>. <see cref="CoveredMonths"/> is null for a whole year; a partial report
+/// lists the months it covers (compared with months 1 to the last of them in 2020) and says so on its face.
+/// </summary>
 public sealed record AnnualReportData(
     CertificateHeader Header,
     string Uscc,
@@ -65,9 +69,13 @@ public sealed record AnnualReportData(
     IReadOnlyList<MonthPoint> Months,
     string PriceBasis,
     string FactorSetVersion,
-    IReadOnlyList<string> Clauses);
+    IReadOnlyList<string> Clauses,
+    IReadOnlyList<int>? CoveredMonths = null);
 
-/// <summary>A year's totals: 综合能耗 (tce, 当量值 and 等价值), CO2 (t), water (m³), value added (万元), intensities per 万元.</summary>
+/// <summary>
+/// A year's totals: 综合能耗 (tce, 当量值 and 等价值), CO2 (t), water (m³), value added (万元, on the report's price basis),
+/// and the intensities per 万元 of that value added.
+/// </summary>
 public sealed record ReportFigures(
     int Year,
     decimal EnergyCalorificTce,

@@ -10,6 +10,16 @@ public static class StoredCertificates
 
     public static string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), Json);
 
+    /// <summary>What every kind's stored data has: the header and the firm's name (for pages that show a certificate).</summary>
+    public static (CertificateHeader Header, string EnterpriseName) Summary(string dataJson)
+    {
+        var common = JsonSerializer.Deserialize<Common>(dataJson, Json)!;
+        return (common.Header, common.EnterpriseName);
+    }
+
+    /// <summary>The members all three kinds of certificate data share.</summary>
+    private sealed record Common(CertificateHeader Header, string EnterpriseName);
+
     /// <summary>Renders a certificate from its stored data: what issuing did, and what regeneration repeats byte for byte.</summary>
     public static byte[] Render(ICertificateRenderer renderer, CertificateKind kind, string dataJson) => kind switch
     {

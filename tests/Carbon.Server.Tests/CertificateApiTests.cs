@@ -14,47 +14,6 @@ namespace Carbon.Server.Tests;
 /// <summary>Certificates end to end: issue each kind, read the PDF back, verify, alter, revoke, batch.</summary>
 public class CertificateApiTests : OwnService
 {
-    private const string Name = "宁波鄞州堃喆珺镕绿色制造有限公司";
-
-    private async Task<string> FirmAsync(int months2023 = 12, decimal tax = 50m)
-    {
-        var uscc = TestUscc.Next();
-        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/enterprises", new
-        {
-            uscc, name = Name, industry = "机械装备", industryCode = "C3441", parkCode = (string?)null, scale = "above", landAreaMu = 20m,
-            floorAreaM2 = 20_000m, footprintM2 = 6_000m,
-        })).StatusCode);
-        foreach (var (year, months, kwh) in new[] { (2020, 12, 250_000m), (2023, months2023, 200_000m) })
-        {
-            for (var m = 1; m <= months; m++)
-            {
-                var body = new
-                {
-                    energy = new[] { new { carrier = "electricity", quantity = kwh, unit = "kWh" }, new { carrier = "natural-gas", quantity = 1_000m, unit = "m3" } },
-                    waterM3 = 200m, outputValue = 1_000m, valueAdded = 300m, revenue = 1_000m, taxPaid = tax, employees = 60, rdExpense = 20m,
-                    pollutants = new { codT = 0.04m },
-                };
-                Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, $"{year}-{m:D2}", body)).StatusCode);
-            }
-        }
-        return uscc;
-    }
-
-    private async Task<JsonNode> IssueAsync(object body)
-    {
-        var response = await Http.PostAsJsonAsync("/api/certificates", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        return JsonNode.Parse(text)!;
-    }
-
-    private async Task<byte[]> PdfAsync(string number)
-    {
-        var response = await Http.GetAsync($"/api/certificates/{number}");
-        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
     private async Task<JsonNode> VerifyAsync(byte[] pdf)
     {
         var content = new ByteArrayContent(pdf);
@@ -62,24 +21,18 @@ public class CertificateApiTests : OwnService
         return await (await Http.PostAsync("/api/certificates/verify", content)).JsonAsync();
     }
 
-    private static string Text(byte[] pdf)
-    {
-        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        return string.Concat(doc.GetPages().Select(p => p.Text));
-    }
-
     [Fact]
     public async Task An_annual_report_is_issued_signed_readable_and_verifiable()
     {
-        var uscc = await FirmAsync();
-        var issued = await IssueAsync(new { kind = "annual-report", uscc, year = 2023 });
+        var uscc = await Http.FirmAsync();
+        var issued = await Http.IssueAsync(new { kind = "annual-report", uscc, year = 2023 });
         var number = issued["number"]!.GetValue<string>();
         Assert.Matches("^AR-2023-\\d{6}$", number);
 
-        var pdf = await PdfAsync(number);
+        var pdf = await Http.PdfAsync(number);
         Assert.True(pdf.Length < 200 * 1024, $"{pdf.Length} bytes");
-        var text = Text(pdf);
-        Assert.Contains(Name, text);
+        var text = CertificateSteps.Text(pdf);
+        Assert.Contains(CertificateSteps.FirmName, text);
         Assert.Contains(number, text);
         Assert.Contains(uscc, text);
         // 2023: 2 400 000 kWh × 0.1229 + 12 000 m³ × 1.33 kgce = 294 960 + 15 960 = 310 920 kgce → 310.92 tce (当量值).
@@ -130,18 +83,18 @@ public class CertificateApiTests : OwnService
         var firms = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            firms.Add(await FirmAsync(tax: 40m + i * 5m));
+            firms.Add(await Http.FirmAsync(tax: 40m + i * 5m));
         }
-        var partial = await FirmAsync(months2023: 11);
+        var partial = await Http.FirmAsync(months2023: 11);
         var run = await (await Http.PostAsJsonAsync("/api/evaluations", new { year = 2023, method = "huangyan-2022" })).JsonAsync();
         var id = run["id"]!.GetValue<string>();
 
-        var notice = await IssueAsync(new { kind = "mujun-notice", uscc = firms[0], evaluationId = id });
+        var notice = await Http.IssueAsync(new { kind = "mujun-notice", uscc = firms[0], evaluationId = id });
         var number = notice["number"]!.GetValue<string>();
         Assert.Equal("mujun-notice", notice["kind"]!.GetValue<string>());
         Assert.Matches("^MN-2023-\\d{6}$", number);
-        var text = Text(await PdfAsync(number));
-        Assert.Contains(Name, text);
+        var text = CertificateSteps.Text(await Http.PdfAsync(number));
+        Assert.Contains(CertificateSteps.FirmName, text);
         Assert.Contains(number, text);
         Assert.Contains("亩均税收", text);
         Assert.Contains("24.097", text);                  // the 黄岩 benchmark of 亩均税收
@@ -152,23 +105,33 @@ public class CertificateApiTests : OwnService
         await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "mujun-notice", uscc = firms[0], evaluationId = "0123456789abcdef0123456789abcdef" }))
             .AssertProblemAsync(HttpStatusCode.NotFound, "evaluationId");
 
-        // The whole run in one request, progress readable while it runs.
+        // The whole run in one request, progress readable while it runs. firms[0] already holds a live notice for 2023:
+        // the batch skips it rather than send it a second one.
         var started = await Http.PostAsJsonAsync("/api/certificate-batches", new { kind = "mujun-notice", evaluationId = id });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         Assert.Equal(4, (await started.JsonAsync())["total"]!.GetValue<int>());
         var done = await Eventually.JsonAsync(Http, location, b => b["status"]!.GetValue<string>() == "done", 60_000);
-        Assert.Equal(4, done["issued"]!.GetValue<int>());
+        Assert.Equal(3, done["issued"]!.GetValue<int>());
+        Assert.Equal(1, done["skipped"]!.GetValue<int>());
         Assert.Equal(0, done["failed"]!.GetValue<int>());
         var list = (await (await Http.GetAsync("/api/certificates?kind=mujun-notice")).JsonAsync()).AsArray();
-        Assert.Equal(5, list.Count);                       // the single notice and the batch of four
-        Assert.Equal(5, (await (await Http.GetAsync("/api/certificates?kind=muyun-notice")).JsonAsync()).AsArray().Count);
+        Assert.Equal(4, list.Count);                       // one notice per firm: the single one and three from the batch
+        Assert.Equal(firms.Order(), list.Select(c => c!["uscc"]!.GetValue<string>()).Order());
+        Assert.Equal(4, (await (await Http.GetAsync("/api/certificates?kind=muyun-notice")).JsonAsync()).AsArray().Count);
+
+        // The same run batched again: every firm has its notice, nothing is issued.
+        var second = await Http.PostAsJsonAsync("/api/certificate-batches", new { kind = "mujun-notice", evaluationId = id });
+        var again = await Eventually.JsonAsync(Http, second.Headers.Location!.ToString(), b => b["status"]!.GetValue<string>() == "done", 60_000);
+        Assert.Equal(0, again["issued"]!.GetValue<int>());
+        Assert.Equal(4, again["skipped"]!.GetValue<int>());
+        Assert.Equal(4, (await (await Http.GetAsync("/api/certificates?kind=mujun-notice")).JsonAsync()).AsArray().Count);
     }
 
     [Fact]
     public async Task A_green_factory_certificate_needs_anApprovedApplication_and_feeds_the_register_and_target()
     {
-        var uscc = await FirmAsync();
+        var uscc = await Http.FirmAsync();
         var rules = (await (await Http.GetAsync("/api/green-factory/rule-sets")).JsonAsync()).AsArray()
             .Single(r => r!["id"]!.GetValue<string>() == "gbt36132-2025")!;
         var items = rules["basic"]!.AsArray().Select(b => b!["id"]!.GetValue<string>())
@@ -188,12 +151,12 @@ public class CertificateApiTests : OwnService
         var approved = await (await Http.PostAsJsonAsync($"/api/green-factory/applications/{id}/decision", new { approve = true })).JsonAsync();
         Assert.Equal("approved", approved["status"]!.GetValue<string>());
 
-        var certificate = await IssueAsync(new { kind = "green-factory", uscc, applicationId = id });
+        var certificate = await Http.IssueAsync(new { kind = "green-factory", uscc, applicationId = id });
         var number = certificate["number"]!.GetValue<string>();
         Assert.Matches("^GF-2023-\\d{6}$", number);
         Assert.NotNull(certificate["validUntil"]);
-        var text = Text(await PdfAsync(number));
-        Assert.Contains(Name, text);
+        var text = CertificateSteps.Text(await Http.PdfAsync(number));
+        Assert.Contains(CertificateSteps.FirmName, text);
         Assert.Contains("GB/T 36132-2025", text);
         Assert.Contains(number, text);
 
@@ -210,7 +173,7 @@ public class CertificateApiTests : OwnService
     [Fact]
     public async Task Bad_certificate_requests_name_the_field()
     {
-        var uscc = await FirmAsync(months2023: 0);
+        var uscc = await Http.FirmAsync(months2023: 0);
         await (await Http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2023 }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "year");
         var bad = await Http.PostAsJsonAsync("/api/certificates", new { kind = "diploma", uscc = "123" });

@@ -42,8 +42,28 @@ public sealed class CarbonOptions
 
     public CertificateOptions Certificates { get; set; } = new();
 
+    /// <summary>Where <c>dotnet run</c> listens, and so the <see cref="PublicBaseUrl"/> of a service nobody configured.</summary>
+    public const string DefaultPublicBaseUrl = "http://localhost:5214";
+
     /// <summary>The address the verification URL in each certificate's QR code points at.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5214";
+    public string PublicBaseUrl { get; set; } = DefaultPublicBaseUrl;
+
+    /// <summary>The setting's full key, which a refusal to issue names: the public address is the thing to fix.</summary>
+    public const string PublicBaseUrlKey = $"{Section}:{nameof(PublicBaseUrl)}";
+
+    /// <summary>The page a certificate's QR code and printed link open: <c>{PublicBaseUrl}/verify/{number}</c>.</summary>
+    public string VerificationUrl(string number) => $"{PublicBaseUrl.TrimEnd('/')}/verify/{Uri.EscapeDataString(number)}";
+
+    /// <summary>
+    /// Why this service may not issue certificates, or null: a <see cref="PublicBaseUrl"/> on this machine (the
+    /// localhost default, or any loopback address) would print a QR code nobody else can open. Demo mode may.
+    /// </summary>
+    public string? IssuingRefusal =>
+        Demo || !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || !url.IsLoopback
+            ? null
+            : $"Carbon:PublicBaseUrl 仍是本机地址 {PublicBaseUrl}，证书上的二维码和核验链接公众无法打开；请将 Carbon:PublicBaseUrl 设为公众访问本服务的地址" +
+              $"（演示时以 --demo 启动）(Carbon:PublicBaseUrl is still the local address {PublicBaseUrl}: set Carbon:PublicBaseUrl to the " +
+              "address the public will use to reach this service, or start with --demo for a demonstration)";
 
     public string CertificateKeyPath => Path.GetFullPath(Certificates.KeyPath ?? Path.Combine(DataPath, "keys", "certificate-signing-key.pem"));
 

@@ -14,6 +14,7 @@ public sealed class CertificateBatchGrain(
     private CertificateBatchRecord? _batch;
     private List<Uscc> _pending = [];
     private int _issued;
+    private int _skipped;
     private Task? _running;
 
     private string Id => this.GetPrimaryKeyString();
@@ -25,7 +26,8 @@ public sealed class CertificateBatchGrain(
         {
             return;
         }
-        // Resume: the register knows which notices this batch already issued.
+        // Resume: the register knows which notices this batch already issued; the other firms are gone through again
+        // (those holding a live notice are counted as skipped again).
         var done = (await reader.ListAsync(batchId: Id)).Select(c => Uscc.Parse(c.Uscc)).ToHashSet();
         _issued = done.Count;
         _pending = (await TargetsAsync(_batch.EvaluationId)).Where(u => !done.Contains(u)).ToList();
@@ -58,8 +60,8 @@ public sealed class CertificateBatchGrain(
     Task<BatchView?> ICertificateBatchGrain.GetAsync() => Task.FromResult(_batch is null ? null : View());
 
     private BatchView View() =>
-        new(_batch!.Id, CertificateKinds.Parse(_batch.Kind), _batch.EvaluationId, _batch.Total, _issued, _errors.Count,
-            _issued + _errors.Count >= _batch.Total ? BatchStatus.Done : BatchStatus.Running, _batch.CreatedAt, _errors.ToArray());
+        new(_batch!.Id, CertificateKinds.Parse(_batch.Kind), _batch.EvaluationId, _batch.Total, _issued, _skipped, _errors.Count,
+            _issued + _skipped + _errors.Count >= _batch.Total ? BatchStatus.Done : BatchStatus.Running, _batch.CreatedAt, _errors.ToArray());
 
     /// <summary>Every firm of the run that was evaluated (scored, exempt or not): each gets its 一企一单.</summary>
     private async Task<List<Uscc>> TargetsAsync(string evaluationId)
@@ -70,7 +72,8 @@ public sealed class CertificateBatchGrain(
 
     /// <summary>
     /// Issues the pending notices one by one; the issuer renders off the grain's scheduler and the grain keeps the count,
-    /// so progress reads interleave between notices.
+    /// so progress reads interleave between notices. A firm that already holds a live notice for the year (issued
+    /// singly, or by an earlier batch) gets no second one: it is counted as skipped.
     /// </summary>
     private void Run(string actor)
     {
@@ -90,8 +93,13 @@ public sealed class CertificateBatchGrain(
             _pending.RemoveAt(0);
             try
             {
-                var result = await certificates.IssueAsync(CertificateKind.MujunNotice, uscc, null, _batch!.EvaluationId, null, actor, Id);
-                if (result.Certificate is not null)
+                var result = await certificates.IssueAsync(
+                    new IssueOrder(CertificateKind.MujunNotice, uscc, null, _batch!.EvaluationId, null, actor, BatchId: Id));
+                if (result.Existing)
+                {
+                    _skipped++;
+                }
+                else if (result.Certificate is not null)
                 {
                     _issued++;
                 }

@@ -18,8 +18,12 @@ public sealed record BuildProblem(string Field, string Message, bool NotFound);
 /// </summary>
 public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options)
 {
-    /// <summary>The year's figures against 2020, the 12-month trend, factor set and clauses; null if nothing was filed that year.</summary>
-    public async Task<(AnnualReportData? Data, BuildProblem? Problem)> AnnualReportAsync(CertificateHeader header, Uscc uscc, int year)
+    /// <summary>
+    /// The year's figures against 2020, the 12-month trend, factor set and clauses. Refused if nothing was filed that
+    /// year, or if a month is missing and the order did not say <paramref name="partial"/>; a partial report covers the
+    /// months filed against the same months of 2020 (1 to the last month filed) and says so on its face.
+    /// </summary>
+    public async Task<(AnnualReportData? Data, BuildProblem? Problem)> AnnualReportAsync(CertificateHeader header, Uscc uscc, int year, bool partial)
     {
         var grain = grains.Enterprise(uscc);
         var view = await grain.GetAsync();
@@ -31,6 +35,20 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         if (totals.CurrentMonths.Length == 0)
         {
             return (null, new BuildProblem("year", $"{year} 年无填报数据，不能出具年度报告 (nothing filed for {year})", false));
+        }
+        var missing = Enumerable.Range(1, 12).Except(totals.CurrentMonths).ToArray();
+        if (missing.Length > 0 && !partial)
+        {
+            return (null, new BuildProblem("year",
+                $"{year} 年缺 {string.Join("、", missing)}月 的填报，年度报告须涵盖全年；如需仅涵盖已填报月份的报告，请求中注明 partial: true " +
+                $"(months missing in {year}: {string.Join(", ", missing.Select(m => MonthNames[m - 1]))}; send partial: true for a report of the months filed)",
+                false));
+        }
+        var covered = missing.Length > 0 ? totals.CurrentMonths.Order().ToArray() : null;
+        if (covered is not null && covered[^1] < 12)
+        {
+            // The same months of 2020, as the metrics API compares a period: 1 to the last month filed.
+            totals = (await grain.GetTotalsAsync(new PeriodQuery(year, covered[^1])))!;
         }
         // The same methodology calls as the metrics API, so the report shows what the API reports.
         var (region, basis) = (options.Value.GridRegion, options.Value.EnergyBasis);
@@ -45,12 +63,13 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
             var a = Account.Compute(t, factors, year, region);
             return new MonthPoint(i + 1, R(a.Energy.EquivalentTce), R(a.Co2.TotalT));
         }).ToList();
-        ReportFigures Figures(int y, Account a, Intensities i) =>
-            new(y, R(a.Energy.CalorificTce), R(a.Energy.EquivalentTce), R(a.Co2.TotalT), R(a.WaterM3), R(a.ValueAdded), R(i.Energy(basis)),
+        // Value added and every intensity on the comparison's one price basis, which the report prints.
+        ReportFigures Figures(int y, Account a, decimal valueAdded, Intensities i) =>
+            new(y, R(a.Energy.CalorificTce), R(a.Energy.EquivalentTce), R(a.Co2.TotalT), R(a.WaterM3), R(valueAdded), R(i.Energy(basis)),
                 R(i.Co2TPer10kYuan), R(i.WaterM3Per10kYuan));
         return (new AnnualReportData(header, uscc.Value, view.Profile.Name, year,
-            Figures(year, current, compare.Current),
-            Figures(IntensityAccounting.BaselineYear, baseline, compare.Baseline),
+            Figures(year, current, compare.CurrentValueAdded, compare.Current),
+            Figures(IntensityAccounting.BaselineYear, baseline, compare.BaselineValueAdded, compare.Baseline),
             [
                 new ReportReductionLine("单位增加值能耗（等价值）", R(compare.Reduction.EnergyIntensity)),
                 new ReportReductionLine("单位增加值二氧化碳排放", R(compare.Reduction.Co2Intensity)),
@@ -62,8 +81,11 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
                     ? $"2020年可比价，{year}年价格指数未发布，暂用{compare.CurrentPriceIndex!.Factor.Year}年，初步数 (comparable 2020 prices, provisional)"
                     : "2020年可比价 (comparable 2020 prices)",
             factors.Version,
-            [Clauses.Calorific, Clauses.Equivalent, Clauses.Combustion, Clauses.PurchasedElectricity, Clauses.PurchasedHeat, Clauses.Reduction]), null);
+            [Clauses.Calorific, Clauses.Equivalent, Clauses.Combustion, Clauses.PurchasedElectricity, Clauses.PurchasedHeat, Clauses.Reduction],
+            covered), null);
     }
+
+    private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     private static decimal R(decimal v) => Display.Round(v);
 

@@ -9,8 +9,28 @@ using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Grains;
 
-/// <summary>What issuing did: the register entry, or the field and reason it was refused.</summary>
-public sealed record IssueResult(RegisteredCertificate? Certificate, BuildProblem? Problem);
+/// <summary>
+/// A certificate to issue: its kind and firm, what it is made from (annual-report: year; mujun-notice: evaluationId;
+/// green-factory: applicationId), who asks, the batch it belongs to, the reason it supersedes the firm's live
+/// certificate of that kind and year (null: a live one is returned instead), and whether an annual report may cover
+/// fewer than twelve months.
+/// </summary>
+public sealed record IssueOrder(
+    CertificateKind Kind,
+    Uscc Uscc,
+    int? Year,
+    string? EvaluationId,
+    string? ApplicationId,
+    string Actor,
+    string? BatchId = null,
+    string? SupersedeReason = null,
+    bool Partial = false);
+
+/// <summary>
+/// What issuing did: the register entry (new, or the live one it returned when <see cref="Existing"/>), or the field
+/// and reason it was refused.
+/// </summary>
+public sealed record IssueResult(RegisteredCertificate? Certificate, BuildProblem? Problem, bool Existing = false);
 
 public enum VerificationResult
 {
@@ -33,29 +53,75 @@ public sealed class CertificateIssuer(
 {
     private ICertificateRegisterGrain Register => grains.GetGrain<ICertificateRegisterGrain>(RegisterKeys.Register);
 
-    public async Task<IssueResult> IssueAsync(CertificateKind kind, Uscc uscc, int? year, string? evaluationId, string? applicationId,
-        string actor, string? batchId = null)
+    /// <summary>
+    /// Issues one certificate. Refused while the service has no public address (<see cref="CarbonOptions.IssuingRefusal"/>).
+    /// The firm's live certificate of the same kind and year is returned rather than a second one, unless the order
+    /// supersedes it; an approval whose certificate was revoked gives no new one without a reinstatement decision.
+    /// </summary>
+    public async Task<IssueResult> IssueAsync(IssueOrder order)
     {
+        if (options.Value.IssuingRefusal is { } refusal)
+        {
+            return new IssueResult(null, new BuildProblem(CarbonOptions.PublicBaseUrlKey, refusal, false));
+        }
+        var (kind, uscc) = (order.Kind, order.Uscc);
         var draft = new CertificateHeader("", default, null, "", "");
         var (document, documentYear, source, problem) = kind switch
         {
-            CertificateKind.AnnualReport => await data.AnnualReportAsync(draft, uscc, year!.Value) is var (d, p) ? (d, d?.Year ?? 0, null, p) : default,
-            CertificateKind.MujunNotice => await data.MuYieldNoticeAsync(draft, evaluationId!, uscc) is var (n, q) ? ((object?)n, n?.Year ?? 0, evaluationId, q) : default,
-            _ => await data.GreenFactoryAsync(draft, applicationId!, uscc) is var (g, r, y) ? ((object?)g, y, applicationId, r) : default,
+            CertificateKind.AnnualReport => await data.AnnualReportAsync(draft, uscc, order.Year!.Value, order.Partial) is var (d, p)
+                ? (d, d?.Year ?? 0, null, p) : default,
+            CertificateKind.MujunNotice => await data.MuYieldNoticeAsync(draft, order.EvaluationId!, uscc) is var (n, q)
+                ? ((object?)n, n?.Year ?? 0, order.EvaluationId, q) : default,
+            _ => await data.GreenFactoryAsync(draft, order.ApplicationId!, uscc) is var (g, r, y) ? ((object?)g, y, order.ApplicationId, r) : default,
         };
         if (document is null)
         {
             return new IssueResult(null, problem);
         }
+        if (order.SupersedeReason is null && await Register.FindLiveAsync(kind, uscc, documentYear) is { } live)
+        {
+            return await ExistingAsync(live);
+        }
+        if (kind == CertificateKind.GreenFactory
+            && await grains.GetGrain<IGreenFactoryApplicationGrain>(order.ApplicationId!).IssuableAsync() is { Result: not ApplicationResult.Ok } refused)
+        {
+            return new IssueResult(null, new BuildProblem(refused.Field!, refused.Message!, false));
+        }
 
-        var number = await Register.ReserveAsync(kind, documentYear);
+        var reserved = await Register.ReserveAsync(new CertificateReservation(kind, uscc, documentYear, order.SupersedeReason));
+        switch (reserved.Status)
+        {
+            case ReserveStatus.Existing:
+                return await ExistingAsync(reserved.Number!);
+            case ReserveStatus.InProgress:
+                return new IssueResult(null, new BuildProblem("uscc",
+                    $"正在为企业 {uscc} 出具 {documentYear} 年度的{kind.ChineseName()}，请稍后再试 (one is being issued for this firm and year; try again)", false));
+        }
+        var number = reserved.Number!;
+        try
+        {
+            return new IssueResult(await RenderAndRecordAsync(order, document, number, documentYear, source), null);
+        }
+        catch
+        {
+            await Register.ReleaseAsync(number);
+            throw;
+        }
+    }
+
+    private async Task<IssueResult> ExistingAsync(string number) =>
+        new(await ledger.FindEntryAsync(number) ?? throw new InvalidOperationException($"{number} is live in the register but not in the ledger"),
+            null, Existing: true);
+
+    private async Task<RegisteredCertificate> RenderAndRecordAsync(IssueOrder order, object document, string number, int documentYear, string? source)
+    {
+        var kind = order.Kind;
         var now = clock.GetUtcNow();
         var issuedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).ToOffset(ReportingClock.Offset);
         var validity = kind == CertificateKind.GreenFactory
             ? DateOnly.FromDateTime(issuedAt.DateTime).AddYears(options.Value.Certificates.GreenFactoryValidityYears).AddDays(-1)
             : (DateOnly?)null;
-        var header = new CertificateHeader(number, issuedAt, validity, options.Value.Certificates.Issuer,
-            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/certificates/{number}/status");
+        var header = new CertificateHeader(number, issuedAt, validity, options.Value.Certificates.Issuer, options.Value.VerificationUrl(number));
         document = document switch
         {
             AnnualReportData d => d with { Header = header },
@@ -71,11 +137,11 @@ public sealed class CertificateIssuer(
             return (bytes, CertificateSigner.Sha256(bytes), signer.Sign(bytes));
         });
         // The register keeps UTC (PostgreSQL's timestamptz takes nothing else); the certificate shows China Standard Time.
-        var entry = new CertificateEntry(number, kind, uscc, documentYear, source, batchId, issuedAt.ToUniversalTime(), validity, actor,
-            sha, signature, json, pdf);
+        var entry = new CertificateEntry(number, kind, order.Uscc, documentYear, source, order.BatchId, issuedAt.ToUniversalTime(), validity,
+            order.Actor, sha, signature, json, pdf);
         await Register.RecordAsync(entry);
-        return new IssueResult(new RegisteredCertificate(number, kind.Token(), uscc.Value, documentYear, source, batchId, entry.IssuedAt, validity,
-            actor, sha, signature, json, null), null);
+        return new RegisteredCertificate(number, kind.Token(), order.Uscc.Value, documentYear, source, order.BatchId, entry.IssuedAt, validity,
+            order.Actor, sha, signature, json, null);
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Carbon.Domain.Certificates;
 using Carbon.Domain.GreenFactory;
 using Carbon.Domain.Registry;
+using Carbon.Server.Configuration;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -10,7 +12,8 @@ namespace Carbon.Server.Grains;
 
 [GrainType("green-factory-application")]
 public sealed class GreenFactoryApplicationGrain(
-    GreenFactoryReads reader, LedgerWriter writer, GreenFactoryCatalog catalog, GreenFactoryFactsReader facts, TimeProvider clock)
+    GreenFactoryReads reader, CertificateReads certificates, LedgerWriter writer, GreenFactoryCatalog catalog, GreenFactoryFactsReader facts,
+    TimeProvider clock)
     : Grain, IGreenFactoryApplicationGrain
 {
     /// <summary>Event payloads are versioned domain data (answers, decisions, the frozen grade and its facts), never display forms.</summary>
@@ -24,6 +27,10 @@ public sealed class GreenFactoryApplicationGrain(
     private readonly Dictionary<string, Answer> _answers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Decision Decision, string Actor)> _decisions = new(StringComparer.Ordinal);
     private readonly List<ApplicationEventView> _events = [];
+
+    /// <summary>The revoked certificates a reinstatement decision lets this approval replace (one new certificate each).</summary>
+    private readonly HashSet<string> _reinstated = new(StringComparer.Ordinal);
+
     private GreenFactoryApplicationRecord? _record;
     private string? _enterpriseName;
     private FrozenGrades? _frozen;
@@ -148,6 +155,68 @@ public sealed class GreenFactoryApplicationGrain(
         return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
     }
 
+    /// <summary>
+    /// Records a reinstatement decision: the latest certificate of this approval was revoked, and the approval may give
+    /// one new certificate in its place. Refused when there is nothing revoked to reinstate, or it already was.
+    /// </summary>
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.ReinstateAsync(string reason, string actor)
+    {
+        if (_record is null)
+        {
+            return NotFound();
+        }
+        if (_frozen is null)
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "id",
+                $"申报状态为 {_status}，仅已批准的申报可恢复发证 (only an approved application can be reinstated)");
+        }
+        var latest = await LatestCertificateAsync();
+        if (latest?.Revocation is null)
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", latest is null
+                ? $"申报 {Id} 尚未发证，无需恢复 (no certificate has been issued from this application)"
+                : $"申报 {Id} 的证书 {latest.Number} 未被吊销，无需恢复 (its certificate is not revoked)");
+        }
+        if (_reinstated.Contains(latest.Number))
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "id",
+                $"已决定恢复发证，可出具一份新证书取代 {latest.Number} (already reinstated: one new certificate may be issued)");
+        }
+        var now = clock.GetUtcNow();
+        var reinstated = Event("reinstated", actor, now, reason, new ReinstatedPayload(PayloadVersion, latest.Number));
+        await writer.WriteAsync(db =>
+        {
+            db.GreenFactoryEvents.Add(reinstated);
+            db.AuditEvents.Add(Audit(now, actor, "green-factory.reinstated", $"{latest.Number}: {reason}"));
+        });
+        Apply(reinstated);
+        return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+    }
+
+    /// <summary>
+    /// Whether this approval may give a new certificate: not when its latest certificate was revoked, unless a
+    /// reinstatement decision names that certificate. (A live one is returned, not issued again: the register's rule.)
+    /// </summary>
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.IssuableAsync()
+    {
+        if (_record is null)
+        {
+            return NotFound();
+        }
+        if (await LatestCertificateAsync() is { Revocation: { } r } latest && !_reinstated.Contains(latest.Number))
+        {
+            return new ApplicationOutcome(ApplicationResult.Conflict, null, "applicationId",
+                $"申报 {Id} 的证书 {latest.Number} 已于 {r.At.ToOffset(ReportingClock.Offset):yyyy-MM-dd} 吊销（{r.Reason}），同一批准不能再次发证；" +
+                $"须重新申报，或作出恢复发证决定 (POST /api/green-factory/applications/{Id}/reinstatement) " +
+                "(the certificate of this approval was revoked: a new certificate needs a new application or a reinstatement decision)");
+        }
+        return new ApplicationOutcome(ApplicationResult.Ok, null);
+    }
+
+    /// <summary>The last certificate issued from this application (numbers of one kind and year rise with issue order).</summary>
+    private async Task<RegisteredCertificate?> LatestCertificateAsync() =>
+        (await certificates.ListAsync(CertificateKind.GreenFactory.StoredTokens(), sourceId: Id)).LastOrDefault();
+
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.GetAsync() =>
         _record is null ? NotFound() : new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
 
@@ -210,6 +279,11 @@ public sealed class GreenFactoryApplicationGrain(
             case "rejected":
                 _status = "rejected";
                 break;
+            case "reinstated":
+                var certificate = JsonSerializer.Deserialize<ReinstatedPayload>(e.Payload, Json)!.Certificate;
+                _reinstated.Add(certificate);
+                _events.Add(new ApplicationEventView(e.Kind, e.Actor, e.At, e.Comment, certificate));
+                return;
         }
         _events.Add(new ApplicationEventView(e.Kind, e.Actor, e.At, e.Comment));
     }
@@ -227,6 +301,9 @@ public sealed class GreenFactoryApplicationGrain(
     private sealed record VerifiedPayload(int Version, Decision[] Decisions);
 
     private sealed record RejectedPayload(int Version);
+
+    /// <summary>A reinstatement decision: the revoked certificate the approval may replace (the reason is the event's comment).</summary>
+    private sealed record ReinstatedPayload(int Version, string Certificate);
 
     /// <summary>What an approval freezes: the grades (the methodology's own records) and the ledger facts they came from.</summary>
     private sealed record FrozenGrades(int Version, GreenFactoryGrade Grade, GreenFactoryGrade[] Others, GreenFactoryFacts Facts);

@@ -1,4 +1,5 @@
 using Carbon.Domain.Certificates;
+using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -9,8 +10,20 @@ namespace Carbon.Server.Grains;
 /// </summary>
 public interface ICertificateRegisterGrain : IGrainWithStringKey
 {
-    /// <summary>The next number of a kind and year, e.g. MN-2025-000042. A reserved number not recorded leaves a gap.</summary>
-    Task<string> ReserveAsync(CertificateKind kind, int year);
+    /// <summary>The live (issued, not revoked) certificate of a firm, kind and year, or null.</summary>
+    [ReadOnly]
+    Task<string?> FindLiveAsync(CertificateKind kind, Uscc uscc, int year);
+
+    /// <summary>
+    /// The next number of a kind and year, e.g. MN-2025-000042 — unless the firm holds a live certificate of that kind
+    /// and year (its number, unless the reservation supersedes it) or one is being issued. One live certificate per firm,
+    /// kind and year: checked and reserved in one call, so two requests cannot both issue. A reserved number not
+    /// recorded leaves a gap.
+    /// </summary>
+    Task<ReserveOutcome> ReserveAsync(CertificateReservation reservation);
+
+    /// <summary>Gives up a reservation whose certificate could not be made (the number stays unused).</summary>
+    Task ReleaseAsync(string number);
 
     Task RecordAsync(CertificateEntry entry);
 

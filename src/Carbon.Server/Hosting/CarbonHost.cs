@@ -11,6 +11,7 @@ using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
+using Carbon.Server.Features.Verification;
 using Carbon.Server.Configuration;
 using Carbon.Server.Grains;
 using Carbon.Server.Http;
@@ -111,6 +112,7 @@ public static class CarbonHost
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapVerification();
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
         api.MapParks();
         api.MapEnterprises();

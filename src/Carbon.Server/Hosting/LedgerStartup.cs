@@ -60,6 +60,10 @@ public sealed class LedgerStartup(
         }
         log.LogInformation("Ledger ready ({Provider}) in {Path}", o.Database.Provider, o.DataPath);
         services.GetRequiredService<Certificates.CertificateSigner>();   // creates the signing key on first start
+        if (o.IssuingRefusal is { } refusal)
+        {
+            log.LogWarning("Certificates will not be issued: {Reason}", refusal);
+        }
 
         if (o.Demo)
         {

@@ -58,12 +58,15 @@ public static class CarbonOpenApi
         ["GetGreenFactoryApplication"] = [NoApplication],
         ["VerifyGreenFactoryApplication"] = [Bad("decisions[0].comment", "不予认可须说明理由 (a rejection needs a comment)"), NoApplication, Decided],
         ["DecideGreenFactoryApplication"] = [Bad("approve", "approve 必填 (approve is true or false)"), NoApplication, Decided],
+        ["ReinstateGreenFactoryApplication"] = [Bad("reason", "恢复发证须说明理由 (a reinstatement needs a reason)"), NoApplication,
+            Conflict("id", $"申报 {RunId} 的证书 GF-2025-000001 未被吊销，无需恢复 (its certificate is not revoked)")],
         ["IssueCertificate"] = [Bad("year", "年度报告须指定 year (an annual report needs a year)"), NoEnterprise,
             Conflict("applicationId", "申报状态为 submitted，仅已批准的申报可发证 (only an approved application gets a certificate)")],
         ["ListCertificates"] = [],
         ["CertificatePublicKey"] = [],
         ["VerifyCertificate"] = [Bad("file", "请上传证书 PDF 文件 (upload the certificate PDF as a form file)")],
-        ["StartCertificateBatch"] = [Bad("evaluationId", "亩均告知书须指定 evaluationId (a notice needs the evaluation run)"), NoRun],
+        ["StartCertificateBatch"] = [Bad("evaluationId", "亩均告知书须指定 evaluationId (a notice needs the evaluation run)"), NoRun,
+            Conflict("Carbon:PublicBaseUrl", "Carbon:PublicBaseUrl 仍是本机地址 http://localhost:5214，… (set Carbon:PublicBaseUrl to the address the public will use)")],
         ["CertificateBatch"] = [NotFound("id", $"无此批次 {RunId} (no batch)")],
         ["GetCertificatePdf"] = [NoCertificate],
         ["CertificateStatus"] = [NoCertificate],
@@ -91,8 +94,10 @@ public static class CarbonOpenApi
                          "for an enterprise, a park or the district; `trace=true` shows every factor and clause.",
         ["Evaluations 亩均评价"] = "亩均评价 Score every firm for a year with a method from factors/methods; a run is stored and never changes.",
         ["Targets 规划目标"] = "规划目标 The district plan's targets: baseline, latest, target, progress, projection, on or off track.",
-        ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, and the register of certified firms.",
-        ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue, list, verify, revoke.",
+        ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
+                                  "and the register of certified firms.",
+        ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +
+                              "and year), list, verify, revoke. The QR code opens the human-readable page /verify/{number}.",
     };
 
     public static IServiceCollection AddCarbonOpenApi(this IServiceCollection services) =>

@@ -18,13 +18,16 @@ public sealed record RegisteredCertificate(
     string DataJson,
     CertificateRevocationRecord? Revocation);
 
+/// <summary>What the register grain keeps of each certificate: its number and the kind, firm and year it is for.</summary>
+public sealed record CertificateIdentity(string Number, string Kind, string Uscc, int Year);
+
 /// <summary>The certificate register's read side.</summary>
 public sealed class CertificateReads(ILedgerContextFactory contexts)
 {
-    public async Task<List<string>> NumbersAsync()
+    public async Task<List<CertificateIdentity>> IdentitiesAsync()
     {
         await using var db = contexts.Create();
-        return await db.Certificates.AsNoTracking().Select(c => c.Number).ToListAsync();
+        return await db.Certificates.AsNoTracking().Select(c => new CertificateIdentity(c.Number, c.Kind, c.Uscc, c.Year)).ToListAsync();
     }
 
     public async Task<List<string>> RevokedNumbersAsync()
@@ -46,14 +49,20 @@ public sealed class CertificateReads(ILedgerContextFactory contexts)
         return await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number);
     }
 
-    /// <summary>The register, filtered by kind (any of its stored tokens), firm and batch, by number.</summary>
-    public async Task<List<RegisteredCertificate>> ListAsync(string[]? kindTokens = null, string? uscc = null, string? batchId = null)
+    /// <summary>A register entry (without the PDF) with its revocation, or null.</summary>
+    public async Task<RegisteredCertificate?> FindEntryAsync(string number) => (await ListAsync(number: number)).SingleOrDefault();
+
+    /// <summary>The register, filtered by kind (any of its stored tokens), firm, batch, source and number, by number.</summary>
+    public async Task<List<RegisteredCertificate>> ListAsync(string[]? kindTokens = null, string? uscc = null, string? batchId = null,
+        string? sourceId = null, string? number = null)
     {
         await using var db = contexts.Create();
         var query = db.Certificates.AsNoTracking();
         if (kindTokens is not null) query = query.Where(c => kindTokens.Contains(c.Kind));
         if (uscc is not null) query = query.Where(c => c.Uscc == uscc);
         if (batchId is not null) query = query.Where(c => c.BatchId == batchId);
+        if (sourceId is not null) query = query.Where(c => c.SourceId == sourceId);
+        if (number is not null) query = query.Where(c => c.Number == number);
         var rows = await query
             .Select(c => new RegisteredCertificate(c.Number, c.Kind, c.Uscc, c.Year, c.SourceId, c.BatchId, c.IssuedAt, c.ValidUntil, c.IssuedBy,
                 c.Sha256, c.Signature, c.DataJson, db.CertificateRevocations.FirstOrDefault(r => r.Number == c.Number)))

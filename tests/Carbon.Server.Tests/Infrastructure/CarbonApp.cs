@@ -17,6 +17,9 @@ public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IRea
 
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>Where the test services' certificates point (a service on the localhost default refuses to issue).</summary>
+    public const string PublicBaseUrl = "https://carbon.example.test";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -24,6 +27,8 @@ public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IRea
         builder.UseSetting("Carbon:Silo:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Carbon:Silo:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Certificates point at the address the public uses; a test may set the localhost default back through settings.
+        builder.UseSetting("Carbon:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -22,7 +22,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Carbon:DataDirectory"] = _folder.Path })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Carbon:DataDirectory"] = _folder.Path,
+                ["Carbon:PublicBaseUrl"] = CarbonApp.PublicBaseUrl,
+            })
             .Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.Services.AddCarbonCore(configuration));

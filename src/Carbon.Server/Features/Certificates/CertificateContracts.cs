@@ -5,8 +5,21 @@ using Carbon.Server.Ledger;
 
 namespace Carbon.Server.Features.Certificates;
 
-/// <summary>POST /api/certificates body: annual-report needs year; mujun-notice needs evaluationId; green-factory needs applicationId.</summary>
-public sealed record IssueRequest(string? Kind, string? Uscc, int? Year, string? EvaluationId, string? ApplicationId);
+/// <summary>
+/// POST /api/certificates body: annual-report needs year; mujun-notice needs evaluationId; green-factory needs
+/// applicationId. A firm holds one live certificate per kind and year: asking again returns it, unless
+/// <see cref="Supersede"/> (with a <see cref="Reason"/>) replaces it. <see cref="Partial"/> lets an annual report cover
+/// fewer than twelve months.
+/// </summary>
+public sealed record IssueRequest(
+    string? Kind,
+    string? Uscc,
+    int? Year,
+    string? EvaluationId,
+    string? ApplicationId,
+    bool? Supersede = null,
+    string? Reason = null,
+    bool? Partial = null);
 
 public sealed record RevokeRequest(string? Reason);
 
@@ -66,7 +79,7 @@ public sealed record VerificationResponse(
     string? RevokedReason,
     string Explanation)
 {
-    public static VerificationResponse From(Verification v)
+    public static VerificationResponse From(Grains.Verification v)
     {
         var (c, revocation) = (v.Certificate, v.Revocation);
         var explanation = v.Result switch

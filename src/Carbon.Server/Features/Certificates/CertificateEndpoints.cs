@@ -7,6 +7,7 @@ using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Features.Certificates;
 
@@ -19,7 +20,8 @@ public static class CertificateEndpoints
     {
         var group = api.MapGroup("/certificates").WithTags("Certificates 证书");
         group.MapPost("/", IssueAsync).WithName("IssueCertificate")
-            .WithSummary("出具证书 Issue a green-factory certificate, a 亩均 notice or an annual energy and carbon report (signed PDF)");
+            .WithSummary("出具证书 Issue a green-factory certificate, a 亩均 notice or an annual energy and carbon report (signed PDF); " +
+                         "200 with the live one if the firm already holds one of that kind and year, unless it is superseded");
         group.MapGet("/", ListAsync).WithName("ListCertificates").WithSummary("证书登记簿 The register, filtered by kind and firm");
         group.MapGet("/public-key", PublicKey).WithName("CertificatePublicKey")
             .WithSummary("验签公钥 The ECDSA P-256 public key (PEM) that checks every certificate's signature");
@@ -36,17 +38,20 @@ public static class CertificateEndpoints
         return api;
     }
 
-    internal static async Task<Results<Created<CertificateResponse>, ProblemHttpResult>> IssueAsync(
+    /// <summary>201 with a new certificate; 200 with the firm's live one of that kind and year (nothing issued); or why not.</summary>
+    internal static async Task<Results<Created<CertificateResponse>, Ok<CertificateResponse>, ProblemHttpResult>> IssueAsync(
         IssueRequest body, CertificateIssuer issuer, ReportingClock clock, HttpContext http)
     {
-        var issued = await issuer.IssueAsync(CertificateKinds.Parse(body.Kind!), Uscc.Parse(body.Uscc!), body.Year, body.EvaluationId,
-            body.ApplicationId, Actor.Of(http));
+        var issued = await issuer.IssueAsync(new IssueOrder(CertificateKinds.Parse(body.Kind!), Uscc.Parse(body.Uscc!), body.Year,
+            body.EvaluationId, body.ApplicationId, Actor.Of(http), SupersedeReason: body.Supersede == true ? body.Reason!.Trim() : null,
+            Partial: body.Partial == true));
         if (issued.Certificate is not { } c)
         {
             var p = issued.Problem!;
             return p.NotFound ? Problems.NotFound(p.Field, p.Message) : Problems.Conflict(p.Field, p.Message);
         }
-        return TypedResults.Created($"/api/certificates/{c.Number}", CertificateResponse.From(c, clock));
+        var entry = CertificateResponse.From(c, clock);
+        return issued.Existing ? TypedResults.Ok(entry) : TypedResults.Created($"/api/certificates/{c.Number}", entry);
     }
 
     internal static async Task<Ok<CertificateResponse[]>> ListAsync([AsParameters] CertificateListQuery query, CertificateReads ledger,
@@ -101,8 +106,12 @@ public static class CertificateEndpoints
     }
 
     internal static async Task<Results<Accepted<BatchView>, ProblemHttpResult>> StartBatchAsync(BatchRequest body, IGrainFactory grains,
-        HttpContext http)
+        IOptions<CarbonOptions> options, HttpContext http)
     {
+        if (options.Value.IssuingRefusal is { } refusal)
+        {
+            return Problems.Conflict(CarbonOptions.PublicBaseUrlKey, refusal);
+        }
         var id = Guid.NewGuid().ToString("N");
         var view = await grains.GetGrain<ICertificateBatchGrain>(id).StartAsync(body.EvaluationId!, Actor.Of(http));
         return view is null

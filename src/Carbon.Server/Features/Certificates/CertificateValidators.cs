@@ -20,7 +20,17 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
             .WithMessage("亩均告知书须指定 evaluationId (a notice needs the evaluation run)");
         RuleFor(r => r.ApplicationId).NotEmpty().When(r => Is(r.Kind, CertificateKind.GreenFactory))
             .WithMessage("绿色工厂证书须指定 applicationId (a certificate needs the approved application)");
+        RuleFor(r => r.Reason).NotEmpty().When(r => r.Supersede == true)
+            .WithMessage("取代现有证书须说明理由 (superseding a certificate needs a reason)");
+        RuleFor(r => r.Reason).Empty().When(r => r.Supersede != true)
+            .WithMessage("reason 仅用于取代现有证书，须同时注明 supersede: true (a reason goes with supersede: true)");
+        RuleFor(r => r.Reason).MaximumLength(SupersedeReasonLength);
+        RuleFor(r => r.Partial).Must(p => p != true).When(r => !Is(r.Kind, CertificateKind.AnnualReport))
+            .WithMessage("partial 仅适用于年度报告 (partial applies to annual reports only)");
     }
+
+    /// <summary>Room for the reason in the revocation it becomes ("被 {number} 取代 (superseded by {number})：…", at most 1 000).</summary>
+    public const int SupersedeReasonLength = 900;
 
     private static bool Is(string? token, CertificateKind kind) => CertificateKinds.TryParse(token, out var k) && k == kind;
 }

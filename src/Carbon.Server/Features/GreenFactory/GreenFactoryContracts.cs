@@ -17,6 +17,9 @@ public sealed record ItemDecisionRequest(string? Item, bool? Accepted, string? C
 /// <summary>POST …/decision body: the district approves or rejects (a rejection needs a comment).</summary>
 public sealed record DecisionRequest(bool? Approve, string? Comment);
 
+/// <summary>POST …/reinstatement body: why the approval may give a new certificate after its certificate was revoked.</summary>
+public sealed record ReinstatementRequest(string? Reason);
+
 /// <summary>?all=true on the register.</summary>
 public sealed record RegisterQuery(bool? All);
 

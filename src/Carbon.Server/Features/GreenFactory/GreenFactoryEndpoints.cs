@@ -22,6 +22,8 @@ public static class GreenFactoryEndpoints
             .WithSummary("核查 A verifier accepts or rejects answered items");
         group.MapPost("/applications/{id}/decision", DecideAsync).WithName("DecideGreenFactoryApplication")
             .WithSummary("审批 The district approves (freezing the inputs) or rejects");
+        group.MapPost("/applications/{id}/reinstatement", ReinstateAsync).WithName("ReinstateGreenFactoryApplication")
+            .WithSummary("恢复发证 After its certificate was revoked, decide (with a reason) that the approval may give exactly one new one");
         group.MapGet("/register", GreenFactoryRegister.GetAsync).WithName("GreenFactoryRegister")
             .WithSummary("绿色工厂名录 Certified firms with their validity (?all=true includes revoked and expired)");
         return api;
@@ -59,6 +61,10 @@ public static class GreenFactoryEndpoints
         var outcome = await Grain(grains, id).DecideAsync(body.Approve!.Value, body.Comment?.Trim(), Actor.Of(http));
         return outcome.Result == ApplicationResult.Ok ? TypedResults.Ok(outcome.View!) : Problem(outcome);
     }
+
+    internal static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ReinstateAsync(
+        string id, ReinstatementRequest body, IGrainFactory grains, HttpContext http) =>
+        Ok(await Grain(grains, id).ReinstateAsync(body.Reason!.Trim(), Actor.Of(http)));
 
     private static IGreenFactoryApplicationGrain Grain(IGrainFactory grains, string id) =>
         grains.GetGrain<IGreenFactoryApplicationGrain>(id.Length == 32 && id.All(Uri.IsHexDigit) ? id : "0");

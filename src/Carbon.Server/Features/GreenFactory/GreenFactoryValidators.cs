@@ -71,3 +71,9 @@ public sealed class DecisionRequestValidator : AbstractValidator<DecisionRequest
         RuleFor(r => r.Comment).MaximumLength(2000);
     }
 }
+
+public sealed class ReinstatementRequestValidator : AbstractValidator<ReinstatementRequest>
+{
+    public ReinstatementRequestValidator() =>
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("恢复发证须说明理由 (a reinstatement needs a reason)").MaximumLength(1000);
+}

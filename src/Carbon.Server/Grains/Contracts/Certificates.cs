@@ -3,6 +3,27 @@ using Carbon.Domain.Registry;
 
 namespace Carbon.Server.Grains.Contracts;
 
+/// <summary>
+/// A number asked for: the kind, firm and year of the certificate to be issued, and, to replace the live one of that
+/// kind, firm and year, the reason it is superseded (null: a live one is returned instead).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("carbon.cert.reservation")]
+public sealed record CertificateReservation(CertificateKind Kind, Uscc Uscc, int Year, string? SupersedeReason);
+
+public enum ReserveStatus
+{
+    /// <summary>A new number, to be recorded (or released).</summary>
+    Reserved,
+    /// <summary>The firm already holds a live certificate of this kind and year: its number.</summary>
+    Existing,
+    /// <summary>Another request is issuing this kind and year for the firm right now.</summary>
+    InProgress,
+}
+
+/// <summary>What a reservation got: a new number, the live certificate's number, or nothing (one is being issued).</summary>
+[GenerateSerializer, Immutable, Alias("carbon.cert.reserve")]
+public sealed record ReserveOutcome(ReserveStatus Status, string? Number);
+
 /// <summary>A certificate to enter in the register (its number was reserved first).</summary>
 [GenerateSerializer, Immutable, Alias("carbon.cert.entry")]
 public sealed record CertificateEntry(
@@ -36,7 +57,10 @@ public enum BatchStatus
     Done,
 }
 
-/// <summary>A batch's progress: how many notices of how many are issued, and any firm that failed with why.</summary>
+/// <summary>
+/// A batch's progress: how many notices of how many are issued, how many firms were skipped because they already hold
+/// a live notice for the year, and any firm that failed with why.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.cert.batch")]
 public sealed record BatchView(
     string Id,
@@ -44,6 +68,7 @@ public sealed record BatchView(
     string EvaluationId,
     int Total,
     int Issued,
+    int Skipped,
     int Failed,
     BatchStatus Status,
     DateTimeOffset CreatedAt,

@@ -47,8 +47,9 @@ public sealed record GradeView(
 [GenerateSerializer, Immutable, Alias("carbon.gf.answer-view")]
 public sealed record AnswerView(string Item, bool Met, string? Evidence, bool? Accepted, string? VerifierComment, string? VerifiedBy);
 
+/// <summary>A step of the application; a reinstatement names the revoked certificate it lets the approval replace.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.gf.event")]
-public sealed record ApplicationEventView(string Kind, string Actor, DateTimeOffset At, string? Comment);
+public sealed record ApplicationEventView(string Kind, string Actor, DateTimeOffset At, string? Comment, string? Certificate = null);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.application")]
 public sealed record ApplicationView(

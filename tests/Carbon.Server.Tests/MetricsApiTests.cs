@@ -45,6 +45,8 @@ public class MetricsApiTests(ApiFixture fixture)
         Assert.Equal(78.066m, m.Dec("energyTce.equivalent"));
         Assert.Equal("ee.2022", m["factors"]!["electricityEquivalent"]!["factorId"]!.GetValue<string>());
         Assert.True(m["factors"]!["electricityEquivalent"]!["substitute"]!.GetValue<bool>());
+        // The rate is the published supply (供电) rate, which GB/T 2589's generation (发电) rate is not: the row says so.
+        Assert.Contains("供电", m["factors"]!["electricityEquivalent"]!["edition"]!.GetValue<string>());
 
         // CO2: 180 MWh × 0.5500 (华东 2023) = 99 t;
         //   gas 1.8 万m³ × 389.31 = 700.758 GJ × 0.0153 × 0.99 = 10.614381426 tC × 44/12 = 38.919398562 t.
@@ -164,6 +166,8 @@ public class MetricsApiTests(ApiFixture fixture)
         Assert.Contains("GB/T 2589", power["clause"]!.GetValue<string>());
         Assert.DoesNotContain("2589-2020", power["clause"]!.GetValue<string>());          // the coefficient is the 2008 table's
         Assert.Contains("2589-2008", power["factors"]![0]!["edition"]!.GetValue<string>());
+        var equivalent = terms.Single(t => t!["figure"]!.GetValue<string>() == "energy.equivalent" && t["carrier"]!.GetValue<string>() == "electricity")!;
+        Assert.Contains("供电", equivalent["note"]!.GetValue<string>());
         var gas = terms.Single(t => t!["figure"]!.GetValue<string>() == "co2.combustion")!;
         Assert.Contains("GB/T 32150-2015", gas["clause"]!.GetValue<string>());
         Assert.Equal(3, gas["factors"]!.AsArray().Count);

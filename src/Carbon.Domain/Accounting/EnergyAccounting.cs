@@ -46,9 +46,15 @@ public static class EnergyAccounting
             trace?.Add(isElectric
                 ? Term("energy.equivalent", carrier, quantity, equivalentElectricity.Factor, e, sign,
                     carrier.IsExport() ? Clauses.Exported : Clauses.Equivalent,
-                    equivalentElectricity.IsSubstitute
-                        ? $"{year} 年无发布值，采用最近年份 {equivalentElectricity.Factor.Year} (no {year} coal rate; nearest published year used)"
-                        : null)
+                    string.Join("; ", new[]
+                    {
+                        equivalentElectricity.IsSubstitute
+                            ? $"{year} 年无发布值，采用最近年份 {equivalentElectricity.Factor.Year} (no {year} coal rate; nearest published year used)"
+                            : null,
+                        equivalentElectricity.Factor.Edition.Contains("供电", StringComparison.Ordinal)
+                            ? "GB/T 2589 按发电标准煤耗，仅有供电煤耗发布，故用供电值 (the standard names the generation rate; only the supply rate is published, ≈5 % higher)"
+                            : null,
+                    }.OfType<string>()) is { Length: > 0 } note ? note : null)
                 : Term("energy.equivalent", carrier, quantity, coefficient, e, sign, Clauses.Calorific,
                     "非电力能源等价值取当量值系数 (non-electric carriers: 等价值 = 当量值 coefficient)"));
         }

@@ -130,7 +130,8 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
         new(Year(factors.ElectricityEquivalent(year)), Year(factors.GridCo2(year, Options.GridRegion)));
 
     private static YearFactorResponse Year(YearFactor y) =>
-        new(y.Factor.Id, y.RequestedYear, y.Factor.Year!.Value, y.IsSubstitute, y.Factor.Value, y.Factor.Unit, y.Factor.Status.Token());
+        new(y.Factor.Id, y.RequestedYear, y.Factor.Year!.Value, y.IsSubstitute, y.Factor.Value, y.Factor.Unit, y.Factor.Status.Token(),
+            y.Factor.Edition);
 
     private static TraceTermResponse[] Terms(List<TraceTerm> terms) =>
         terms.Select(t => new TraceTermResponse(t.Figure, t.Carrier, t.Quantity, t.QuantityUnit, t.Factors, t.Formula, t.Clause,

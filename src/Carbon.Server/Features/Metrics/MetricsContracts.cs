@@ -31,7 +31,8 @@ public sealed record ReductionResponse(decimal? EnergyIntensity, decimal? Co2Int
 public sealed record PriceIndexResponse(string FactorId, int Year, decimal Value, string Status, string Series, bool Provisional);
 
 /// <summary>A year-keyed factor: the year asked for, the year used, and whether a nearer year stood in.</summary>
-public sealed record YearFactorResponse(string FactorId, int RequestedYear, int UsedYear, bool Substitute, decimal Value, string Unit, string Status);
+public sealed record YearFactorResponse(string FactorId, int RequestedYear, int UsedYear, bool Substitute, decimal Value, string Unit, string Status,
+    string Edition);
 
 public sealed record YearFactorsResponse(YearFactorResponse ElectricityEquivalent, YearFactorResponse Grid);
 

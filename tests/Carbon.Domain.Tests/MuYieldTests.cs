@@ -31,7 +31,7 @@ public class MuYieldTests
     ], new ExemptionRule(["D44", "D45", "D46"], 2, 3), NoTariffs);
 
     private static IndicatorRule Given(MuYieldIndicator i, decimal weight, decimal benchmark, decimal? cap,
-        MissingDataRule missing = MissingDataRule.Zero) =>
+        MissingDataRule missing = MissingDataRule.NotEvaluated) =>
         new(i, weight, new BenchmarkRule(BenchmarkKind.Given, benchmark), cap, missing);
 
     public static MuYieldInputs Firm(string uscc, EnterpriseScale scale = EnterpriseScale.Above, decimal land = 20m,
@@ -60,6 +60,19 @@ public class MuYieldTests
         Assert.Equal(108.823388m, Math.Round(firm.TotalScore, 6));
         Assert.Equal(30m, firm.Indicators[0].Value);
         Assert.Equal(20m, firm.Indicators[4].Value);
+    }
+
+    [Fact]
+    public void A_firm_without_the_data_an_indicator_needs_is_listed_never_scored_zero()
+    {
+        // A lessee with no land of its own: 亩均税收 = 50 / 0 cannot be computed. It is listed with the reason, not put in
+        // class D on a score of 0 for its per-mu indicators.
+        var result = MuYieldEvaluator.Evaluate(Huangyan(), 2022, [Firm("L1", EnterpriseScale.Below, land: 0m, tax: 50m), Firm("F1")]);
+        Assert.DoesNotContain(result.Firms, f => f.Inputs.Uscc == "L1");
+        var listed = Assert.Single(result.NotEvaluated);
+        Assert.Equal("L1", listed.Inputs.Uscc);
+        Assert.Contains("亩均税收", listed.Reason);
+        Assert.Contains("租赁", listed.Reason);
     }
 
     [Fact]

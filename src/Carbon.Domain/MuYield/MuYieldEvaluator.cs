@@ -27,6 +27,16 @@ public static class MuYieldEvaluator
                 notEvaluated.Add(new NotEvaluated(f, "评价办法中无对应的评价对象 (the method has no population for this scale and land)", []));
                 continue;
             }
+            // A firm without the data an indicator needs is listed as such, never silently scored 0.
+            if (population.Indicators.FirstOrDefault(i => i.Missing == MissingDataRule.NotEvaluated && i.Indicator.Value(f) is null) is { } lacking)
+            {
+                var (numerator, _) = lacking.Indicator.Terms(f);
+                notEvaluated.Add(new NotEvaluated(f, numerator is null
+                    ? $"缺少计算{lacking.Indicator.ChineseName()}所需的数据，未填报 (no data for {lacking.Indicator.Token()}: not reported)"
+                    : $"无法计算{lacking.Indicator.ChineseName()}：分母为零（如租赁企业无自有用地，应在档案中登记租赁面积）" +
+                      $" (cannot compute {lacking.Indicator.Token()}: its denominator is zero, e.g. a lessee with no land of its own)", []));
+                continue;
+            }
             byPopulation[population.Id].Add(f);
         }
 

@@ -14,7 +14,9 @@ public enum BenchmarkKind
 /// <summary>What a firm without data for an indicator scores.</summary>
 public enum MissingDataRule
 {
-    /// <summary>Zero points.</summary>
+    /// <summary>The firm is not scored; it is listed with the indicator it lacks data for (the default: nothing is silently 0).</summary>
+    NotEvaluated,
+    /// <summary>Zero points, only where a method says so explicitly.</summary>
     Zero,
     /// <summary>The population's average score on that indicator (黄岩: 无排放数据的规上企业取平均分).</summary>
     PopulationAverage,

@@ -73,8 +73,8 @@ public sealed class MethodFileValidator : AbstractValidator<MethodFile>
                 i.RuleFor(x => x.Benchmark!.Value).Null().When(x => x.Benchmark?.Kind is "population-mean" or "population-aggregate")
                     .WithMessage("a computed benchmark takes no value");
                 i.RuleFor(x => x.Cap).GreaterThan(0m).When(x => x.Cap is not null);
-                i.RuleFor(x => x.Missing).Must(m => m is null or "zero" or "population-average")
-                    .WithMessage("missing is 'zero' or 'population-average'");
+                i.RuleFor(x => x.Missing).Must(m => m is null or "not-evaluated" or "zero" or "population-average")
+                    .WithMessage("missing is 'not-evaluated' (the default), 'zero' or 'population-average'");
             });
             p.RuleFor(x => x.Indicators).Must(list => list!.Where(i => i?.Weight is not null).Sum(i => i!.Weight!.Value) == 100m)
                 .When(x => x.Indicators is { Count: > 0 } && x.Indicators.All(i => i?.Weight is not null))
@@ -179,7 +179,12 @@ public static class MethodFileMapping
                         _ => BenchmarkKind.PopulationAggregate,
                     }, i.Benchmark.Value),
                     i.Cap,
-                    i.Missing == "population-average" ? MissingDataRule.PopulationAverage : MissingDataRule.Zero)).ToList(),
+                    i.Missing switch
+                    {
+                        "population-average" => MissingDataRule.PopulationAverage,
+                        "zero" => MissingDataRule.Zero,
+                        _ => MissingDataRule.NotEvaluated,
+                    })).ToList(),
                 new ClassRule(p.Classes!.Basis == "rank-share" ? ClassBasis.RankShare : ClassBasis.ScoreThreshold,
                     p.Classes.Bands!.Select(b => new ClassBand(b!.Class!, b.UpToShare, b.MinScore)).ToList()))).ToList(),
             new ExemptionRule(f.Exemptions!.IndustryCodePrefixes!, f.Exemptions.EstablishedWithinYears, f.Exemptions.LandGrantedWithinYears),

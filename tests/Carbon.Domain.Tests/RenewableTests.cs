@@ -38,3 +38,27 @@ public class RenewableTests
         Assert.Equal(10_000m, t.Energy(EnergyCarrier.ExportedElectricity));
     }
 }
+
+public class DualControlTests
+{
+    [Fact]
+    public void Feedstock_is_in_gross_energy_but_not_in_the_dual_control_figure_nor_burnt()
+    {
+        // 10 000 m³ of gas, 4 000 of it used as raw material (原料用能). Gross 10 000 × 1.33 = 13.3 tce; feedstock
+        // 4 000 × 1.33 = 5.32 tce; 双控 13.3 − 5.32 = 7.98 tce. CO2 only from the 6 000 m³ burnt:
+        // 0.6 万m³ × 389.31 GJ × 0.0153 tC/GJ × 0.99 = 3.538127142 tC × 44/12 = 12.973132854 t.
+        var t = ActivityTotals.From(new MonthlyFiling(new Registry.YearMonth(2022, 3),
+            [new EnergyUse(Energy.EnergyCarrier.NaturalGas, new Units.Quantity(10_000m, Units.MeasureUnit.CubicMetre), 4_000m)],
+            0m, 100m, 50m, 100m, 0m, 5, 0m, null));
+        var a = Account.Compute(t, TestFactors.Set(), 2022, "east-china");
+        Assert.Equal(13.3m, a.Energy.CalorificTce);
+        Assert.Equal(5.32m, a.FeedstockTce);
+        Assert.Equal(7.98m, a.DualControl.CalorificTce);
+        Assert.Equal(12.973133m, Display.Round(a.Co2.TotalT));
+    }
+
+    [Fact]
+    public void Feedstock_belongs_to_a_fuel_and_never_exceeds_its_line() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new EnergyUse(Energy.EnergyCarrier.NaturalGas, new Units.Quantity(1m, Units.MeasureUnit.CubicMetre), 2m));
+}

@@ -133,6 +133,27 @@ public class MetricsApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Metrics_give_the_gross_and_the_dual_control_energy()
+    {
+        // 10 000 m³ of gas, 4 000 as raw material (see DualControlTests): gross 13.3 tce, 原料用能 5.32, 双控 7.98 tce.
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, null);
+        var month = Api.Filing();
+        month["energy"] = new object[] { new { carrier = "natural-gas", quantity = 10_000m, unit = "m3", feedstock = 4_000m } };
+        Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, "2022-05", month)).StatusCode);
+        var m = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2022&throughMonth=5")).JsonAsync();
+        Assert.Equal(13.3m, m.Dec("energyTce.calorific"));
+        Assert.Equal(5.32m, m.Dec("dualControl.feedstockTce"));
+        Assert.Equal(7.98m, m.Dec("dualControl.energyTce.calorific"));
+        Assert.Equal(4_000m, (await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2022-05")).JsonAsync())["current"]!["energy"]![0]!.Dec("feedstock"));
+
+        month["energy"] = new object[] { new { carrier = "electricity", quantity = 10m, unit = "kWh", feedstock = 1m } };
+        await (await Http.FileAsync(uscc, "2022-06", month)).AssertProblemAsync(HttpStatusCode.BadRequest, "energy[0].feedstock");
+        month["energy"] = new object[] { new { carrier = "natural-gas", quantity = 10m, unit = "m3", feedstock = 11m } };
+        await (await Http.FileAsync(uscc, "2022-06", month)).AssertProblemAsync(HttpStatusCode.BadRequest, "energy[0].feedstock");
+    }
+
+    [Fact]
     public async Task Year_to_date_compares_the_same_months_of_2020_and_lists_missing_months()
     {
         var (a, _, _) = await SeedAsync();

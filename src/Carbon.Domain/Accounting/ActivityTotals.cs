@@ -1,4 +1,5 @@
 using Carbon.Domain.Energy;
+using Carbon.Domain.Units;
 
 namespace Carbon.Domain.Accounting;
 
@@ -13,10 +14,35 @@ public sealed record ActivityTotals
 
     private readonly decimal[] _energy;
 
-    private ActivityTotals(decimal[] energy) => _energy = energy;
+    private ActivityTotals(decimal[] energy, decimal[]? feedstock = null)
+    {
+        _energy = energy;
+        FeedstockBase = feedstock ?? new decimal[CarrierCount];
+    }
+
+    /// <summary>Feedstock per carrier in base units (never exposed: arrays are mutable).</summary>
+    private decimal[] FeedstockBase { get; init; }
 
     /// <summary>Nothing filed.</summary>
     public static ActivityTotals Zero { get; } = new(new decimal[CarrierCount]);
+
+    /// <summary>原料用能 of a fuel in its base unit: the part of <see cref="Energy"/> used as raw material, not burnt.</summary>
+    public decimal Feedstock(EnergyCarrier carrier) => FeedstockBase[(int)carrier];
+
+    /// <summary>The fuels with feedstock and the quantity in base units.</summary>
+    public IEnumerable<KeyValuePair<EnergyCarrier, decimal>> FeedstockByCarrier() =>
+        Enumerable.Range(0, CarrierCount).Where(i => FeedstockBase[i] != 0m).Select(i => KeyValuePair.Create((EnergyCarrier)i, FeedstockBase[i]));
+
+    /// <summary>These totals with feedstock per fuel (base units).</summary>
+    public ActivityTotals WithFeedstock(IEnumerable<KeyValuePair<EnergyCarrier, decimal>> feedstock)
+    {
+        var f = new decimal[CarrierCount];
+        foreach (var (carrier, quantity) in feedstock)
+        {
+            f[(int)carrier] += quantity;
+        }
+        return this with { FeedstockBase = f };
+    }
 
     /// <summary>Totals with the given energy per carrier (in <see cref="EnergyCarriers.All"/> order, base units); set the rest with <c>init</c>.</summary>
     public static ActivityTotals WithEnergy(ReadOnlySpan<decimal> energyByCarrier)
@@ -96,16 +122,18 @@ public sealed record ActivityTotals
     public static ActivityTotals From(MonthlyFiling filing)
     {
         var energy = new decimal[CarrierCount];
+        var feedstock = new decimal[CarrierCount];
         foreach (var use in filing.Energy)
         {
             energy[(int)use.Carrier] += use.Quantity.InBaseUnit;
+            feedstock[(int)use.Carrier] += use.Feedstock * use.Quantity.Unit.ScaleToBase();
         }
         var exported = energy[(int)EnergyCarrier.ExportedElectricity];
         var generated = energy[(int)EnergyCarrier.RenewableGeneration];
         energy[(int)EnergyCarrier.ExportedElectricity] = Math.Min(energy[(int)EnergyCarrier.Electricity], Math.Max(0m, exported - generated));
         energy[(int)EnergyCarrier.ExportedHeat] = Math.Min(energy[(int)EnergyCarrier.Heat], energy[(int)EnergyCarrier.ExportedHeat]);
         var reported = filing.Pollutants is { Reported: true };
-        return new ActivityTotals(energy)
+        return new ActivityTotals(energy, feedstock)
         {
             ExportedKwh = exported,
             RenewableSelfUsedKwh = Math.Max(0m, generated - exported),
@@ -140,11 +168,13 @@ public sealed record ActivityTotals
     public ActivityTotals Scale(decimal k)
     {
         var energy = new decimal[CarrierCount];
+        var feedstock = new decimal[CarrierCount];
         for (var i = 0; i < CarrierCount; i++)
         {
             energy[i] = _energy[i] * k;
+            feedstock[i] = FeedstockBase[i] * k;
         }
-        return new ActivityTotals(energy)
+        return new ActivityTotals(energy, feedstock)
         {
             WaterM3 = WaterM3 * k,
             OutputValue = OutputValue * k,
@@ -164,6 +194,7 @@ public sealed record ActivityTotals
     public bool Equals(ActivityTotals? other) =>
         other is not null
         && _energy.AsSpan().SequenceEqual(other._energy)
+        && FeedstockBase.AsSpan().SequenceEqual(other.FeedstockBase)
         && WaterM3 == other.WaterM3
         && OutputValue == other.OutputValue
         && ValueAdded == other.ValueAdded
@@ -193,11 +224,13 @@ public sealed record ActivityTotals
     private static ActivityTotals Combine(ActivityTotals a, ActivityTotals b, int sign)
     {
         var energy = new decimal[CarrierCount];
+        var feedstock = new decimal[CarrierCount];
         for (var i = 0; i < CarrierCount; i++)
         {
             energy[i] = a._energy[i] + sign * b._energy[i];
+            feedstock[i] = a.FeedstockBase[i] + sign * b.FeedstockBase[i];
         }
-        return new ActivityTotals(energy)
+        return new ActivityTotals(energy, feedstock)
         {
             WaterM3 = a.WaterM3 + sign * b.WaterM3,
             OutputValue = a.OutputValue + sign * b.OutputValue,

@@ -42,6 +42,12 @@ public static class CarbonAccounting
             {
                 case CarrierRole.Fuel:
                 {
+                    // Only the fuel burnt emits in combustion; the part used as raw material (原料用能) is not burnt.
+                    quantity -= totals.Feedstock(carrier);
+                    if (quantity == 0m)
+                    {
+                        continue;
+                    }
                     var ncv = factors.Get(FactorKind.NetCalorificValue, carrier);
                     var cc = factors.Get(FactorKind.CarbonContent, carrier);
                     var of = factors.Get(FactorKind.OxidationRate, carrier);

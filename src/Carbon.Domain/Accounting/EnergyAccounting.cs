@@ -61,6 +61,10 @@ public static class EnergyAccounting
         return new EnergyFigures(calorific, equivalent);
     }
 
+    /// <summary>原料用能 (tce): Σ feedstock of each fuel × its 当量值 coefficient (GB/T 2589; the fuel is not burnt, its energy is in the product).</summary>
+    public static decimal FeedstockTce(ActivityTotals totals, FactorSet factors) =>
+        totals.FeedstockByCarrier().Sum(f => f.Value * factors.Get(FactorKind.StandardCoal, f.Key).Normalized);
+
     private static TraceTerm Term(string figure, EnergyCarrier carrier, decimal quantityBase, Factor factor,
         decimal resultTce, decimal sign, string clause, string? note = null)
     {

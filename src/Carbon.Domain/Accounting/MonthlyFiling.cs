@@ -4,23 +4,34 @@ using Carbon.Domain.Units;
 
 namespace Carbon.Domain.Accounting;
 
-/// <summary>One line of energy use in a filing: a carrier and how much, in the unit filed.</summary>
+/// <summary>
+/// One line of energy use in a filing: a carrier and how much, in the unit filed, and of that how much a fuel was used
+/// as raw material (原料用能, not burnt), in the same unit.
+/// </summary>
 public readonly record struct EnergyUse
 {
-    public EnergyUse(EnergyCarrier carrier, Quantity quantity)
+    public EnergyUse(EnergyCarrier carrier, Quantity quantity, decimal feedstock = 0m)
     {
         if (!carrier.Accepts(quantity.Unit))
         {
             throw new UnitMismatchException(
                 $"{carrier.Token()} is measured in {carrier.DimensionOf()} units, not {quantity.Unit.Token()}");
         }
+        if (feedstock < 0m || feedstock > quantity.Value || (feedstock > 0m && carrier.RoleOf() != CarrierRole.Fuel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(feedstock), feedstock, "feedstock is part of a fuel line: 0 ≤ feedstock ≤ quantity");
+        }
         Carrier = carrier;
         Quantity = quantity;
+        Feedstock = feedstock;
     }
 
     public EnergyCarrier Carrier { get; }
 
     public Quantity Quantity { get; }
+
+    /// <summary>原料用能: the part used as raw material, in the line's unit (0 when none).</summary>
+    public decimal Feedstock { get; }
 }
 
 /// <summary>主要污染物排放量 in tonnes. A pollutant not reported is null, never zero.</summary>

@@ -36,13 +36,14 @@ public sealed class YearMonthConverter : IConverter<YearMonth, YearMonthSurrogat
 public readonly record struct ActivityTotalsSurrogate(
     Dictionary<string, decimal> Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue, decimal TaxPaid,
     decimal RdExpense, decimal EmployeeMonths, decimal PollutantsT, int PollutantMonths, int FilingMonths, decimal ExportedKwh,
-    decimal RenewableSelfUsedKwh);
+    decimal RenewableSelfUsedKwh, Dictionary<string, decimal> Feedstock);
 
 [RegisterConverter]
 public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, ActivityTotalsSurrogate>
 {
     public ActivityTotals ConvertFromSurrogate(in ActivityTotalsSurrogate s) =>
-        ActivityTotals.WithEnergy(s.Energy.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value))) with
+        ActivityTotals.WithEnergy(s.Energy.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value)))
+            .WithFeedstock(s.Feedstock.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value))) with
         {
             WaterM3 = s.WaterM3, OutputValue = s.OutputValue, ValueAdded = s.ValueAdded, Revenue = s.Revenue, TaxPaid = s.TaxPaid,
             RdExpense = s.RdExpense, EmployeeMonths = s.EmployeeMonths, PollutantsT = s.PollutantsT,
@@ -52,12 +53,13 @@ public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, Activit
 
     public ActivityTotalsSurrogate ConvertToSurrogate(in ActivityTotals t) =>
         new(t.EnergyByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value), t.WaterM3, t.OutputValue, t.ValueAdded, t.Revenue,
-            t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths, t.ExportedKwh, t.RenewableSelfUsedKwh);
+            t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths, t.ExportedKwh, t.RenewableSelfUsedKwh,
+            t.FeedstockByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value));
 }
 
 /// <summary>One energy or product line of a filing: quantity and unit token.</summary>
 [GenerateSerializer, Immutable]
-public sealed record LineSurrogate(string Name, decimal Quantity, string Unit);
+public sealed record LineSurrogate(string Name, decimal Quantity, string Unit, decimal Feedstock = 0m);
 
 [GenerateSerializer, Immutable]
 public readonly record struct MonthlyFilingSurrogate(
@@ -68,13 +70,13 @@ public readonly record struct MonthlyFilingSurrogate(
 public sealed class MonthlyFilingConverter : IConverter<MonthlyFiling, MonthlyFilingSurrogate>
 {
     public MonthlyFiling ConvertFromSurrogate(in MonthlyFilingSurrogate s) =>
-        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Name), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)))).ToArray(),
+        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Name), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)), e.Feedstock)).ToArray(),
             s.WaterM3, s.OutputValue, s.ValueAdded, s.Revenue, s.TaxPaid, s.Employees, s.RdExpense,
             s.Pollutants ? new Pollutants(s.CodT, s.Nh3nT, s.So2T, s.NoxT) : null,
             s.Products.Select(p => new ProductOutput(p.Name, p.Quantity, p.Unit)).ToArray());
 
     public MonthlyFilingSurrogate ConvertToSurrogate(in MonthlyFiling f) =>
-        new(f.Month, f.Energy.Select(e => new LineSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToArray(),
+        new(f.Month, f.Energy.Select(e => new LineSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(), e.Feedstock)).ToArray(),
             f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense, f.Pollutants is not null,
             f.Pollutants?.CodT, f.Pollutants?.Nh3nT, f.Pollutants?.So2T, f.Pollutants?.NoxT,
             f.Products.Select(p => new LineSurrogate(p.Name, p.Quantity, p.Unit)).ToArray());

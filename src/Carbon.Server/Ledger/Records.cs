@@ -93,6 +93,8 @@ public sealed class FilingEnergyRecord
     public required string Carrier { get; init; }
     public decimal Quantity { get; init; }
     public required string Unit { get; init; }
+    /// <summary>原料用能: the part of the quantity used as raw material, in the line's unit (0 when none).</summary>
+    public decimal Feedstock { get; init; }
 }
 
 /// <summary>Who did what, when: written in the same transaction as the change it records.</summary>

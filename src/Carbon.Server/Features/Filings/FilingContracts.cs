@@ -7,8 +7,11 @@ using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Features.Filings;
 
-/// <summary>One energy line of a filing: <c>carrier</c> and <c>unit</c> are tokens (see docs/methodology.md).</summary>
-public sealed record EnergyLineRequest(string? Carrier, decimal? Quantity, string? Unit);
+/// <summary>
+/// One energy line of a filing: <c>carrier</c> and <c>unit</c> are tokens (see docs/methodology.md); <c>feedstock</c>, for a
+/// fuel, is the part of the quantity used as raw material (原料用能, not burnt), in the same unit.
+/// </summary>
+public sealed record EnergyLineRequest(string? Carrier, decimal? Quantity, string? Unit, decimal? Feedstock = null);
 
 /// <summary>产品产量: a product made in the month, in its own unit (t, 件, 台 …). Optional; needed for per-product figures.</summary>
 public sealed record ProductLineRequest(string? Name, decimal? Quantity, string? Unit);
@@ -56,7 +59,8 @@ public sealed record FilingRequest(
     /// <summary>The filing it says; call only once <see cref="FilingRequestValidator"/> passed.</summary>
     public MonthlyFiling ToDomain(YearMonth month) =>
         new(month,
-            Energy!.Select(l => new EnergyUse(EnergyCarriers.Parse(l!.Carrier!), new Quantity(l.Quantity!.Value, MeasureUnits.Parse(l.Unit!)))).ToArray(),
+            Energy!.Select(l => new EnergyUse(EnergyCarriers.Parse(l!.Carrier!), new Quantity(l.Quantity!.Value, MeasureUnits.Parse(l.Unit!)),
+                l.Feedstock ?? 0m)).ToArray(),
             WaterM3!.Value, OutputValue!.Value, ValueAdded!.Value, Revenue!.Value, TaxPaid!.Value, Employees!.Value, RdExpense!.Value,
             Pollutants is null or { CodT: null, Nh3nT: null, So2T: null, NoxT: null }
                 ? null
@@ -64,7 +68,8 @@ public sealed record FilingRequest(
             Products?.Select(p => new ProductOutput(p!.Name!.Trim(), p.Quantity!.Value, p.Unit!.Trim())).ToArray());
 
     public static FilingRequest From(MonthlyFiling f) =>
-        new(f.Energy.Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToList(),
+        new(f.Energy.Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(),
+                e.Feedstock == 0m ? null : e.Feedstock)).ToList(),
             f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense)
         {
             Pollutants = f.Pollutants is { } p ? new PollutantsRequest(p.CodT, p.Nh3nT, p.So2T, p.NoxT) : null,

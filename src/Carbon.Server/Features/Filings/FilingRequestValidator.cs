@@ -113,6 +113,12 @@ public sealed class EnergyLineValidator : AbstractValidator<EnergyLineRequest>
         RuleFor(l => l.Quantity).NotNull().WithMessage("数量必填 (quantity is required)")
             .GreaterThanOrEqualTo(0m).WithMessage("数量不能为负；输出电力/热力请用 exported-electricity / exported-heat (quantity cannot be negative; file exports as exported-electricity or exported-heat)")
             .Must(q => q is null || FilingLimits.HasAllowedPrecision(q.Value)).WithMessage(FilingRequestValidator.Precision);
+        RuleFor(l => l.Feedstock)
+            .GreaterThanOrEqualTo(0m).WithMessage("原料用能不能为负 (feedstock cannot be negative)")
+            .LessThanOrEqualTo(l => l.Quantity ?? 0m).WithMessage("原料用能不能超过该行数量 (feedstock is part of the line's quantity)")
+            .Must((l, f) => f is null or 0m || (EnergyCarriers.TryParse(l.Carrier, out var c) && c.RoleOf() == CarrierRole.Fuel))
+            .WithMessage("只有燃料可填原料用能 (only a fuel line has feedstock)")
+            .Must(f => f is null || FilingLimits.HasAllowedPrecision(f.Value)).WithMessage(FilingRequestValidator.Precision);
         RuleFor(l => l.Quantity)
             .Must((l, q) => !MeasureUnits.TryParse(l.Unit, out var unit) || q is not { } v || v <= FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase())
             .WithMessage(l => MeasureUnits.TryParse(l.Unit, out var unit)

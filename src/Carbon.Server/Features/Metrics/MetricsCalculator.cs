@@ -70,7 +70,10 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
             new ComparisonResponse(accounts.GridPolicy, Year(accounts.ComparedBaselineGrid), R(accounts.BaselineCompared.Co2.TotalT)),
             new ElectricityResponse(R(totals.Current.Energy(EnergyCarrier.Electricity)), R(totals.Current.ExportedKwh),
                 R(totals.Current.Energy(EnergyCarrier.ExportedElectricity)), R(totals.Current.Energy(EnergyCarrier.RenewableGeneration)),
-                R(totals.Current.RenewableSelfUsedKwh)));
+                R(totals.Current.RenewableSelfUsedKwh)),
+            new DualControlResponse(Energy(current.DualControl), R(current.FeedstockTce),
+                R(IntensityAccounting.Per10kYuan(basis == EnergyBasis.Calorific ? current.DualControl.CalorificTce : current.DualControl.EquivalentTce,
+                    comparison.CurrentValueAdded))));
     }
 
     /// <summary>Why each intensity or reduction that is null could not be computed, keyed by its JSON path.</summary>

@@ -90,7 +90,14 @@ public sealed record MetricsResponse(
     TraceResponse? Trace,
     IReadOnlyDictionary<string, string> Unavailable,
     ComparisonResponse Comparison,
-    ElectricityResponse Electricity);
+    ElectricityResponse Electricity,
+    DualControlResponse DualControl);
+
+/// <summary>
+/// 能耗双控口径: energy less 原料用能 (energy used as raw material), and its intensity on the same basis and price basis as
+/// <c>intensity</c>. <c>energyTce</c> is the gross figure (GB/T 2589); targets say which of the two they use.
+/// </summary>
+public sealed record DualControlResponse(EnergyResponse EnergyTce, decimal FeedstockTce, decimal? IntensityTcePer10kYuan);
 
 /// <summary>
 /// Electricity as metered (kWh): purchased from the grid; delivered to it; deducted from purchases (the export beyond

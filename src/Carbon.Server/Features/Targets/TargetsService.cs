@@ -86,7 +86,7 @@ public sealed class TargetsService(
         var compare = PeriodAccounts.Compare(l, year, b, factors, region, EnergyBasis.Equivalent).Comparison;
         var c = (b, l, compare);
         var v = b.FilingMonths == 0 || l.FilingMonths == 0 || (defined is not null && !defined(c)) ? null : value(c);
-        return (0m, v, $"较{baselineYear}年下降率；能耗取等价值 (reduction vs {baselineYear}; energy at 等价值)", Coverage(scope, latest));
+        return (0m, v, $"较{baselineYear}年下降率；能耗取等价值、总量口径(含原料用能) (reduction vs {baselineYear}; energy at 等价值, gross including feedstock)", Coverage(scope, latest));
     }
 
     /// <summary>Enterprise-months filed ÷ (firms in scope × 12).</summary>

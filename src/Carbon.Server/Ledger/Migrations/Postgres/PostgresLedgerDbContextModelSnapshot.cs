@@ -421,6 +421,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<decimal>("Feedstock")
+                        .HasColumnType("numeric");
+
                     b.Property<decimal>("Quantity")
                         .HasColumnType("numeric");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Carbon.Server.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerDbContext))]
-    [Migration("20261201230403_InitialLedger")]
+    [Migration("20261202001125_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -413,6 +413,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.Property<string>("Carrier")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Feedstock")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Quantity")

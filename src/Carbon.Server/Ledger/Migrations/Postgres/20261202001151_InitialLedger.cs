@@ -284,7 +284,8 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     Line = table.Column<int>(type: "integer", nullable: false),
                     Carrier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Quantity = table.Column<decimal>(type: "numeric", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Unit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Feedstock = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -283,7 +283,8 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     Line = table.Column<int>(type: "INTEGER", nullable: false),
                     Carrier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Quantity = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Feedstock = table.Column<decimal>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

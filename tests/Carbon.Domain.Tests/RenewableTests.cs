@@ -62,3 +62,31 @@ public class DualControlTests
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new EnergyUse(Energy.EnergyCarrier.NaturalGas, new Units.Quantity(1m, Units.MeasureUnit.CubicMetre), 2m));
 }
+
+public class PlausibilityTests
+{
+    private static MonthlyFiling Kwh(int year, int month, decimal kwh, Units.MeasureUnit unit = Units.MeasureUnit.KilowattHour) =>
+        new(new Registry.YearMonth(year, month), [new EnergyUse(Energy.EnergyCarrier.Electricity, new Units.Quantity(kwh, unit))],
+            0m, 100m, 50m, 100m, 0m, 5, 0m, null);
+
+    [Fact]
+    public void A_line_beyond_ten_times_its_history_is_caught_with_the_range_in_its_own_unit()
+    {
+        // Same month last year 50 000 kWh → 5 000 … 500 000 kWh expected; filed in MWh the range is 5 … 500 MWh.
+        var history = new Dictionary<Registry.YearMonth, MonthlyFiling> { [new(2023, 5)] = Kwh(2023, 5, 50_000m) };
+        Assert.Empty(Plausibility.Check(Kwh(2024, 5, 400_000m), history));
+        var slip = Assert.Single(Plausibility.Check(Kwh(2024, 5, 600m, Units.MeasureUnit.MegawattHour), history));
+        Assert.Equal((5m, 500m), (slip.ExpectedMin, slip.ExpectedMax));
+        Assert.Empty(Plausibility.Check(Kwh(2024, 5, 600_000m), new Dictionary<Registry.YearMonth, MonthlyFiling>()));   // no history, no check
+    }
+
+    [Fact]
+    public void Without_last_years_month_the_median_of_the_last_three_months_is_the_reference()
+    {
+        // 100 000, 120 000, 10 000 (sorted 10 000, 100 000, 120 000) → median 100 000 → 10 000 … 1 000 000.
+        var history = new[] { (1, 100_000m), (2, 120_000m), (3, 10_000m) }
+            .ToDictionary(m => new Registry.YearMonth(2024, m.Item1), m => Kwh(2024, m.Item1, m.Item2));
+        Assert.Empty(Plausibility.Check(Kwh(2024, 4, 1_000_000m), history));
+        Assert.Single(Plausibility.Check(Kwh(2024, 4, 1_000_001m), history));
+    }
+}

@@ -113,6 +113,33 @@ public class FilingApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_figure_far_outside_the_firms_history_needs_a_confirmation_and_is_flagged()
+    {
+        var uscc = await RegisteredAsync();
+        foreach (var month in new[] { "2024-01", "2024-02", "2024-03" })
+        {
+            await Http.FileAsync(uscc, month, Api.Filing(kwh: 100_000m));
+        }
+        // 10 000 000 kWh against a median of 100 000 for the last three months: a slip, most likely (×100).
+        var slip = Api.Filing(kwh: 10_000_000m);
+        var message = await (await Http.FileAsync(uscc, "2024-04", slip)).AssertProblemAsync(HttpStatusCode.BadRequest, "energy[0].quantity");
+        Assert.Contains("10000", message);                                     // the expected range 10 000 … 1 000 000
+        Assert.Contains("1000000", message);
+        await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-04")).AssertProblemAsync(HttpStatusCode.NotFound, "month");
+
+        slip["confirm"] = true;
+        slip["note"] = "新生产线投产，电量属实";
+        Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, "2024-04", slip)).StatusCode);
+        var m = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2024&throughMonth=4")).JsonAsync();
+        var flag = Assert.Single(m["flags"]!.AsArray())!;
+        Assert.Equal("2024-04", flag["month"]!.GetValue<string>());
+        Assert.Equal("electricity", flag["carrier"]!.GetValue<string>());
+        Assert.Equal("新生产线投产，电量属实", flag["note"]!.GetValue<string>());
+        Assert.Equal("新生产线投产，电量属实",
+            (await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2024-04")).JsonAsync())["history"]![0]!["confirmation"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Repeating_the_same_put_makes_no_new_revision()
     {
         var uscc = await RegisteredAsync();

@@ -98,7 +98,7 @@ public class GrainTests(ClusterFixture fixture)
         {
             var month = 1 + k % 10;
             return (Grain: g, Submission: new FilingSubmission(Filing(2025, month, rng.Next(1, 1_000_000) / 10m, rng.Next(1, 500)),
-                k >= 10 ? "第二次报送" : null, "load"));
+                k >= 10 ? "第二次报送" : null, "load", Confirmation: "随机负载数据 (random load)"));
         })).ToList();
         // Per enterprise the revisions must follow the firsts, so each enterprise files in order; enterprises run concurrently.
         await Task.WhenAll(submissions.GroupBy(s => s.Grain).Select(async g =>

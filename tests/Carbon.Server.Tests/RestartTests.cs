@@ -58,7 +58,10 @@ public class RestartTests
                 Assert.Equal(before[url], await response.Content.ReadAsStringAsync());
             }
             // And it keeps going: the next revision is 3, not 1.
-            var next = await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 1m, reason: "再次更正"));
+            var correction = Api.Filing(kwh: 1m, reason: "再次更正");
+            correction["confirm"] = true;                          // 1 kWh against 100 000 a month: a figure to confirm
+            correction["note"] = "停产检修，仅照明用电";
+            var next = await http.FileAsync(uscc, "2023-03", correction);
             Assert.Equal(3, (await next.JsonAsync())["revision"]!.GetValue<int>());
         }
     }

@@ -1,4 +1,5 @@
 using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -124,11 +125,20 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             return new FilingOutcome(FilingStatus.SectionOmitted, state.Revision, Field: dropped);
         }
 
+        // A figure far outside the firm's own history is taken only when confirmed with a note.
+        var implausible = Plausibility.Check(filing, History(filing.Month));
+        if (implausible.Count > 0 && string.IsNullOrWhiteSpace(submission.Confirmation))
+        {
+            return new FilingOutcome(FilingStatus.Unconfirmed, state?.Revision ?? 0, Field: $"energy[{implausible[0].Line}].quantity",
+                Implausible: implausible.Select(i => new ImplausibleLineView(i.Line, i.Carrier.Token(), i.Quantity, i.ExpectedMin, i.ExpectedMax,
+                    i.Reference)).ToArray());
+        }
+
         // Compute before writing: content that the methodology cannot take is refused before the ledger sees it.
         var totals = ActivityTotals.From(filing);
         var revision = (state?.Revision ?? 0) + 1;
         var now = clock.GetUtcNow();
-        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Actor, now);
+        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Actor, now, implausible.Count > 0 ? submission.Confirmation : null);
         await writer.WriteAsync(db =>
         {
             db.Filings.Add(record);
@@ -168,8 +178,21 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             .Where(_months.ContainsKey)
             .Select(ym => new MonthRevision(ym, _months[ym].Revision))
             .ToArray();
-        return Task.FromResult<PeriodTotals?>(_totals.Period(query, revisions));
+        return Task.FromResult<PeriodTotals?>(_totals.Period(query, revisions) with
+        {
+            Flags = Flags(Enumerable.Range(1, query.ThroughMonth).Select(m => new YearMonth(query.Year, m))),
+        });
     }
+
+    /// <summary>The current filing of every month but <paramref name="except"/>: what a month is held against.</summary>
+    private Dictionary<YearMonth, MonthlyFiling> History(YearMonth except) =>
+        _months.Where(m => m.Key != except).ToDictionary(m => m.Key, m => m.Value.Filing);
+
+    /// <summary>The months of the period (and of 2020) whose accepted figures lie outside their history, with the confirming note.</summary>
+    private PlausibilityFlag[] Flags(IEnumerable<YearMonth> months) =>
+        months.Where(_months.ContainsKey).SelectMany(m => Plausibility.Check(_months[m].Filing, History(m))
+            .Select(i => new PlausibilityFlag(m, i.Carrier.Token(), i.Quantity, i.ExpectedMin, i.ExpectedMax,
+                _months[m].Revisions[^1].Info.Confirmation))).ToArray();
 
     private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
 

@@ -32,7 +32,7 @@ public static class RegistryMapping
 
     public static RevisionView ToInfo(this EnterpriseRevisionRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason);
 
-    public static RevisionView ToInfo(this FilingRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason);
+    public static RevisionView ToInfo(this FilingRecord r) => new(r.Revision, r.RecordedAt, r.Actor, r.Reason, r.Confirmation);
 
     public static ParkProfile ToProfile(this ParkRecord r) => new(r.Code, r.Name, r.Kind);
 }

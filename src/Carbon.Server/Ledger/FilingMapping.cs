@@ -19,7 +19,8 @@ public static class FilingMapping
             r.Products.OrderBy(p => p.Line).Select(p => new ProductOutput(p.Name, p.Quantity, p.Unit)).ToArray());
 
     /// <summary>The row of one revision of a filing, with its energy and product lines in filed order.</summary>
-    public static FilingRecord ToRecord(this MonthlyFiling f, Uscc uscc, int revision, string? reason, string actor, DateTimeOffset at) =>
+    public static FilingRecord ToRecord(this MonthlyFiling f, Uscc uscc, int revision, string? reason, string actor, DateTimeOffset at,
+        string? confirmation = null) =>
         new()
         {
             Uscc = uscc.Value,
@@ -38,6 +39,7 @@ public static class FilingMapping
             So2T = f.Pollutants?.So2T,
             NoxT = f.Pollutants?.NoxT,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            Confirmation = string.IsNullOrWhiteSpace(confirmation) ? null : confirmation.Trim(),
             Actor = actor,
             RecordedAt = at,
             Energy = f.Energy.Select((l, i) => new FilingEnergyRecord

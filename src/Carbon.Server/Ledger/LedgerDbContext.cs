@@ -63,6 +63,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(f => f.Id);
             e.Property(f => f.Uscc).HasMaxLength(18).IsFixedLength();
             e.Property(f => f.Reason).HasMaxLength(1000);
+            e.Property(f => f.Confirmation).HasMaxLength(1000);
             e.Property(f => f.Actor).HasMaxLength(100);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(f => f.Uscc).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(f => new { f.Uscc, f.Year, f.Month, f.Revision }).IsUnique();

@@ -69,6 +69,8 @@ public sealed class FilingRecord
     public decimal? So2T { get; init; }
     public decimal? NoxT { get; init; }
     public string? Reason { get; init; }
+    /// <summary>The filer's note confirming a figure far outside the firm's history (null when none was needed).</summary>
+    public string? Confirmation { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
     public List<FilingEnergyRecord> Energy { get; init; } = [];

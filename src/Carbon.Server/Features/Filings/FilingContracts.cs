@@ -45,6 +45,16 @@ public sealed record FilingRequest(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// A figure far outside the firm's own history (ten times or a tenth of the same month last year, or of the median of
+    /// the last three months) is taken only with <c>confirm: true</c> and a <c>note</c> saying why it is right.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Confirm { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
+
     /// <summary>True when the body named <c>pollutants</c>, even as null.</summary>
     [JsonIgnore]
     public bool PollutantsSent { get; private init; }

@@ -57,6 +57,8 @@ public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
             Amount(RuleFor(r => r.Pollutants!.NoxT), "氮氧化物 noxT (t)", FilingLimits.MaxPollutantT, required: false);
         });
         RuleFor(r => r.Reason).MaximumLength(1000);
+        RuleFor(r => r.Note).NotEmpty().When(r => r.Confirm == true)
+            .WithMessage("确认异常数据须说明原因 (confirm needs a note saying why the figure is right)").MaximumLength(1000);
         RuleForEach(r => r.Products).NotNull().WithMessage("产品行不能为空 (a product line cannot be null)").ChildRules(p =>
         {
             p.RuleFor(x => x!.Name).NotEmpty().WithMessage("产品名称必填 (name is required)").MaximumLength(100);

@@ -73,7 +73,8 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
                 R(totals.Current.RenewableSelfUsedKwh)),
             new DualControlResponse(Energy(current.DualControl), R(current.FeedstockTce),
                 R(IntensityAccounting.Per10kYuan(basis == EnergyBasis.Calorific ? current.DualControl.CalorificTce : current.DualControl.EquivalentTce,
-                    comparison.CurrentValueAdded))));
+                    comparison.CurrentValueAdded))),
+            totals.Flags ?? []);
     }
 
     /// <summary>Why each intensity or reduction that is null could not be computed, keyed by its JSON path.</summary>

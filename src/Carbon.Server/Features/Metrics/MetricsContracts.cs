@@ -1,3 +1,4 @@
+using Carbon.Server.Grains.Contracts;
 using Carbon.Domain.Factors;
 namespace Carbon.Server.Features.Metrics;
 
@@ -91,7 +92,8 @@ public sealed record MetricsResponse(
     IReadOnlyDictionary<string, string> Unavailable,
     ComparisonResponse Comparison,
     ElectricityResponse Electricity,
-    DualControlResponse DualControl);
+    DualControlResponse DualControl,
+    PlausibilityFlag[] Flags);
 
 /// <summary>
 /// 能耗双控口径: energy less 原料用能 (energy used as raw material), and its intensity on the same basis and price basis as

@@ -1,4 +1,5 @@
 using Carbon.Domain.Accounting;
+using Carbon.Domain.Registry;
 
 namespace Carbon.Server.Grains.Contracts;
 
@@ -7,7 +8,7 @@ namespace Carbon.Server.Grains.Contracts;
 /// left out (not sent as null): a revision may not drop by omission what the month already had.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.filing-submission")]
-public sealed record FilingSubmission(MonthlyFiling Filing, string? Reason, string Actor, string[]? Omitted = null);
+public sealed record FilingSubmission(MonthlyFiling Filing, string? Reason, string Actor, string[]? Omitted = null, string? Confirmation = null);
 
 public enum FilingStatus
 {
@@ -23,14 +24,25 @@ public enum FilingStatus
     ReasonRequired,
     /// <summary>A revision left out a section the current revision has (named in <see cref="FilingOutcome.Field"/>).</summary>
     SectionOmitted,
+    /// <summary>An energy line is far outside the firm's history and was not confirmed (see <see cref="FilingOutcome.Implausible"/>).</summary>
+    Unconfirmed,
 }
 
 [GenerateSerializer, Immutable, Alias("carbon.filing-outcome")]
-public sealed record FilingOutcome(FilingStatus Status, int Revision, FilingView? View = null, string? Field = null);
+public sealed record FilingOutcome(FilingStatus Status, int Revision, FilingView? View = null, string? Field = null,
+    ImplausibleLineView[]? Implausible = null);
 
-/// <summary>Who changed a record, when and why (revision 1 has no reason).</summary>
+/// <summary>An energy line outside ten times / a tenth of the firm's history (line unit), and what history it was held against.</summary>
+[GenerateSerializer, Immutable, Alias("carbon.implausible-line")]
+public sealed record ImplausibleLineView(int Line, string Carrier, decimal Quantity, decimal ExpectedMin, decimal ExpectedMax, string Reference);
+
+/// <summary>A month's line that was accepted outside its expected range, with the filer's confirming note.</summary>
+[GenerateSerializer, Immutable, Alias("carbon.plausibility-flag")]
+public sealed record PlausibilityFlag(YearMonth Month, string Carrier, decimal Quantity, decimal ExpectedMin, decimal ExpectedMax, string? Note);
+
+/// <summary>Who changed a record, when and why (revision 1 has no reason), and the note that confirmed an implausible figure.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.revision-info")]
-public sealed record RevisionView(int Revision, DateTimeOffset RecordedAt, string Actor, string? Reason);
+public sealed record RevisionView(int Revision, DateTimeOffset RecordedAt, string Actor, string? Reason, string? Confirmation = null);
 
 /// <summary>A month's current filing, its revision number and every revision's who, when and why.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.filing-view")]

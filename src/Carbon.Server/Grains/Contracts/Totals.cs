@@ -18,7 +18,8 @@ public sealed record PeriodTotals(
     int[] CurrentMonths,
     ActivityTotals Baseline,
     int[] BaselineMonths,
-    MonthRevision[] Revisions);
+    MonthRevision[] Revisions,
+    PlausibilityFlag[]? Flags = null);
 
 /// <summary>An enterprise's month as its park keeps it; the higher revision wins, so repeats and reorders are harmless.</summary>
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-month")]

@@ -479,6 +479,10 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.Property<decimal?>("CodT")
                         .HasColumnType("numeric");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("Employees")
                         .HasColumnType("integer");
 

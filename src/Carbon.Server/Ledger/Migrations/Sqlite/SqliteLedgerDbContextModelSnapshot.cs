@@ -468,6 +468,10 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.Property<decimal?>("CodT")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Employees")
                         .HasColumnType("INTEGER");
 

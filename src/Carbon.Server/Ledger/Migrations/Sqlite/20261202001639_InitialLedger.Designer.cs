@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Carbon.Server.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerDbContext))]
-    [Migration("20261202001125_InitialLedger")]
+    [Migration("20261202001639_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -469,6 +469,10 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CodT")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Employees")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Carbon.Server.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerDbContext))]
-    [Migration("20261202001151_InitialLedger")]
+    [Migration("20261202001708_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -481,6 +481,10 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
                     b.Property<decimal?>("CodT")
                         .HasColumnType("numeric");
+
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("Employees")
                         .HasColumnType("integer");

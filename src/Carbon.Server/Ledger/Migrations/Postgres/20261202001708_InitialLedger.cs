@@ -219,6 +219,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     So2T = table.Column<decimal>(type: "numeric", nullable: true),
                     NoxT = table.Column<decimal>(type: "numeric", nullable: true),
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Confirmation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

@@ -218,6 +218,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     So2T = table.Column<decimal>(type: "TEXT", nullable: true),
                     NoxT = table.Column<decimal>(type: "TEXT", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },

@@ -53,7 +53,9 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         // The same methodology calls as the metrics API, so the report shows what the API reports.
         var (region, basis) = (options.Value.GridRegion, options.Value.EnergyBasis);
         var accounts = PeriodAccounts.Compare(totals.Current, year, totals.Baseline, factors, region, basis);
-        var (current, baseline, compare) = (accounts.Current, accounts.Baseline, accounts.Comparison);
+        // 2020 as compared (its electricity at the compared year's grid factor under the fixed policy), so the CO2 on the
+        // page and the intensity beside it agree.
+        var (current, baseline, compare) = (accounts.Current, accounts.BaselineCompared, accounts.Comparison);
         var months = (await grain.GetMonthsAsync(year))!.Select((t, i) =>
         {
             if (t is null)
@@ -71,7 +73,7 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
             Figures(year, current, compare.CurrentValueAdded, compare.Current),
             Figures(IntensityAccounting.BaselineYear, baseline, compare.BaselineValueAdded, compare.Baseline),
             [
-                new ReportReductionLine("单位增加值能耗（等价值）", R(compare.Reduction.EnergyIntensity)),
+                new ReportReductionLine(basis == EnergyBasis.Calorific ? "单位增加值能耗（当量值）" : "单位增加值能耗（等价值）", R(compare.Reduction.EnergyIntensity)),
                 new ReportReductionLine("单位增加值二氧化碳排放", R(compare.Reduction.Co2Intensity)),
                 new ReportReductionLine("单位增加值用水量", R(compare.Reduction.WaterIntensity)),
             ],

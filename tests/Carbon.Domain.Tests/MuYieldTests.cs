@@ -76,6 +76,22 @@ public class MuYieldTests
     }
 
     [Fact]
+    public void A_lessee_is_evaluated_per_leased_mu_in_a_population_of_its_own()
+    {
+        // No land of its own, 2 亩 leased, tax 20 万元, 400 000 kWh = 40 万kWh: 亩均税收 20/2 = 10; 单位电耗税收 20/40 = 0.5.
+        // With a lessee population it is ranked there, not among the 规下 firms; the per-mu indicators use the leased area.
+        var lessees = new PopulationRule("lessee", "租赁企业", EnterpriseScale.Below, null, null,
+            [Given(MuYieldIndicator.TaxPerMu, 50m, 11.5932m, null), Given(MuYieldIndicator.TaxPerElectricity, 50m, 0.2352m, null)], Shares,
+            Lessees: true);
+        var method = Huangyan() is var h ? h with { Populations = [lessees, .. h.Populations] } : null;
+        var lessee = Firm("L2", EnterpriseScale.Below, land: 0m, tax: 20m, kwh: 400_000m) with { LeasedAreaMu = 2m };
+        var firm = Assert.Single(MuYieldEvaluator.Evaluate(method!, 2022, [lessee]).Firms);
+        Assert.Equal("lessee", firm.PopulationId);
+        Assert.Equal(10m, firm.Indicators[0].Value);
+        Assert.Equal(0.5m, firm.Indicators[1].Value);
+    }
+
+    [Fact]
     public void Huangyan_scores_a_small_firm_on_tax_per_mu_and_per_electricity()
     {
         // 规下: land 5 亩, tax 50 万元, 1 000 000 kWh = 100 万kWh.

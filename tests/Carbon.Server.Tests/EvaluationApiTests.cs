@@ -169,4 +169,29 @@ public class EvaluationApiTests : OwnService
         await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?pageSize=0&sort=best"))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
     }
+
+    [Fact]
+    public async Task A_lessee_with_its_leased_area_on_the_profile_is_ranked_among_lessees_per_leased_mu()
+    {
+        var lessee = TestUscc.Next();
+        var response = await Http.PostAsJsonAsync("/api/enterprises", new
+        {
+            uscc = lessee, name = "租赁企业", industry = "机械装备", industryCode = "C3441", scale = "below", landAreaMu = 0m,
+            leasedAreaMu = 4m, establishedOn = "2010-01-01",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(4m, (await response.JsonAsync()).Dec("profile.leasedAreaMu"));
+        for (var m = 1; m <= 12; m++)
+        {
+            await Http.FileAsync(lessee, $"2023-{m:D2}", Month());
+        }
+        await FirmAsync(null, scale: "below", land: 5m);
+
+        // district-default: 12 × 50 = 600 万元 tax on 4 leased 亩 → 亩均税收 150, in the lessee population.
+        var run = await RunAsync("district-default");
+        var firm = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{lessee}")).JsonAsync();
+        Assert.Equal("lessee", firm["firm"]!["population"]!.GetValue<string>());
+        Assert.Equal(150m, firm["indicators"]![0]!.Dec("value"));
+        Assert.Contains("租赁面积 4 亩", firm["indicators"]![0]!["trace"]!.GetValue<string>());
+    }
 }

@@ -18,9 +18,10 @@ public class MethodFileTests
         Assert.Equal(24.097m, huangyan.Populations[0].Indicators[0].Benchmark.Value);
         Assert.Equal(MissingDataRule.PopulationAverage, huangyan.Populations[0].Indicators[3].Missing);
         var local = catalog.Methods["district-default"].Method;
-        Assert.Equal(3, local.Populations.Count);
-        Assert.Equal(3m, local.Populations[1].MinLandMu);
-        Assert.Equal(3m, local.Populations[2].MaxLandMu);
+        Assert.Equal(4, local.Populations.Count);                   // 租赁企业, 规上, 规下 ≥ 3 亩, 规下 < 3 亩 (慈溪's four)
+        Assert.True(local.Populations[0].Lessees);
+        Assert.Equal(3m, local.Populations[2].MinLandMu);
+        Assert.Equal(3m, local.Populations[3].MaxLandMu);
         Assert.StartsWith("huangyan-2022@", huangyan.Version);
     }
 

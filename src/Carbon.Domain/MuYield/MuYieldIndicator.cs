@@ -64,14 +64,14 @@ public static class MuYieldIndicators
     /// </summary>
     public static (decimal? Numerator, decimal Denominator) Terms(this MuYieldIndicator i, MuYieldInputs f) => i switch
     {
-        MuYieldIndicator.TaxPerMu => (f.TaxPaid, f.LandAreaMu),
-        MuYieldIndicator.ValueAddedPerMu => (f.ValueAdded, f.LandAreaMu),
+        MuYieldIndicator.TaxPerMu => (f.TaxPaid, f.EvaluatedLandMu),
+        MuYieldIndicator.ValueAddedPerMu => (f.ValueAdded, f.EvaluatedLandMu),
         MuYieldIndicator.ValueAddedPerEnergy => (f.ValueAdded, f.EnergyEquivalentTce),
         MuYieldIndicator.ValueAddedPerEmission => (f.PollutantsT is null ? null : f.ValueAdded, f.PollutantsT ?? 0m),
         MuYieldIndicator.LabourProductivity => (f.ValueAdded, f.AverageEmployees),
         MuYieldIndicator.RdIntensity => (f.RdExpense, f.Revenue),
         MuYieldIndicator.TaxPerElectricity => (f.TaxPaid, f.ElectricityKwh / 10_000m),
-        MuYieldIndicator.RevenuePerMu => (f.Revenue, f.LandAreaMu),
+        MuYieldIndicator.RevenuePerMu => (f.Revenue, f.EvaluatedLandMu),
         _ => throw new ArgumentOutOfRangeException(nameof(i)),
     };
 

@@ -29,8 +29,15 @@ public sealed record MuYieldInputs(
     decimal EmployeeMonths,
     decimal ElectricityKwh,
     decimal EnergyEquivalentTce,
-    decimal? PollutantsT)
+    decimal? PollutantsT,
+    decimal LeasedAreaMu = 0m)
 {
+    /// <summary>租赁企业: no industrial land of its own, a leased area on the profile.</summary>
+    public bool IsLessee => LandAreaMu == 0m && LeasedAreaMu > 0m;
+
+    /// <summary>The area per-mu indicators divide by: the firm's own land, or a lessee's leased area.</summary>
+    public decimal EvaluatedLandMu => IsLessee ? LeasedAreaMu : LandAreaMu;
+
     /// <summary>年平均职工人数 = Σ monthly headcount / months filed.</summary>
     public decimal AverageEmployees => MonthsFiled > 0 ? EmployeeMonths / MonthsFiled : 0m;
 }

@@ -38,7 +38,10 @@ public enum ClassBasis
 
 public sealed record ClassRule(ClassBasis Basis, IReadOnlyList<ClassBand> Bands);
 
-/// <summary>A population evaluated and ranked on its own: a scale and optionally a land range [min, max).</summary>
+/// <summary>
+/// A population evaluated and ranked on its own: a scale and optionally a land range [min, max); or, for a lessee
+/// population (租赁企业, as in 慈溪's four populations), every firm without land of its own that leases, whatever its scale.
+/// </summary>
 public sealed record PopulationRule(
     string Id,
     string Name,
@@ -46,10 +49,13 @@ public sealed record PopulationRule(
     decimal? MinLandMu,
     decimal? MaxLandMu,
     IReadOnlyList<IndicatorRule> Indicators,
-    ClassRule Classes)
+    ClassRule Classes,
+    bool Lessees = false)
 {
     public bool Contains(MuYieldInputs f) =>
-        f.Scale == Scale && (MinLandMu is not { } min || f.LandAreaMu >= min) && (MaxLandMu is not { } max || f.LandAreaMu < max);
+        Lessees
+            ? f.IsLessee
+            : f.Scale == Scale && (MinLandMu is not { } min || f.EvaluatedLandMu >= min) && (MaxLandMu is not { } max || f.EvaluatedLandMu < max);
 }
 
 /// <summary>Firms evaluated but given no class (不参与分类): utilities, new firms, new land.</summary>

@@ -22,7 +22,8 @@ public sealed record PopulationFile(
     decimal? MinLandMu,
     decimal? MaxLandMu,
     List<IndicatorFile>? Indicators,
-    ClassesFile? Classes);
+    ClassesFile? Classes,
+    bool? Lessees = null);
 
 public sealed record IndicatorFile(string? Indicator, decimal? Weight, BenchmarkFile? Benchmark, decimal? Cap, string? Missing);
 
@@ -186,7 +187,7 @@ public static class MethodFileMapping
                         _ => MissingDataRule.NotEvaluated,
                     })).ToList(),
                 new ClassRule(p.Classes!.Basis == "rank-share" ? ClassBasis.RankShare : ClassBasis.ScoreThreshold,
-                    p.Classes.Bands!.Select(b => new ClassBand(b!.Class!, b.UpToShare, b.MinScore)).ToList()))).ToList(),
+                    p.Classes.Bands!.Select(b => new ClassBand(b!.Class!, b.UpToShare, b.MinScore)).ToList()), p.Lessees == true)).ToList(),
             new ExemptionRule(f.Exemptions!.IndustryCodePrefixes!, f.Exemptions.EstablishedWithinYears, f.Exemptions.LandGrantedWithinYears),
             f.Tariffs!.Classes!.ToDictionary(t => t.Key, t => new Tariff(t.Value.ElectricityYuanPerKwh!.Value, t.Value.WaterYuanPerT!.Value,
                 t.Value.GasYuanPerM3!.Value, t.Value.SewageYuanPerT!.Value, t.Value.LandUseTaxReliefPercent!.Value)));

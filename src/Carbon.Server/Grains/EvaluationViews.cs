@@ -94,7 +94,9 @@ public sealed class EvaluationViews
             f.Indicators.Select(i => new IndicatorView(
                 i.Indicator.Token(), i.Indicator.ChineseName(), i.Indicator.Unit(), R(i.Value), R(i.Numerator), R(i.Denominator),
                 MuYieldTrace.Explain(i, f.Inputs, $"{input.MonthsFiled} 个月 ({input.FilingRevisions}, 月:版本)",
-                    $"用地面积 {N(input.LandAreaMu)} 亩 (档案第{input.ProfileRevision}版)", _run.FactorSetVersion), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
+                    f.Inputs.IsLessee
+                        ? $"租赁面积 {N(input.LeasedAreaMu)} 亩 (无自有用地, 档案第{input.ProfileRevision}版)"
+                        : $"用地面积 {N(input.LandAreaMu)} 亩 (档案第{input.ProfileRevision}版)", _run.FactorSetVersion), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
                 _indicatorRanks.TryGetValue((f.PopulationId, i.Indicator, uscc), out var rank) ? rank : null)).ToArray(),
             f.Class is { } cls && f.Tariff is { } t
                 ? new TariffView(cls, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT, t.LandUseTaxReliefPercent,

@@ -51,6 +51,7 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
                 ParkCode = identity.ParkCode,
                 Scale = profile.Scale,
                 LandAreaMu = profile.LandAreaMu,
+                LeasedAreaMu = profile.LeasedAreaMu ?? 0m,
                 EstablishedOn = profile.EstablishedOn,
                 LandGrantedOn = profile.LandGrantedOn,
                 FilingRevisions = string.Join(' ', months.Select(m => $"{m.Key}:{m.Value}")),
@@ -85,7 +86,7 @@ public static class EvaluationInputMapping
     public static MuYieldInputs ToDomain(this EvaluationInputRecord r) =>
         new(r.Uscc, r.Name, r.Industry, r.IndustryCode, r.ParkCode, r.Scale == "above" ? EnterpriseScale.Above : EnterpriseScale.Below,
             r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn, r.MonthsFiled, r.TaxPaid, r.ValueAdded, r.Revenue, r.RdExpense,
-            r.EmployeeMonths, r.ElectricityKwh, r.EnergyEquivalentTce, r.PollutantsT);
+            r.EmployeeMonths, r.ElectricityKwh, r.EnergyEquivalentTce, r.PollutantsT, r.LeasedAreaMu);
 
     /// <summary>Months 1..12 with no filing in <see cref="EvaluationInputRecord.FilingRevisions"/>.</summary>
     public static int[] MissingMonths(this EvaluationInputRecord r)

@@ -44,6 +44,8 @@ public sealed class EnterpriseRevisionRecord
     public decimal? FloorAreaM2 { get; init; }
     /// <summary>建筑基底面积 (m²), for 建筑密度.</summary>
     public decimal? FootprintM2 { get; init; }
+    /// <summary>租赁面积 (亩): the area a firm without land of its own leases; 亩均 is then per leased 亩.</summary>
+    public decimal? LeasedAreaMu { get; init; }
     public string? Reason { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
@@ -139,6 +141,7 @@ public sealed class EvaluationInputRecord
     public string? ParkCode { get; init; }
     public required string Scale { get; init; }
     public decimal LandAreaMu { get; init; }
+    public decimal LeasedAreaMu { get; init; }
     public DateOnly? EstablishedOn { get; init; }
     public DateOnly? LandGrantedOn { get; init; }
     /// <summary>The months and revisions summed, e.g. "1:1 2:1 3:2".</summary>

@@ -21,10 +21,13 @@ public record ProfileRequest
     public decimal? FloorAreaM2 { get; init; }
     public decimal? FootprintM2 { get; init; }
 
+    /// <summary>租赁面积 (亩) of a firm without industrial land of its own (landAreaMu 0): its 亩均 is per leased 亩.</summary>
+    public decimal? LeasedAreaMu { get; init; }
+
     /// <summary>The profile it says; call only once validated.</summary>
     public EnterpriseProfile ToProfile(Uscc uscc, string? parkCode) =>
         new(uscc, Name!.Trim(), Industry!.Trim(), IndustryCode, parkCode, Scale!, LandAreaMu!.Value, EstablishedOn, LandGrantedOn, FloorAreaM2,
-            FootprintM2);
+            FootprintM2, LeasedAreaMu);
 }
 
 /// <summary>POST /api/enterprises body: who, in which park (fixed for good), and the profile.</summary>
@@ -45,6 +48,7 @@ public sealed record ReviseEnterpriseRequest : ProfileRequest
         {
             Name = p.Name, Industry = p.Industry, Scale = p.Scale, LandAreaMu = p.LandAreaMu, IndustryCode = p.IndustryCode,
             EstablishedOn = p.EstablishedOn, LandGrantedOn = p.LandGrantedOn, FloorAreaM2 = p.FloorAreaM2, FootprintM2 = p.FootprintM2,
+            LeasedAreaMu = p.LeasedAreaMu,
         };
 }
 

@@ -58,6 +58,8 @@ public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
         ProfileRules.PastDate(RuleFor(r => r.EstablishedOn), clock, "成立日期 establishedOn");
         ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
         ProfileRules.Buildings(this, r => r.LandAreaMu, r => r.FloorAreaM2, r => r.FootprintM2);
+        RuleFor(r => r.LeasedAreaMu).GreaterThanOrEqualTo(0m).WithMessage("租赁面积不能为负 (leasedAreaMu cannot be negative)")
+            .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"租赁面积超过 {Domain.Registry.Land.MaxMu} 亩 (leasedAreaMu is in 亩)");
     }
 }
 

@@ -21,7 +21,8 @@ public sealed record EnterpriseProfile(
     DateOnly? EstablishedOn,
     DateOnly? LandGrantedOn,
     decimal? FloorAreaM2 = null,
-    decimal? FootprintM2 = null);
+    decimal? FootprintM2 = null,
+    decimal? LeasedAreaMu = null);
 
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-view")]
 public sealed record EnterpriseView(

@@ -245,6 +245,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.Property<DateOnly?>("LandGrantedOn")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("LeasedAreaMu")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -324,6 +327,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
                     b.Property<DateOnly?>("LandGrantedOn")
                         .HasColumnType("date");
+
+                    b.Property<decimal>("LeasedAreaMu")
+                        .HasColumnType("numeric");
 
                     b.Property<int>("MonthsFiled")
                         .HasColumnType("integer");

@@ -236,6 +236,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.Property<DateOnly?>("LandGrantedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("LeasedAreaMu")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -314,6 +317,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LandGrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LeasedAreaMu")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MonthsFiled")

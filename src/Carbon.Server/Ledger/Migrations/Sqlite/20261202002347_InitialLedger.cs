@@ -90,6 +90,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     ParkCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Scale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     LandAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
                     EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LandGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FilingRevisions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -181,6 +182,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     LandGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FloorAreaM2 = table.Column<decimal>(type: "TEXT", nullable: true),
                     FootprintM2 = table.Column<decimal>(type: "TEXT", nullable: true),
+                    LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Carbon.Server.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerDbContext))]
-    [Migration("20261202001639_InitialLedger")]
+    [Migration("20261202002347_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -239,6 +239,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.Property<DateOnly?>("LandGrantedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("LeasedAreaMu")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -317,6 +320,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LandGrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LeasedAreaMu")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MonthsFiled")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Carbon.Server.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerDbContext))]
-    [Migration("20261202001708_InitialLedger")]
+    [Migration("20261202002408_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -248,6 +248,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.Property<DateOnly?>("LandGrantedOn")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("LeasedAreaMu")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -327,6 +330,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
                     b.Property<DateOnly?>("LandGrantedOn")
                         .HasColumnType("date");
+
+                    b.Property<decimal>("LeasedAreaMu")
+                        .HasColumnType("numeric");
 
                     b.Property<int>("MonthsFiled")
                         .HasColumnType("integer");

@@ -76,6 +76,22 @@ public class MuYieldTests
     }
 
     [Fact]
+    public void Where_a_method_says_so_classes_are_given_within_each_industry_group()
+    {
+        // Five machinery firms (C34) and five textile firms (C18); every textile firm scores below every machinery firm.
+        // Ranked as one population, A (top 20 % = 2) goes to machinery only; within industry groups each group of 5 has its
+        // own A (0.2 × 5 = 1): the best textile firm is an A among textile firms.
+        var firms = Enumerable.Range(0, 5).Select(i => Firm($"M{i}", tax: 600m + i, industryCode: "C3441"))
+            .Concat(Enumerable.Range(0, 5).Select(i => Firm($"T{i}", tax: 100m + i, industryCode: "C1811"))).ToList();
+        var whole = MuYieldEvaluator.Evaluate(Huangyan(), 2022, firms);
+        Assert.DoesNotContain(whole.Firms, f => f.Inputs.Uscc.StartsWith('T') && f.Class == "A");
+        var grouped = Huangyan() is var h ? h with { Populations = [h.Populations[0] with { Classes = Shares with { ByIndustryGroup = true } }, h.Populations[1]] } : null;
+        var byIndustry = MuYieldEvaluator.Evaluate(grouped!, 2022, firms);
+        var bestTextile = byIndustry.Firms.Single(f => f.Inputs.Uscc == "T4");
+        Assert.Equal(("A", 1, 5), (bestTextile.Class, bestTextile.Rank!.Value, bestTextile.RankedInPopulation));
+    }
+
+    [Fact]
     public void A_lessee_is_evaluated_per_leased_mu_in_a_population_of_its_own()
     {
         // No land of its own, 2 亩 leased, tax 20 万元, 400 000 kWh = 40 万kWh: 亩均税收 20/2 = 10; 单位电耗税收 20/40 = 0.5.

@@ -122,15 +122,20 @@ public static class MuYieldEvaluator
             return c != 0 ? c : string.CompareOrdinal(a.Firm.Uscc, b.Firm.Uscc);
         });
 
+        // Positions and classes within each ranking group (the whole population unless the method groups by industry);
+        // the sort above holds within every group.
         var results = new List<FirmEvaluation>();
         var counts = rule.Classes.Bands.ToDictionary(b => b.Class, _ => 0);
-        for (var p = 0; p < ranked.Count; p++)
+        foreach (var group in ranked.GroupBy(s => rule.Classes.GroupOf(s.Firm)).Select(g => g.ToList()))
         {
-            var s = ranked[p];
-            var cls = ClassOf(rule.Classes, p + 1, ranked.Count, s.Total);
-            counts[cls]++;
-            results.Add(new FirmEvaluation(s.Firm, rule.Id, s.Indicators, s.Total, p + 1, ranked.Count, cls, null,
-                method.Tariffs.GetValueOrDefault(cls)));
+            for (var p = 0; p < group.Count; p++)
+            {
+                var s = group[p];
+                var cls = ClassOf(rule.Classes, p + 1, group.Count, s.Total);
+                counts[cls]++;
+                results.Add(new FirmEvaluation(s.Firm, rule.Id, s.Indicators, s.Total, p + 1, group.Count, cls, null,
+                    method.Tariffs.GetValueOrDefault(cls)));
+            }
         }
         foreach (var s in scored.Where(s => exempt[s.Firm.Uscc] is not null))
         {

@@ -36,7 +36,16 @@ public enum ClassBasis
     ScoreThreshold,
 }
 
-public sealed record ClassRule(ClassBasis Basis, IReadOnlyList<ClassBand> Bands);
+/// <summary>
+/// How classes are given: by rank share or score, over the whole population or, where a method says so, within each
+/// industry group (GB/T 4754 门类 + 大类, e.g. C34), as 温岭 ranks its firms.
+/// </summary>
+public sealed record ClassRule(ClassBasis Basis, IReadOnlyList<ClassBand> Bands, bool ByIndustryGroup = false)
+{
+    /// <summary>The group a firm is ranked in: the population's one group, or its industry division ("—" without a code).</summary>
+    public string GroupOf(MuYieldInputs f) =>
+        !ByIndustryGroup ? "" : f.IndustryCode is { Length: >= 3 } code ? code[..3] : "—";
+}
 
 /// <summary>
 /// A population evaluated and ranked on its own: a scale and optionally a land range [min, max); or, for a lessee

@@ -29,7 +29,7 @@ public sealed record IndicatorFile(string? Indicator, decimal? Weight, Benchmark
 
 public sealed record BenchmarkFile(string? Kind, decimal? Value);
 
-public sealed record ClassesFile(string? Basis, List<BandFile>? Bands, string? Status, string? Source);
+public sealed record ClassesFile(string? Basis, List<BandFile>? Bands, string? Status, string? Source, string? GroupBy = null);
 
 public sealed record BandFile(string? Class, decimal? UpToShare, decimal? MinScore);
 
@@ -128,6 +128,8 @@ public sealed class MethodFileValidator : AbstractValidator<MethodFile>
         public ClassesValidator()
         {
             RuleFor(c => c.Basis).Must(b => b is "rank-share" or "score-threshold").WithMessage("basis is 'rank-share' or 'score-threshold'");
+            RuleFor(c => c.GroupBy).Must(g => g is null or "industry-division")
+                .WithMessage("groupBy is 'industry-division' (rank within each GB/T 4754 大类) or absent (the whole population)");
             RuleFor(c => c.Status).Must(s => FactorTokens.TryParseStatus(s, out _))
                 .WithMessage($"status is one of {string.Join(", ", FactorTokens.StatusTokens)}");
             RuleFor(c => c.Bands).NotEmpty();
@@ -187,7 +189,8 @@ public static class MethodFileMapping
                         _ => MissingDataRule.NotEvaluated,
                     })).ToList(),
                 new ClassRule(p.Classes!.Basis == "rank-share" ? ClassBasis.RankShare : ClassBasis.ScoreThreshold,
-                    p.Classes.Bands!.Select(b => new ClassBand(b!.Class!, b.UpToShare, b.MinScore)).ToList()), p.Lessees == true)).ToList(),
+                    p.Classes.Bands!.Select(b => new ClassBand(b!.Class!, b.UpToShare, b.MinScore)).ToList(),
+                    p.Classes.GroupBy == "industry-division"), p.Lessees == true)).ToList(),
             new ExemptionRule(f.Exemptions!.IndustryCodePrefixes!, f.Exemptions.EstablishedWithinYears, f.Exemptions.LandGrantedWithinYears),
             f.Tariffs!.Classes!.ToDictionary(t => t.Key, t => new Tariff(t.Value.ElectricityYuanPerKwh!.Value, t.Value.WaterYuanPerT!.Value,
                 t.Value.GasYuanPerM3!.Value, t.Value.SewageYuanPerT!.Value, t.Value.LandUseTaxReliefPercent!.Value)));

@@ -126,7 +126,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         }
 
         // A figure far outside the firm's own history is taken only when confirmed with a note.
-        var implausible = Plausibility.Check(filing, History(filing.Month));
+        var implausible = Plausibility.Check(filing, CurrentFilings());
         if (implausible.Count > 0 && string.IsNullOrWhiteSpace(submission.Confirmation))
         {
             return new FilingOutcome(FilingStatus.Unconfirmed, state?.Revision ?? 0, Field: $"energy[{implausible[0].Line}].quantity",
@@ -184,15 +184,17 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         });
     }
 
-    /// <summary>The current filing of every month but <paramref name="except"/>: what a month is held against.</summary>
-    private Dictionary<YearMonth, MonthlyFiling> History(YearMonth except) =>
-        _months.Where(m => m.Key != except).ToDictionary(m => m.Key, m => m.Value.Filing);
+    /// <summary>The current filing of every month: what a month is held against (the check reads only earlier months).</summary>
+    private Dictionary<YearMonth, MonthlyFiling> CurrentFilings() => _months.ToDictionary(m => m.Key, m => m.Value.Filing);
 
-    /// <summary>The months of the period (and of 2020) whose accepted figures lie outside their history, with the confirming note.</summary>
-    private PlausibilityFlag[] Flags(IEnumerable<YearMonth> months) =>
-        months.Where(_months.ContainsKey).SelectMany(m => Plausibility.Check(_months[m].Filing, History(m))
+    /// <summary>The months of the period whose accepted figures lie outside their history, with the confirming note.</summary>
+    private PlausibilityFlag[] Flags(IEnumerable<YearMonth> months)
+    {
+        var history = CurrentFilings();
+        return months.Where(_months.ContainsKey).SelectMany(m => Plausibility.Check(_months[m].Filing, history)
             .Select(i => new PlausibilityFlag(m, i.Carrier.Token(), i.Quantity, i.ExpectedMin, i.ExpectedMax,
                 _months[m].Revisions[^1].Info.Confirmation))).ToArray();
+    }
 
     private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
 

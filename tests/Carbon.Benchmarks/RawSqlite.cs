@@ -209,7 +209,7 @@ internal static class RawSqlite
                 ("$RdExpense", SqliteType.Text), ("$CodT", SqliteType.Text), ("$Nh3nT", SqliteType.Text), ("$So2T", SqliteType.Text),
                 ("$NoxT", SqliteType.Text), ("$Reason", SqliteType.Text), ("$Actor", SqliteType.Text), ("$RecordedAt", SqliteType.Text));
             _energy = Command(
-                "INSERT INTO filing_energy (FilingId, Line, Carrier, Quantity, Unit) VALUES ($FilingId, $Line, $Carrier, $Quantity, $Unit);",
+                "INSERT INTO filing_energy (FilingId, Line, Carrier, Quantity, Unit, Feedstock) VALUES ($FilingId, $Line, $Carrier, $Quantity, $Unit, '0.0');",
                 ("$FilingId", SqliteType.Integer), ("$Line", SqliteType.Integer), ("$Carrier", SqliteType.Text),
                 ("$Quantity", SqliteType.Text), ("$Unit", SqliteType.Text));
             _audit = Command(

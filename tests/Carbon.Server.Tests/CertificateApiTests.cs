@@ -183,4 +183,12 @@ public class CertificateApiTests : OwnService
             .AssertProblemAsync(HttpStatusCode.BadRequest, "year");
         await (await Http.GetAsync("/api/certificates/AR-2023-999999")).AssertProblemAsync(HttpStatusCode.NotFound, "number");
     }
+
+    [Fact]
+    public async Task A_malformed_upload_to_verify_is_a_field_error_not_a_crash()
+    {
+        var content = new StringContent("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF", System.Text.Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        await (await Http.PostAsync("/api/certificates/verify", content)).AssertProblemAsync(HttpStatusCode.BadRequest, "file");
+    }
 }

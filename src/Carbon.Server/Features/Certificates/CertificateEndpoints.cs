@@ -79,7 +79,18 @@ public static class CertificateEndpoints
     /// <summary>Takes the PDF as the first file of a form, or as the raw body.</summary>
     internal static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, CertificateIssuer issuer)
     {
-        var file = request.HasFormContentType ? (await request.ReadFormAsync()).Files.FirstOrDefault() : null;
+        IFormFile? file = null;
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                file = (await request.ReadFormAsync()).Files.FirstOrDefault();
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return Problems.Field("file", $"表单无法解析：{e.Message} (the multipart form could not be read)");
+            }
+        }
         var (field, length) = request.HasFormContentType ? ("file", file?.Length ?? 0) : ("body", request.ContentLength ?? MaxUpload);
         if (length is 0 or > MaxUpload)
         {

@@ -14,6 +14,12 @@ public sealed class ReportingClock(TimeProvider time)
 
     public YearMonth CurrentMonth => new(Now.Year, Now.Month);
 
+    /// <summary>Today's date in Zhejiang.</summary>
+    public DateOnly Today => DayOf(Now);
+
+    /// <summary>The date an instant falls on in Zhejiang (a certificate issued at 01:00 UTC+8 is of that day, not the day before).</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
+
     /// <summary>The first month anything may be filed for: the 2020 baseline.</summary>
     public static readonly YearMonth FirstMonth = new(2020, 1);
 }

@@ -119,7 +119,7 @@ public sealed class CertificateIssuer(
         var now = clock.GetUtcNow();
         var issuedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).ToOffset(ReportingClock.Offset);
         var validity = kind == CertificateKind.GreenFactory
-            ? DateOnly.FromDateTime(issuedAt.DateTime).AddYears(options.Value.Certificates.GreenFactoryValidityYears).AddDays(-1)
+            ? ReportingClock.DayOf(issuedAt).AddYears(options.Value.Certificates.GreenFactoryValidityYears).AddDays(-1)
             : (DateOnly?)null;
         var header = new CertificateHeader(number, issuedAt, validity, options.Value.Certificates.Issuer, options.Value.VerificationUrl(number));
         document = document switch

@@ -15,12 +15,15 @@ public static class Problems
             .GroupBy(e => WireJson.FieldPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
-    public static ValidationProblem Validation(params ValidationResult[] results) =>
-        TypedResults.ValidationProblem(Errors(results), title: "输入有误 (the request has invalid fields)");
+    private const string InvalidTitle = "输入有误 (the request has invalid fields)";
+
+    public static ValidationProblem Validation(params ValidationResult[] results) => Fields(Errors(results));
+
+    /// <summary>A 400 with these fields' messages (keys are JSON paths).</summary>
+    public static ValidationProblem Fields(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: InvalidTitle);
 
     public static ValidationProblem Field(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "输入有误 (the request has invalid fields)");
+        Fields(new Dictionary<string, string[]> { [field] = [message] });
 
     public static ProblemHttpResult NotFound(string field, string detail) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })

@@ -61,7 +61,7 @@ public sealed record CertificateResponse(
 
     /// <summary>The register's one status rule (<see cref="CertificateKinds.StateOn"/>), on today's date in Zhejiang.</summary>
     public static CertificateState StateToday(DateTimeOffset issuedAt, DateOnly? validUntil, bool revoked, ReportingClock clock) =>
-        CertificateKinds.StateOn(DateOnly.FromDateTime(clock.Now.DateTime), DateOnly.FromDateTime(issuedAt.ToOffset(ReportingClock.Offset).DateTime),
+        CertificateKinds.StateOn(clock.Today, ReportingClock.DayOf(issuedAt),
             validUntil, revoked);
 }
 

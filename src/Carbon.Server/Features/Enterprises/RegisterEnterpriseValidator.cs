@@ -41,7 +41,7 @@ public static class ProfileRules
     }
 
     public static void PastDate<T>(IRuleBuilder<T, DateOnly?> rule, ReportingClock clock, string what) =>
-        rule.Must(d => d is null || (d.Value.Year >= 1949 && d.Value <= DateOnly.FromDateTime(clock.Now.DateTime)))
+        rule.Must(d => d is null || (d.Value.Year >= 1949 && d.Value <= clock.Today))
             .WithMessage($"{what} 不能晚于今天或早于1949年 (must be a past date)");
 }
 

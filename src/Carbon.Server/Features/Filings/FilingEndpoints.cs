@@ -28,12 +28,12 @@ public static class FilingEndpoints
                 $"未登记企业 {route.Uscc}，请先登记 (no enterprise registered with USCC {route.Uscc}; register it first)"),
             FilingStatus.ReasonRequired => Problems.Field("reason",
                 $"{route.Month} 已有第{outcome.Revision}版，修订必须说明原因 (revision {outcome.Revision} exists; a revision must give a reason)"),
-            FilingStatus.Unconfirmed => TypedResults.ValidationProblem(outcome.Implausible!.ToDictionary(i => $"energy[{i.Line}].quantity",
+            FilingStatus.Unconfirmed => Problems.Fields(outcome.Implausible!.ToDictionary(i => $"energy[{i.Line}].quantity",
                 i => new[]
                 {
                     $"{i.Quantity} 远超本企业历史：{i.Reference} 推算应在 {i.ExpectedMin}–{i.ExpectedMax} 之间；如确属实，请加 \"confirm\": true 和 \"note\" 说明 " +
                     $"({i.Carrier} is far outside this firm's history, {i.ExpectedMin}..{i.ExpectedMax} expected; if right, send confirm: true with a note)",
-                }), title: "输入有误 (the request has invalid fields)"),
+                })),
             FilingStatus.SectionOmitted => Problems.Field(outcome.Field!,
                 $"第{outcome.Revision}版填报了 {outcome.Field}，本次修订未填写；如需删除请显式填 null (revision {outcome.Revision} has {outcome.Field}; " +
                 "send it again, or send null to remove it — a filed value is never dropped by omission)"),

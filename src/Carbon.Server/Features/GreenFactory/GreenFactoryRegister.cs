@@ -23,7 +23,7 @@ public sealed class GreenFactoryRegister(CertificateReads ledger, ReportingClock
         return rows.Select(c =>
         {
             var d = JsonSerializer.Deserialize<GreenFactoryCertificateData>(c.DataJson, Json)!;
-            var state = CertificateKinds.StateOn(date, DateOnly.FromDateTime(c.IssuedAt.ToOffset(ReportingClock.Offset).DateTime), c.ValidUntil,
+            var state = CertificateKinds.StateOn(date, ReportingClock.DayOf(c.IssuedAt), c.ValidUntil,
                 c.Revocation is not null);
             return new RegisterEntryResponse(c.Number, c.Uscc, d.EnterpriseName, c.Year, d.Edition, d.TotalScore, c.IssuedAt, c.ValidUntil, state);
         }).ToList();
@@ -32,7 +32,7 @@ public sealed class GreenFactoryRegister(CertificateReads ledger, ReportingClock
     /// <summary>Firms with a valid certificate at the end of the year (or today, for the current year).</summary>
     public async Task<decimal> CountAsync(int year)
     {
-        var today = DateOnly.FromDateTime(clock.Now.DateTime);
+        var today = clock.Today;
         var at = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
         return (await EntriesAsync(at)).Where(e => e.Status == CertificateState.Valid).Select(e => e.Uscc).Distinct().Count();
     }
@@ -40,7 +40,7 @@ public sealed class GreenFactoryRegister(CertificateReads ledger, ReportingClock
     internal static async Task<Ok<List<RegisterEntryResponse>>> GetAsync([AsParameters] RegisterQuery query, GreenFactoryRegister register,
         ReportingClock clock)
     {
-        var entries = await register.EntriesAsync(DateOnly.FromDateTime(clock.Now.DateTime));
+        var entries = await register.EntriesAsync(clock.Today);
         return TypedResults.Ok(query.All == true ? entries : entries.Where(e => e.Status == CertificateState.Valid).ToList());
     }
 }

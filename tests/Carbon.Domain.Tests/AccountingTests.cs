@@ -28,17 +28,20 @@ public class AccountingTests
     [Fact]
     public void Calorific_value_sums_quantity_times_coefficient_minus_exports()
     {
-        // GB/T 2589-2020 当量值, by hand (kgce, then ÷ 1000 to tce):
+        // GB/T 2589-2020 当量值, by hand. Fuels by the heating value their CO2 uses, ÷ 29.307 GJ/tce:
+        //   natural gas  1.2 万m³ × 389.31 GJ/万m³ = 467.172 GJ
+        //   diesel       2 t × 42.652 GJ/t         =  85.304 GJ
+        //   raw coal     10 t × 20.908 GJ/t        = 209.08  GJ
+        //   Σ 761.556 GJ ÷ 29.307 = 25.985464223564… tce
+        // Electricity and heat by coefficient (kgce):
         //   electricity      100 000 kWh × 0.1229 kgce/kWh =  12 290    kgce
-        //   natural gas       12 000 m³  × 1.33 kgce/m³    =  15 960    kgce
-        //   diesel             2 000 kg  × 1.4571 kgce/kg  =   2 914.2  kgce
         //   heat             500 000 MJ  × 0.03412 kgce/MJ =  17 060    kgce
-        //   raw coal          10 000 kg  × 0.7143 kgce/kg  =   7 143    kgce
         //   exported elec.    −5 000 kWh × 0.1229          =    −614.5  kgce
         //   exported heat    −50 000 MJ  × 0.03412         =  −1 706    kgce
-        //   total                                         =  53 046.7  kgce = 53.0467 tce
-        var e = EnergyAccounting.Compute(ActivityTotals.From(Sample()), Factors, 2022);
-        Assert.Equal(53.0467m, e.CalorificTce);
+        //   = 27 029.5 kgce = 27.0295 tce
+        //   total 27.0295 + 25.985464223564 = 53.014964223564 tce
+        var e = EnergyAccounting.Compute(TestFactors.Totals(Sample()), Factors, 2022);
+        Assert.Equal(53.014964223564m, Math.Round(e.CalorificTce, 12));
     }
 
     [Fact]
@@ -46,9 +49,9 @@ public class AccountingTests
     {
         // 等价值 2022: electricity at 300.7 gce/kWh instead of 122.9:
         //   +100 000 × 0.3007 = 30 070 kgce (was 12 290), −5 000 × 0.3007 = −1 503.5 kgce (was −614.5)
-        //   53 046.7 − 12 290 + 30 070 + 614.5 − 1 503.5 = 69 937.7 kgce = 69.9377 tce
-        var e = EnergyAccounting.Compute(ActivityTotals.From(Sample()), Factors, 2022);
-        Assert.Equal(69.9377m, e.EquivalentTce);
+        //   53.014964223564 − 12.29 + 30.07 + 0.6145 − 1.5035 = 69.905964223564 tce (fuels: 等价值 = 当量值)
+        var e = EnergyAccounting.Compute(TestFactors.Totals(Sample()), Factors, 2022);
+        Assert.Equal(69.905964223564m, Math.Round(e.EquivalentTce, 12));
     }
 
     [Fact]
@@ -57,7 +60,7 @@ public class AccountingTests
         // 2024 has no row: 2022 (300.7) is nearest. 2021 has none either: 2020 and 2022 are both 1 year away; the
         // earlier (2020, 305.5) wins the tie. Electricity only: 10 000 kWh × 0.3055 = 3 055 kgce = 3.055 tce.
         var trace = new List<TraceTerm>();
-        var t = ActivityTotals.From(new MonthlyFiling(new YearMonth(2021, 1),
+        var t = TestFactors.Totals(new MonthlyFiling(new YearMonth(2021, 1),
             [new EnergyUse(EnergyCarrier.Electricity, new Quantity(10_000m, MeasureUnit.KilowattHour))],
             0m, 0m, 0m, 0m, 0m, 0, 0m, null));
         Assert.Equal(3.055m, EnergyAccounting.Compute(t, Factors, 2021, trace).EquivalentTce);
@@ -77,7 +80,7 @@ public class AccountingTests
         //   electricity (100 − 5) MWh × 0.5617 tCO2/MWh (华东 2022) = 53.3615 tCO2
         //   heat (500 − 50) GJ × 0.11 tCO2/GJ = 49.5 tCO2
         //   total = 154.002573470666… tCO2
-        var c = CarbonAccounting.Compute(ActivityTotals.From(Sample()), Factors, 2022, "east-china");
+        var c = CarbonAccounting.Compute(TestFactors.Totals(Sample()), Factors, 2022, "east-china");
         Assert.Equal(51.141073470667m, Math.Round(c.CombustionT, 12));
         Assert.Equal(53.3615m, c.ElectricityT);
         Assert.Equal(49.5m, c.HeatT);
@@ -101,7 +104,7 @@ public class AccountingTests
     public void Trace_terms_add_up_to_each_figure()
     {
         var trace = new List<TraceTerm>();
-        var account = Account.Compute(ActivityTotals.From(Sample()), Factors, 2022, "east-china", trace);
+        var account = Account.Compute(TestFactors.Totals(Sample()), Factors, 2022, "east-china", trace, fuels: TestFactors.Fuels);
         Assert.Equal(account.Energy.CalorificTce, trace.Where(t => t.Figure == "energy.calorific").Sum(t => t.Result));
         Assert.Equal(account.Energy.EquivalentTce, trace.Where(t => t.Figure == "energy.equivalent").Sum(t => t.Result));
         Assert.Equal(account.Co2.ElectricityT, trace.Where(t => t.Figure == "co2.electricity").Sum(t => t.Result));
@@ -128,9 +131,8 @@ public class AccountingTests
     [Fact]
     public void A_fuel_without_factors_is_an_error_naming_the_factor()
     {
-        var t = ActivityTotals.From(new MonthlyFiling(new YearMonth(2022, 1),
-            [new EnergyUse(EnergyCarrier.Coke, new Quantity(1m, MeasureUnit.Tonne))], 0m, 0m, 0m, 0m, 0m, 0, 0m, null));
-        var e = Assert.Throws<MissingFactorException>(() => EnergyAccounting.Compute(t, Factors, 2022));
+        var e = Assert.Throws<MissingFactorException>(() => TestFactors.Totals(new MonthlyFiling(new YearMonth(2022, 1),
+            [new EnergyUse(EnergyCarrier.Coke, new Quantity(1m, MeasureUnit.Tonne))], 0m, 0m, 0m, 0m, 0m, 0, 0m, null)));
         Assert.Contains("coke", e.Message);
     }
 }

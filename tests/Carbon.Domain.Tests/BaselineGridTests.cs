@@ -8,7 +8,7 @@ namespace Carbon.Domain.Tests;
 
 public class BaselineGridTests
 {
-    private static ActivityTotals Year(int year) => ActivityTotals.From(new MonthlyFiling(new YearMonth(year, 3),
+    private static ActivityTotals Year(int year) => TestFactors.Totals(new MonthlyFiling(new YearMonth(year, 3),
         [new EnergyUse(EnergyCarrier.Electricity, new Quantity(100m, MeasureUnit.MegawattHour))], 0m, 400m, 100m, 400m, 0m, 1, 0m, null));
 
     [Fact]

@@ -17,7 +17,7 @@ public class RenewableTests
         // generation (150 000 ≤ 200 000), so nothing is deducted from purchases: consumption 10 000 kWh × 0.1229 = 1.229 tce,
         // CO2 10 MWh × 0.5617 = 5.617 t; self-used renewables 200 000 − 150 000 = 50 000 kWh, reported apart.
         // (Before: 10 000 − 150 000 = −140 000 kWh → −17.206 tce and a "reduction" above 100 %.)
-        var t = ActivityTotals.From(Month((EnergyCarrier.Electricity, 10_000m), (EnergyCarrier.RenewableGeneration, 200_000m),
+        var t = TestFactors.Totals(Month((EnergyCarrier.Electricity, 10_000m), (EnergyCarrier.RenewableGeneration, 200_000m),
             (EnergyCarrier.ExportedElectricity, 150_000m)));
         var a = Account.Compute(t, TestFactors.Set(), 2022, "east-china");
         Assert.Equal(1.229m, a.Energy.CalorificTce);
@@ -31,7 +31,7 @@ public class RenewableTests
     public void An_export_beyond_generation_is_deducted_but_never_below_zero()
     {
         // No generation, 30 000 kWh exported against 10 000 bought (a CHP unit): the deduction stops at 10 000 → 0 tce, 0 t.
-        var t = ActivityTotals.From(Month((EnergyCarrier.Electricity, 10_000m), (EnergyCarrier.ExportedElectricity, 30_000m)));
+        var t = TestFactors.Totals(Month((EnergyCarrier.Electricity, 10_000m), (EnergyCarrier.ExportedElectricity, 30_000m)));
         var a = Account.Compute(t, TestFactors.Set(), 2022, "east-china");
         Assert.Equal(0m, a.Energy.CalorificTce);
         Assert.Equal(0m, a.Co2.TotalT);
@@ -44,16 +44,17 @@ public class DualControlTests
     [Fact]
     public void Feedstock_is_in_gross_energy_but_not_in_the_dual_control_figure_nor_burnt()
     {
-        // 10 000 m³ of gas, 4 000 of it used as raw material (原料用能). Gross 10 000 × 1.33 = 13.3 tce; feedstock
-        // 4 000 × 1.33 = 5.32 tce; 双控 13.3 − 5.32 = 7.98 tce. CO2 only from the 6 000 m³ burnt:
+        // 10 000 m³ of gas, 4 000 of it used as raw material (原料用能), one heating value 389.31 GJ/万m³:
+        // gross 389.31 GJ ÷ 29.307 GJ/tce = 13.283857… tce; feedstock 155.724 GJ ÷ 29.307 = 5.313543… tce;
+        // 双控 233.586 GJ ÷ 29.307 = 7.970314… tce. CO2 only from the 6 000 m³ burnt:
         // 0.6 万m³ × 389.31 GJ × 0.0153 tC/GJ × 0.99 = 3.538127142 tC × 44/12 = 12.973132854 t.
-        var t = ActivityTotals.From(new MonthlyFiling(new Registry.YearMonth(2022, 3),
+        var t = TestFactors.Totals(new MonthlyFiling(new Registry.YearMonth(2022, 3),
             [new EnergyUse(Energy.EnergyCarrier.NaturalGas, new Units.Quantity(10_000m, Units.MeasureUnit.CubicMetre), 4_000m)],
             0m, 100m, 50m, 100m, 0m, 5, 0m, null));
         var a = Account.Compute(t, TestFactors.Set(), 2022, "east-china");
-        Assert.Equal(13.3m, a.Energy.CalorificTce);
-        Assert.Equal(5.32m, a.FeedstockTce);
-        Assert.Equal(7.98m, a.DualControl.CalorificTce);
+        Assert.Equal(13.283857m, Display.Round(a.Energy.CalorificTce));
+        Assert.Equal(5.313543m, Display.Round(a.FeedstockTce));
+        Assert.Equal(7.970314m, Display.Round(a.DualControl.CalorificTce));
         Assert.Equal(12.973133m, Display.Round(a.Co2.TotalT));
     }
 

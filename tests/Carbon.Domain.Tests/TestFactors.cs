@@ -29,13 +29,10 @@ public static class TestFactors
         // GB/T 2589 当量值 coefficients.
         yield return F("sc.electricity", FactorKind.StandardCoal, "kgce/kWh", 0.1229m, EnergyCarrier.Electricity);
         yield return F("sc.heat", FactorKind.StandardCoal, "kgce/MJ", 0.03412m, EnergyCarrier.Heat);
-        yield return F("sc.raw-coal", FactorKind.StandardCoal, "kgce/kg", 0.7143m, EnergyCarrier.RawCoal);
-        yield return F("sc.diesel", FactorKind.StandardCoal, "kgce/kg", 1.4571m, EnergyCarrier.Diesel);
-        yield return F("sc.natural-gas", FactorKind.StandardCoal, "kgce/m3", 1.3300m, EnergyCarrier.NaturalGas);
         // Electricity 等价值 by year (gce/kWh).
         yield return F("ee.2020", FactorKind.ElectricityEquivalent, "gce/kWh", 305.5m, year: 2020);
         yield return F("ee.2022", FactorKind.ElectricityEquivalent, "gce/kWh", 300.7m, year: 2022);
-        // GB/T 32151 combustion defaults.
+        // Fuel defaults of one family ("CN", the default): a fuel's standard coal is its NCV ÷ 29.307 GJ/tce.
         yield return F("ncv.raw-coal", FactorKind.NetCalorificValue, "GJ/t", 20.908m, EnergyCarrier.RawCoal);
         yield return F("cc.raw-coal", FactorKind.CarbonContent, "tC/TJ", 26.37m, EnergyCarrier.RawCoal);
         yield return F("of.raw-coal", FactorKind.OxidationRate, "%", 94m, EnergyCarrier.RawCoal);
@@ -54,6 +51,12 @@ public static class TestFactors
     }
 
     public static FactorSet Set(params Factor[] extra) => new("test", Default().Concat(extra));
+
+    /// <summary>The fuel defaults of <see cref="Set"/>'s one family.</summary>
+    public static FuelBasis Fuels { get; } = Set().DefaultFuelBasis;
+
+    /// <summary>A filing's totals on <see cref="Fuels"/>.</summary>
+    public static Accounting.ActivityTotals Totals(Accounting.MonthlyFiling filing) => Accounting.ActivityTotals.From(filing, Fuels);
 
     public static Factor PriceIndex(int year, decimal value) =>
         F($"pi.{year}", FactorKind.PriceIndex, "index-2020=100", value, year: year);

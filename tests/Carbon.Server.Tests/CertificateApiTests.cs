@@ -35,9 +35,9 @@ public class CertificateApiTests : OwnService
         Assert.Contains(CertificateSteps.FirmName, text);
         Assert.Contains(number, text);
         Assert.Contains(uscc, text);
-        // 2023: 2 400 000 kWh × 0.1229 + 12 000 m³ × 1.33 kgce = 294 960 + 15 960 = 310 920 kgce → 310.92 tce (当量值).
+        // 2023: 2 400 000 kWh × 0.1229 = 294.96 tce + 1.2 万m³ × 389.31 GJ ÷ 29.307 GJ/tce = 15.940629 tce → 310.900629 tce (当量值).
         var metrics = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
-        Assert.Equal(310.92m, metrics.Dec("energyTce.calorific"));
+        Assert.Equal(310.900629m, metrics.Dec("energyTce.calorific"));
         Assert.Contains("310", text);
 
         // The register's hash is the file's; the signature verifies with the published public key.

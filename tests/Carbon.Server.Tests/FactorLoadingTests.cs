@@ -17,12 +17,32 @@ public class FactorLoadingTests
         Assert.StartsWith("cn-default-2026.12+", set.Version);
         foreach (var carrier in EnergyCarriers.All.Where(c => c.CoefficientCarrier() == c))
         {
-            Assert.NotNull(set.Find(FactorKind.StandardCoal, carrier));
+            // Electricity and heat by coefficient; every fuel by its heating value, in every family.
+            Assert.True(carrier.RoleOf() == CarrierRole.Fuel
+                ? set.FuelFamilies.All(f => set.FuelBasisFor(f.IndustryPrefixes.FirstOrDefault()).Find(carrier) is not null)
+                : set.Find(FactorKind.StandardCoal, carrier) is not null, carrier.Token());
         }
         Assert.Equal(0.0001229m, set.Get(FactorKind.StandardCoal, EnergyCarrier.Electricity).Normalized); // tce per kWh
         Assert.Equal(0.5617m, set.GridCo2(2022, "east-china").Factor.Value);
         Assert.Equal(0.11m, set.HeatCo2.Value);
-        Assert.Equal(FactorStatus.Unverified, set.Get(FactorKind.CarbonContent, EnergyCarrier.Coke).Status);
+        Assert.Equal("other-industry-2015", set.DefaultFuelFamily.Id);
+        // 工业其他行业 (2015): diesel 43.330, fuel oil 40.190, gasoline 44.800, LPG 47.310 GJ/t, washed coal 93 %, coke-oven gas
+        // 173.854 GJ/10⁴m³, and 原煤 as 烟煤 (23.204 GJ/t, 26.18 tC/TJ, 93 %).
+        var general = set.FuelBasisFor("C3441");
+        Assert.Equal(43.330m, general.For(EnergyCarrier.Diesel).Ncv.Value);
+        Assert.Equal(40.190m, general.For(EnergyCarrier.FuelOil).Ncv.Value);
+        Assert.Equal(44.800m, general.For(EnergyCarrier.Gasoline).Ncv.Value);
+        Assert.Equal(47.310m, general.For(EnergyCarrier.Lpg).Ncv.Value);
+        Assert.Equal(93m, general.For(EnergyCarrier.WashedCoal).Oxidation.Value);
+        Assert.Equal(173.854m, general.For(EnergyCarrier.CokeOvenGas).Ncv.Value);
+        var coal = general.For(EnergyCarrier.RawCoal);
+        Assert.Equal((23.204m, 26.18m, 93m), (coal.Ncv.Value, coal.CarbonContent.Value, coal.Oxidation.Value));
+        // A chemical firm (C26) is on the first-batch (2013) table, whose coal rows it lacks: the default family's stand in.
+        var chemical = set.FuelBasisFor("C2614");
+        Assert.Equal("first-batch-2013", chemical.Family.Id);
+        Assert.Equal(42.652m, chemical.For(EnergyCarrier.Diesel).Ncv.Value);
+        Assert.True(chemical.For(EnergyCarrier.RawCoal).FromDefaultFamily);
+        Assert.Equal(FactorStatus.Unverified, chemical.For(EnergyCarrier.Diesel).Oxidation.Status);   // not in the reproduction read
     }
 
     [Fact]
@@ -40,7 +60,7 @@ public class FactorLoadingTests
     [InlineData("grid.csv", "0.5617", "-0.5617", "coefficients/grid.csv line 5, field 'value'", "positive")]
     [InlineData("standard-coal.csv", "kgce/kWh", "kgce/m3", "coefficients/standard-coal.csv line 2, field 'unit'", "Volume")]
     [InlineData("standard-coal.csv", "electricity,kgce", "electricty,kgce", "coefficients/standard-coal.csv line 2, field 'carrier'", "electricty")]
-    [InlineData("fuel-combustion.csv", "raw-coal,%,94", "raw-coal,%,194", "coefficients/fuel-combustion.csv line 4, field 'value'", "at most 1")]
+    [InlineData("fuel-combustion.csv", "raw-coal,%,93", "raw-coal,%,193", "coefficients/fuel-combustion.csv line 4, field 'value'", "at most 1")]
     [InlineData("purchased-heat.csv", "VERIFIED-2nd", "PROBABLY", "coefficients/purchased-heat.csv line 2, field 'status'", "PROBABLY")]
     [InlineData("grid.csv", ",2022,east-china", ",22,east-china", "coefficients/grid.csv line 5, field 'year'", "1990..2100")]
     public void A_bad_row_names_file_line_field_and_reason(string file, string find, string replace, string where, string why)
@@ -57,9 +77,12 @@ public class FactorLoadingTests
     {
         using var copy = Copy();
         var path = Path.Combine(copy.Path, "coefficients", "standard-coal.csv");
-        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("sc.coke,", StringComparison.Ordinal)));
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("sc.heat,", StringComparison.Ordinal)));
+        var fuels = Path.Combine(copy.Path, "coefficients", "fuel-combustion.csv");
+        File.WriteAllLines(fuels, File.ReadAllLines(fuels).Where(l => !l.StartsWith("of.coke.other-industry-2015,", StringComparison.Ordinal)));
         var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
-        Assert.Contains(e.Problems, p => p.Contains("no standard-coal coefficient for coke"));
+        Assert.Contains(e.Problems, p => p.Contains("no standard-coal coefficient for heat"));
+        Assert.Contains(e.Problems, p => p.Contains("fuel family other-industry-2015: coke (焦炭) lacks oxidation"));
     }
 
     [Fact]
@@ -67,9 +90,9 @@ public class FactorLoadingTests
     {
         using var copy = Copy();
         File.AppendAllText(Path.Combine(copy.Path, "coefficients", "standard-coal.csv"),
-            "sc.coke,standard-coal,dup,,CN,coke,kgce/kg,0.97,test,UNVERIFIED\n");
+            "sc.heat,standard-coal,dup,,CN,heat,kgce/MJ,0.0341,test,UNVERIFIED\n");
         var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
-        Assert.Contains(e.Problems, p => p.Contains("id 'sc.coke' is already used at coefficients/standard-coal.csv line 6"));
+        Assert.Contains(e.Problems, p => p.Contains("id 'sc.heat' is already used at coefficients/standard-coal.csv line 3"));
         Assert.Contains(e.Problems, p => p.Contains("a second standard-coal row for the same key"));
     }
 
@@ -94,14 +117,16 @@ public class FactorLoadingTests
     [Fact]
     public void One_fuel_has_one_heating_value_in_a_factor_set()
     {
-        // Natural gas at the 2008 table's 气田天然气 1.2143 kgce/m³ (35 544 kJ/m³) beside a CO2 NCV of 389.31 GJ/10⁴m³
-        // (38 931 kJ/m³): 9.4 % apart, refused with the file, line and both rows.
+        // Natural gas once went to tce at the 2008 table's 气田天然气 1.2143 kgce/m³ (35 544 kJ/m³) and to CO2 at 389.31
+        // GJ/10⁴m³ (38 931 kJ/m³), 9.4 % apart. A fuel's standard coal is now its NCV ÷ 29 307 kJ/kgce, so a coefficient
+        // row for a fuel is refused with the file, line and reason; the shipped set has none.
         var shipped = FactorSetLoader.Load(Shipped, "east-china");
-        Assert.Equal(1.33m, shipped.Get(FactorKind.StandardCoal, EnergyCarrier.NaturalGas).Value);
+        Assert.Null(shipped.Find(FactorKind.StandardCoal, EnergyCarrier.NaturalGas));
         using var copy = Copy();
-        Edit(copy, "standard-coal.csv", "kgce/m3,1.3300", "kgce/m3,1.2143");
+        File.AppendAllText(Path.Combine(copy.Path, "coefficients", "standard-coal.csv"),
+            "sc.natural-gas,standard-coal,GB/T 2589-2008 附录A 气田天然气,,CN,natural-gas,kgce/m3,1.2143,test,VERIFIED\n");
         var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
-        Assert.Contains(e.Problems, p => p.Contains("standard-coal.csv line") && p.Contains("natural-gas") && p.Contains("one heating value"));
+        Assert.Contains(e.Problems, p => p.Contains("standard-coal.csv line 4") && p.Contains("natural-gas") && p.Contains("one heating value"));
     }
 
     [Fact]
@@ -128,11 +153,22 @@ public class FactorLoadingTests
     public void The_baseline_grid_policy_is_data_and_a_bad_one_stops_the_load()
     {
         using var copy = Copy();
-        File.WriteAllText(Path.Combine(copy.Path, "factor-set.json"), "{\"label\":\"x\",\"baselineGrid\":\"each-year\"}");
+        Edit(copy, "../factor-set.json", "\"baselineGrid\": \"fixed\"", "\"baselineGrid\": \"each-year\"");
         Assert.Equal(BaselineGridPolicy.EachYear, FactorSetLoader.Load(copy.Path, "east-china").BaselineGrid);
-        File.WriteAllText(Path.Combine(copy.Path, "factor-set.json"), "{\"label\":\"x\",\"baselineGrid\":\"sometimes\"}");
+        Edit(copy, "../factor-set.json", "\"baselineGrid\": \"each-year\"", "\"baselineGrid\": \"sometimes\"");
         var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
         Assert.Contains(e.Problems, p => p.Contains("factor-set.json"));
+    }
+
+    [Fact]
+    public void Fuel_families_are_data_and_a_bad_one_stops_the_load()
+    {
+        using var copy = Copy();
+        Edit(copy, "../factor-set.json", "\"default\": false", "\"default\": true");
+        Edit(copy, "fuel-combustion.csv", ",,first-batch-2013,diesel,", ",,first-batch-2031,diesel,");
+        var e = Assert.Throws<FactorLoadException>(() => FactorSetLoader.Load(copy.Path, "east-china"));
+        Assert.Contains(e.Problems, p => p.Contains("exactly one fuel family is \"default\": true"));
+        Assert.Contains(e.Problems, p => p.Contains("the default family applies to every industry"));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
+using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
 using Carbon.Domain.Units;
+using Carbon.Server.Factors;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -14,6 +16,10 @@ namespace Carbon.Server.Tests;
 [Collection(ClusterCollection.Name)]
 public class GrainTests(ClusterFixture fixture)
 {
+    /// <summary>The shipped factor set the test silos load; its default fuel family is the one every test firm (C3441) falls under.</summary>
+    private static readonly FuelBasis Fuels =
+        FactorSetLoader.Load(Path.Combine(AppContext.BaseDirectory, "factors"), "east-china").FuelBasisFor("C3441");
+
     private static MonthlyFiling Filing(int year, int month, decimal kwh, decimal valueAdded = 100m) =>
         new(new YearMonth(year, month), [new EnergyUse(EnergyCarrier.Electricity, new Quantity(kwh, MeasureUnit.KilowattHour))],
             10m, 400m, valueAdded, 400m, 10m, 20, 1m, null);
@@ -57,7 +63,7 @@ public class GrainTests(ClusterFixture fixture)
             Pollutants = new Pollutants(0.1m, null, null, 0.05m),
             Products = [new ProductOutput("钢结构件", 12.5m, "t")],
         };
-        var totals = ActivityTotals.From(filing) + ActivityTotals.From(filing with { Month = new YearMonth(2024, 3) });
+        var totals = ActivityTotals.From(filing, Fuels) + ActivityTotals.From(filing with { Month = new YearMonth(2024, 3) }, Fuels);
         var uscc = Uscc.Parse(TestUscc.Next());
 
         Assert.Equal(filing, serializer.Deserialize<MonthlyFiling>(serializer.SerializeToArray(filing)));
@@ -73,7 +79,7 @@ public class GrainTests(ClusterFixture fixture)
         await park.RegisterAsync(new ParkProfile("G-PARK-REV", "测试园区", "industrial-park"), "test");
         var month = new YearMonth(2024, 3);
         var uscc = Uscc.Parse(TestUscc.Next());
-        ActivityTotals T(decimal kwh) => ActivityTotals.From(Filing(2024, 3, kwh));
+        ActivityTotals T(decimal kwh) => ActivityTotals.From(Filing(2024, 3, kwh), Fuels);
 
         await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));
         await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 1, T(100m)));   // late, older: ignored
@@ -140,7 +146,7 @@ public class GrainTests(ClusterFixture fixture)
         return ActivityTotals.Sum(filings
             .GroupBy(f => (f.Uscc, f.Month))
             .Select(g => g.MaxBy(f => f.Revision)!)
-            .Select(f => ActivityTotals.From(f.ToDomain())));
+            .Select(f => ActivityTotals.From(f.ToDomain(), Fuels)));
     }
 
     private async Task<int> CountAsync(string parkCode)

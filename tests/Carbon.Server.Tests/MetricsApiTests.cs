@@ -38,11 +38,11 @@ public class MetricsApiTests(ApiFixture fixture)
         var m = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=2")).JsonAsync();
 
         // 2023 Jan–Feb: 180 000 kWh, 18 000 m³ gas, 900 m³ water, value added 600 万元.
-        // 当量值: 180 000 × 0.1229 = 22 122 kgce; gas 18 000 m³ × 1.33 (38 931 kJ/m³, the heating value its CO2 uses too)
-        // = 23 940 kgce → 46.062 tce.
-        // 等价值: 2023 has no coal rate, nearest 2022 = 300.7 gce/kWh: 180 000 × 0.3007 = 54 126 kgce + 23 940 → 78.066 tce.
-        Assert.Equal(46.062m, m.Dec("energyTce.calorific"));
-        Assert.Equal(78.066m, m.Dec("energyTce.equivalent"));
+        // 当量值: 180 000 × 0.1229 = 22 122 kgce; gas by the heating value its CO2 uses (工业其他行业 389.31 GJ/万m³):
+        // 1.8 万m³ × 389.31 = 700.758 GJ ÷ 29.307 GJ/tce = 23.910943 tce → 46.032943 tce.
+        // 等价值: 2023 has no coal rate, nearest 2022 = 300.7 gce/kWh: 180 000 × 0.3007 = 54.126 tce + 23.910943 → 78.036943 tce.
+        Assert.Equal(46.032943m, m.Dec("energyTce.calorific"));
+        Assert.Equal(78.036943m, m.Dec("energyTce.equivalent"));
         Assert.Equal("ee.2022", m["factors"]!["electricityEquivalent"]!["factorId"]!.GetValue<string>());
         Assert.True(m["factors"]!["electricityEquivalent"]!["substitute"]!.GetValue<bool>());
         // The rate is the published supply (供电) rate, which GB/T 2589's generation (发电) rate is not: the row says so.
@@ -59,20 +59,21 @@ public class MetricsApiTests(ApiFixture fixture)
         // Comparable 2020 prices: P(2023) = 109.1561 → 600 × 100 / 109.1561 = 549.671525 万元.
         Assert.Equal("comparable-2020", m["priceBasis"]!.GetValue<string>());
         Assert.Equal(549.671525m, m.Dec("valueAddedAtPriceBasis"));
-        // Intensities: 78.066 / 549.6715… = 0.142023; 46.062 / 549.67 = 0.083799; 137.9194 / 549.67 = 0.250912; 900 / 549.67 = 1.637342.
+        // Intensities: 78.036943 / 549.6715… = 0.14197; 46.032943 / 549.67 = 0.083746; 137.9194 / 549.67 = 0.250912; 900 / 549.67 = 1.637342.
         Assert.Equal("equivalent", m["energyBasis"]!.GetValue<string>());
-        Assert.Equal(0.142023m, m.Dec("intensity.energyTcePer10kYuan"));
-        Assert.Equal(0.083799m, m.Dec("intensity.energyCalorificTcePer10kYuan"));
+        Assert.Equal(0.14197m, m.Dec("intensity.energyTcePer10kYuan"));
+        Assert.Equal(0.083746m, m.Dec("intensity.energyCalorificTcePer10kYuan"));
         Assert.Equal(0.250912m, m.Dec("intensity.co2TPer10kYuan"));
         Assert.Equal(1.637342m, m.Dec("intensity.waterM3Per10kYuan"));
 
-        // Baseline 2020 Jan–Feb: 200 000 kWh at 305.5 gce/kWh = 61.1 tce + gas 20 000 × 1.33 = 26.6 tce → 87.7 tce;
+        // Baseline 2020 Jan–Feb: 200 000 kWh at 305.5 gce/kWh = 61.1 tce + gas 2 万m³ × 389.31 ÷ 29.307 = 26.567714 tce
+        // → 87.667714 tce;
         // 2020's own CO2: 200 MWh × 0.5992 (华东 2021, the nearest published year, flagged) = 119.84 t + gas 43.24377618 t
         // = 163.08377618 t; VA 500.
-        Assert.Equal(87.7m, m.Dec("baseline.energyTce.equivalent"));
+        Assert.Equal(87.667714m, m.Dec("baseline.energyTce.equivalent"));
         Assert.Equal(119.84m, m.Dec("baseline.co2T.electricity"));
         Assert.Equal(163.083776m, m.Dec("baseline.co2T.total"));
-        Assert.Equal(0.1754m, m.Dec("baseline.intensity.energyTcePer10kYuan"));
+        Assert.Equal(0.175335m, m.Dec("baseline.intensity.energyTcePer10kYuan"));
         Assert.Equal(2021, m["baseline"]!["factors"]!["grid"]!["usedYear"]!.GetValue<int>());
         Assert.True(m["baseline"]!["factors"]!["grid"]!["substitute"]!.GetValue<bool>());
 
@@ -82,9 +83,14 @@ public class MetricsApiTests(ApiFixture fixture)
         Assert.Equal("grid.east-china.2023", m["comparison"]!["baselineGrid"]!["factorId"]!.GetValue<string>());
         Assert.Equal(153.243776m, m.Dec("comparison.baselineCo2T"));
 
-        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.142023…/0.1754 = 0.190291; CO2 1 − 0.250912/0.306488 = 0.181329
+        // Reductions 1 − I/I₂₀₂₀: energy 1 − 0.14197014/0.17533543 = 0.190294; CO2 1 − 0.250912/0.306488 = 0.181329
         // (= water's: activity fell 10 % on 10 % more comparable value added); water 1 − 1.637342/2 = 0.181329.
-        Assert.Equal(0.190291m, m.Dec("reductionVs2020.energyIntensity"));
+        Assert.Equal(0.190294m, m.Dec("reductionVs2020.energyIntensity"));
+        // The fuels' heating values: the firm's guideline family, and per fuel the default row and the average NCV used.
+        Assert.Equal("other-industry-2015", m["fuels"]!["family"]!.GetValue<string>());
+        var gas = m["fuels"]!["lines"]!.AsArray().Single()!;
+        Assert.Equal("ncv.natural-gas.other-industry-2015", gas["defaultNcvFactor"]!.GetValue<string>());
+        Assert.Equal(389.31m, gas["averageNcv"]!.GetValue<decimal>());
         Assert.Equal(0.181329m, m.Dec("reductionVs2020.co2Intensity"));
         Assert.Equal(0.181329m, m.Dec("reductionVs2020.waterIntensity"));
         Assert.StartsWith("cn-default-", m["factorSet"]!.GetValue<string>());
@@ -135,16 +141,17 @@ public class MetricsApiTests(ApiFixture fixture)
     [Fact]
     public async Task Metrics_give_the_gross_and_the_dual_control_energy()
     {
-        // 10 000 m³ of gas, 4 000 as raw material (see DualControlTests): gross 13.3 tce, 原料用能 5.32, 双控 7.98 tce.
+        // 10 000 m³ of gas, 4 000 as raw material (see DualControlTests): gross 389.31 GJ ÷ 29.307 = 13.283857 tce,
+        // 原料用能 155.724 GJ ÷ 29.307 = 5.313543, 双控 7.970314 tce.
         var uscc = TestUscc.Next();
         await Http.RegisterEnterpriseAsync(uscc, null);
         var month = Api.Filing();
         month["energy"] = new object[] { new { carrier = "natural-gas", quantity = 10_000m, unit = "m3", feedstock = 4_000m } };
         Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, "2022-05", month)).StatusCode);
         var m = await (await Http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2022&throughMonth=5")).JsonAsync();
-        Assert.Equal(13.3m, m.Dec("energyTce.calorific"));
-        Assert.Equal(5.32m, m.Dec("dualControl.feedstockTce"));
-        Assert.Equal(7.98m, m.Dec("dualControl.energyTce.calorific"));
+        Assert.Equal(13.283857m, m.Dec("energyTce.calorific"));
+        Assert.Equal(5.313543m, m.Dec("dualControl.feedstockTce"));
+        Assert.Equal(7.970314m, m.Dec("dualControl.energyTce.calorific"));
         Assert.Equal(4_000m, (await (await Http.GetAsync($"/api/enterprises/{uscc}/filings/2022-05")).JsonAsync())["current"]!["energy"]![0]!.Dec("feedstock"));
 
         month["energy"] = new object[] { new { carrier = "electricity", quantity = 10m, unit = "kWh", feedstock = 1m } };
@@ -160,8 +167,8 @@ public class MetricsApiTests(ApiFixture fixture)
         var jan = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023&throughMonth=1")).JsonAsync();
         Assert.Equal(1, jan["months"]!.GetValue<int>());
         Assert.Equal(1, jan["baseline"]!["months"]!.GetValue<int>());
-        // 2023-01 alone: 90 000 × 0.1229 + 9 000 × 1.33 = 11 061 + 11 970 = 23 031 kgce.
-        Assert.Equal(23.031m, jan.Dec("energyTce.calorific"));
+        // 2023-01 alone: 90 000 × 0.1229 = 11.061 tce + 0.9 万m³ × 389.31 GJ ÷ 29.307 = 11.955471 tce → 23.016471 tce.
+        Assert.Equal(23.016471m, jan.Dec("energyTce.calorific"));
 
         var year = await (await Http.GetAsync($"/api/enterprises/{a}/metrics?year=2023")).JsonAsync();
         Assert.Equal(12, year["throughMonth"]!.GetValue<int>());
@@ -201,9 +208,10 @@ public class MetricsApiTests(ApiFixture fixture)
     public async Task A_park_sums_its_members()
     {
         var (_, _, park) = await SeedAsync();
-        // A 2023 Jan–Feb 46.062 tce + B 2023-01 50 000 kWh × 0.1229 = 6.145 tce → 52.207 tce; water 900 + 100.
+        // A 2023 Jan–Feb 46.032943 tce + B 2023-01 50 000 kWh × 0.1229 = 6.145 tce → 52.177943 tce; water 900 + 100.
         var m = await Eventually.JsonAsync(Http, $"/api/parks/{park}/metrics?year=2023&throughMonth=2",
-            j => j.Dec("energyTce.calorific") == 52.207m);
+            j => j.Dec("energyTce.calorific") == 52.177943m);
+        Assert.Null(m["fuels"]!["family"]);   // a park's firms each keep their own family
         Assert.Equal(1_000m, m.Dec("waterM3"));
         Assert.Equal(700m, m.Dec("valueAdded"));
         Assert.Equal(2, m["scope"]!["enterprises"]!.GetValue<int>());

@@ -21,13 +21,14 @@ public sealed record Account(EnergyFigures Energy, Co2Figures Co2, decimal Water
     /// GB/T 2589-2020 and GB/T 32150-2015 applied to summed activity; water is 取水量 as filed (m³).
     /// <paramref name="year"/> picks the year-keyed factors (等价值 coal rate, grid factor); <paramref name="gridYear"/>,
     /// when given, picks the grid factor instead (a comparison under <see cref="BaselineGridPolicy.Fixed"/>).
+    /// <paramref name="fuels"/>, the firm's fuel family, only names the fuel rows in the trace.
     /// </summary>
     public static Account Compute(ActivityTotals totals, FactorSet factors, int year, string gridRegion,
-        ICollection<TraceTerm>? trace = null, int? gridYear = null)
+        ICollection<TraceTerm>? trace = null, int? gridYear = null, FuelBasis? fuels = null)
     {
-        var energy = EnergyAccounting.Compute(totals, factors, year, trace);
-        var feedstock = EnergyAccounting.FeedstockTce(totals, factors);
-        return new Account(energy, CarbonAccounting.Compute(totals, factors, gridYear ?? year, gridRegion, trace), totals.WaterM3, totals.ValueAdded)
+        var energy = EnergyAccounting.Compute(totals, factors, year, trace, fuels);
+        var feedstock = EnergyAccounting.FeedstockTce(totals);
+        return new Account(energy, CarbonAccounting.Compute(totals, factors, gridYear ?? year, gridRegion, trace, fuels), totals.WaterM3, totals.ValueAdded)
         {
             DualControl = new EnergyFigures(energy.CalorificTce - feedstock, energy.EquivalentTce - feedstock),
             FeedstockTce = feedstock,

@@ -1,23 +1,57 @@
 using Carbon.Domain.Energy;
+using Carbon.Domain.Factors;
 using Carbon.Domain.Units;
 
 namespace Carbon.Domain.Accounting;
 
 /// <summary>
 /// Filed activity summed over any set of enterprise-months: energy per carrier in base units (kWh, kg, m³, MJ),
-/// water, money and staff. It is a commutative monoid under <c>+</c> (and a group with <c>-</c>), and every
-/// accounting figure is computed from it, so a park's figures equal the formula applied to the sum of its ledger.
+/// water, money and staff, and for fuels the heat and the oxidised carbon of each line. It is a commutative monoid under
+/// <c>+</c> (and a group with <c>-</c>), and every accounting figure is computed from it, so a park's figures equal the
+/// formula applied to the sum of its ledger. A fuel's heat is fixed per line — its measured NCV, else its firm's fuel
+/// family default — because firms of one park follow different guideline families (see <see cref="FuelBasis"/>).
 /// </summary>
 public sealed record ActivityTotals
 {
     private static readonly int CarrierCount = EnergyCarriers.All.Count;
 
+    private const int HeatSlot = 0, FeedstockHeatSlot = 1, CarbonSlot = 2, MeasuredSlot = 3, FuelSlots = 4;
+
     private readonly decimal[] _energy;
 
-    private ActivityTotals(decimal[] energy, decimal[]? feedstock = null)
+    private ActivityTotals(decimal[] energy, decimal[]? feedstock = null, decimal[]? fuel = null)
     {
         _energy = energy;
         FeedstockBase = feedstock ?? new decimal[CarrierCount];
+        FuelBase = fuel;
+    }
+
+    /// <summary>Per fuel: heat (GJ), feedstock heat (GJ), oxidised carbon (tC), quantity at measured NCV; null when no fuel was filed.</summary>
+    private decimal[]? FuelBase { get; init; }
+
+    private decimal FuelValue(int slot, EnergyCarrier carrier) => FuelBase is null ? 0m : FuelBase[slot * CarrierCount + (int)carrier];
+
+    /// <summary>热量: Σ quantity × NCV of a fuel's lines (GJ), the NCV measured where a line says so, else the family default.</summary>
+    public decimal HeatGj(EnergyCarrier carrier) => FuelValue(HeatSlot, carrier);
+
+    /// <summary>The heat of the part of a fuel used as raw material (GJ).</summary>
+    public decimal FeedstockHeatGj(EnergyCarrier carrier) => FuelValue(FeedstockHeatSlot, carrier);
+
+    /// <summary>Σ (quantity − feedstock) × NCV × CC × OF of a fuel's lines: the carbon oxidised in combustion (tC, GB/T 32150-2015).</summary>
+    public decimal OxidisedCarbonT(EnergyCarrier carrier) => FuelValue(CarbonSlot, carrier);
+
+    /// <summary>The part of a fuel's quantity whose lines carried a measured NCV (base units).</summary>
+    public decimal MeasuredNcvQuantity(EnergyCarrier carrier) => FuelValue(MeasuredSlot, carrier);
+
+    /// <summary>These totals with a fuel's heat, feedstock heat, oxidised carbon and measured quantity set (for surrogates and tests).</summary>
+    public ActivityTotals WithFuel(EnergyCarrier carrier, decimal heatGj, decimal feedstockHeatGj, decimal oxidisedCarbonT, decimal measuredQuantity)
+    {
+        var f = FuelBase is null ? new decimal[CarrierCount * FuelSlots] : (decimal[])FuelBase.Clone();
+        f[HeatSlot * CarrierCount + (int)carrier] = heatGj;
+        f[FeedstockHeatSlot * CarrierCount + (int)carrier] = feedstockHeatGj;
+        f[CarbonSlot * CarrierCount + (int)carrier] = oxidisedCarbonT;
+        f[MeasuredSlot * CarrierCount + (int)carrier] = measuredQuantity;
+        return this with { FuelBase = f };
     }
 
     /// <summary>Feedstock per carrier in base units (never exposed: arrays are mutable).</summary>
@@ -114,26 +148,43 @@ public sealed record ActivityTotals
     public decimal RenewableSelfUsedKwh { get; init; }
 
     /// <summary>
-    /// The totals of one monthly filing. Exports are netted here, month by month (GB/T 2589-2020: energy delivered
-    /// outside the boundary is deducted where it was counted in): exported electricity first comes out of the firm's own
-    /// renewable generation and only the rest out of purchased electricity, and no deduction exceeds what was purchased
-    /// — for electricity and for heat. A rooftop-PV exporter cannot have negative consumption, and sums stay exact.
+    /// The totals of one monthly filing, its fuels on the firm's <paramref name="fuels"/>. Exports are netted here, month
+    /// by month (GB/T 2589-2020: energy delivered outside the boundary is deducted where it was counted in): exported
+    /// electricity first comes out of the firm's own renewable generation and only the rest out of purchased electricity,
+    /// and no deduction exceeds what was purchased — for electricity and for heat. A rooftop-PV exporter cannot have
+    /// negative consumption, and sums stay exact. Each fuel line's heat is quantity × NCV (measured, else the family's),
+    /// and its oxidised carbon (quantity − feedstock) × NCV × CC × OF (GB/T 32150-2015 燃料燃烧排放).
     /// </summary>
-    public static ActivityTotals From(MonthlyFiling filing)
+    public static ActivityTotals From(MonthlyFiling filing, FuelBasis fuels)
     {
         var energy = new decimal[CarrierCount];
         var feedstock = new decimal[CarrierCount];
+        decimal[]? fuel = null;
         foreach (var use in filing.Energy)
         {
-            energy[(int)use.Carrier] += use.Quantity.InBaseUnit;
-            feedstock[(int)use.Carrier] += use.Feedstock * use.Quantity.Unit.ScaleToBase();
+            var quantity = use.Quantity.InBaseUnit;
+            var feedstockBase = use.Feedstock * use.Quantity.Unit.ScaleToBase();
+            energy[(int)use.Carrier] += quantity;
+            feedstock[(int)use.Carrier] += feedstockBase;
+            if (use.Carrier.RoleOf() != CarrierRole.Fuel)
+            {
+                continue;
+            }
+            var defaults = fuels.For(use.Carrier);
+            var ncv = use.MeasuredNcv is { } measured ? measured / EnergyUse.NcvDenominatorScale(use.Carrier) : defaults.Ncv.Normalized;
+            fuel ??= new decimal[CarrierCount * FuelSlots];
+            var i = (int)use.Carrier;
+            fuel[HeatSlot * CarrierCount + i] += quantity * ncv;
+            fuel[FeedstockHeatSlot * CarrierCount + i] += feedstockBase * ncv;
+            fuel[CarbonSlot * CarrierCount + i] += (quantity - feedstockBase) * ncv * defaults.CarbonContent.Normalized * defaults.Oxidation.Normalized;
+            fuel[MeasuredSlot * CarrierCount + i] += use.MeasuredNcv is null ? 0m : quantity;
         }
         var exported = energy[(int)EnergyCarrier.ExportedElectricity];
         var generated = energy[(int)EnergyCarrier.RenewableGeneration];
         energy[(int)EnergyCarrier.ExportedElectricity] = Math.Min(energy[(int)EnergyCarrier.Electricity], Math.Max(0m, exported - generated));
         energy[(int)EnergyCarrier.ExportedHeat] = Math.Min(energy[(int)EnergyCarrier.Heat], energy[(int)EnergyCarrier.ExportedHeat]);
         var reported = filing.Pollutants is { Reported: true };
-        return new ActivityTotals(energy, feedstock)
+        return new ActivityTotals(energy, feedstock, fuel)
         {
             ExportedKwh = exported,
             RenewableSelfUsedKwh = Math.Max(0m, generated - exported),
@@ -174,7 +225,7 @@ public sealed record ActivityTotals
             energy[i] = _energy[i] * k;
             feedstock[i] = FeedstockBase[i] * k;
         }
-        return new ActivityTotals(energy, feedstock)
+        return new ActivityTotals(energy, feedstock, FuelBase?.Select(v => v * k).ToArray())
         {
             WaterM3 = WaterM3 * k,
             OutputValue = OutputValue * k,
@@ -195,6 +246,7 @@ public sealed record ActivityTotals
         other is not null
         && _energy.AsSpan().SequenceEqual(other._energy)
         && FeedstockBase.AsSpan().SequenceEqual(other.FeedstockBase)
+        && FuelEquals(FuelBase, other.FuelBase)
         && WaterM3 == other.WaterM3
         && OutputValue == other.OutputValue
         && ValueAdded == other.ValueAdded
@@ -221,6 +273,19 @@ public sealed record ActivityTotals
         return hash.ToHashCode();
     }
 
+    /// <summary>Fuel sums are equal when every value is; a missing array is all zeros.</summary>
+    private static bool FuelEquals(decimal[]? a, decimal[]? b)
+    {
+        for (var i = 0; i < CarrierCount * FuelSlots; i++)
+        {
+            if ((a?[i] ?? 0m) != (b?[i] ?? 0m))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ActivityTotals Combine(ActivityTotals a, ActivityTotals b, int sign)
     {
         var energy = new decimal[CarrierCount];
@@ -230,7 +295,16 @@ public sealed record ActivityTotals
             energy[i] = a._energy[i] + sign * b._energy[i];
             feedstock[i] = a.FeedstockBase[i] + sign * b.FeedstockBase[i];
         }
-        return new ActivityTotals(energy, feedstock)
+        decimal[]? fuel = null;
+        if (a.FuelBase is not null || b.FuelBase is not null)
+        {
+            fuel = new decimal[CarrierCount * FuelSlots];
+            for (var i = 0; i < fuel.Length; i++)
+            {
+                fuel[i] = (a.FuelBase?[i] ?? 0m) + sign * (b.FuelBase?[i] ?? 0m);
+            }
+        }
+        return new ActivityTotals(energy, feedstock, fuel)
         {
             WaterM3 = a.WaterM3 + sign * b.WaterM3,
             OutputValue = a.OutputValue + sign * b.OutputValue,

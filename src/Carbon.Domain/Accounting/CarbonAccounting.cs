@@ -18,15 +18,17 @@ public static class CarbonAccounting
     private const decimal Co2PerCarbonDenominator = 12m;
 
     /// <summary>
-    /// GB/T 32150-2015: combustion Σ AD × NCV × CC × OF × 44/12; electricity (purchased − exported) MWh × EF grid of
-    /// the data year and region; heat (purchased − exported) GJ × EF heat.
+    /// GB/T 32150-2015: combustion Σ AD × NCV × CC × OF × 44/12 (the carbon of each line fixed in
+    /// <see cref="ActivityTotals.From"/>, on its measured NCV or its fuel family); electricity (purchased − exported) MWh ×
+    /// EF grid of the data year and region; heat (purchased − exported) GJ × EF heat. <paramref name="fuels"/> names the
+    /// fuel rows in the trace.
     /// </summary>
     public static Co2Figures Compute(ActivityTotals totals, FactorSet factors, int year, string gridRegion,
-        ICollection<TraceTerm>? trace = null)
+        ICollection<TraceTerm>? trace = null, FuelBasis? fuels = null)
     {
         // Carbon is summed first and multiplied by 44/12 once, so the only inexact step (÷12) happens once per figure.
         decimal carbonT = 0m;
-        var combustionTerms = new List<(EnergyCarrier Carrier, decimal CarbonT, decimal Quantity, Factor Ncv, Factor Cc, Factor Of)>();
+        var combustionTerms = new List<(EnergyCarrier Carrier, decimal CarbonT)>();
         decimal electricityT = 0m, heatT = 0m;
         var grid = factors.GridCo2(year, gridRegion);
         var heatFactor = factors.HeatCo2;
@@ -43,17 +45,13 @@ public static class CarbonAccounting
                 case CarrierRole.Fuel:
                 {
                     // Only the fuel burnt emits in combustion; the part used as raw material (原料用能) is not burnt.
-                    quantity -= totals.Feedstock(carrier);
-                    if (quantity == 0m)
+                    var c = totals.OxidisedCarbonT(carrier);
+                    if (c == 0m)
                     {
                         continue;
                     }
-                    var ncv = factors.Get(FactorKind.NetCalorificValue, carrier);
-                    var cc = factors.Get(FactorKind.CarbonContent, carrier);
-                    var of = factors.Get(FactorKind.OxidationRate, carrier);
-                    var c = quantity * ncv.Normalized * cc.Normalized * of.Normalized;
                     carbonT += c;
-                    combustionTerms.Add((carrier, c, quantity, ncv, cc, of));
+                    combustionTerms.Add((carrier, c));
                     break;
                 }
                 case CarrierRole.Electricity:
@@ -89,13 +87,20 @@ public static class CarbonAccounting
         var combustionT = carbonT * Co2PerCarbonNumerator / Co2PerCarbonDenominator;
         if (trace is not null)
         {
-            foreach (var term in combustionTerms)
+            foreach (var (carrier, c) in combustionTerms)
             {
-                trace.Add(new TraceTerm("co2.combustion", term.Carrier.Token(), term.Quantity / term.Ncv.DenominatorScale,
-                    term.Ncv.DenominatorToken, [FactorRef.Of(term.Ncv), FactorRef.Of(term.Cc), FactorRef.Of(term.Of)],
-                    "quantity × NCV × CC × OF × 44/12", Clauses.Combustion,
-                    term.CarbonT * Co2PerCarbonNumerator / Co2PerCarbonDenominator, "tCO2",
-                    string.Create(CultureInfo.InvariantCulture, $"含碳 {term.CarbonT / 1.0000000000000000000000000000m} tC")));
+                var scale = EnergyUse.NcvDenominatorScale(carrier);
+                var d = fuels?.Find(carrier);
+                var measuredOnly = totals.MeasuredNcvQuantity(carrier) == totals.Energy(carrier);
+                FactorRef[] refs = d is null ? [] : measuredOnly
+                    ? [FactorRef.Of(d.CarbonContent), FactorRef.Of(d.Oxidation)]
+                    : [FactorRef.Of(d.Ncv), FactorRef.Of(d.CarbonContent), FactorRef.Of(d.Oxidation)];
+                trace.Add(new TraceTerm("co2.combustion", carrier.Token(), (totals.Energy(carrier) - totals.Feedstock(carrier)) / scale,
+                    scale == 1_000m ? "t" : "10k-m3", refs,
+                    "(quantity − feedstock) × NCV × CC × OF × 44/12", Clauses.Combustion,
+                    c * Co2PerCarbonNumerator / Co2PerCarbonDenominator, "tCO2",
+                    string.Create(CultureInfo.InvariantCulture, $"含碳 {c / 1.0000000000000000000000000000m} tC; ")
+                    + EnergyAccounting.HeatingValueNote(carrier, totals, fuels)));
             }
         }
         return new Co2Figures(combustionT, electricityT, heatT);

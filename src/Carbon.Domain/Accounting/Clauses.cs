@@ -9,6 +9,9 @@ public static class Clauses
     /// <summary>Standard coal: 1 kgce = 29 307 kJ net calorific value (GB/T 2589-2008 §6.2; kept in 2020).</summary>
     public const string StandardCoalUnit = "GB/T 2589-2020 (1 kgce = 29 307 kJ, GB/T 2589-2008 §6.2)";
 
+    /// <summary>A fuel's standard coal from its heating value: one heating value for energy and CO2.</summary>
+    public const string FuelStandardCoal = "GB/T 2589 燃料按低位发热量折标准煤 (实测优先，否则取所属行业指南缺省值; 1 kgce = 29 307 kJ, GB/T 2589-2008 §6.2)";
+
     /// <summary>当量值: quantity × 折标准煤系数.</summary>
     public const string Calorific = "GB/T 2589 当量值: 数量 × 折标准煤系数 (系数出处见因子行所注版本 the coefficient's edition is in its factor row)";
 

@@ -6,11 +6,15 @@ namespace Carbon.Domain.Accounting;
 
 /// <summary>
 /// One line of energy use in a filing: a carrier and how much, in the unit filed, and of that how much a fuel was used
-/// as raw material (原料用能, not burnt), in the same unit.
+/// as raw material (原料用能, not burnt), in the same unit; for a fuel, optionally its measured net calorific value
+/// (低位发热量实测值), which then replaces the default for both its standard coal and its CO2.
 /// </summary>
 public readonly record struct EnergyUse
 {
-    public EnergyUse(EnergyCarrier carrier, Quantity quantity, decimal feedstock = 0m)
+    /// <summary>Lowest and highest measured NCV taken (GJ/t for solid and liquid fuels, GJ/10⁴m³ for gases).</summary>
+    public static readonly (decimal Min, decimal Max) SolidLiquidNcvRange = (5m, 60m), GasNcvRange = (20m, 1000m);
+
+    public EnergyUse(EnergyCarrier carrier, Quantity quantity, decimal feedstock = 0m, decimal? measuredNcv = null)
     {
         if (!carrier.Accepts(quantity.Unit))
         {
@@ -21,10 +25,25 @@ public readonly record struct EnergyUse
         {
             throw new ArgumentOutOfRangeException(nameof(feedstock), feedstock, "feedstock is part of a fuel line: 0 ≤ feedstock ≤ quantity");
         }
+        if (measuredNcv is { } ncv && (carrier.RoleOf() != CarrierRole.Fuel || ncv < NcvRange(carrier).Min || ncv > NcvRange(carrier).Max))
+        {
+            throw new ArgumentOutOfRangeException(nameof(measuredNcv), measuredNcv, "a measured NCV belongs to a fuel line and lies in its range");
+        }
         Carrier = carrier;
         Quantity = quantity;
         Feedstock = feedstock;
+        MeasuredNcv = measuredNcv;
     }
+
+    /// <summary>The unit a measured NCV of this fuel is filed in: the guidelines' GJ/t, or GJ/10⁴m³ for gases.</summary>
+    public static string NcvUnit(EnergyCarrier carrier) => carrier.DimensionOf() == Dimension.Volume ? "GJ/10k-m3" : "GJ/t";
+
+    /// <summary>Base units (kg or m³) in one denominator unit of <see cref="NcvUnit"/>.</summary>
+    public static decimal NcvDenominatorScale(EnergyCarrier carrier) => carrier.DimensionOf() == Dimension.Volume ? 10_000m : 1_000m;
+
+    /// <summary>The range a measured NCV of this fuel must lie in.</summary>
+    public static (decimal Min, decimal Max) NcvRange(EnergyCarrier carrier) =>
+        carrier.DimensionOf() == Dimension.Volume ? GasNcvRange : SolidLiquidNcvRange;
 
     public EnergyCarrier Carrier { get; }
 
@@ -32,6 +51,9 @@ public readonly record struct EnergyUse
 
     /// <summary>原料用能: the part used as raw material, in the line's unit (0 when none).</summary>
     public decimal Feedstock { get; }
+
+    /// <summary>低位发热量实测值 in <see cref="NcvUnit"/>; null when the fuel family's default applies.</summary>
+    public decimal? MeasuredNcv { get; }
 }
 
 /// <summary>主要污染物排放量 in tonnes. A pollutant not reported is null, never zero.</summary>

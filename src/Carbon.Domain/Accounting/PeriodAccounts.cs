@@ -20,10 +20,10 @@ public sealed record PeriodAccounts(
     /// <see cref="BaselineGridPolicy.Fixed"/>, its own (nearest published) factor when <see cref="BaselineGridPolicy.EachYear"/>.
     /// </summary>
     public static PeriodAccounts Compare(ActivityTotals current, int year, ActivityTotals baseline, FactorSet factors, string gridRegion,
-        EnergyBasis basis, ICollection<TraceTerm>? currentTrace = null, ICollection<TraceTerm>? baselineTrace = null)
+        EnergyBasis basis, ICollection<TraceTerm>? currentTrace = null, ICollection<TraceTerm>? baselineTrace = null, FuelBasis? fuels = null)
     {
-        var now = Account.Compute(current, factors, year, gridRegion, currentTrace);
-        var then = Account.Compute(baseline, factors, IntensityAccounting.BaselineYear, gridRegion, baselineTrace);
+        var now = Account.Compute(current, factors, year, gridRegion, currentTrace, fuels: fuels);
+        var then = Account.Compute(baseline, factors, IntensityAccounting.BaselineYear, gridRegion, baselineTrace, fuels: fuels);
         var gridYear = factors.BaselineGrid == BaselineGridPolicy.Fixed ? year : IntensityAccounting.BaselineYear;
         var compared = gridYear == IntensityAccounting.BaselineYear
             ? then

@@ -36,7 +36,8 @@ public enum FactorStatus
 
 /// <summary>
 /// One row of a factor file, as written, plus <see cref="Normalized"/>: the value in the unit the formulas use
-/// (tce, GJ, tC, tCO2 per base unit kWh / kg / m³ / MJ; a plain ratio; an index).
+/// (tce, GJ, tC, tCO2 per base unit kWh / kg / m³ / MJ; a plain ratio; an index). <c>Region</c> says where or to what the
+/// row applies: a grid region, a price series, a fuel family (<see cref="FuelFamily"/>), or CN.
 /// </summary>
 public sealed record Factor(
     string Id,
@@ -121,6 +122,10 @@ public static class FactorTokens
     /// <summary>Kinds that belong to one carrier (the <c>carrier</c> column is required).</summary>
     public static bool NeedsCarrier(this FactorKind kind) =>
         kind is FactorKind.StandardCoal or FactorKind.NetCalorificValue or FactorKind.CarbonContent or FactorKind.OxidationRate;
+
+    /// <summary>The combustion defaults of a fuel, which come in families (the row's <c>region</c> names the family).</summary>
+    public static bool IsFuelKind(this FactorKind kind) =>
+        kind is FactorKind.NetCalorificValue or FactorKind.CarbonContent or FactorKind.OxidationRate;
 
     /// <summary>Kinds that belong to a data year (the <c>year</c> column is required).</summary>
     public static bool NeedsYear(this FactorKind kind) =>

@@ -27,13 +27,17 @@ public enum BaselineGridPolicy
 /// <summary>
 /// An immutable, validated set of factors with a version that names it in every result.
 /// Year-keyed factors resolve to the requested year or, failing that, the nearest published year (earlier on a tie).
+/// Fuel defaults (NCV, carbon content, oxidation) come in families (<see cref="FuelFamily"/>): a row's <c>region</c> names
+/// its family, and a firm's industry picks the family.
 /// </summary>
 public sealed class FactorSet
 {
-    private readonly Dictionary<(FactorKind, EnergyCarrier), Factor> _byCarrier = [];
+    private readonly Dictionary<(FactorKind, EnergyCarrier, string), Factor> _byCarrier = [];
     private readonly Dictionary<FactorKind, List<Factor>> _byKind = [];
+    private readonly Dictionary<string, FuelBasis> _fuelBases = new(StringComparer.Ordinal);
 
-    public FactorSet(string version, IEnumerable<Factor> factors)
+    /// <summary>The set; <paramref name="fuelFamilies"/> lists the families fuel rows belong to (when null, one default family named by the fuel rows' region).</summary>
+    public FactorSet(string version, IEnumerable<Factor> factors, IEnumerable<FuelFamily>? fuelFamilies = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         Version = version;
@@ -43,9 +47,9 @@ public sealed class FactorSet
             if (factor.Kind.NeedsCarrier())
             {
                 var carrier = factor.Carrier ?? throw new ArgumentException($"factor {factor.Id} needs a carrier");
-                if (!_byCarrier.TryAdd((factor.Kind, carrier), factor))
+                if (!_byCarrier.TryAdd((factor.Kind, carrier, factor.Region), factor))
                 {
-                    throw new ArgumentException($"two {factor.Kind.Token()} factors for {carrier.Token()}");
+                    throw new ArgumentException($"two {factor.Kind.Token()} factors for {carrier.Token()} in {factor.Region}");
                 }
             }
             if (!_byKind.TryGetValue(factor.Kind, out var list))
@@ -53,6 +57,27 @@ public sealed class FactorSet
                 _byKind[factor.Kind] = list = [];
             }
             list.Add(factor);
+        }
+
+        FuelFamilies = (fuelFamilies ?? Factors.Where(f => f.Kind.IsFuelKind()).Select(f => f.Region).Distinct().Take(1)
+            .Select(region => new FuelFamily(region, "燃料缺省值 (fuel defaults)", [], true, "factor rows", FactorStatus.Unverified))).ToArray();
+        DefaultFuelFamily = FuelFamilies.SingleOrDefault(f => f.IsDefault)
+            ?? new FuelFamily("none", "无燃料缺省值 (no fuel defaults)", [], true, "none", FactorStatus.Unverified);
+        foreach (var family in FuelFamilies.Append(DefaultFuelFamily).DistinctBy(f => f.Id))
+        {
+            var fuels = new Dictionary<EnergyCarrier, FuelFactors>();
+            foreach (var carrier in EnergyCarriers.All.Where(c => c.RoleOf() == CarrierRole.Fuel))
+            {
+                if (Fuel(family, carrier) is { } own)
+                {
+                    fuels[carrier] = own;
+                }
+                else if (Fuel(DefaultFuelFamily, carrier) is { } fallback)
+                {
+                    fuels[carrier] = fallback with { Family = family, FromDefaultFamily = true };
+                }
+            }
+            _fuelBases[family.Id] = new FuelBasis(family, fuels);
         }
     }
 
@@ -66,10 +91,35 @@ public sealed class FactorSet
 
     public IEnumerable<Factor> OfKind(FactorKind kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
 
-    public Factor? Find(FactorKind kind, EnergyCarrier carrier) => _byCarrier.GetValueOrDefault((kind, carrier));
+    /// <summary>The fuel families, in file order; exactly one is the default.</summary>
+    public IReadOnlyList<FuelFamily> FuelFamilies { get; }
+
+    /// <summary>工业其他行业: the family of a firm whose industry no other family names.</summary>
+    public FuelFamily DefaultFuelFamily { get; }
+
+    /// <summary>The fuel defaults of a firm with this GB/T 4754 industry code: the family with the longest matching prefix, else the default.</summary>
+    public FuelBasis FuelBasisFor(string? industryCode)
+    {
+        var family = FuelFamilies.Where(f => f.Match(industryCode) > 0).MaxBy(f => f.Match(industryCode)) ?? DefaultFuelFamily;
+        return _fuelBases[family.Id];
+    }
+
+    /// <summary>The fuel defaults of the default family.</summary>
+    public FuelBasis DefaultFuelBasis => _fuelBases[DefaultFuelFamily.Id];
+
+    /// <summary>A carrier's factor of a kind that is not a fuel default (standard coal of electricity or heat).</summary>
+    public Factor? Find(FactorKind kind, EnergyCarrier carrier) =>
+        _byCarrier.Where(e => e.Key.Item1 == kind && e.Key.Item2 == carrier).Select(e => e.Value).FirstOrDefault();
 
     public Factor Get(FactorKind kind, EnergyCarrier carrier) =>
         Find(kind, carrier) ?? throw new MissingFactorException($"no {kind.Token()} factor for {carrier.Token()} in factor set {Version}");
+
+    private FuelFactors? Fuel(FuelFamily family, EnergyCarrier carrier) =>
+        _byCarrier.GetValueOrDefault((FactorKind.NetCalorificValue, carrier, family.Id)) is { } ncv
+        && _byCarrier.GetValueOrDefault((FactorKind.CarbonContent, carrier, family.Id)) is { } cc
+        && _byCarrier.GetValueOrDefault((FactorKind.OxidationRate, carrier, family.Id)) is { } of
+            ? new FuelFactors(carrier, ncv, cc, of, family, FromDefaultFamily: false)
+            : null;
 
     /// <summary>The purchased-heat emission factor (one per set).</summary>
     public Factor HeatCo2 => OfKind(FactorKind.HeatCo2).FirstOrDefault()

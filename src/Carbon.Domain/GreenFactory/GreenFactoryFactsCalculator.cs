@@ -18,9 +18,10 @@ public static class GreenFactoryFactsCalculator
     public static GreenFactoryFacts Compute(GreenFactorySite site, int year, string? product, IReadOnlyList<MonthlyFiling> current,
         IReadOnlyList<MonthlyFiling> baseline, FactorSet factors, string region)
     {
-        var t = ActivityTotals.Sum(current.Select(ActivityTotals.From));
-        var t0 = ActivityTotals.Sum(baseline.Select(ActivityTotals.From));
-        var accounts = PeriodAccounts.Compare(t, year, t0, factors, region, EnergyBasis.Equivalent);
+        var fuels = factors.FuelBasisFor(site.IndustryCode);
+        var t = ActivityTotals.Sum(current.Select(f => ActivityTotals.From(f, fuels)));
+        var t0 = ActivityTotals.Sum(baseline.Select(f => ActivityTotals.From(f, fuels)));
+        var accounts = PeriodAccounts.Compare(t, year, t0, factors, region, EnergyBasis.Equivalent, fuels: fuels);
         var (account, compare) = (accounts.Current, accounts.Comparison);
 
         var metrics = new Dictionary<string, decimal?>();

@@ -54,8 +54,8 @@ public sealed class FactorRowValidator : AbstractValidator<FactorLine>
         RuleFor(r => r.Kind).Must(k => FactorTokens.TryParseKind(k, out _))
             .WithMessage(r => $"unknown kind '{r.Kind}'; expected one of {string.Join(", ", FactorTokens.KindTokens)}");
         RuleFor(r => r.Edition).NotEmpty();
-        RuleFor(r => r.Region).NotEmpty().Matches("^[A-Za-z][A-Za-z-]*$")
-            .WithMessage("region is a token such as CN, national or east-china");
+        RuleFor(r => r.Region).NotEmpty().Matches("^[A-Za-z][A-Za-z0-9-]*$")
+            .WithMessage("region is a token such as CN, national, east-china or, for fuel defaults, a fuel family id");
         RuleFor(r => r.Source).NotEmpty().WithMessage("every factor names its source");
         RuleFor(r => r.Status).Must(s => FactorTokens.TryParseStatus(s, out _))
             .WithMessage(r => $"status '{r.Status}' is not one of {string.Join(", ", FactorTokens.StatusTokens)}");

@@ -7,8 +7,25 @@ using FluentValidation;
 
 namespace Carbon.Server.Factors;
 
-/// <summary><c>factors/factor-set.json</c>: names the set. Its version is this label plus a hash of every file.</summary>
-public sealed record FactorSetManifest(string Label, string? Description, BaselineGridPolicy BaselineGrid = BaselineGridPolicy.Fixed);
+/// <summary>
+/// <c>factors/factor-set.json</c>: names the set (its version is this label plus a hash of every file), the baseline grid
+/// policy, and the fuel families whose ids the fuel rows' <c>region</c> column names.
+/// </summary>
+public sealed record FactorSetManifest(string Label, string? Description, BaselineGridPolicy BaselineGrid = BaselineGridPolicy.Fixed,
+    List<FuelFamilyFile>? FuelFamilies = null);
+
+/// <summary>
+/// One fuel family: the guideline batch whose default table it is, the GB/T 4754 industry code prefixes it applies to, and
+/// whether it is the default (工业其他行业) for every other firm.
+/// </summary>
+public sealed record FuelFamilyFile(string? Id, string? Name, List<string>? Industries, bool Default, string? Source, string? Status)
+{
+    public FuelFamily ToDomain()
+    {
+        FactorTokens.TryParseStatus(Status, out var status);
+        return new FuelFamily(Id!, Name!, Industries ?? [], Default, Source!, status);
+    }
+}
 
 public sealed class FactorSetManifestValidator : AbstractValidator<FactorSetManifest>
 {
@@ -16,6 +33,33 @@ public sealed class FactorSetManifestValidator : AbstractValidator<FactorSetMani
     {
         RuleFor(m => m.Label).NotEmpty().Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
             .WithMessage("label is letters, digits, '.', '_' and '-'");
+        RuleFor(m => m.FuelFamilies).NotEmpty()
+            .WithMessage("fuelFamilies lists the guideline families of fuel defaults, one of them \"default\": true");
+        RuleForEach(m => m.FuelFamilies).ChildRules(f =>
+        {
+            f.RuleFor(x => x.Id).NotEmpty().Matches("^[a-z][a-z0-9-]*$").WithMessage("a family id is lower-case letters, digits and '-'");
+            f.RuleFor(x => x.Name).NotEmpty();
+            f.RuleFor(x => x.Source).NotEmpty().WithMessage("every family names its source");
+            f.RuleFor(x => x.Status).Must(s => FactorTokens.TryParseStatus(s, out _))
+                .WithMessage(x => $"status '{x.Status}' is not one of {string.Join(", ", FactorTokens.StatusTokens)}");
+            f.RuleForEach(x => x.Industries).Matches("^[A-T][0-9]{0,4}$")
+                .WithMessage("an industry is a GB/T 4754 code prefix: a section letter and up to four digits, e.g. C26 or C3011");
+            f.RuleFor(x => x.Industries).Empty().When(x => x.Default)
+                .WithMessage("the default family applies to every industry no other family names; list no industries");
+        }).When(m => m.FuelFamilies is not null);
+        RuleFor(m => m.FuelFamilies).Must(f => f!.Count(x => x.Default) == 1).When(m => m.FuelFamilies is { Count: > 0 })
+            .WithMessage("exactly one fuel family is \"default\": true (工业其他行业)");
+        RuleFor(m => m.FuelFamilies).Custom((families, ctx) =>
+        {
+            foreach (var dup in (families ?? []).Where(f => f.Id is not null).GroupBy(f => f.Id).Where(g => g.Count() > 1))
+            {
+                ctx.AddFailure("fuelFamilies", $"family id '{dup.Key}' is used twice");
+            }
+            foreach (var dup in (families ?? []).SelectMany(f => (f.Industries ?? []).Select(i => (i, f.Id))).GroupBy(x => x.i).Where(g => g.Count() > 1))
+            {
+                ctx.AddFailure("fuelFamilies", $"industry '{dup.Key}' is in two families ({string.Join(", ", dup.Select(x => x.Id))})");
+            }
+        });
     }
 }
 
@@ -80,7 +124,8 @@ public static class FactorSetLoader
 
         if (problems.Count == 0)
         {
-            var setResult = new FactorSetValidator().Validate(new FactorSetDraft(rows, gridRegion));
+            var setResult = new FactorSetValidator().Validate(new FactorSetDraft(rows, gridRegion,
+                manifest!.FuelFamilies!.Select(f => f.ToDomain()).ToArray()));
             problems.AddRange(setResult.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
         }
         if (problems.Count > 0)
@@ -89,7 +134,10 @@ public static class FactorSetLoader
         }
 
         var version = $"{manifest!.Label}+{Convert.ToHexStringLower(hash.GetHashAndReset())[..12]}";
-        return new FactorSet(version, rows.Select(r => r.ToFactor())) { BaselineGrid = manifest.BaselineGrid };
+        return new FactorSet(version, rows.Select(r => r.ToFactor()), manifest.FuelFamilies!.Select(f => f.ToDomain()))
+        {
+            BaselineGrid = manifest.BaselineGrid,
+        };
     }
 
     private static FactorSetManifest? ReadManifest(string directory, IncrementalHash hash, List<string> problems)

@@ -4,15 +4,12 @@ using FluentValidation;
 
 namespace Carbon.Server.Factors;
 
-/// <summary>The rows of every factor file together, and the grid region the service is configured for.</summary>
-public sealed record FactorSetDraft(IReadOnlyList<FactorLine> Rows, string GridRegion);
+/// <summary>The rows of every factor file together, the grid region the service is configured for, and the fuel families.</summary>
+public sealed record FactorSetDraft(IReadOnlyList<FactorLine> Rows, string GridRegion, IReadOnlyList<FuelFamily> FuelFamilies);
 
 /// <summary>Set-level rules: ids unique, no two rows for one key, and every factor a formula needs present.</summary>
 public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
 {
-    /// <summary>1 tce = 29.307 GJ (1 kgce = 29 307 kJ, GB/T 2589).</summary>
-    private const decimal StandardCoalGjPerTce = 29.307m;
-
     public FactorSetValidator()
     {
         RuleFor(d => d.Rows).Custom((rows, ctx) =>
@@ -35,42 +32,42 @@ public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
             }
 
             var factors = rows.Select(r => r.ToFactor()).ToArray();
-            bool Has(FactorKind kind, EnergyCarrier carrier) => factors.Any(f => f.Kind == kind && f.Carrier == carrier);
-            foreach (var carrier in EnergyCarriers.All.Where(c => c.CoefficientCarrier() == c))
+            var families = ctx.InstanceToValidate.FuelFamilies;
+            bool Has(FactorKind kind, EnergyCarrier carrier, string? family = null) =>
+                factors.Any(f => f.Kind == kind && f.Carrier == carrier && (family is null || f.Region == family));
+            foreach (var carrier in EnergyCarriers.All.Where(c => c.CoefficientCarrier() == c && c.RoleOf() != CarrierRole.Fuel))
             {
                 if (!Has(FactorKind.StandardCoal, carrier))
                 {
                     ctx.AddFailure("factor set", $"no standard-coal coefficient for {carrier.Token()} ({carrier.ChineseName()})");
                 }
-                if (carrier.RoleOf() != CarrierRole.Fuel)
-                {
-                    continue;
-                }
-                foreach (var kind in new[] { FactorKind.NetCalorificValue, FactorKind.CarbonContent, FactorKind.OxidationRate })
-                {
-                    if (!Has(kind, carrier))
-                    {
-                        ctx.AddFailure("factor set", $"no {kind.Token()} for fuel {carrier.Token()} ({carrier.ChineseName()})");
-                    }
-                }
             }
-            // One fuel, one heating value per set: the standard-coal coefficient × 29.307 GJ/tce (GB/T 2589) must be the
-            // NCV the CO2 uses, within the 0.5 % the published tables' rounding leaves.
-            foreach (var carrier in EnergyCarriers.All.Where(c => c.RoleOf() == CarrierRole.Fuel))
+            // One fuel, one heating value: a fuel's standard coal is its NCV ÷ 29 307 kJ/kgce, so a coefficient of its own
+            // could only disagree with the NCV its CO2 uses.
+            foreach (var row in rows.Where(r => r.Kind == "standard-coal" && EnergyCarriers.TryParse(r.Carrier, out var c) && c.RoleOf() == CarrierRole.Fuel))
             {
-                var sc = factors.FirstOrDefault(f => f.Kind == FactorKind.StandardCoal && f.Carrier == carrier);
-                var ncv = factors.FirstOrDefault(f => f.Kind == FactorKind.NetCalorificValue && f.Carrier == carrier);
-                if (sc is null || ncv is null || ncv.Normalized <= 0m)
+                ctx.AddFailure(At(row, "carrier"),
+                    $"{row.Carrier} is a fuel: its standard coal is its heating value (the ncv row of its fuel family, or a measured NCV) ÷ 29 307 kJ/kgce " +
+                    "(GB/T 2589), so that one fuel has one heating value; remove this row");
+            }
+            foreach (var row in rows.Where(r => FactorTokens.TryParseKind(r.Kind, out var k) && k.IsFuelKind() && families.All(f => f.Id != r.Region)))
+            {
+                ctx.AddFailure(At(row, "region"),
+                    $"a fuel default's region names its fuel family; '{row.Region}' is not one of {string.Join(", ", families.Select(f => f.Id))} (factor-set.json fuelFamilies)");
+            }
+            var fuelKinds = new[] { FactorKind.NetCalorificValue, FactorKind.CarbonContent, FactorKind.OxidationRate };
+            foreach (var family in families)
+            {
+                foreach (var carrier in EnergyCarriers.All.Where(c => c.RoleOf() == CarrierRole.Fuel))
                 {
-                    continue;
-                }
-                var implied = sc.Normalized * StandardCoalGjPerTce;
-                var off = Math.Abs(implied - ncv.Normalized) / ncv.Normalized;
-                if (off > 0.005m)
-                {
-                    ctx.AddFailure(At(rows.First(r => r.Id == sc.Id), "value"),
-                        $"{carrier.Token()}: {sc.Value} {sc.Unit} × 29 307 kJ/kgce is a heating value {off:P1} away from {ncv.Id} " +
-                        $"({ncv.Value} {ncv.Unit}); one fuel has one heating value in a factor set");
+                    var present = fuelKinds.Where(k => Has(k, carrier, family.Id)).ToArray();
+                    // The default family covers every fuel; another family may leave a fuel out (the default's rows stand in),
+                    // but not half of one: a fuel's NCV, CC and OF come from one table.
+                    if ((family.IsDefault && present.Length < fuelKinds.Length) || (present.Length is > 0 and < 3))
+                    {
+                        ctx.AddFailure("factor set", $"fuel family {family.Id}: {carrier.Token()} ({carrier.ChineseName()}) lacks " +
+                            string.Join(", ", fuelKinds.Except(present).Select(k => k.Token())));
+                    }
                 }
             }
             if (!factors.Any(f => f.Kind == FactorKind.ElectricityEquivalent))
@@ -103,7 +100,7 @@ public sealed class FactorSetValidator : AbstractValidator<FactorSetDraft>
         }
         if (kind.NeedsCarrier())
         {
-            return $"{row.Kind} {row.Carrier}";
+            return kind.IsFuelKind() ? $"{row.Kind} {row.Carrier} {row.Region}" : $"{row.Kind} {row.Carrier}";
         }
         if (kind.NeedsYear())
         {

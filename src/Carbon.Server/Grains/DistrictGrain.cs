@@ -1,4 +1,5 @@
 using Carbon.Domain.Accounting;
+using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -6,7 +7,7 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("district")]
-public sealed class DistrictGrain(RegistryReads reader) : Grain, IDistrictGrain
+public sealed class DistrictGrain(RegistryReads reader, FactorSet factors) : Grain, IDistrictGrain
 {
     private readonly Dictionary<(string Park, YearMonth Month), (long RevisionSum, ActivityTotals Totals)> _parks = [];
     private readonly HashSet<Uscc> _enterprises = [];
@@ -14,14 +15,16 @@ public sealed class DistrictGrain(RegistryReads reader) : Grain, IDistrictGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _enterprises.UnionWith((await reader.LoadRegistryAsync()).Select(r => Uscc.Parse(r.Identity.Uscc)));
+        var registry = await reader.LoadRegistryAsync();
+        _enterprises.UnionWith(registry.Select(r => Uscc.Parse(r.Identity.Uscc)));
+        var fuels = registry.ToDictionary(r => r.Identity.Uscc, r => factors.FuelBasisFor(r.Profile.IndustryCode), StringComparer.Ordinal);
         var rebuilt = new Dictionary<(string, YearMonth), (long, ActivityTotals)>();
         foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true))
         {
             var filing = current.Filing.ToDomain();
             var key = (current.ParkCode ?? ParkKeys.Unparked, filing.Month);
             var (sum, totals) = rebuilt.GetValueOrDefault(key, (0L, ActivityTotals.Zero));
-            rebuilt[key] = (sum + current.Filing.Revision, totals + ActivityTotals.From(filing));
+            rebuilt[key] = (sum + current.Filing.Revision, totals + ActivityTotals.From(filing, fuels.GetValueOrDefault(current.Filing.Uscc) ?? factors.DefaultFuelBasis));
         }
         foreach (var (key, value) in rebuilt)
         {
@@ -48,6 +51,12 @@ public sealed class DistrictGrain(RegistryReads reader) : Grain, IDistrictGrain
         Task.FromResult(_totals.Period(query, []));
 
     Task<int> IDistrictGrain.CountEnterprisesAsync() => Task.FromResult(_enterprises.Count);
+
+    Task IDistrictGrain.RebuildAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     private void Apply(string park, YearMonth month, long revisionSum, ActivityTotals totals)
     {

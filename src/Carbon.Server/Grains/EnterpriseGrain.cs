@@ -1,5 +1,6 @@
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
+using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -7,7 +8,7 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("enterprise")]
-public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IEnterpriseGrain
+public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock, FactorSet factors) : Grain, IEnterpriseGrain
 {
     private readonly Dictionary<YearMonth, MonthState> _months = [];
     private readonly MonthTotals _totals = new();
@@ -17,6 +18,9 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
     private EnterpriseRevisionRecord Current => _profiles[^1];
 
     private Uscc Uscc => Uscc.Parse(this.GetPrimaryKeyString());
+
+    /// <summary>The fuel defaults of the firm's guideline family, chosen by its current industry code.</summary>
+    private FuelBasis Fuels => factors.FuelBasisFor(Current.IndustryCode);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +37,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         }
         foreach (var (month, state) in _months)
         {
-            _totals.Set(month, ActivityTotals.From(state.Filing));
+            _totals.Set(month, ActivityTotals.From(state.Filing, Fuels));
         }
     }
 
@@ -94,8 +98,20 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
                 At = now, Actor = actor, Action = "enterprise.revised", Subject = Uscc.Value, Detail = $"r{revision.Revision}: {revision.Reason}",
             });
         });
+        var family = Fuels.Family;
         _profiles.Add(revision);
         await Park.AddMemberAsync(new MemberUpdate(Uscc, revision.Scale, revision.LandAreaMu));
+        if (Fuels.Family != family)
+        {
+            // A new industry moved the firm to another guideline family: every month's fuel heat and carbon change. The
+            // park and the district sum months they cannot re-derive alone, so they rebuild from the ledger.
+            foreach (var (month, state) in _months)
+            {
+                _totals.Set(month, ActivityTotals.From(state.Filing, Fuels));
+            }
+            await Park.RebuildAsync();
+            await GrainFactory.GetGrain<IDistrictGrain>(DistrictKeys.District).RebuildAsync();
+        }
         return new ProfileOutcome(ProfileStatus.Revised, revision.Revision);
     }
 
@@ -135,7 +151,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         }
 
         // Compute before writing: content that the methodology cannot take is refused before the ledger sees it.
-        var totals = ActivityTotals.From(filing);
+        var totals = ActivityTotals.From(filing, Fuels);
         var revision = (state?.Revision ?? 0) + 1;
         var now = clock.GetUtcNow();
         var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Actor, now, implausible.Count > 0 ? submission.Confirmation : null);

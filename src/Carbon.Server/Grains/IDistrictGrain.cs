@@ -19,6 +19,9 @@ public interface IDistrictGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PeriodTotals> GetTotalsAsync(PeriodQuery query);
 
+    /// <summary>Drops the district's sums so that its next call rebuilds them from the ledger (a firm changed fuel family).</summary>
+    Task RebuildAsync();
+
     /// <summary>How many enterprises are registered in the district.</summary>
     [ReadOnly]
     Task<int> CountEnterprisesAsync();

@@ -24,6 +24,9 @@ public interface IParkGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<PeriodTotals> GetTotalsAsync(PeriodQuery query);
+
+    /// <summary>Drops the park's sums so that its next call rebuilds them from the ledger (a member changed fuel family).</summary>
+    Task RebuildAsync();
 }
 
 public static class ParkKeys

@@ -1,4 +1,5 @@
 using Carbon.Domain.Accounting;
+using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -6,7 +7,7 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("park")]
-public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IParkGrain
+public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock, FactorSet factors) : Grain, IParkGrain
 {
     private readonly Dictionary<Uscc, MemberUpdate> _members = [];
     private readonly Dictionary<(Uscc Uscc, YearMonth Month), (int Revision, ActivityTotals Totals)> _entries = [];
@@ -29,15 +30,18 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
             }
         }
         var parkCode = IsUnparked ? null : Code;
+        var fuels = new Dictionary<Uscc, FuelBasis>();
         foreach (var m in await reader.LoadMembersAsync(parkCode))
         {
             var uscc = Uscc.Parse(m.Uscc);
             _members[uscc] = new MemberUpdate(uscc, m.Scale, m.LandAreaMu);  // m is the current profile revision
+            fuels[uscc] = factors.FuelBasisFor(m.IndustryCode);
         }
         foreach (var current in await reader.LoadCurrentFilingsAsync(parkCode, allParks: false))
         {
             var filing = current.Filing.ToDomain();
-            Apply(Uscc.Parse(current.Filing.Uscc), filing.Month, current.Filing.Revision, ActivityTotals.From(filing));
+            var uscc = Uscc.Parse(current.Filing.Uscc);
+            Apply(uscc, filing.Month, current.Filing.Revision, ActivityTotals.From(filing, fuels.GetValueOrDefault(uscc) ?? factors.DefaultFuelBasis));
         }
     }
 
@@ -89,6 +93,12 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
 
     Task<PeriodTotals> IParkGrain.GetTotalsAsync(PeriodQuery query) =>
         Task.FromResult(_totals.Period(query, []));
+
+    Task IParkGrain.RebuildAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     /// <summary>Keeps the higher revision of a member's month; true when the park's figures changed.</summary>
     private bool Apply(Uscc uscc, YearMonth month, int revision, ActivityTotals totals)

@@ -36,13 +36,18 @@ public sealed class YearMonthConverter : IConverter<YearMonth, YearMonthSurrogat
 public readonly record struct ActivityTotalsSurrogate(
     Dictionary<string, decimal> Energy, decimal WaterM3, decimal OutputValue, decimal ValueAdded, decimal Revenue, decimal TaxPaid,
     decimal RdExpense, decimal EmployeeMonths, decimal PollutantsT, int PollutantMonths, int FilingMonths, decimal ExportedKwh,
-    decimal RenewableSelfUsedKwh, Dictionary<string, decimal> Feedstock);
+    decimal RenewableSelfUsedKwh, Dictionary<string, decimal> Feedstock, Dictionary<string, FuelSumsSurrogate>? Fuel = null);
+
+/// <summary>A fuel's heat (GJ), feedstock heat (GJ), oxidised carbon (tC) and quantity at a measured NCV.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct FuelSumsSurrogate(decimal HeatGj, decimal FeedstockHeatGj, decimal OxidisedCarbonT, decimal MeasuredQuantity);
 
 [RegisterConverter]
 public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, ActivityTotalsSurrogate>
 {
-    public ActivityTotals ConvertFromSurrogate(in ActivityTotalsSurrogate s) =>
-        ActivityTotals.WithEnergy(s.Energy.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value)))
+    public ActivityTotals ConvertFromSurrogate(in ActivityTotalsSurrogate s)
+    {
+        var t = ActivityTotals.WithEnergy(s.Energy.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value)))
             .WithFeedstock(s.Feedstock.Select(e => KeyValuePair.Create(EnergyCarriers.Parse(e.Key), e.Value))) with
         {
             WaterM3 = s.WaterM3, OutputValue = s.OutputValue, ValueAdded = s.ValueAdded, Revenue = s.Revenue, TaxPaid = s.TaxPaid,
@@ -50,16 +55,28 @@ public sealed class ActivityTotalsConverter : IConverter<ActivityTotals, Activit
             PollutantMonths = s.PollutantMonths, FilingMonths = s.FilingMonths, ExportedKwh = s.ExportedKwh,
             RenewableSelfUsedKwh = s.RenewableSelfUsedKwh,
         };
+        foreach (var (token, f) in s.Fuel ?? [])
+        {
+            t = t.WithFuel(EnergyCarriers.Parse(token), f.HeatGj, f.FeedstockHeatGj, f.OxidisedCarbonT, f.MeasuredQuantity);
+        }
+        return t;
+    }
 
-    public ActivityTotalsSurrogate ConvertToSurrogate(in ActivityTotals t) =>
-        new(t.EnergyByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value), t.WaterM3, t.OutputValue, t.ValueAdded, t.Revenue,
+    public ActivityTotalsSurrogate ConvertToSurrogate(in ActivityTotals t)
+    {
+        var totals = t;
+        return new(t.EnergyByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value), t.WaterM3, t.OutputValue, t.ValueAdded, t.Revenue,
             t.TaxPaid, t.RdExpense, t.EmployeeMonths, t.PollutantsT, t.PollutantMonths, t.FilingMonths, t.ExportedKwh, t.RenewableSelfUsedKwh,
-            t.FeedstockByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value));
+            t.FeedstockByCarrier().ToDictionary(e => e.Key.Token(), e => e.Value),
+            EnergyCarriers.All.Where(c => totals.HeatGj(c) != 0m || totals.OxidisedCarbonT(c) != 0m)
+                .ToDictionary(c => c.Token(), c => new FuelSumsSurrogate(totals.HeatGj(c), totals.FeedstockHeatGj(c), totals.OxidisedCarbonT(c),
+                    totals.MeasuredNcvQuantity(c))));
+    }
 }
 
-/// <summary>One energy or product line of a filing: quantity and unit token.</summary>
+/// <summary>One energy or product line of a filing: quantity and unit token (and for a fuel, feedstock and measured NCV).</summary>
 [GenerateSerializer, Immutable]
-public sealed record LineSurrogate(string Name, decimal Quantity, string Unit, decimal Feedstock = 0m);
+public sealed record LineSurrogate(string Name, decimal Quantity, string Unit, decimal Feedstock = 0m, decimal? MeasuredNcv = null);
 
 [GenerateSerializer, Immutable]
 public readonly record struct MonthlyFilingSurrogate(
@@ -70,13 +87,13 @@ public readonly record struct MonthlyFilingSurrogate(
 public sealed class MonthlyFilingConverter : IConverter<MonthlyFiling, MonthlyFilingSurrogate>
 {
     public MonthlyFiling ConvertFromSurrogate(in MonthlyFilingSurrogate s) =>
-        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Name), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)), e.Feedstock)).ToArray(),
+        new(s.Month, s.Energy.Select(e => new EnergyUse(EnergyCarriers.Parse(e.Name), new Quantity(e.Quantity, MeasureUnits.Parse(e.Unit)), e.Feedstock, e.MeasuredNcv)).ToArray(),
             s.WaterM3, s.OutputValue, s.ValueAdded, s.Revenue, s.TaxPaid, s.Employees, s.RdExpense,
             s.Pollutants ? new Pollutants(s.CodT, s.Nh3nT, s.So2T, s.NoxT) : null,
             s.Products.Select(p => new ProductOutput(p.Name, p.Quantity, p.Unit)).ToArray());
 
     public MonthlyFilingSurrogate ConvertToSurrogate(in MonthlyFiling f) =>
-        new(f.Month, f.Energy.Select(e => new LineSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(), e.Feedstock)).ToArray(),
+        new(f.Month, f.Energy.Select(e => new LineSurrogate(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(), e.Feedstock, e.MeasuredNcv)).ToArray(),
             f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense, f.Pollutants is not null,
             f.Pollutants?.CodT, f.Pollutants?.Nh3nT, f.Pollutants?.So2T, f.Pollutants?.NoxT,
             f.Products.Select(p => new LineSurrogate(p.Name, p.Quantity, p.Unit)).ToArray());

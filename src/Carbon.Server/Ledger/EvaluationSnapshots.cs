@@ -13,9 +13,13 @@ namespace Carbon.Server.Ledger;
 public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
 {
     /// <summary>Each firm's year, summed from the current revision of every month, with the month → revision it used.</summary>
-    public async Task<Dictionary<string, FirmYear>> YearTotalsAsync(int year)
+    /// <remarks>Each firm's fuels are on its current industry's guideline family; pass the registry when it is already read.</remarks>
+    public async Task<Dictionary<string, FirmYear>> YearTotalsAsync(int year,
+        IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>? registry = null)
     {
         var years = new Dictionary<string, FirmYear>(StringComparer.Ordinal);
+        var fuels = (registry ?? await reader.LoadRegistryAsync())
+            .ToDictionary(r => r.Identity.Uscc, r => factors.FuelBasisFor(r.Profile.IndustryCode), StringComparer.Ordinal);
         foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true, year))
         {
             var f = current.Filing;
@@ -23,7 +27,7 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
             {
                 years[f.Uscc] = y = new FirmYear();
             }
-            y.Totals += ActivityTotals.From(f.ToDomain());
+            y.Totals += ActivityTotals.From(f.ToDomain(), fuels.GetValueOrDefault(f.Uscc) ?? factors.DefaultFuelBasis);
             y.Revisions[f.Month] = f.Revision;
         }
         return years;
@@ -31,14 +35,15 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
 
     public async Task<List<EvaluationInputRecord>> GatherAsync(string runId, int year)
     {
-        var years = await YearTotalsAsync(year);
+        var registry = await reader.LoadRegistryAsync();
+        var years = await YearTotalsAsync(year, registry);
 
         var inputs = new List<EvaluationInputRecord>();
-        foreach (var (identity, profile) in await reader.LoadRegistryAsync())
+        foreach (var (identity, profile) in registry)
         {
             var firmYear = years.GetValueOrDefault(identity.Uscc) ?? new FirmYear();
             var t = firmYear.Totals;
-            var energy = EnergyAccounting.Compute(t, factors, year);
+            var energy = EnergyAccounting.Compute(t, factors, year);   // fuels already on the firm's family (YearTotalsAsync)
             var months = firmYear.Revisions;
             inputs.Add(new EvaluationInputRecord
             {

@@ -12,7 +12,7 @@ public static class FilingMapping
     public static MonthlyFiling ToDomain(this FilingRecord r) =>
         new(new YearMonth(r.Year, r.Month),
             r.Energy.OrderBy(l => l.Line)
-                .Select(l => new EnergyUse(EnergyCarriers.Parse(l.Carrier), new Quantity(l.Quantity, MeasureUnits.Parse(l.Unit)), l.Feedstock))
+                .Select(l => new EnergyUse(EnergyCarriers.Parse(l.Carrier), new Quantity(l.Quantity, MeasureUnits.Parse(l.Unit)), l.Feedstock, l.MeasuredNcv))
                 .ToArray(),
             r.WaterM3, r.OutputValue, r.ValueAdded, r.Revenue, r.TaxPaid, r.Employees, r.RdExpense,
             r.CodT is null && r.Nh3nT is null && r.So2T is null && r.NoxT is null ? null : new Pollutants(r.CodT, r.Nh3nT, r.So2T, r.NoxT),
@@ -45,6 +45,7 @@ public static class FilingMapping
             Energy = f.Energy.Select((l, i) => new FilingEnergyRecord
             {
                 Line = i, Carrier = l.Carrier.Token(), Quantity = l.Quantity.Value, Unit = l.Quantity.Unit.Token(), Feedstock = l.Feedstock,
+                MeasuredNcv = l.MeasuredNcv,
             }).ToList(),
             Products = f.Products.Select((p, i) => new FilingProductRecord { Line = i, Name = p.Name, Quantity = p.Quantity, Unit = p.Unit })
                 .ToList(),

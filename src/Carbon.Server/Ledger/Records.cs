@@ -99,6 +99,8 @@ public sealed class FilingEnergyRecord
     public required string Unit { get; init; }
     /// <summary>原料用能: the part of the quantity used as raw material, in the line's unit (0 when none).</summary>
     public decimal Feedstock { get; init; }
+    /// <summary>低位发热量实测值 of a fuel line (GJ/t, or GJ/10⁴m³ for gases); null when the guideline default applies.</summary>
+    public decimal? MeasuredNcv { get; init; }
 }
 
 /// <summary>Who did what, when: written in the same transaction as the change it records.</summary>

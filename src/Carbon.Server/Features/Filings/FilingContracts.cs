@@ -9,9 +9,12 @@ namespace Carbon.Server.Features.Filings;
 
 /// <summary>
 /// One energy line of a filing: <c>carrier</c> and <c>unit</c> are tokens (see docs/methodology.md); <c>feedstock</c>, for a
-/// fuel, is the part of the quantity used as raw material (原料用能, not burnt), in the same unit.
+/// fuel, is the part of the quantity used as raw material (原料用能, not burnt), in the same unit; <c>measuredNcv</c>, for a
+/// fuel, is its measured net calorific value (低位发热量实测值) in GJ/t, or GJ/10⁴m³ for gases, which then replaces the
+/// guideline default for both its standard coal and its CO2.
 /// </summary>
-public sealed record EnergyLineRequest(string? Carrier, decimal? Quantity, string? Unit, decimal? Feedstock = null);
+public sealed record EnergyLineRequest(string? Carrier, decimal? Quantity, string? Unit, decimal? Feedstock = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? MeasuredNcv = null);
 
 /// <summary>产品产量: a product made in the month, in its own unit (t, 件, 台 …). Optional; needed for per-product figures.</summary>
 public sealed record ProductLineRequest(string? Name, decimal? Quantity, string? Unit);
@@ -70,7 +73,7 @@ public sealed record FilingRequest(
     public MonthlyFiling ToDomain(YearMonth month) =>
         new(month,
             Energy!.Select(l => new EnergyUse(EnergyCarriers.Parse(l!.Carrier!), new Quantity(l.Quantity!.Value, MeasureUnits.Parse(l.Unit!)),
-                l.Feedstock ?? 0m)).ToArray(),
+                l.Feedstock ?? 0m, l.MeasuredNcv)).ToArray(),
             WaterM3!.Value, OutputValue!.Value, ValueAdded!.Value, Revenue!.Value, TaxPaid!.Value, Employees!.Value, RdExpense!.Value,
             Pollutants is null or { CodT: null, Nh3nT: null, So2T: null, NoxT: null }
                 ? null
@@ -79,7 +82,7 @@ public sealed record FilingRequest(
 
     public static FilingRequest From(MonthlyFiling f) =>
         new(f.Energy.Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(),
-                e.Feedstock == 0m ? null : e.Feedstock)).ToList(),
+                e.Feedstock == 0m ? null : e.Feedstock, e.MeasuredNcv)).ToList(),
             f.WaterM3, f.OutputValue, f.ValueAdded, f.Revenue, f.TaxPaid, f.Employees, f.RdExpense)
         {
             Pollutants = f.Pollutants is { } p ? new PollutantsRequest(p.CodT, p.Nh3nT, p.So2T, p.NoxT) : null,

@@ -121,6 +121,15 @@ public sealed class EnergyLineValidator : AbstractValidator<EnergyLineRequest>
             .Must((l, f) => f is null or 0m || (EnergyCarriers.TryParse(l.Carrier, out var c) && c.RoleOf() == CarrierRole.Fuel))
             .WithMessage("只有燃料可填原料用能 (only a fuel line has feedstock)")
             .Must(f => f is null || FilingLimits.HasAllowedPrecision(f.Value)).WithMessage(FilingRequestValidator.Precision);
+        RuleFor(l => l.MeasuredNcv)
+            .Must((l, n) => n is null || (EnergyCarriers.TryParse(l.Carrier, out var c) && c.RoleOf() == CarrierRole.Fuel))
+            .WithMessage("只有燃料可填实测低位发热量 (only a fuel line has a measured NCV)")
+            .Must((l, n) => n is not { } v || !EnergyCarriers.TryParse(l.Carrier, out var c) || c.RoleOf() != CarrierRole.Fuel
+                            || (v >= EnergyUse.NcvRange(c).Min && v <= EnergyUse.NcvRange(c).Max))
+            .WithMessage(l => EnergyCarriers.TryParse(l.Carrier, out var c)
+                ? $"实测低位发热量应在 {EnergyUse.NcvRange(c).Min}–{EnergyUse.NcvRange(c).Max} {EnergyUse.NcvUnit(c)} 之间 (measuredNcv of {l.Carrier} is in {EnergyUse.NcvUnit(c)}, {EnergyUse.NcvRange(c).Min}..{EnergyUse.NcvRange(c).Max})"
+                : "")
+            .Must(n => n is null || FilingLimits.HasAllowedPrecision(n.Value)).WithMessage(FilingRequestValidator.Precision);
         RuleFor(l => l.Quantity)
             .Must((l, q) => !MeasureUnits.TryParse(l.Unit, out var unit) || q is not { } v || v <= FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase())
             .WithMessage(l => MeasureUnits.TryParse(l.Unit, out var unit)

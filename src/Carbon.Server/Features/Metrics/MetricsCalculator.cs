@@ -19,13 +19,16 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
 
     private CarbonOptions Options => options.Value;
 
-    public MetricsResponse Compute(ScopeResponse scope, PeriodQuery query, PeriodTotals totals, bool trace)
+    /// <summary>The metrics of a scope; for an enterprise (<paramref name="firm"/>) its GB/T 4754 code names its fuel family.</summary>
+    public MetricsResponse Compute(ScopeResponse scope, PeriodQuery query, PeriodTotals totals, bool trace, bool firm = false,
+        string? firmIndustryCode = null)
     {
         var region = Options.GridRegion;
         var basis = Options.EnergyBasis;
         var currentTrace = trace ? new List<TraceTerm>() : null;
         var baselineTrace = trace ? new List<TraceTerm>() : null;
-        var accounts = PeriodAccounts.Compare(totals.Current, query.Year, totals.Baseline, factors, region, basis, currentTrace, baselineTrace);
+        var fuels = firm ? factors.FuelBasisFor(firmIndustryCode) : null;
+        var accounts = PeriodAccounts.Compare(totals.Current, query.Year, totals.Baseline, factors, region, basis, currentTrace, baselineTrace, fuels);
         var (current, baseline, comparison) = (accounts.Current, accounts.Baseline, accounts.Comparison);
 
         var missing = Enumerable.Range(1, query.ThroughMonth).Except(totals.CurrentMonths).ToArray();
@@ -74,8 +77,20 @@ public sealed class MetricsCalculator(FactorSet factors, IOptions<CarbonOptions>
             new DualControlResponse(Energy(current.DualControl), R(current.FeedstockTce),
                 R(IntensityAccounting.Per10kYuan(basis == EnergyBasis.Calorific ? current.DualControl.CalorificTce : current.DualControl.EquivalentTce,
                     comparison.CurrentValueAdded))),
-            totals.Flags ?? []);
+            totals.Flags ?? [],
+            Fuels(totals.Current, fuels));
     }
+
+    private static FuelsResponse Fuels(ActivityTotals t, FuelBasis? fuels) =>
+        new(fuels?.Family.Id, fuels?.Family.Name, fuels?.Family.Status.Token(),
+            EnergyCarriers.All.Where(c => c.RoleOf() == CarrierRole.Fuel && t.Energy(c) != 0m).Select(c =>
+            {
+                var scale = EnergyUse.NcvDenominatorScale(c);
+                var d = fuels?.Find(c);
+                return new FuelLineResponse(c.Token(), R(t.Energy(c) / scale), scale == 1_000m ? "t" : "10k-m3", R(t.HeatGj(c)),
+                    R(t.HeatGj(c) / t.Energy(c) * scale), EnergyUse.NcvUnit(c), d?.Ncv.Id, d?.Ncv.Value, d?.FromDefaultFamily ?? false,
+                    R(t.MeasuredNcvQuantity(c) / scale));
+            }).ToArray());
 
     /// <summary>Why each intensity or reduction that is null could not be computed, keyed by its JSON path.</summary>
     private static Dictionary<string, string> Unavailable(BaselineComparison c, EnergyBasis basis, int baselineMonths)

@@ -93,7 +93,19 @@ public sealed record MetricsResponse(
     ComparisonResponse Comparison,
     ElectricityResponse Electricity,
     DualControlResponse DualControl,
-    PlausibilityFlag[] Flags);
+    PlausibilityFlag[] Flags,
+    FuelsResponse Fuels);
+
+/// <summary>
+/// The heating values the fuels of the period were accounted on: the firm's guideline family (chosen by its GB/T 4754
+/// industry; null for a park or the district, whose firms each keep their own), and per fuel the heat, the average NCV,
+/// the default row and how much of the quantity carried a measured NCV (which wins over the default).
+/// </summary>
+public sealed record FuelsResponse(string? Family, string? FamilyName, string? FamilyStatus, FuelLineResponse[] Lines);
+
+/// <summary>One fuel of the period: quantity (t or 10⁴m³), Σ heat (GJ), Σ heat ÷ Σ quantity, the default NCV row, measured part.</summary>
+public sealed record FuelLineResponse(string Carrier, decimal Quantity, string Unit, decimal HeatGj, decimal AverageNcv, string NcvUnit,
+    string? DefaultNcvFactor, decimal? DefaultNcv, bool FromDefaultFamily, decimal MeasuredQuantity);
 
 /// <summary>
 /// 能耗双控口径: energy less 原料用能 (energy used as raw material), and its intensity on the same basis and price basis as

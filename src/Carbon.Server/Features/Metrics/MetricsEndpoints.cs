@@ -30,7 +30,7 @@ public static class MetricsEndpoints
         var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
         var totals = await grain.GetTotalsAsync(period);
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("enterprise", uscc.Value, view.Profile.Name, 1), period, totals!,
-            query.Trace == true));
+            query.Trace == true, firm: true, firmIndustryCode: view.Profile.IndustryCode));
     }
 
     internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> ParkAsync(

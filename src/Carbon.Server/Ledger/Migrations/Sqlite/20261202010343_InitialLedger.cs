@@ -1,0 +1,454 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Carbon.Server.Ledger.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialLedger : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_batches",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EvaluationId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluation_runs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    MethodId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MethodVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MethodJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FactorSetVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evaluation_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "parks",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parks", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluation_inputs",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    ProfileRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    ParkCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Scale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LandAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LandGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FilingRevisions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MonthsFiled = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaxPaid = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ValueAdded = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Revenue = table.Column<decimal>(type: "TEXT", nullable: false),
+                    RdExpense = table.Column<decimal>(type: "TEXT", nullable: false),
+                    EmployeeMonths = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ElectricityKwh = table.Column<decimal>(type: "TEXT", nullable: false),
+                    EnergyEquivalentTce = table.Column<decimal>(type: "TEXT", nullable: false),
+                    EnergyCalorificTce = table.Column<decimal>(type: "TEXT", nullable: false),
+                    PollutantsT = table.Column<decimal>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evaluation_inputs", x => new { x.RunId, x.Uscc });
+                    table.ForeignKey(
+                        name: "FK_evaluation_inputs_evaluation_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "evaluation_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprises",
+                columns: table => new
+                {
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    ParkCode = table.Column<string>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enterprises", x => x.Uscc);
+                    table.ForeignKey(
+                        name: "FK_enterprises_parks_ParkCode",
+                        column: x => x.ParkCode,
+                        principalTable: "parks",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificates",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificates", x => x.Number);
+                    table.ForeignKey(
+                        name: "FK_certificates_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enterprise_revisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Scale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LandAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LandGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FloorAreaM2 = table.Column<decimal>(type: "TEXT", nullable: true),
+                    FootprintM2 = table.Column<decimal>(type: "TEXT", nullable: true),
+                    LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enterprise_revisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_enterprise_revisions_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "filings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaterM3 = table.Column<decimal>(type: "TEXT", nullable: false),
+                    OutputValue = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ValueAdded = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Revenue = table.Column<decimal>(type: "TEXT", nullable: false),
+                    TaxPaid = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Employees = table.Column<int>(type: "INTEGER", nullable: false),
+                    RdExpense = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CodT = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Nh3nT = table.Column<decimal>(type: "TEXT", nullable: true),
+                    So2T = table.Column<decimal>(type: "TEXT", nullable: true),
+                    NoxT = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_filings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_filings_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "green_factory_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RuleSetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_green_factory_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_green_factory_applications_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_revocations",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_revocations", x => x.Number);
+                    table.ForeignKey(
+                        name: "FK_certificate_revocations_certificates_Number",
+                        column: x => x.Number,
+                        principalTable: "certificates",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "filing_energy",
+                columns: table => new
+                {
+                    FilingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Feedstock = table.Column<decimal>(type: "TEXT", nullable: false),
+                    MeasuredNcv = table.Column<decimal>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_filing_energy", x => new { x.FilingId, x.Line });
+                    table.ForeignKey(
+                        name: "FK_filing_energy_filings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "filings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "filing_products",
+                columns: table => new
+                {
+                    FilingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_filing_products", x => new { x.FilingId, x.Line });
+                    table.ForeignKey(
+                        name: "FK_filing_products_filings_FilingId",
+                        column: x => x.FilingId,
+                        principalTable: "filings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "green_factory_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_green_factory_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_green_factory_events_green_factory_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "green_factory_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_Subject",
+                table: "audit_events",
+                column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_BatchId_Uscc",
+                table: "certificates",
+                columns: new[] { "BatchId", "Uscc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_Sha256",
+                table: "certificates",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_Uscc",
+                table: "certificates",
+                column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enterprise_revisions_Uscc_Revision",
+                table: "enterprise_revisions",
+                columns: new[] { "Uscc", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enterprises_ParkCode",
+                table: "enterprises",
+                column: "ParkCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluation_runs_Year",
+                table: "evaluation_runs",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_filings_Uscc_Year_Month_Revision",
+                table: "filings",
+                columns: new[] { "Uscc", "Year", "Month", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_filings_Year_Month",
+                table: "filings",
+                columns: new[] { "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_green_factory_applications_Uscc",
+                table: "green_factory_applications",
+                column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_green_factory_events_ApplicationId",
+                table: "green_factory_events",
+                column: "ApplicationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "certificate_batches");
+
+            migrationBuilder.DropTable(
+                name: "certificate_revocations");
+
+            migrationBuilder.DropTable(
+                name: "enterprise_revisions");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_inputs");
+
+            migrationBuilder.DropTable(
+                name: "filing_energy");
+
+            migrationBuilder.DropTable(
+                name: "filing_products");
+
+            migrationBuilder.DropTable(
+                name: "green_factory_events");
+
+            migrationBuilder.DropTable(
+                name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_runs");
+
+            migrationBuilder.DropTable(
+                name: "filings");
+
+            migrationBuilder.DropTable(
+                name: "green_factory_applications");
+
+            migrationBuilder.DropTable(
+                name: "enterprises");
+
+            migrationBuilder.DropTable(
+                name: "parks");
+        }
+    }
+}

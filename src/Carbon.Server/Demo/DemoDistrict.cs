@@ -113,11 +113,14 @@ public static class DemoDistrict
             var intensity = Pow(1m - efficiency, years) * Dec(rng, 0.96m, 1.04m, 3);
             var cooling = m.Month is 7 or 8 ? 1.12m : 1m;
             var energy = new List<FilingEnergyRecord>();
-            void Line(string carrier, decimal quantity, string unit)
+            void Line(string carrier, decimal quantity, string unit, decimal? measuredNcv = null)
             {
                 if (quantity > 0m)
                 {
-                    energy.Add(new FilingEnergyRecord { Line = energy.Count, Carrier = carrier, Quantity = quantity, Unit = unit });
+                    energy.Add(new FilingEnergyRecord
+                    {
+                        Line = energy.Count, Carrier = carrier, Quantity = quantity, Unit = unit, MeasuredNcv = measuredNcv,
+                    });
                 }
             }
             void Electricity(string carrier, decimal kwh)
@@ -134,12 +137,15 @@ public static class DemoDistrict
             var gas = va * industry.GasM3Per10kVa * intensity;
             if (m.Year >= CoalToGasYear)
             {
-                // Coal-to-gas: 1 kg of coal (0.7143 kgce) replaced by about 0.59 m³ of gas (1.33 kgce/m³).
+                // Coal-to-gas: 1 kg of coal (about 0.79 kgce at 23.204 GJ/t) replaced by about 0.59 m³ of gas (1.33 kgce/m³).
                 gas += va * industry.CoalKgPer10kVa * intensity * 0.59m;
             }
             else
             {
-                Line("raw-coal", Round(va * industry.CoalKgPer10kVa * intensity / 1000m, 2), "t");
+                // A third of the coal burners have each delivery's heating value tested (入厂煤低位发热量化验) and file it;
+                // the rest take their guideline's default (原煤 as 烟煤, 23.204 GJ/t).
+                Line("raw-coal", Round(va * industry.CoalKgPer10kVa * intensity / 1000m, 2), "t",
+                    units == 2 ? 20.6m + m.Month % 5 * 0.3m : null);
             }
             if (units == 1) Line("natural-gas", Round(gas / 10_000m, 4), "10k-m3"); else Line("natural-gas", Round(gas, 0), "m3");
             Line("heat", Round(va * industry.HeatGjPer10kVa * intensity, 1), "GJ");
@@ -159,7 +165,8 @@ public static class DemoDistrict
                 // A corrected meter reading: electricity 2 % higher, filed as revision 2 with its reason.
                 var corrected = energy.Select(l => l.Carrier == "electricity"
                     ? new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = Round(l.Quantity * 1.02m, 4), Unit = l.Unit }
-                    : new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit }).ToList();
+                    : new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit, MeasuredNcv = l.MeasuredNcv })
+                    .ToList();
                 filings.Add(Record(e, m, 2, corrected, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng,
                     "更正电表抄见数 (corrected electricity meter reading)"));
             }

@@ -105,9 +105,23 @@ public sealed class CertificateOptions
 
 public sealed class SiloOptions
 {
+    /// <summary>
+    /// Silo-to-silo port. With one silo (localhost clustering) it listens on 127.0.0.1 only; with several (adonet) on
+    /// the host's address, and then only with <see cref="Tls"/>.
+    /// </summary>
     public int SiloPort { get; set; } = 11111;
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The Orleans client gateway: 0 (the default) opens none. The service's own HTTP endpoints call grains inside the
+    /// process; a gateway would let any Orleans client call grains without the HTTP validators, so it is opened only when
+    /// configured, on the silo's address (127.0.0.1 with one silo).
+    /// </summary>
+    public int GatewayPort { get; set; }
+
+    public bool OpensGateway => GatewayPort != 0;
+
+    /// <summary>TLS on the silo and gateway ports (Microsoft.Orleans.Connections.Security); required with adonet clustering.</summary>
+    public SiloTlsOptions Tls { get; set; } = new();
 
     public string ClusterId { get; set; } = "carbon";
 
@@ -118,6 +132,19 @@ public sealed class SiloOptions
     /// "adonet" with PostgreSQL and "localhost" with SQLite.
     /// </summary>
     public string? Clustering { get; set; }
+}
+
+/// <summary>
+/// The certificate every silo of a cluster presents and accepts (mutual TLS, pinned: a peer must present this same
+/// certificate). PEM files; the key may be in the certificate file or in <see cref="KeyPath"/>.
+/// </summary>
+public sealed class SiloTlsOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? KeyPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
 }
 
 /// <summary>Configuration is input too: a bad value stops the service with the key and the reason.</summary>
@@ -137,8 +164,16 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
             .OverridePropertyName("Database:ConnectionString")
             .WithMessage("'Database:ConnectionString' is required for postgres");
         RuleFor(o => o.Silo.SiloPort).InclusiveBetween(1, 65535).OverridePropertyName("Silo:SiloPort");
-        RuleFor(o => o.Silo.GatewayPort).InclusiveBetween(1, 65535).NotEqual(o => o.Silo.SiloPort)
-            .OverridePropertyName("Silo:GatewayPort");
+        RuleFor(o => o.Silo.GatewayPort).InclusiveBetween(0, 65535).OverridePropertyName("Silo:GatewayPort")
+            .WithMessage("'Silo:GatewayPort' is 0 (no Orleans client gateway, the default) or a port 1..65535");
+        RuleFor(o => o.Silo.GatewayPort).NotEqual(o => o.Silo.SiloPort).When(o => o.Silo.OpensGateway)
+            .OverridePropertyName("Silo:GatewayPort").WithMessage("'Silo:GatewayPort' must differ from 'Silo:SiloPort'");
+        RuleFor(o => o.Silo.Tls.CertificatePath).NotEmpty().When(o => o.UsesAdoNetClustering)
+            .OverridePropertyName("Silo:Tls:CertificatePath")
+            .WithMessage("'Silo:Tls:CertificatePath' is required with adonet clustering: silo-to-silo traffic crosses the network " +
+                         "and must be TLS (see docs/security.md)");
+        RuleFor(o => o.Silo.Tls.KeyPath).Null().When(o => !o.Silo.Tls.Enabled)
+            .OverridePropertyName("Silo:Tls:KeyPath").WithMessage("'Silo:Tls:KeyPath' goes with 'Silo:Tls:CertificatePath'");
         RuleFor(o => o.Silo.ServiceId).NotEmpty().OverridePropertyName("Silo:ServiceId");
         RuleFor(o => o.Silo.ClusterId).NotEmpty().OverridePropertyName("Silo:ClusterId");
         RuleFor(o => o.Silo.Clustering).Must(c => c is null or "localhost" or "adonet").OverridePropertyName("Silo:Clustering")

@@ -46,28 +46,7 @@ public static class CarbonHost
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();
 
-        builder.UseOrleans(silo =>
-        {
-            if (options.UsesAdoNetClustering)
-            {
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = options.Database.ConnectionString;
-                });
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = options.Silo.ClusterId;
-                    o.ServiceId = options.Silo.ServiceId;
-                });
-                silo.ConfigureEndpoints(options.Silo.SiloPort, options.Silo.GatewayPort);
-            }
-            else
-            {
-                silo.UseLocalhostClustering(options.Silo.SiloPort, options.Silo.GatewayPort,
-                    serviceId: options.Silo.ServiceId, clusterId: options.Silo.ClusterId);
-            }
-        });
+        builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
         return builder;
     }
 

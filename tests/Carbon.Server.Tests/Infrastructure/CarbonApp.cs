@@ -8,7 +8,7 @@ namespace Carbon.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real service (HTTP pipeline, co-hosted silo, SQLite ledger) on a data directory of the test's choosing,
-/// with its own silo ports and a fixed clock.
+/// with its own silo port (no client gateway, as in production) and a fixed clock.
 /// </summary>
 public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -25,7 +25,6 @@ public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IRea
         builder.UseEnvironment("Testing");
         builder.UseSetting("Carbon:DataDirectory", DataDirectory);
         builder.UseSetting("Carbon:Silo:SiloPort", FreePort.Next().ToString());
-        builder.UseSetting("Carbon:Silo:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Certificates point at the address the public uses; a test may set the localhost default back through settings.
         builder.UseSetting("Carbon:PublicBaseUrl", PublicBaseUrl);

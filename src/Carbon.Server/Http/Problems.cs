@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
+using Carbon.Domain;
 using Carbon.Domain.Registry;
 using Carbon.Server.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,6 +66,10 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         {
             field = UnmappedField(json.Message) ?? field;
         }
+        if (json?.Message.StartsWith("Duplicate property", StringComparison.Ordinal) == true)
+        {
+            message = $"字段 {field} 出现了两次，每个字段只能给一次 (the field {field} appears twice; send each field once)";
+        }
         http.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -113,7 +118,10 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
     }
 }
 
-/// <summary>Who is acting: the <c>X-Carbon-Actor</c> header (authentication comes later), else "anonymous".</summary>
+/// <summary>
+/// Who is acting: the <c>X-Carbon-Actor</c> header (authentication comes later), else "anonymous" — also when the
+/// header is longer than 100 characters or holds a control or invisible character (<see cref="PlainText"/>).
+/// </summary>
 public static class Actor
 {
     public const string Header = "X-Carbon-Actor";
@@ -121,6 +129,6 @@ public static class Actor
     public static string Of(HttpContext http)
     {
         var value = http.Request.Headers[Header].ToString().Trim();
-        return value.Length is > 0 and <= 100 ? value : "anonymous";
+        return value.Length is > 0 and <= 100 && PlainText.IsClean(value) ? value : "anonymous";
     }
 }

@@ -1,3 +1,4 @@
+using Carbon.Domain;
 using Carbon.Domain.Registry;
 using FluentValidation;
 
@@ -15,4 +16,12 @@ public static class RequestRules
                 ctx.AddFailure(error);
             }
         });
+
+    /// <summary>
+    /// The one rule for names and free text (<see cref="PlainText"/>): no control, bidi or zero-width characters. A
+    /// <paramref name="multiline"/> field (reasons, notes, evidence, comments) may hold LF line breaks, nothing else
+    /// invisible; names, units and ids are one line.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> CleanText<T>(this IRuleBuilder<T, string?> rule, bool multiline = false) =>
+        rule.Must(text => PlainText.IsClean(text, multiline)).WithMessage((_, text) => PlainText.Problem(text, multiline)!);
 }

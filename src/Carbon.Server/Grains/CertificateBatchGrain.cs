@@ -36,6 +36,7 @@ public sealed class CertificateBatchGrain(
 
     async Task<BatchView?> ICertificateBatchGrain.StartAsync(string evaluationId, string actor)
     {
+        GrainGuards.StartBatch(Id, evaluationId, actor);
         if (_batch is not null)
         {
             return View();

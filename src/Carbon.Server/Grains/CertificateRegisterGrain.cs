@@ -41,6 +41,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
 
     Task<ReserveOutcome> ICertificateRegisterGrain.ReserveAsync(CertificateReservation r)
     {
+        GrainGuards.Reserve(r, clock);
         var key = new LiveKey(r.Kind, r.Uscc.Value, r.Year);
         if (_pending.Values.Any(p => p.Key == key))
         {
@@ -70,6 +71,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
     /// </summary>
     async Task ICertificateRegisterGrain.RecordAsync(CertificateEntry e)
     {
+        GrainGuards.Record(e, _pending.ContainsKey(e.Number), clock);
         var key = new LiveKey(e.Kind, e.Uscc.Value, e.Year);
         var supersedeReason = _pending.Remove(e.Number, out var pending) ? pending.SupersedeReason : null;
         var superseded = supersedeReason is null ? [] : Live(key).ToArray();
@@ -107,6 +109,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
 
     async Task<RevokeOutcome> ICertificateRegisterGrain.RevokeAsync(string number, string reason, string actor)
     {
+        GrainGuards.Revoke(number, reason, actor);
         if (!_keys.ContainsKey(number))
         {
             return new RevokeOutcome(RevokeStatus.Unknown, null, null);

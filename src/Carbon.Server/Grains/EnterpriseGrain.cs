@@ -24,7 +24,8 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await reader.FindEnterpriseAsync(Uscc.Value) is not { } found)
+        // A key that is no USCC activates empty: it reads as unregistered and GrainGuards refuse every change.
+        if (!Uscc.TryParse(this.GetPrimaryKeyString(), out _, out _) || await reader.FindEnterpriseAsync(Uscc.Value) is not { } found)
         {
             return;
         }
@@ -49,6 +50,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     async Task<RegistrationStatus> IEnterpriseGrain.RegisterAsync(EnterpriseProfile profile, string actor)
     {
+        GrainGuards.Register(this.GetPrimaryKeyString(), profile, actor);
         if (_record is not null)
         {
             return RegistrationStatus.AlreadyRegistered;
@@ -75,6 +77,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     async Task<ProfileOutcome> IEnterpriseGrain.ReviseProfileAsync(EnterpriseProfile profile, string? reason, string actor)
     {
+        GrainGuards.Revise(this.GetPrimaryKeyString(), profile, reason, actor);
         if (_record is null)
         {
             return new ProfileOutcome(ProfileStatus.UnknownEnterprise, 0);
@@ -117,6 +120,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     async Task<FilingOutcome> IEnterpriseGrain.FileAsync(FilingSubmission submission)
     {
+        GrainGuards.File(this.GetPrimaryKeyString(), submission, clock);
         if (_record is null)
         {
             return new FilingOutcome(FilingStatus.UnknownEnterprise, 0);

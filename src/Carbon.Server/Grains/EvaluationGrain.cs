@@ -25,6 +25,7 @@ public sealed class EvaluationGrain(
 
     async Task<EvaluationSummary?> IEvaluationGrain.RunAsync(int year, string methodId, string actor)
     {
+        GrainGuards.RunEvaluation(Id, year, methodId, actor, clock);
         if (_run is not null)
         {
             return _views!.Summary;

@@ -54,6 +54,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.SubmitAsync(SubmitApplication s)
     {
+        GrainGuards.Submit(Id, s, clock, catalog.RuleSets.Keys);
         if (_record is not null)
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"application {Id} exists");
@@ -82,6 +83,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(Decision[] decisions, string actor)
     {
+        GrainGuards.Verify(decisions, actor);
         if (_record is null)
         {
             return NotFound();
@@ -111,6 +113,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.DecideAsync(bool approve, string? comment, string actor)
     {
+        GrainGuards.Decide(approve, comment, actor);
         if (_record is null)
         {
             return NotFound();
@@ -161,6 +164,7 @@ public sealed class GreenFactoryApplicationGrain(
     /// </summary>
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.ReinstateAsync(string reason, string actor)
     {
+        GrainGuards.Reinstate(reason, actor);
         if (_record is null)
         {
             return NotFound();

@@ -53,6 +53,7 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
 
     async Task<RegistrationStatus> IParkGrain.RegisterAsync(ParkProfile profile, string actor)
     {
+        GrainGuards.RegisterPark(Code, profile, actor);
         if (_record is not null)
         {
             return RegistrationStatus.AlreadyRegistered;

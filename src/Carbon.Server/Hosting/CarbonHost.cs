@@ -42,6 +42,7 @@ public static class CarbonHost
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
+        services.AddExceptionHandler<GrainRefusalHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();

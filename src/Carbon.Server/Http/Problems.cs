@@ -34,6 +34,15 @@ public static class Problems
             Detail = detail,
         });
 
+    /// <summary>413: the request body is larger than the endpoint takes (said with the limit).</summary>
+    public static ProblemHttpResult TooLarge(string field, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "上传过大 (the upload is too large)",
+            Detail = detail,
+        });
+
     public static ProblemHttpResult Conflict(string field, string detail) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
         {

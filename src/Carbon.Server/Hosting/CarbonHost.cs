@@ -116,6 +116,9 @@ public static class CarbonHost
                     text = "Carbon cannot start: a factor file is invalid." + Environment.NewLine +
                            string.Join(Environment.NewLine, f.Problems.Select(p => "  " + p));
                     return true;
+                case StartupRefusedException r:
+                    text = "Carbon cannot start." + Environment.NewLine + "  " + r.Message;
+                    return true;
                 case OptionsValidationException o:
                     text = "Carbon cannot start: the configuration is invalid." + Environment.NewLine +
                            string.Join(Environment.NewLine, o.Failures.Select(p => "  " + p));

@@ -48,7 +48,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = dataDirectory,
+            WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var arg in new[]
                  {

@@ -42,6 +42,8 @@ public sealed class CarbonOptions
 
     public CertificateOptions Certificates { get; set; } = new();
 
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Where <c>dotnet run</c> listens, and so the <see cref="PublicBaseUrl"/> of a service nobody configured.</summary>
     public const string DefaultPublicBaseUrl = "http://localhost:5214";
 
@@ -135,6 +137,29 @@ public sealed class SiloOptions
 }
 
 /// <summary>
+/// How many requests a caller may make per <see cref="WindowSeconds"/>: a signed-in account counts on its own, an
+/// anonymous caller by IP address, with separate counts for reads, writes and certificate verification (the public,
+/// anonymous entrance). A caller over a limit is answered 429 with Retry-After.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>The window each count runs over; it starts again empty at the end of each window.</summary>
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Every request of one signed-in account.</summary>
+    public int Authenticated { get; set; } = 1200;
+
+    /// <summary>Anonymous reads (GET, HEAD, OPTIONS) from one IP address.</summary>
+    public int AnonymousReads { get; set; } = 600;
+
+    /// <summary>Anonymous writes (POST, PUT, PATCH, DELETE) from one IP address.</summary>
+    public int AnonymousWrites { get; set; } = 120;
+
+    /// <summary>Anonymous certificate verification from one IP address: the /verify pages and POST /api/certificates/verify.</summary>
+    public int AnonymousVerifications { get; set; } = 30;
+}
+
+/// <summary>
 /// The certificate every silo of a cluster presents and accepts (mutual TLS, pinned: a peer must present this same
 /// certificate). PEM files; the key may be in the certificate file or in <see cref="KeyPath"/>.
 /// </summary>
@@ -182,6 +207,19 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
             .WithMessage("'Silo:Clustering' adonet needs the postgres provider (its membership tables live in that database)");
         RuleFor(o => o.PublicBaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("'PublicBaseUrl' is an absolute http(s) URL");
+        RuleFor(o => o.RateLimits.WindowSeconds).InclusiveBetween(1, 3600).OverridePropertyName("RateLimits:WindowSeconds")
+            .WithMessage("'RateLimits:WindowSeconds' must be 1..3600");
+        foreach (var (key, limit) in new (string, System.Linq.Expressions.Expression<Func<CarbonOptions, int>>)[]
+                 {
+                     ("RateLimits:Authenticated", o => o.RateLimits.Authenticated),
+                     ("RateLimits:AnonymousReads", o => o.RateLimits.AnonymousReads),
+                     ("RateLimits:AnonymousWrites", o => o.RateLimits.AnonymousWrites),
+                     ("RateLimits:AnonymousVerifications", o => o.RateLimits.AnonymousVerifications),
+                 })
+        {
+            RuleFor(limit).InclusiveBetween(1, 100_000_000).OverridePropertyName(key)
+                .WithMessage($"'{key}' is a number of requests per window, 1..100000000");
+        }
         RuleFor(o => o.Certificates.Issuer).NotEmpty().OverridePropertyName("Certificates:Issuer");
         RuleFor(o => o.Certificates.GreenFactoryValidityYears).InclusiveBetween(1, 10).OverridePropertyName("Certificates:GreenFactoryValidityYears");
     }

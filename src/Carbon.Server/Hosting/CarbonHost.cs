@@ -46,6 +46,7 @@ public static class CarbonHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();
+        services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
         return builder;
@@ -89,6 +90,7 @@ public static class CarbonHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();   // after authentication, when there is any: a signed-in caller is counted as its account
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

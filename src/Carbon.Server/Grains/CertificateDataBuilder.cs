@@ -111,8 +111,16 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
             firm.Firm.RankedInPopulation, firm.Firm.Class, firm.Firm.ExemptReason,
             firm.Indicators.Select(i => new NoticeIndicatorLine(i.Name, i.Unit, i.Value, i.Benchmark, i.Weight, i.Score)).ToList(),
             t is null ? null : new NoticeTariffLine(t.Class, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT,
-                t.LandUseTaxReliefPercent)), null);
+                t.LandUseTaxReliefPercent), ClassNote(firm.Firm)), null);
     }
+
+    /// <summary>Where a 混合型企业's class comes from its parcel group's merged evaluation, the sentence that says so.</summary>
+    private static string? ClassNote(EvaluationFirmView f) =>
+        f is { ClassFrom: Domain.MuYield.ClassSource.Merged, ParcelGroup: { TotalScore: { } score, Rank: { } rank } g }
+            ? $"混合型企业（地块组 {g.Code}，{g.Members.Length} 家）按合并评价确定类别：合并得分 {Display.Text(score, 2)}，" +
+              $"第 {rank} 名 / 共 {g.RankedInPopulation} 家，{g.Class} 类；本企业独立评价得分 {Display.Text(f.TotalScore, 2)}，" +
+              $"{f.AloneClass} 类（排名为本企业代替该组时的名次）。"
+            : null;
 
     /// <summary>The certificate of an approved application, from its frozen grade.</summary>
     public async Task<(GreenFactoryCertificateData? Data, BuildProblem? Problem, int Year)> GreenFactoryAsync(

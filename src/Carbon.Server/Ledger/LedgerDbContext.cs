@@ -52,6 +52,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Industry).HasMaxLength(100);
             e.Property(x => x.IndustryCode).HasMaxLength(8);
             e.Property(x => x.Scale).HasMaxLength(16);
+            e.Property(x => x.ParcelGroup).HasMaxLength(40);
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.Property(x => x.Actor).HasMaxLength(100);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(x => x.Uscc).OnDelete(DeleteBehavior.Restrict);
@@ -117,6 +118,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(i => i.IndustryCode).HasMaxLength(8);
             e.Property(i => i.ParkCode).HasMaxLength(32);
             e.Property(i => i.Scale).HasMaxLength(16);
+            e.Property(i => i.ParcelGroup).HasMaxLength(40);
             e.Property(i => i.FilingRevisions).HasMaxLength(200);
         });
         model.Entity<GreenFactoryApplicationRecord>(e =>

@@ -66,7 +66,7 @@ public static class EvaluationEndpoints
 
     internal static Ok<MethodResponse[]> Methods(MethodCatalog methods) =>
         TypedResults.Ok(methods.Methods.Values.Select(m => new MethodResponse(m.Method.Id, m.Method.Name, m.Version, m.File.Status!,
-            m.File.Source!, m.Method.Populations.Select(p => $"{p.Id} {p.Name}").ToArray())).ToArray());
+            m.File.Source!, m.Method.Populations.Select(p => $"{p.Id} {p.Name}").ToArray(), m.Method.MixedParcelClassFrom)).ToArray());
 
     private static IEvaluationGrain Grain(IGrainFactory grains, string id) =>
         grains.GetGrain<IEvaluationGrain>(IsRunId(id) ? id : "0");

@@ -91,6 +91,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     Scale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     LandAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
                     LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ParcelGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LandGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FilingRevisions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -183,6 +184,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     FloorAreaM2 = table.Column<decimal>(type: "TEXT", nullable: true),
                     FootprintM2 = table.Column<decimal>(type: "TEXT", nullable: true),
                     LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: true),
+                    ParcelGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)

@@ -92,6 +92,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     Scale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     LandAreaMu = table.Column<decimal>(type: "numeric", nullable: false),
                     LeasedAreaMu = table.Column<decimal>(type: "numeric", nullable: false),
+                    ParcelGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LandGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     FilingRevisions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -184,6 +185,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     FloorAreaM2 = table.Column<decimal>(type: "numeric", nullable: true),
                     FootprintM2 = table.Column<decimal>(type: "numeric", nullable: true),
                     LeasedAreaMu = table.Column<decimal>(type: "numeric", nullable: true),
+                    ParcelGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)

@@ -49,7 +49,7 @@ public class DemoTests
         int filings;
         await using (var app = new CarbonApp(folder.Path, settings: settings))
         {
-            var http = app.CreateClient();
+            var http = await app.OfficialAsync();
             var district = await (await http.GetAsync("/api/district/metrics?year=2025")).JsonAsync();
             Assert.Equal(200, district["scope"]!["enterprises"]!.GetValue<int>());
             Assert.Equal(12, district["months"]!.GetValue<int>());

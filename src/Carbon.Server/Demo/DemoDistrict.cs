@@ -208,7 +208,7 @@ public static class DemoDistrict
             Reason = reason,
             Actor = Actor,
             RecordedAt = new DateTimeOffset(m.AddMonths(1).Year, m.AddMonths(1).Month, 10, 1, revision, 0, TimeSpan.Zero),
-            Energy = energy.Select(l => new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit }).ToList(),
+            Energy = energy.Select(l => new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit, MeasuredNcv = l.MeasuredNcv }).ToList(),
         };
 
     /// <summary>A valid USCC for demo firm <paramref name="i"/>: 91 (company) + 330212 (鄞州区) + organisation code + check.</summary>

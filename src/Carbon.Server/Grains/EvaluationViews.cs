@@ -64,9 +64,10 @@ public sealed class EvaluationViews
         return new EvaluationViews(run, method, result);
     }
 
-    public EvaluationPage Query(EvaluationQuery q)
+    /// <summary>A page of the firms <paramref name="visible"/> lets the caller see (uscc, park → may see).</summary>
+    public EvaluationPage Query(EvaluationQuery q, Func<string, string?, bool> visible)
     {
-        IEnumerable<EvaluationFirmView> rows = _rows;
+        IEnumerable<EvaluationFirmView> rows = _rows.Where(r => visible(r.Uscc, r.ParkCode));
         if (q.Class is not null) rows = rows.Where(r => r.Class == q.Class);
         if (q.Park is not null) rows = rows.Where(r => r.ParkCode == q.Park);
         if (q.Industry is not null) rows = rows.Where(r => r.Industry == q.Industry);

@@ -1,4 +1,6 @@
 using Carbon.Domain.Factors;
+using Carbon.Server.Accounts;
+using Carbon.Server.Features.Accounts;
 using Carbon.Certificates;
 using Carbon.Server.Certificates;
 using Carbon.Server.Demo;
@@ -45,6 +47,8 @@ public static class CarbonHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();
+        services.AddCarbonAccounts(options);
+        services.AddHostedService<AccountStartup>();
 
         builder.UseOrleans(silo =>
         {
@@ -109,11 +113,15 @@ public static class CarbonHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessMiddleware>();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         app.MapVerification();
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
+        api.MapAccounts();
         api.MapParks();
         api.MapEnterprises();
         api.MapFilings();

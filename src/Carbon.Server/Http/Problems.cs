@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Carbon.Domain.Registry;
 using Carbon.Server.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Carbon.Server.Http;
 
@@ -30,6 +31,15 @@ public static class Problems
         {
             Status = StatusCodes.Status404NotFound,
             Title = "未找到 (not found)",
+            Detail = detail,
+        });
+
+    /// <summary>403: the caller's role may not do this (scope is answered with 404, which does not reveal what exists).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "无权限 (forbidden)",
             Detail = detail,
         });
 
@@ -113,14 +123,3 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
     }
 }
 
-/// <summary>Who is acting: the <c>X-Carbon-Actor</c> header (authentication comes later), else "anonymous".</summary>
-public static class Actor
-{
-    public const string Header = "X-Carbon-Actor";
-
-    public static string Of(HttpContext http)
-    {
-        var value = http.Request.Headers[Header].ToString().Trim();
-        return value.Length is > 0 and <= 100 ? value : "anonymous";
-    }
-}

@@ -84,7 +84,7 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
                 .DependentRules(() =>
                 {
                     RuleFor(r => r.ParkCode!)
-                        .MustAsync(async (code, _) => await grains.GetGrain<IParkGrain>(code).GetAsync() is not null)
+                        .MustAsync(async (code, _) => await grains.GetGrain<IParkGrain>(code).GetAsync(Carbon.Domain.Access.Caller.System("registry")) is not null)
                         .WithMessage(r => $"园区 {r.ParkCode} 未登记 (park {r.ParkCode} is not registered)");
                 });
         });

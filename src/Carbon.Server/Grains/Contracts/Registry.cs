@@ -45,6 +45,8 @@ public enum RegistrationStatus
 {
     Registered,
     AlreadyRegistered,
+    /// <summary>The caller may not register (only the district registers firms and parks).</summary>
+    NotAllowed,
 }
 
 public enum ProfileStatus

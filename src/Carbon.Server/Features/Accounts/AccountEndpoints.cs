@@ -113,8 +113,9 @@ public static class AccountEndpoints
     internal static async Task<Ok<TokenResponse[]>> TokensAsync(ClaimsPrincipal user, LedgerDbContext db)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return TypedResults.Ok(await db.ApiTokens.AsNoTracking().Where(t => t.AccountId == id).OrderBy(t => t.CreatedAt)
-            .Select(t => new TokenResponse(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToArrayAsync());
+        // Ordered here: SQLite cannot order by a DateTimeOffset column.
+        return TypedResults.Ok((await db.ApiTokens.AsNoTracking().Where(t => t.AccountId == id).ToListAsync()).OrderBy(t => t.CreatedAt)
+            .Select(t => new TokenResponse(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToArray());
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(string id, ClaimsPrincipal user, LedgerDbContext db,

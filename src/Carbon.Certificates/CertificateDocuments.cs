@@ -26,7 +26,10 @@ public sealed record GreenFactoryCertificateData(
 /// <summary>One scored category (一级指标 / 维度) of a green-factory grade.</summary>
 public sealed record CategoryScoreLine(string Name, decimal Weight, decimal Score);
 
-/// <summary>亩均效益综合评价结果告知书 (一企一单): indicators, benchmarks, scores, class and tariff of one firm.</summary>
+/// <summary>
+/// 亩均效益综合评价结果告知书 (一企一单): indicators, benchmarks, scores, class and tariff of one firm. <see cref="ClassNote"/>
+/// says where the class comes from when it is not the firm's own evaluation (a 混合型企业's merged evaluation).
+/// </summary>
 public sealed record MuYieldNoticeData(
     CertificateHeader Header,
     string Uscc,
@@ -41,7 +44,8 @@ public sealed record MuYieldNoticeData(
     string? Class,
     string? ExemptReason,
     IReadOnlyList<NoticeIndicatorLine> Indicators,
-    NoticeTariffLine? Tariff);
+    NoticeTariffLine? Tariff,
+    string? ClassNote = null);
 
 public sealed record NoticeIndicatorLine(string Name, string Unit, decimal? Value, decimal Benchmark, decimal Weight, decimal Score);
 

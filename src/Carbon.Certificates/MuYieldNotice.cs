@@ -57,6 +57,10 @@ internal static class MuYieldNotice
             new("群体排名", "Rank", rank),
             new("评价类别", "Class", d.Class is { } c ? $"{c} 类" : "免评"),
         ]);
+        if (d.ClassNote is { } note)
+        {
+            y = l.Paragraph($"评价类别说明（Class）：{note}", x, y + 6, w, 9.5, 1.5);
+        }
         if (d.Class is null)
         {
             y = l.Paragraph($"免于分类评价的原因（Exempt）：{d.ExemptReason ?? Fmt.Missing}", x, y + 6, w, 9.5, 1.5);

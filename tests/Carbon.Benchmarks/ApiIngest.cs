@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -48,7 +49,7 @@ internal static class ApiIngest
                 BaseAddress = new Uri(url),
                 Timeout = TimeSpan.FromMinutes(2),
             };
-            http.DefaultRequestHeaders.Add(Actor.Header, Workload.Actor);
+            await SignInAsync(app, http, Workload.Actor);
             var errors = new ConcurrentQueue<string>();
 
             var setup = Stopwatch.GetTimestamp();
@@ -94,6 +95,26 @@ internal static class ApiIngest
     /// The service as Program.cs builds it (<c>AddCarbon</c> → <c>Build</c> → <c>MapCarbon</c>), not yet started: Kestrel
     /// on a free loopback port, the silo on a free port (no client gateway, as in production), the ledger in <c>{folder}/data</c>, logging at Warning.
     /// </summary>
+    /// <summary>Creates a district official in the ledger and gives the client its API token (the service's front door checks both).</summary>
+    public static async Task SignInAsync(WebApplication app, HttpClient http, string userName)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Carbon.Server.Ledger.AccountRecord>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                await users.CreateAsync(new Carbon.Server.Ledger.AccountRecord
+                {
+                    UserName = userName, DisplayName = userName, Role = "district-official", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "benchmark",
+                }, "Bench-pass-2026");
+            }
+        }
+        var response = await http.PostAsync("/api/auth/token", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { userName, password = "Bench-pass-2026" }), System.Text.Encoding.UTF8, "application/json"));
+        var token = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    }
+
     public static (WebApplication App, string Url, int[] Ports) BuildService(string folder)
     {
         var dataDir = Path.Combine(folder, "data");

@@ -136,7 +136,7 @@ internal static class EvaluationScale
             var query = new PeriodQuery(ScaleDistrict.Year, 12);
             var totals = new PeriodTotals?[o.Firms];
             Task FanOutAsync() => Stats.RunWorkersAsync(o.Firms, o.Concurrency, async i =>
-                totals[i] = await grains.GetGrain<IEnterpriseGrain>(usccs[i]).GetTotalsAsync(query));
+                totals[i] = await grains.GetGrain<IEnterpriseGrain>(usccs[i]).GetTotalsAsync(query, Carbon.Domain.Access.Caller.System("benchmark")));
             var cold = new Row("inputs: fan-out over grains, cold (each activation reads its firm)");
             var warm = new Row("inputs: fan-out over grains, warm (grains in memory)");
             var deactivations = new List<double>();
@@ -206,7 +206,7 @@ internal static class EvaluationScale
                 BaseAddress = new Uri(url),
                 Timeout = TimeSpan.FromMinutes(5),
             };
-            http.DefaultRequestHeaders.Add(Actor.Header, "benchmark");
+            await ApiIngest.SignInAsync(app, http, "benchmark");
             var post = new Row($"HTTP POST /api/evaluations ({EndToEndMethod}) → 201");
             var page = new Row("HTTP GET /api/evaluations/{id}/enterprises?page=1&pageSize=50");
             var firm = new Row("HTTP GET /api/evaluations/{id}/enterprises/{uscc}");

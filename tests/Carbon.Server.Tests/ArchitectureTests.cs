@@ -21,6 +21,7 @@ public class ArchitectureTests
         ("Carbon.Server.Ledger", "Ledger"),
         ("Carbon.Server.Certificates", "Certificates"),
         ("Carbon.Server.Grains", "Grains"),
+        ("Carbon.Server.Accounts", "Accounts"),
         ("Carbon.Server.Demo", "Demo"),
         ("Carbon.Server.Features", "Features"),
         ("Carbon.Server.Hosting", "Hosting"),
@@ -41,8 +42,9 @@ public class ArchitectureTests
         ["Documents"] = ["Domain"],
         ["Certificates"] = ["Domain", "Configuration", "Wire", "Documents"],
         ["Grains"] = ["Domain", "Configuration", "Factors", "Ledger", "Certificates", "Documents"],
+        ["Accounts"] = ["Domain", "Configuration", "Http", "Ledger"],
         ["Demo"] = ["Domain", "Configuration", "Ledger"],
-        ["Features"] = ["Domain", "Configuration", "Wire", "Http", "Factors", "Ledger", "Certificates", "Documents", "Grains"],
+        ["Features"] = ["Domain", "Configuration", "Wire", "Http", "Factors", "Ledger", "Certificates", "Documents", "Grains", "Accounts"],
         ["Hosting"] = [Everything],
     };
 

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using System.Net;
 using System.Net.Http.Json;
 using Carbon.Server.Demo;
@@ -20,7 +21,7 @@ public class CertificateHostingTests
         string uscc, id, first;
         await using (var app = new CarbonApp(folder.Path))
         {
-            var http = app.CreateClient();
+            var http = await app.OfficialAsync();
             uscc = await http.FirmAsync();
             id = await http.ApprovedApplicationAsync(uscc);
             first = (await http.IssueAsync(new { kind = "green-factory", uscc, applicationId = id }))["number"]!.GetValue<string>();
@@ -30,28 +31,25 @@ public class CertificateHostingTests
         await using (var app = new CarbonApp(folder.Path))
         {
             // The revocation is still there: the same approval gets no new certificate.
-            var http = app.CreateClient();
+            var http = await app.OfficialAsync();
             await (await http.PostAsJsonAsync("/api/certificates", new { kind = "green-factory", uscc, applicationId = id }))
                 .AssertProblemAsync(HttpStatusCode.Conflict, "applicationId");
-            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/green-factory/applications/{id}/reinstatement")
-            {
-                Content = JsonContent.Create(new { reason = "行政复议决定撤销吊销" }),
-            };
-            request.Headers.Add("X-Carbon-Actor", "复议办李四");
-            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+            var review = await app.ClientAsync("review-li", Role.DistrictOfficial);   // 复议办李四
+            Assert.Equal(HttpStatusCode.OK,
+                (await review.PostAsJsonAsync($"/api/green-factory/applications/{id}/reinstatement", new { reason = "行政复议决定撤销吊销" })).StatusCode);
         }
 
         await using (var app = new CarbonApp(folder.Path))
         {
             // The reinstatement is still there: exactly one new certificate, then that one is returned.
-            var http = app.CreateClient();
+            var http = await app.OfficialAsync();
             var second = (await http.IssueAsync(new { kind = "green-factory", uscc, applicationId = id }))["number"]!.GetValue<string>();
             Assert.NotEqual(first, second);
             Assert.Equal(second, (await http.IssueAsync(new { kind = "green-factory", uscc, applicationId = id }, HttpStatusCode.OK))["number"]!.GetValue<string>());
 
             await using var db = app.Services.GetRequiredService<ILedgerContextFactory>().Create();
             var reinstated = await db.GreenFactoryEvents.AsNoTracking().SingleAsync(e => e.ApplicationId == id && e.Kind == "reinstated");
-            Assert.Equal("复议办李四", reinstated.Actor);
+            Assert.Equal("review-li", reinstated.Actor);
             Assert.Equal("行政复议决定撤销吊销", reinstated.Comment);
             Assert.Contains("\"version\":1", reinstated.Payload);
             Assert.Contains(first, reinstated.Payload);
@@ -64,7 +62,7 @@ public class CertificateHostingTests
     {
         using var folder = new TempFolder();
         await using var app = new CarbonApp(folder.Path, settings: new Dictionary<string, string?> { ["Carbon:PublicBaseUrl"] = LocalDefault });
-        var http = app.CreateClient();
+        var http = await app.OfficialAsync();
         var uscc = await http.FirmAsync();
 
         var refused = await (await http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2023 }))
@@ -84,7 +82,7 @@ public class CertificateHostingTests
         using var folder = new TempFolder();
         await using var app = new CarbonApp(folder.Path,
             settings: new Dictionary<string, string?> { ["Carbon:PublicBaseUrl"] = LocalDefault, ["Carbon:Demo"] = "true" });
-        var http = app.CreateClient();
+        var http = await app.OfficialAsync();
         var uscc = DemoDistrict.Generate().First().Identity.Uscc;
 
         var issued = await http.IssueAsync(new { kind = "annual-report", uscc, year = 2025 });

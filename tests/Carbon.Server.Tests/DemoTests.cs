@@ -4,6 +4,7 @@ using Carbon.Server.Features.Filings;
 using Carbon.Server.Grains;
 using Carbon.Server.Ledger;
 using Carbon.Server.Tests.Infrastructure;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +49,7 @@ public class DemoTests
         int filings;
         await using (var app = new CarbonApp(folder.Path, settings: settings))
         {
-            var http = app.CreateClient();
+            var http = await app.OfficialAsync();
             var district = await (await http.GetAsync("/api/district/metrics?year=2025")).JsonAsync();
             Assert.Equal(200, district["scope"]!["enterprises"]!.GetValue<int>());
             Assert.Equal(12, district["months"]!.GetValue<int>());
@@ -58,6 +59,18 @@ public class DemoTests
             Assert.True(park["enterprises"]!.GetValue<int>() > 10);
             filings = await CountAsync(app);
             Assert.True(filings >= 200 * 72);
+
+            // 混合型企业: the three firms on the shared parcel show up merged in an evaluation, as a new user would see.
+            var run = await (await http.PostAsJsonAsync("/api/evaluations", new { year = 2025, method = "district-default" })).JsonAsync();
+            var group = run["parcelGroups"]!.AsArray().Single()!;
+            Assert.Equal(DemoDistrict.SharedParcel, group["code"]!.GetValue<string>());
+            Assert.Equal(3, group["members"]!.AsArray().Count);
+            Assert.Equal("above", group["population"]!.GetValue<string>());
+            Assert.True(group["setsClass"]!.GetValue<bool>());
+            var member = group["members"]![0]!["uscc"]!.GetValue<string>();
+            var firm = await (await http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{member}")).JsonAsync();
+            Assert.Equal(group["class"]!.GetValue<string>(), firm["firm"]!["class"]!.GetValue<string>());
+            Assert.Equal("merged", firm["firm"]!["classFrom"]!.GetValue<string>());
         }
         await using (var again = new CarbonApp(folder.Path, settings: settings))
         {

@@ -20,13 +20,13 @@ public class EvaluationApiTests : OwnService
     };
 
     private async Task<string> FirmAsync(string? park, string scale = "above", decimal land = 20m, int months = 12,
-        string industryCode = "C3441", decimal tax = 50m)
+        string industryCode = "C3441", decimal tax = 50m, string? parcelGroup = null)
     {
         var uscc = TestUscc.Next();
         var response = await Http.PostAsJsonAsync("/api/enterprises", new
         {
             uscc, name = "企业" + uscc[^4..], industry = "机械装备", industryCode, parkCode = park, scale, landAreaMu = land,
-            establishedOn = "2010-01-01",
+            establishedOn = "2010-01-01", parcelGroup,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         for (var m = 1; m <= months; m++)
@@ -193,5 +193,65 @@ public class EvaluationApiTests : OwnService
         Assert.Equal("lessee", firm["firm"]!["population"]!.GetValue<string>());
         Assert.Equal(150m, firm["indicators"]![0]!.Dec("value"));
         Assert.Contains("租赁面积 4 亩", firm["indicators"]![0]!["trace"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_firms_on_one_parcel_show_their_own_scores_and_the_merged_group_that_sets_their_class()
+    {
+        // Six 规上 firms with the same filings but for tax (per month) and land; P1 and P2 share parcel GB-7. Under 黄岩 2022
+        // only 亩均税收 (30 / 24.097) and 亩均增加值 (20 / 136.16) differ between them (VA 3 000 a year each; the other four
+        // indicators are ratios of figures every firm, and the merged pair, has in the same proportion): C = 58.70 for all.
+        //   X1 20 亩, tax 720: 36/亩 → 44.82 + 150/亩 → 22.03          = C + 66.85
+        //   X2 20 亩, tax 600: 30/亩 → 37.35 + 22.03                    = C + 59.38
+        //   X3 20 亩, tax 480: 24/亩 → 29.88 + 22.03                    = C + 51.91
+        //   X4 20 亩, tax 240: 12/亩 → 14.94 + 22.03                    = C + 36.97
+        //   P1 10 亩, tax 600: 60/亩 → 74.70 + 300/亩 → 44.07           = C + 118.76
+        //   P2 30 亩, tax 120:  4/亩 →  4.98 + 100/亩 → 14.69           = C + 19.67
+        //   GB-7 40 亩, tax 720: 18/亩 → 22.41 + VA 6 000/40 = 150 → 22.03 = C + 44.44
+        // Ranked with GB-7 in place of P1 and P2 (five entries: A ≤ 1, B ≤ 4, D the 5th): X1 A, X2 B, X3 B, GB-7 B, X4 D.
+        // P1 and P2 take GB-7's B; alone, in GB-7's place, P1 would be 1st of 5 (A) and P2 5th of 5 (D).
+        var x = new List<string>();
+        foreach (var tax in new[] { 60m, 50m, 40m, 20m })
+        {
+            x.Add(await FirmAsync(null, tax: tax));
+        }
+        var p1 = await FirmAsync(null, land: 10m, tax: 50m, parcelGroup: "GB-7");
+        var p2 = await FirmAsync(null, land: 30m, tax: 10m, parcelGroup: "GB-7");
+        var run = await RunAsync();
+
+        var group = run["parcelGroups"]!.AsArray().Single()!;
+        Assert.Equal("GB-7", group["code"]!.GetValue<string>());
+        Assert.Equal(new[] { p1, p2 }.Order(StringComparer.Ordinal), group["members"]!.AsArray().Select(m => m!["uscc"]!.GetValue<string>()));
+        Assert.Equal(("above", 40m, 4, 5, "B", true), (group["population"]!.GetValue<string>(), group.Dec("landAreaMu"),
+            group["rank"]!.GetValue<int>(), group["rankedInPopulation"]!.GetValue<int>(), group["class"]!.GetValue<string>(),
+            group["setsClass"]!.GetValue<bool>()));
+        var above = run["populations"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "above")!;
+        Assert.Equal((6, 5, 1), (above["evaluated"]!.GetValue<int>(), above["ranked"]!.GetValue<int>(), above["mergedGroups"]!.GetValue<int>()));
+
+        var first = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{p1}")).JsonAsync();
+        var firm = first["firm"]!;
+        Assert.Equal(("A", "B", "merged", 1, 5), (firm["aloneClass"]!.GetValue<string>(), firm["class"]!.GetValue<string>(),
+            firm["classFrom"]!.GetValue<string>(), firm["rank"]!.GetValue<int>(), firm["rankedInPopulation"]!.GetValue<int>()));
+        Assert.Equal("GB-7", firm["parcelGroup"]!["code"]!.GetValue<string>());
+        Assert.Equal(60m, first["indicators"]![0]!.Dec("value"));                        // its own 亩均税收, 600 / 10
+        Assert.Equal("GB-7", first["inputs"]!["parcelGroup"]!.GetValue<string>());
+        var merged = first["parcelGroupIndicators"]!.AsArray();
+        Assert.Equal(18m, merged[0]!.Dec("value"));                                        // Σ tax 720 / Σ land 40
+        Assert.Contains("合并用地面积 40 亩", merged[0]!["trace"]!.GetValue<string>());
+        Assert.InRange(group.Dec("totalScore") - merged.Sum(i => i!.Dec("score")), -0.00001m, 0.00001m);
+        Assert.InRange(group.Dec("totalScore"), 103.14m, 103.15m);                         // C + 44.44
+        Assert.Equal("B", first["tariff"]!["class"]!.GetValue<string>());
+
+        var second = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{p2}")).JsonAsync();
+        Assert.Equal(("D", "B", "merged"), (second["firm"]!["aloneClass"]!.GetValue<string>(), second["firm"]!["class"]!.GetValue<string>(),
+            second["firm"]!["classFrom"]!.GetValue<string>()));
+        var bystander = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{x[3]}")).JsonAsync();
+        Assert.Equal(("D", "alone", 5), (bystander["firm"]!["class"]!.GetValue<string>(), bystander["firm"]!["classFrom"]!.GetValue<string>(),
+            bystander["firm"]!["rank"]!.GetValue<int>()));
+        Assert.Null(bystander["firm"]!["parcelGroup"]);
+        Assert.Empty(bystander["parcelGroupIndicators"]!.AsArray());
+
+        var classB = await (await Http.GetAsync($"/api/evaluations/{run["id"]}/enterprises?class=B&sort=uscc")).JsonAsync();
+        Assert.Equal(new[] { x[1], x[2], p1, p2 }.Order(StringComparer.Ordinal), classB["items"]!.AsArray().Select(i => i!["uscc"]!.GetValue<string>()));
     }
 }

@@ -20,7 +20,7 @@ public class FileModeTests
         using var folder = new TempFolder();
         var data = Path.Combine(folder.Path, "data");   // not there yet: the service creates it
         await using var app = new CarbonApp(data);
-        var http = app.CreateClient();
+        var http = await app.OfficialAsync();
         Assert.Equal(HttpStatusCode.Created, (await http.RegisterParkAsync("MODE-" + Guid.NewGuid().ToString("N")[..6])).StatusCode);
 
         Assert.Equal(Folder, File.GetUnixFileMode(data));

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using System.Net;
 using Carbon.Server.Ledger;
 using Carbon.Server.Tests.Infrastructure;
@@ -22,14 +23,15 @@ public class FilingApiTests(ApiFixture fixture)
     public async Task First_put_creates_revision_1_and_a_revision_needs_a_reason()
     {
         var uscc = await RegisteredAsync();
-        var first = await Http.FileAsync(uscc, "2023-05", Api.Filing(), actor: "企业填报员");
+        var filer = await fixture.App.ClientAsync($"filer-{uscc}", Role.Filer, firms: [uscc]);
+        var first = await filer.FileAsync(uscc, "2023-05", Api.Filing());
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(1, (await first.JsonAsync())["revision"]!.GetValue<int>());
 
         var noReason = await Http.FileAsync(uscc, "2023-05", Api.Filing(kwh: 101_000m));
         await noReason.AssertProblemAsync(HttpStatusCode.BadRequest, "reason");
 
-        var revised = await Http.FileAsync(uscc, "2023-05", Api.Filing(kwh: 101_000m, reason: "电表抄见数更正"), actor: "张三");
+        var revised = await Http.FileAsync(uscc, "2023-05", Api.Filing(kwh: 101_000m, reason: "电表抄见数更正"));   // the district corrects it
         Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
         var body = await revised.JsonAsync();
         Assert.Equal(2, body["revision"]!.GetValue<int>());
@@ -40,9 +42,9 @@ public class FilingApiTests(ApiFixture fixture)
         Assert.Equal(101_000m, read["current"]!["energy"]![0]!.Dec("quantity"));
         var history = read["history"]!.AsArray();
         Assert.Equal(2, history.Count);
-        Assert.Equal("企业填报员", history[0]!["actor"]!.GetValue<string>());
+        Assert.Equal($"filer-{uscc}", history[0]!["actor"]!.GetValue<string>());   // the authenticated account, never a header
         Assert.Null(history[0]!["reason"]);
-        Assert.Equal("张三", history[1]!["actor"]!.GetValue<string>());
+        Assert.Equal("test-official", history[1]!["actor"]!.GetValue<string>());
         Assert.Equal("电表抄见数更正", history[1]!["reason"]!.GetValue<string>());
     }
 

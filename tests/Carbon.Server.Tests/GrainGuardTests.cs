@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Certificates;
 using Carbon.Domain.Energy;
@@ -22,6 +23,8 @@ namespace Carbon.Server.Tests;
 [Collection(ClusterCollection.Name)]
 public class GrainGuardTests(ClusterFixture fixture)
 {
+    private static readonly Caller Official = Caller.Of("test", Role.DistrictOfficial);
+
     private static EnterpriseProfile Profile(Uscc uscc) => new(uscc, "守卫测试", "机械装备", "C3441", null, "above", 10m, null, null);
 
     private static MonthlyFiling Filing(YearMonth month, decimal water = 10m) =>
@@ -51,10 +54,10 @@ public class GrainGuardTests(ClusterFixture fixture)
     {
         var grain = fixture.Grains.GetGrain<IEnterpriseGrain>(key);
         var profile = Profile(Uscc.Parse(TestUscc.Next()));
-        await Refused("uscc", () => grain.RegisterAsync(profile, "test"));
-        await Refused("uscc", () => grain.ReviseProfileAsync(profile, "更正", "test"));
-        await Refused("uscc", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)), null, "test")));
-        Assert.Null(await grain.GetAsync());
+        await Refused("uscc", () => grain.RegisterAsync(profile, Official));
+        await Refused("uscc", () => grain.ReviseProfileAsync(profile, "更正", Official));
+        await Refused("uscc", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)), null, Official)));
+        Assert.Null(await grain.GetAsync(Official));
         Assert.Equal(0, await LedgerRowsAsync(key));
         Assert.Equal(0, await LedgerRowsAsync(profile.Uscc.Value));
     }
@@ -80,20 +83,20 @@ public class GrainGuardTests(ClusterFixture fixture)
     {
         var uscc = Uscc.Parse(TestUscc.Next());
         var grain = fixture.Grains.Enterprise(uscc);
-        await Refused(field, () => grain.RegisterAsync(spoil(Profile(uscc)), "test"));
-        Assert.Null(await grain.GetAsync());
+        await Refused(field, () => grain.RegisterAsync(spoil(Profile(uscc)), Official));
+        Assert.Null(await grain.GetAsync(Official));
         Assert.Equal(0, await LedgerRowsAsync(uscc.Value));
 
         // A registered firm's revision is checked the same way (but for the park, which a revision cannot change); the
         // profile stays at revision 1.
-        Assert.Equal(RegistrationStatus.Registered, await grain.RegisterAsync(Profile(uscc), "test"));
+        Assert.Equal(RegistrationStatus.Registered, await grain.RegisterAsync(Profile(uscc), Official));
         if (field != "parkCode")
         {
-            await Refused(field, () => grain.ReviseProfileAsync(spoil(Profile(uscc)), "更正", "test"));
+            await Refused(field, () => grain.ReviseProfileAsync(spoil(Profile(uscc)), "更正", Official));
         }
-        await Refused("reason", () => grain.ReviseProfileAsync(Profile(uscc) with { LandAreaMu = 11m }, "更正\u0000", "test"));
-        await Refused("actor", () => grain.ReviseProfileAsync(Profile(uscc) with { LandAreaMu = 11m }, "更正", "\u200B"));
-        Assert.Equal(1, (await grain.GetAsync())!.Revision);
+        await Refused("reason", () => grain.ReviseProfileAsync(Profile(uscc) with { LandAreaMu = 11m }, "更正\u0000", Official));
+        await Refused("actor", () => grain.ReviseProfileAsync(Profile(uscc) with { LandAreaMu = 11m }, "更正", Caller.Of("\u200B", Role.DistrictOfficial)));
+        Assert.Equal(1, (await grain.GetAsync(Official))!.Revision);
         await using var db = fixture.Ledger.Create();
         Assert.Equal(1, await db.EnterpriseRevisions.CountAsync(r => r.Uscc == uscc.Value));
     }
@@ -103,46 +106,46 @@ public class GrainGuardTests(ClusterFixture fixture)
     {
         var uscc = Uscc.Parse(TestUscc.Next());
         var grain = fixture.Grains.Enterprise(uscc);
-        Assert.Equal(RegistrationStatus.Registered, await grain.RegisterAsync(Profile(uscc), "test"));
+        Assert.Equal(RegistrationStatus.Registered, await grain.RegisterAsync(Profile(uscc), Official));
 
-        await Refused("month", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2019, 12)), null, "test")));
-        await Refused("month", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2099, 1)), null, "test")));
-        await Refused("waterM3", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1), water: -1m), null, "test")));
-        await Refused("waterM3", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1), water: 2e9m), null, "test")));
-        await Refused("valueAdded", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)) with { ValueAdded = 2e8m }, null, "test")));
+        await Refused("month", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2019, 12)), null, Official)));
+        await Refused("month", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2099, 1)), null, Official)));
+        await Refused("waterM3", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1), water: -1m), null, Official)));
+        await Refused("waterM3", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1), water: 2e9m), null, Official)));
+        await Refused("valueAdded", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)) with { ValueAdded = 2e8m }, null, Official)));
         await Refused("energy[0].quantity", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)) with
         {
             Energy = [new EnergyUse(EnergyCarrier.Electricity, new Quantity(1e11m, MeasureUnit.KilowattHour))],
-        }, null, "test")));
+        }, null, Official)));
         await Refused("energy[1].carrier", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)) with
         {
             Energy = [new EnergyUse(EnergyCarrier.Electricity, new Quantity(1m, MeasureUnit.KilowattHour)),
                 new EnergyUse(EnergyCarrier.Electricity, new Quantity(2m, MeasureUnit.KilowattHour))],
-        }, null, "test")));
+        }, null, Official)));
         await Refused("products[0].name", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)) with
         {
             Products = [new ProductOutput("钢\u2066件", 1m, "t")],
-        }, null, "test")));
-        await Refused("note", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)), null, "test", Confirmation: "核实\r无误")));
+        }, null, Official)));
+        await Refused("note", () => grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)), null, Official, Confirmation: "核实\r无误")));
 
-        Assert.Empty((await grain.GetAsync())!.MonthsFiled);
+        Assert.Empty((await grain.GetAsync(Official))!.MonthsFiled);
         await using var db = fixture.Ledger.Create();
         Assert.Equal(0, await db.Filings.CountAsync(f => f.Uscc == uscc.Value));
 
         // The same grain still takes a good filing, and a revision's reason may have several lines.
-        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)), null, "test"))).Status);
+        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1)), null, Official))).Status);
         Assert.Equal(FilingStatus.Revised,
-            (await grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1), water: 11m), "抄表更正\n见附件", "test"))).Status);
+            (await grain.FileAsync(new FilingSubmission(Filing(new YearMonth(2023, 1), water: 11m), "抄表更正\n见附件", Official))).Status);
     }
 
     [Fact]
     public async Task A_park_grain_refuses_a_bad_key_or_profile()
     {
         await Refused("code", () => fixture.Grains.GetGrain<IParkGrain>(ParkKeys.Unparked)
-            .RegisterAsync(new ParkProfile(ParkKeys.Unparked, "园外", "other"), "test"));
-        await Refused("code", () => fixture.Grains.GetGrain<IParkGrain>("GUARD-A").RegisterAsync(new ParkProfile("GUARD-B", "甲", "other"), "test"));
-        await Refused("name", () => fixture.Grains.GetGrain<IParkGrain>("GUARD-C").RegisterAsync(new ParkProfile("GUARD-C", "甲\u202B园", "other"), "test"));
-        await Refused("kind", () => fixture.Grains.GetGrain<IParkGrain>("GUARD-D").RegisterAsync(new ParkProfile("GUARD-D", "甲园", "<b>"), "test"));
+            .RegisterAsync(new ParkProfile(ParkKeys.Unparked, "园外", "other"), Official));
+        await Refused("code", () => fixture.Grains.GetGrain<IParkGrain>("GUARD-A").RegisterAsync(new ParkProfile("GUARD-B", "甲", "other"), Official));
+        await Refused("name", () => fixture.Grains.GetGrain<IParkGrain>("GUARD-C").RegisterAsync(new ParkProfile("GUARD-C", "甲\u202B园", "other"), Official));
+        await Refused("kind", () => fixture.Grains.GetGrain<IParkGrain>("GUARD-D").RegisterAsync(new ParkProfile("GUARD-D", "甲园", "<b>"), Official));
         foreach (var code in new[] { ParkKeys.Unparked, "GUARD-A", "GUARD-B", "GUARD-C", "GUARD-D" })
         {
             Assert.Equal(0, await LedgerRowsAsync(code));
@@ -153,13 +156,13 @@ public class GrainGuardTests(ClusterFixture fixture)
     public async Task Revocation_and_reinstatement_need_a_reason_and_write_nothing_without_one()
     {
         var register = fixture.Grains.GetGrain<ICertificateRegisterGrain>(RegisterKeys.Register);
-        await Refused("reason", () => register.RevokeAsync("AR-2023-000001", "", "test"));
-        await Refused("reason", () => register.RevokeAsync("AR-2023-000001", "  ", "test"));
-        await Refused("reason", () => register.RevokeAsync("AR-2023-000001", "数据\u202E造假", "test"));
+        await Refused("reason", () => register.RevokeAsync("AR-2023-000001", "", Official));
+        await Refused("reason", () => register.RevokeAsync("AR-2023-000001", "  ", Official));
+        await Refused("reason", () => register.RevokeAsync("AR-2023-000001", "数据\u202E造假", Official));
         var application = fixture.Grains.GetGrain<IGreenFactoryApplicationGrain>(Guid.NewGuid().ToString("N"));
-        await Refused("reason", () => application.ReinstateAsync("", "test"));
-        await Refused("comment", () => application.DecideAsync(false, null, "test"));
-        await Refused("decisions[0].comment", () => application.VerifyAsync([new Decision("basic.legal", false, null)], "test"));
+        await Refused("reason", () => application.ReinstateAsync("", Official));
+        await Refused("comment", () => application.DecideAsync(false, null, Official));
+        await Refused("decisions[0].comment", () => application.VerifyAsync([new Decision("basic.legal", false, null)], Official));
 
         await using var db = fixture.Ledger.Create();
         Assert.False(await db.CertificateRevocations.AnyAsync(r => r.Number == "AR-2023-000001"));
@@ -195,12 +198,12 @@ public class GrainGuardTests(ClusterFixture fixture)
     [Fact]
     public async Task Evaluation_application_and_batch_grains_refuse_bad_keys_and_years()
     {
-        await Refused("id", () => fixture.Grains.GetGrain<IEvaluationGrain>("run-1").RunAsync(2023, "huangyan-2022", "test"));
-        await Refused("year", () => fixture.Grains.GetGrain<IEvaluationGrain>(Guid.NewGuid().ToString("N")).RunAsync(2019, "huangyan-2022", "test"));
-        await Refused("id", () => fixture.Grains.GetGrain<ICertificateBatchGrain>("x").StartAsync(Guid.NewGuid().ToString("N"), "test"));
+        await Refused("id", () => fixture.Grains.GetGrain<IEvaluationGrain>("run-1").RunAsync(2023, "huangyan-2022", Official));
+        await Refused("year", () => fixture.Grains.GetGrain<IEvaluationGrain>(Guid.NewGuid().ToString("N")).RunAsync(2019, "huangyan-2022", Official));
+        await Refused("id", () => fixture.Grains.GetGrain<ICertificateBatchGrain>("x").StartAsync(Guid.NewGuid().ToString("N"), Official));
 
         var uscc = Uscc.Parse(TestUscc.Next());
-        var submit = new SubmitApplication(uscc, 2023, "gbt36132-2025", null, [new Answer("basic.legal", true, "营业执照")], "test");
+        var submit = new SubmitApplication(uscc, 2023, "gbt36132-2025", null, [new Answer("basic.legal", true, "营业执照")], Official);
         await Refused("id", () => fixture.Grains.GetGrain<IGreenFactoryApplicationGrain>("0").SubmitAsync(submit));
         var application = fixture.Grains.GetGrain<IGreenFactoryApplicationGrain>(Guid.NewGuid().ToString("N"));
         await Refused("year", () => application.SubmitAsync(submit with { Year = 2019 }));

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Factors;
@@ -16,6 +17,11 @@ namespace Carbon.Server.Tests;
 [Collection(ClusterCollection.Name)]
 public class GrainTests(ClusterFixture fixture)
 {
+    /// <summary>The district official the grain calls are made as, and two named filers of every firm.</summary>
+    private static readonly Caller Official = Caller.Of("test", Role.DistrictOfficial);
+
+    private static Caller As(string account) => Caller.Of(account, Role.DistrictOfficial);
+
     /// <summary>The shipped factor set the test silos load; its default fuel family is the one every test firm (C3441) falls under.</summary>
     private static readonly FuelBasis Fuels =
         FactorSetLoader.Load(Path.Combine(AppContext.BaseDirectory, "factors"), "east-china").FuelBasisFor("C3441");
@@ -29,7 +35,7 @@ public class GrainTests(ClusterFixture fixture)
         var uscc = Uscc.Parse(TestUscc.Next());
         var grain = fixture.Grains.Enterprise(uscc);
         Assert.Equal(RegistrationStatus.Registered,
-            await grain.RegisterAsync(new EnterpriseProfile(uscc, "测试", "机械装备", "C3441", park, "above", 10m, null, null), "test"));
+            await grain.RegisterAsync(new EnterpriseProfile(uscc, "测试", "机械装备", "C3441", park, "above", 10m, null, null), Official));
         return (grain, uscc);
     }
 
@@ -37,19 +43,19 @@ public class GrainTests(ClusterFixture fixture)
     public async Task An_enterprise_grain_rebuilds_from_the_ledger_after_deactivation()
     {
         var (grain, _) = await RegisteredAsync();
-        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 1_000m), null, "a"))).Status);
-        Assert.Equal(FilingStatus.ReasonRequired, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 2_000m), null, "a"))).Status);
-        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 2_000m), "更正", "b"))).Status);
-        var before = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
+        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 1_000m), null, As("a")))).Status);
+        Assert.Equal(FilingStatus.ReasonRequired, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 2_000m), null, As("a")))).Status);
+        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(Filing(2023, 1, 2_000m), "更正", As("b")))).Status);
+        var before = await grain.GetTotalsAsync(new PeriodQuery(2023, 12), Official);
 
         await fixture.Cluster.DeactivateAsync((IAddressable)grain);
         await fixture.Cluster.WaitForDeactivationAsync((IAddressable)grain);
 
-        var filing = await grain.GetFilingAsync(new YearMonth(2023, 1));
+        var filing = await grain.GetFilingAsync(new YearMonth(2023, 1), Official);
         Assert.Equal(2, filing!.Revision);
         Assert.Equal(2_000m, filing.Current.Energy[0].Quantity.Value);
         Assert.Equal(["a", "b"], filing.History.Select(h => h.Actor));
-        var after = await grain.GetTotalsAsync(new PeriodQuery(2023, 12));
+        var after = await grain.GetTotalsAsync(new PeriodQuery(2023, 12), Official);
         Assert.Equal(before!.Current, after!.Current);
         Assert.Equal(2_000m, after.Current.Energy(EnergyCarrier.Electricity));
     }
@@ -76,7 +82,7 @@ public class GrainTests(ClusterFixture fixture)
     public async Task A_park_keeps_only_the_higher_revision_of_a_members_month()
     {
         var park = fixture.Grains.GetGrain<IParkGrain>("G-PARK-REV");
-        await park.RegisterAsync(new ParkProfile("G-PARK-REV", "测试园区", "industrial-park"), "test");
+        await park.RegisterAsync(new ParkProfile("G-PARK-REV", "测试园区", "industrial-park"), Official);
         var month = new YearMonth(2024, 3);
         var uscc = Uscc.Parse(TestUscc.Next());
         ActivityTotals T(decimal kwh) => ActivityTotals.From(Filing(2024, 3, kwh), Fuels);
@@ -84,15 +90,15 @@ public class GrainTests(ClusterFixture fixture)
         await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));
         await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 1, T(100m)));   // late, older: ignored
         await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));   // repeated: ignored
-        var totals = await Eventually.ValueAsync(() => park.GetTotalsAsync(new PeriodQuery(2024, 3)), t => t.CurrentMonths.Length == 1);
-        Assert.Equal(T(200m), totals.Current);
+        var totals = await Eventually.ValueAsync(() => park.GetTotalsAsync(new PeriodQuery(2024, 3), Official), t => t!.CurrentMonths.Length == 1);
+        Assert.Equal(T(200m), totals!.Current);
     }
 
     [Fact]
     public async Task After_1000_concurrent_filings_park_and_district_equal_the_ledger_exactly()
     {
         const string parkCode = "G-PARK-LOAD";
-        await fixture.Grains.GetGrain<IParkGrain>(parkCode).RegisterAsync(new ParkProfile(parkCode, "并发园区", "industrial-park"), "test");
+        await fixture.Grains.GetGrain<IParkGrain>(parkCode).RegisterAsync(new ParkProfile(parkCode, "并发园区", "industrial-park"), Official);
         var firms = new List<IEnterpriseGrain>();
         for (var i = 0; i < 50; i++)
         {
@@ -104,7 +110,7 @@ public class GrainTests(ClusterFixture fixture)
         {
             var month = 1 + k % 10;
             return (Grain: g, Submission: new FilingSubmission(Filing(2025, month, rng.Next(1, 1_000_000) / 10m, rng.Next(1, 500)),
-                k >= 10 ? "第二次报送" : null, "load", Confirmation: "随机负载数据 (random load)"));
+                k >= 10 ? "第二次报送" : null, As("load"), Confirmation: "随机负载数据 (random load)"));
         })).ToList();
         // Per enterprise the revisions must follow the firsts, so each enterprise files in order; enterprises run concurrently.
         await Task.WhenAll(submissions.GroupBy(s => s.Grain).Select(async g =>
@@ -118,22 +124,22 @@ public class GrainTests(ClusterFixture fixture)
 
         var expected = await LedgerSumAsync(parkCode);
         var query = new PeriodQuery(2025, 12);
-        var park = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query),
-            t => t.Current.Equals(expected));
-        Assert.Equal(expected, park.Current);
+        var park = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query, Official),
+            t => t!.Current.Equals(expected));
+        Assert.Equal(expected, park!.Current);
         Assert.Equal(1_000, await CountAsync(parkCode));
         Assert.Equal(500, park.Current.FilingMonths);
 
         // The district includes this park (and whatever other tests filed): it must equal the whole ledger's sum.
         var all = await LedgerSumAsync(null);
-        var district = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IDistrictGrain>(DistrictKeys.District).GetTotalsAsync(query),
-            t => t.Current.Equals(all));
-        Assert.Equal(all, district.Current);
+        var district = await Eventually.ValueAsync(() => fixture.Grains.GetGrain<IDistrictGrain>(DistrictKeys.District).GetTotalsAsync(query, Official),
+            t => t!.Current.Equals(all));
+        Assert.Equal(all, district!.Current);
 
         // A park rebuilt from the ledger agrees too.
         await fixture.Cluster.DeactivateAsync((IAddressable)fixture.Grains.GetGrain<IParkGrain>(parkCode));
         await fixture.Cluster.WaitForDeactivationAsync((IAddressable)fixture.Grains.GetGrain<IParkGrain>(parkCode));
-        Assert.Equal(expected, (await fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query)).Current);
+        Assert.Equal(expected, (await fixture.Grains.GetGrain<IParkGrain>(parkCode).GetTotalsAsync(query, Official))!.Current);
     }
 
     /// <summary>Σ of the current revision of every 2025 filing in the ledger (one park, or all), computed independently of the grains.</summary>

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -112,12 +113,11 @@ public class GreenFactoryApiTests : OwnService
 
         // The verifier rejects one mandatory item: the verified grade is then not eligible, and approval is refused.
         var items = answers.Select(a => (string)a.GetType().GetProperty("item")!.GetValue(a)!).ToList();
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/green-factory/applications/{id}/verification")
-        {
-            Content = JsonContent.Create(new { decisions = items.Select(i => new { item = i, accepted = i != "cp.compliance", comment = i == "cp.compliance" ? "排污许可证已过期" : null }) }),
-        };
-        request.Headers.Add("X-Carbon-Actor", "核查员李四");
-        var verified = await (await Http.SendAsync(request)).JsonAsync();
+        // The third-party evaluator the application is assigned to (核查员李四) records the verification.
+        var evaluator = await App.ClientAsync("verifier-li", Role.Evaluator, applications: [id]);
+        var verified = await (await evaluator.PostAsJsonAsync($"/api/green-factory/applications/{id}/verification",
+            new { decisions = items.Select(i => new { item = i, accepted = i != "cp.compliance", comment = i == "cp.compliance" ? "排污许可证已过期" : null }) }))
+            .JsonAsync();
         Assert.Equal("verifying", verified["status"]!.GetValue<string>());
         Assert.Equal("verified", verified["grade"]!["basis"]!.GetValue<string>());
         Assert.False(verified["grade"]!["eligible"]!.GetValue<bool>());
@@ -134,7 +134,7 @@ public class GreenFactoryApiTests : OwnService
         Assert.True(approved["frozen"]!.GetValue<bool>());
         var total = approved["grade"]!.Dec("totalScore");
         Assert.Equal(["submitted", "verified", "verified", "approved"], approved["events"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
-        Assert.Equal("核查员李四", approved["events"]![1]!["actor"]!.GetValue<string>());
+        Assert.Equal("verifier-li", approved["events"]![1]!["actor"]!.GetValue<string>());
 
         // A later revision of the ledger does not move an approved application.
         var more = new

@@ -23,6 +23,25 @@ public class MethodFileTests
         Assert.Equal(3m, local.Populations[2].MinLandMu);
         Assert.Equal(3m, local.Populations[3].MaxLandMu);
         Assert.StartsWith("huangyan-2022@", huangyan.Version);
+        Assert.Equal(ClassSource.Merged, huangyan.MixedParcelClassFrom);           // 混合型企业: 独立评价和合并评价
+        Assert.Equal(ClassSource.Merged, local.MixedParcelClassFrom);
+    }
+
+    [Fact]
+    public void A_method_says_which_evaluation_of_a_mixed_parcel_sets_the_class_merged_when_it_says_nothing()
+    {
+        ClassSource Edited(Func<string, string> edit)
+        {
+            using var copy = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(copy.Path, "methods"));
+            var text = File.ReadAllText(Path.Combine(Shipped, "methods", "huangyan-2022.json"));
+            File.WriteAllText(Path.Combine(copy.Path, "methods", "huangyan-2022.json"), edit(text));
+            return MethodCatalog.Load(copy.Path).Methods["huangyan-2022"].Method.MixedParcelClassFrom;
+        }
+
+        Assert.Equal(ClassSource.Alone, Edited(t => t.Replace("\"classFrom\": \"merged\"", "\"classFrom\": \"alone\"", StringComparison.Ordinal)));
+        Assert.Equal(ClassSource.Merged, Edited(t =>
+            t[..t.IndexOf("  \"mixedParcels\"", StringComparison.Ordinal)] + t[t.IndexOf("  \"exemptions\"", StringComparison.Ordinal)..]));
     }
 
     [Theory]
@@ -34,6 +53,7 @@ public class MethodFileTests
     [InlineData("\"scale\": \"above\",", "\"scale\": \"big\",", "field 'populations[0].scale'", "above")]
     [InlineData("\"C\": { \"electricityYuanPerKwh\"", "\"X\": { \"electricityYuanPerKwh\"", "field 'tariffs.classes'", "class 'C' has no tariff")]
     [InlineData("\"weight\": 30,", "\"weight\": \"30\",", "line", "field 'populations[0].indicators[0].weight'")]
+    [InlineData("\"classFrom\": \"merged\"", "\"classFrom\": \"both\"", "field 'mixedParcels.classFrom'", "'merged'")]
     public void A_bad_method_file_names_the_file_the_field_and_the_reason(string find, string replace, string where, string why)
     {
         using var copy = new TempFolder();

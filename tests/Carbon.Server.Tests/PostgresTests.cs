@@ -21,14 +21,14 @@ public class PostgresTests
 
         await using (var first = new CarbonApp(folder.Path, settings: database.Settings))
         {
-            var http = first.CreateClient();
+            var http = await first.OfficialAsync();
             Assert.Equal(HttpStatusCode.Created, (await http.RegisterParkAsync("PG-PARK")).StatusCode);
             Assert.Equal(HttpStatusCode.Created, (await http.RegisterEnterpriseAsync(uscc, "PG-PARK")).StatusCode);
             for (var m = 1; m <= 12; m++)
             {
                 Assert.Equal(HttpStatusCode.Created, (await http.FileAsync(uscc, $"2023-{m:D2}", Api.Filing())).StatusCode);
             }
-            Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 110_000m, reason: "更正"), "张三")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 110_000m, reason: "更正"))).StatusCode);
 
             // 11 × 100 000 + 110 000 = 1 210 000 kWh × 0.1229 = 148 709 kgce; 12 × 10 000 m³ × 1.33 = 159 600 kgce → 308.309 tce.
             var m2023 = await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
@@ -44,7 +44,7 @@ public class PostgresTests
 
         await using (var second = new CarbonApp(folder.Path, settings: database.Settings))
         {
-            var http = second.CreateClient();
+            var http = await second.OfficialAsync();
             Assert.Equal(metrics, (await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync()).ToJsonString());
             Assert.Equal(filing, await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-03"));
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/evaluations/{evaluation}/enterprises/{uscc}")).StatusCode);

@@ -1,38 +1,88 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Carbon.Server.Accounts;
+using Carbon.Server.Ledger;
 using Carbon.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carbon.Server.Tests;
 
-/// <summary>The README's first session runs as written: every curl in it, in order, against a fresh service.</summary>
-public partial class ReadmeTests : OwnService
+/// <summary>
+/// The README's first session runs as written, on a fresh service with no account: the setup code the console would
+/// print, the token the session extracts, then every curl, in order, with the headers it names.
+/// </summary>
+public partial class ReadmeTests : IAsyncLifetime
 {
+    private readonly TempFolder _folder = new();
+    private CarbonApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new CarbonApp(_folder.Path);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
     [Fact]
     public async Task The_first_session_of_the_readme_runs_as_written()
     {
+        var http = _app.CreateClient();
         var readme = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "README.md"));
         var start = readme.IndexOf("## A first session", StringComparison.Ordinal);
         var block = readme[start..];
         block = block[(block.IndexOf("```bash", StringComparison.Ordinal) + 7)..];
         block = block[..block.IndexOf("```", StringComparison.Ordinal)];
 
-        var commands = Expand(JoinContinuations(block)).Where(c => c.StartsWith("curl ", StringComparison.Ordinal)).ToList();
-        Assert.True(commands.Count >= 8, $"found {commands.Count} curl commands");
-        foreach (var command in commands)
+        // The code the console printed at start (a new one replaces it, as a restart would).
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
+            var code = await AccountSetup.EnsureCodeAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>(), TimeProvider.System);
+            Assert.NotNull(code);
+            _variables["CODE"] = code;
+        }
+
+        var lines = Expand(JoinContinuations(block)).ToList();
+        var commands = lines.Where(c => c.StartsWith("curl ", StringComparison.Ordinal) || c.StartsWith("TOKEN=$(curl ", StringComparison.Ordinal)).ToList();
+        Assert.True(commands.Count >= 10, $"found {commands.Count} curl commands");
+        foreach (var line in commands)
+        {
+            var command = line.StartsWith("TOKEN=", StringComparison.Ordinal) ? line["TOKEN=$(".Length..] : line;
             var path = PathOf().Match(command).Groups[1].Value.Trim('"');
             var method = MethodOf().Match(command) is { Success: true } m ? m.Groups[1].Value : "GET";
             var request = new HttpRequestMessage(new HttpMethod(method), path);
-            if (BodyOf().Match(command) is { Success: true } body)
+            if (BodyOf().Match(command) is { Success: true } single)
             {
-                request.Content = new StringContent(body.Groups[1].Value, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(single.Groups[1].Value, Encoding.UTF8, "application/json");
             }
-            var response = await Http.SendAsync(request);
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created,
-                $"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            else if (QuotedBodyOf().Match(command) is { Success: true } quoted)
+            {
+                request.Content = new StringContent(Substitute(quoted.Groups[1].Value.Replace("\\\"", "\"")), Encoding.UTF8, "application/json");
+            }
+            if (command.Contains("-H \"$AUTH\"", StringComparison.Ordinal))
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _variables["TOKEN"]);
+            }
+            var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+            if (line.StartsWith("TOKEN=", StringComparison.Ordinal))
+            {
+                _variables["TOKEN"] = System.Text.Json.Nodes.JsonNode.Parse(text)!["token"]!.GetValue<string>();
+            }
         }
+        // Without the token, the same calls are refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/district/metrics?year=2023")).StatusCode);
     }
+
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    private string Substitute(string text) => VariableOf().Replace(text, m => _variables.GetValueOrDefault(m.Groups[1].Value, m.Value));
 
     /// <summary>One line per command: a trailing backslash, or a newline inside single quotes, continues the line.</summary>
     private static string JoinContinuations(string script)
@@ -100,6 +150,12 @@ public partial class ReadmeTests : OwnService
 
     [GeneratedRegex(@"-d '([^']*)'")]
     private static partial Regex BodyOf();
+
+    [GeneratedRegex(@"-d ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex QuotedBodyOf();
+
+    [GeneratedRegex(@"\$([A-Z]+)")]
+    private static partial Regex VariableOf();
 
     [GeneratedRegex(@"^for (\w+) in ([^;]+); do$")]
     private static partial Regex ForLoop();

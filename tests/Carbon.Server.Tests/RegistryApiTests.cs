@@ -173,6 +173,31 @@ public class ProfileRevisionApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_parcel_group_is_kept_on_the_profile_round_trips_and_a_bad_code_names_the_field()
+    {
+        var uscc = TestUscc.Next();
+        await Http.RegisterEnterpriseAsync(uscc, null, landAreaMu: 30m);
+        var bad = await Http.PutAsJsonAsync($"/api/enterprises/{uscc}", new
+        {
+            name = "宁波测试制造有限公司", industry = "机械装备", scale = "above", landAreaMu = 30m, parcelGroup = "浙(2022) 第12号",
+            reason = "混合型企业",
+        });
+        await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "parcelGroup");
+
+        var revised = await Http.PutAsJsonAsync($"/api/enterprises/{uscc}", new
+        {
+            name = "宁波测试制造有限公司", industry = "机械装备", scale = "above", landAreaMu = 30m, parcelGroup = "330212-GB-0042",
+            reason = "与另两家企业共用同一宗地 (混合型企业)",
+        });
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        var profile = (await (await Http.GetAsync($"/api/enterprises/{uscc}")).JsonAsync())["profile"]!;
+        Assert.Equal("330212-GB-0042", profile["parcelGroup"]!.GetValue<string>());
+        var again = await Http.PutAsync($"/api/enterprises/{uscc}",
+            new StringContent(profile.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal("unchanged", (await again.JsonAsync())["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Revising_an_unknown_enterprise_is_404()
     {
         var response = await Http.PutAsJsonAsync($"/api/enterprises/{TestUscc.Next()}", Profile(10m, reason: "x"));

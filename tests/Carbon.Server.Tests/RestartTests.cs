@@ -25,7 +25,7 @@ public class RestartTests
 
         await using (var first = new CarbonApp(folder.Path))
         {
-            var http = first.CreateClient();
+            var http = await first.OfficialAsync();
             Assert.Equal(HttpStatusCode.Created, (await http.RegisterParkAsync("R-PARK")).StatusCode);
             Assert.Equal(HttpStatusCode.Created, (await http.RegisterEnterpriseAsync(uscc, "R-PARK")).StatusCode);
             Assert.Equal(HttpStatusCode.Created, (await http.RegisterEnterpriseAsync(outside, null)).StatusCode);
@@ -33,7 +33,7 @@ public class RestartTests
             {
                 Assert.Equal(HttpStatusCode.Created, (await http.FileAsync(uscc, month, Api.Filing())).StatusCode);
             }
-            Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 123_456.7m, reason: "更正"), "王五")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 123_456.7m, reason: "更正"))).StatusCode);
             Assert.Equal(HttpStatusCode.Created, (await http.FileAsync(outside, "2023-03", Api.Filing(kwh: 5_000m))).StatusCode);
 
             // Park and district follow asynchronously; wait until they hold everything before taking the snapshot.
@@ -50,7 +50,7 @@ public class RestartTests
 
         await using (var second = new CarbonApp(folder.Path))
         {
-            var http = second.CreateClient();
+            var http = await second.OfficialAsync();
             foreach (var url in urls)
             {
                 var response = await http.GetAsync(url);

@@ -4,6 +4,23 @@ namespace Carbon.Domain.MuYield;
 /// 亩均效益综合评价 (浙政发〔2018〕5号; method as in 黄岩区 计算说明): per population, score = Σ weight × value / benchmark,
 /// rank by score, class by rank share or score, tariff by class. Pure and deterministic: the same method and inputs
 /// always give the same result.
+/// <para>
+/// 混合型企业 (黄岩区 2022 亩均评价办法: 混合型企业进行独立评价和合并评价): firms with the same parcel group are each
+/// evaluated alone, as any firm, and merged, as one firm on their sums (<see cref="ParcelGroups.Merge"/>) in the population
+/// its merged scale and land select. Benchmarks come from the graded firms' own figures, each firm once; a merged group is
+/// scored against them and does not change them, so no firm's own score depends on whether it shares a parcel.
+/// </para>
+/// <para>
+/// Ranking counts every parcel once in the class shares. Where the merged evaluation sets the class (the method's
+/// <c>mixedParcels.classFrom</c> is <c>merged</c>, the default), a population ranks its graded firms outside any merged group
+/// and the merged groups placed in it: a group stands in place of its members. A firm on a parcel of its own is then
+/// displaced by a group once, as by any one firm, not by the group and again by each member, and the shares are of the
+/// same number of parcels a district would count were the group one firm. The members take the group's class. A member's
+/// own class is read where its own score would place it standing in for its group (the group taken out, the member put
+/// in; if the group ranks in another population, the member joins its own population's ranking as one more), which moves
+/// nobody. Where the firms' own evaluations set the class (<c>alone</c>), the ranking is of every graded firm, as without
+/// parcel groups, and the merged group's class is read the same way, in place of its members, moving nobody.
+/// </para>
 /// </summary>
 public static class MuYieldEvaluator
 {
@@ -27,28 +44,62 @@ public static class MuYieldEvaluator
                 notEvaluated.Add(new NotEvaluated(f, "评价办法中无对应的评价对象 (the method has no population for this scale and land)", []));
                 continue;
             }
-            // A firm without the data an indicator needs is listed as such, never silently scored 0.
-            if (population.Indicators.FirstOrDefault(i => i.Missing == MissingDataRule.NotEvaluated && i.Indicator.Value(f) is null) is { } lacking)
+            if (Lacking(population, f) is { } reason)
             {
-                var (numerator, _) = lacking.Indicator.Terms(f);
-                notEvaluated.Add(new NotEvaluated(f, numerator is null
-                    ? $"缺少计算{lacking.Indicator.ChineseName()}所需的数据，未填报 (no data for {lacking.Indicator.Token()}: not reported)"
-                    : $"无法计算{lacking.Indicator.ChineseName()}：分母为零（如租赁企业无自有用地，应在档案中登记租赁面积）" +
-                      $" (cannot compute {lacking.Indicator.Token()}: its denominator is zero, e.g. a lessee with no land of its own)", []));
+                notEvaluated.Add(new NotEvaluated(f, reason, []));
                 continue;
             }
             byPopulation[population.Id].Add(f);
         }
 
+        // 独立评价, then 合并评价 of each parcel group, then ranks and classes with every parcel counted once.
+        var populations = method.Populations.Select(rule => ScorePopulation(method, rule, year, byPopulation[rule.Id])).ToList();
+        var groups = MergeParcelGroups(method, populations);
+        var merged = method.MixedParcelClassFrom == ClassSource.Merged;
+        var places = new Dictionary<Entry, Place>();
+        var summaries = populations.Select(p => Rank(p, groups, merged, places)).ToList();
+
+        var groupResults = groups.ToDictionary(g => g, g => g.Entry is { } e
+            ? new ParcelGroupEvaluation(g.Code, g.Members.Select(m => m.Inputs).ToList(), g.Inputs, g.Rule!.Id, e.Indicators, e.Total,
+                places[e].Position, places[e].Of, places[e].Class, merged, null)
+            : new ParcelGroupEvaluation(g.Code, g.Members.Select(m => m.Inputs).ToList(), g.Inputs, g.Rule?.Id, [], null, null, 0, null,
+                false, g.Reason));
+        var groupOf = groups.SelectMany(g => g.Members.Select(m => (Member: m, Group: g))).ToDictionary(x => x.Member, x => x.Group);
         var results = new List<FirmEvaluation>();
-        var populations = new List<PopulationEvaluation>();
-        foreach (var rule in method.Populations)
+        foreach (var (p, summary) in populations.Zip(summaries))
         {
-            var (firmResults, summary) = EvaluatePopulation(method, rule, year, byPopulation[rule.Id]);
-            results.AddRange(firmResults);
-            populations.Add(summary);
+            foreach (var f in p.Firms.Where(f => f.ExemptReason is null).InRankOrder(p))
+            {
+                var own = places[f];
+                var group = groupOf.GetValueOrDefault(f);
+                var setByGroup = merged && group?.Entry is not null;
+                var cls = setByGroup ? places[group!.Entry!].Class : own.Class;
+                results.Add(new FirmEvaluation(f.Inputs, p.Rule.Id, f.Indicators, f.Total, own.Position, own.Of, own.Class, cls,
+                    setByGroup ? ClassSource.Merged : ClassSource.Alone, null, method.Tariffs.GetValueOrDefault(cls),
+                    group is null ? null : groupResults[group]));
+            }
+            foreach (var f in p.Firms.Where(f => f.ExemptReason is not null))
+            {
+                results.Add(new FirmEvaluation(f.Inputs, p.Rule.Id, f.Indicators, f.Total, null, summary.Ranked, null, null, null,
+                    f.ExemptReason, null, null));
+            }
         }
-        return new MuYieldEvaluation(year, results, populations, notEvaluated, RankParks(results));
+        return new MuYieldEvaluation(year, results, summaries, notEvaluated, RankParks(results),
+            groups.Select(g => groupResults[g]).ToList());
+    }
+
+    /// <summary>Why a firm is not scored in a population: it lacks the data an indicator needs (never silently scored 0).</summary>
+    private static string? Lacking(PopulationRule population, MuYieldInputs f)
+    {
+        if (population.Indicators.FirstOrDefault(i => i.Missing == MissingDataRule.NotEvaluated && i.Indicator.Value(f) is null) is not { } lacking)
+        {
+            return null;
+        }
+        var (numerator, _) = lacking.Indicator.Terms(f);
+        return numerator is null
+            ? $"缺少计算{lacking.Indicator.ChineseName()}所需的数据，未填报 (no data for {lacking.Indicator.Token()}: not reported)"
+            : $"无法计算{lacking.Indicator.ChineseName()}：分母为零（如租赁企业无自有用地，应在档案中登记租赁面积）" +
+              $" (cannot compute {lacking.Indicator.Token()}: its denominator is zero, e.g. a lessee with no land of its own)";
     }
 
     /// <summary>Why a firm gets no class, or null: utility industry, established or granted land too recently.</summary>
@@ -70,8 +121,66 @@ public static class MuYieldEvaluator
         return null;
     }
 
-    private static (List<FirmEvaluation>, PopulationEvaluation) EvaluatePopulation(
-        MuYieldMethod method, PopulationRule rule, int year, List<MuYieldInputs> firms)
+    /// <summary>A scored entry: a firm on its own figures, or a parcel group on its members' sums.</summary>
+    private sealed class Entry(MuYieldInputs inputs, IReadOnlyList<IndicatorScore> indicators, string? exemptReason, bool isGroup)
+    {
+        public MuYieldInputs Inputs { get; } = inputs;
+        public IReadOnlyList<IndicatorScore> Indicators { get; } = indicators;
+        public decimal Total { get; } = indicators.Sum(i => i.Score);
+        public string? ExemptReason { get; } = exemptReason;
+        public bool IsGroup { get; } = isGroup;
+    }
+
+    /// <summary>An entry's position of <see cref="Of"/> in its ranking group, and the class that position (or score) takes.</summary>
+    private sealed record Place(int Position, int Of, string Class);
+
+    /// <summary>A population's firms scored alone, its benchmarks, and its indicators heaviest first (the tie order).</summary>
+    private sealed class Scores(PopulationRule rule, List<Entry> firms, List<BenchmarkUsed> benchmarks)
+    {
+        public PopulationRule Rule { get; } = rule;
+        public List<Entry> Firms { get; } = firms;
+        public List<BenchmarkUsed> Benchmarks { get; } = benchmarks;
+        public int[] Heaviest { get; } = rule.Indicators.Select((ind, k) => (ind.Weight, k)).OrderByDescending(x => x.Weight)
+            .ThenBy(x => x.k).Select(x => x.k).ToArray();
+
+        /// <summary>
+        /// The ranking order: total score, then the scores of the heaviest indicators first, then the USCC (a group's code),
+        /// then firm before group — a strict, documented order, so class shares hold exactly even when totals tie.
+        /// </summary>
+        public int Compare(Entry a, Entry b)
+        {
+            var c = b.Total.CompareTo(a.Total);
+            foreach (var k in Heaviest)
+            {
+                if (c != 0)
+                {
+                    return c;
+                }
+                c = b.Indicators[k].Score.CompareTo(a.Indicators[k].Score);
+            }
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Inputs.Uscc, b.Inputs.Uscc);
+            }
+            return c != 0 ? c : a.IsGroup.CompareTo(b.IsGroup);
+        }
+    }
+
+    /// <summary>The graded firms of one parcel group, merged; scored unless the merged firm fits no population or lacks data.</summary>
+    private sealed class Group(string code, List<Entry> members, MuYieldInputs inputs, PopulationRule? rule)
+    {
+        public string Code { get; } = code;
+        public List<Entry> Members { get; } = members;
+        public MuYieldInputs Inputs { get; } = inputs;
+        public PopulationRule? Rule { get; } = rule;
+        public Entry? Entry { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    private static IEnumerable<Entry> InRankOrder(this IEnumerable<Entry> entries, Scores p) =>
+        entries.Order(Comparer<Entry>.Create(p.Compare));
+
+    private static Scores ScorePopulation(MuYieldMethod method, PopulationRule rule, int year, List<MuYieldInputs> firms)
     {
         var exempt = firms.ToDictionary(f => f.Uscc, f => ExemptReason(method.Exemptions, f, year));
         var graded = firms.Where(f => exempt[f.Uscc] is null).ToList();
@@ -85,64 +194,100 @@ public static class MuYieldEvaluator
             decimal? average = withValue.Count == 0 ? null : withValue.Sum(v => Score(ind, v, benchmark).Score) / withValue.Count;
             benchmarks.Add(new BenchmarkUsed(ind.Indicator, ind.Benchmark.Kind, benchmark, average));
         }
+        var scored = firms.Select(f => new Entry(f, ScoreIndicators(rule, benchmarks, f), exempt[f.Uscc], false)).ToList();
+        return new Scores(rule, scored, benchmarks);
+    }
 
-        var scored = firms.Select(f =>
+    /// <summary>Each indicator's value and score against the population's benchmarks (or the missing-data rule's score).</summary>
+    private static List<IndicatorScore> ScoreIndicators(PopulationRule rule, List<BenchmarkUsed> benchmarks, MuYieldInputs f) =>
+        rule.Indicators.Select((ind, k) =>
         {
-            var indicators = rule.Indicators.Select((ind, k) =>
+            var (num, den) = ind.Indicator.Terms(f);
+            var value = ind.Indicator.Value(f);
+            var b = benchmarks[k];
+            if (value is { } v)
             {
-                var (num, den) = ind.Indicator.Terms(f);
-                var value = ind.Indicator.Value(f);
-                var b = benchmarks[k];
-                if (value is { } v)
-                {
-                    var (score, capped) = Score(ind, v, b.Value);
-                    return new IndicatorScore(ind.Indicator, num, den, v, b.Value, ind.Weight, score, capped, false);
-                }
-                var fallback = ind.Missing == MissingDataRule.PopulationAverage ? b.AverageScore ?? 0m : 0m;
-                return new IndicatorScore(ind.Indicator, num, den, null, b.Value, ind.Weight, fallback, false, true);
-            }).ToList();
-            return (Firm: f, Indicators: indicators, Total: indicators.Sum(i => i.Score));
+                var (score, capped) = Score(ind, v, b.Value);
+                return new IndicatorScore(ind.Indicator, num, den, v, b.Value, ind.Weight, score, capped, false);
+            }
+            var fallback = ind.Missing == MissingDataRule.PopulationAverage ? b.AverageScore ?? 0m : 0m;
+            return new IndicatorScore(ind.Indicator, num, den, null, b.Value, ind.Weight, fallback, false, true);
         }).ToList();
 
-        // Rank: total score, then the scores of the heaviest indicators first, then USCC — a strict, documented order,
-        // so class shares hold exactly even when totals tie.
-        var order = rule.Indicators.Select((ind, k) => (ind.Weight, k)).OrderByDescending(x => x.Weight).ThenBy(x => x.k).Select(x => x.k).ToArray();
-        var ranked = scored.Where(s => exempt[s.Firm.Uscc] is null).ToList();
-        ranked.Sort((a, b) =>
+    /// <summary>
+    /// The parcel groups of two or more graded firms (firms not scored alone, or exempt, are not merged: their figures are
+    /// incomplete or they take no class), each merged and scored in the population its merged scale and land select.
+    /// </summary>
+    private static List<Group> MergeParcelGroups(MuYieldMethod method, List<Scores> populations)
+    {
+        var groups = new List<Group>();
+        foreach (var parcel in populations.SelectMany(p => p.Firms)
+                     .Where(f => f.ExemptReason is null && f.Inputs.ParcelGroup is not null)
+                     .GroupBy(f => f.Inputs.ParcelGroup!, StringComparer.Ordinal)
+                     .Where(g => g.Count() >= 2)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var c = b.Total.CompareTo(a.Total);
-            foreach (var k in order)
+            var members = parcel.OrderBy(f => f.Inputs.Uscc, StringComparer.Ordinal).ToList();
+            var inputs = ParcelGroups.Merge(parcel.Key, members.Select(m => m.Inputs).ToList());
+            var rule = method.PopulationOf(inputs);
+            var group = new Group(parcel.Key, members, inputs, rule);
+            if (rule is null)
             {
-                if (c != 0)
-                {
-                    return c;
-                }
-                c = b.Indicators[k].Score.CompareTo(a.Indicators[k].Score);
+                group.Reason = "合并后评价办法中无对应的评价对象 (the method has no population for the merged scale and land)";
             }
-            return c != 0 ? c : string.CompareOrdinal(a.Firm.Uscc, b.Firm.Uscc);
-        });
+            else if (Lacking(rule, inputs) is { } reason)
+            {
+                group.Reason = "合并后" + reason;
+            }
+            else
+            {
+                group.Entry = new Entry(inputs, ScoreIndicators(rule, populations.First(p => p.Rule == rule).Benchmarks, inputs), null, true);
+            }
+            groups.Add(group);
+        }
+        return groups;
+    }
 
-        // Positions and classes within each ranking group (the whole population unless the method groups by industry);
-        // the sort above holds within every group.
-        var results = new List<FirmEvaluation>();
-        var counts = rule.Classes.Bands.ToDictionary(b => b.Class, _ => 0);
-        foreach (var group in ranked.GroupBy(s => rule.Classes.GroupOf(s.Firm)).Select(g => g.ToList()))
+    /// <summary>
+    /// Ranks a population and gives each entry its place and class (see the type's remarks): the ranked entries within
+    /// each ranking group (the whole population unless the method groups by industry), then each stand-in — a member whose
+    /// group sets its class, or a group whose members' own evaluations set theirs — at the place it would take in place of
+    /// what it stands for, moving nobody.
+    /// </summary>
+    private static PopulationEvaluation Rank(Scores p, List<Group> groups, bool merged, Dictionary<Entry, Place> places)
+    {
+        var classes = p.Rule.Classes;
+        var scoredGroups = groups.Where(g => g.Entry is not null).ToList();
+        var groupOfMember = scoredGroups.SelectMany(g => g.Members.Select(m => (Member: m, Group: g))).ToDictionary(x => x.Member, x => x.Group);
+        var here = scoredGroups.Where(g => g.Rule == p.Rule).ToList();
+        var graded = p.Firms.Where(f => f.ExemptReason is null).ToList();
+
+        var ranked = merged
+            ? graded.Where(f => !groupOfMember.ContainsKey(f)).Concat(here.Select(g => g.Entry!)).InRankOrder(p).ToList()
+            : graded.InRankOrder(p).ToList();
+        var standIns = merged
+            ? graded.Where(groupOfMember.ContainsKey).Select(f => (Entry: f, Replaces: (IReadOnlyList<Entry>)[groupOfMember[f].Entry!]))
+            : here.Select(g => (Entry: g.Entry!, Replaces: (IReadOnlyList<Entry>)g.Members));
+
+        var counts = classes.Bands.ToDictionary(b => b.Class, _ => 0);
+        var rankingGroups = ranked.GroupBy(e => classes.GroupOf(e.Inputs)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var list in rankingGroups.Values)
         {
-            for (var p = 0; p < group.Count; p++)
+            for (var k = 0; k < list.Count; k++)
             {
-                var s = group[p];
-                var cls = ClassOf(rule.Classes, p + 1, group.Count, s.Total);
+                var cls = ClassOf(classes, k + 1, list.Count, list[k].Total);
                 counts[cls]++;
-                results.Add(new FirmEvaluation(s.Firm, rule.Id, s.Indicators, s.Total, p + 1, group.Count, cls, null,
-                    method.Tariffs.GetValueOrDefault(cls)));
+                places[list[k]] = new Place(k + 1, list.Count, cls);
             }
         }
-        foreach (var s in scored.Where(s => exempt[s.Firm.Uscc] is not null))
+        foreach (var (entry, replaces) in standIns)
         {
-            results.Add(new FirmEvaluation(s.Firm, rule.Id, s.Indicators, s.Total, null, ranked.Count, null, exempt[s.Firm.Uscc], null));
+            var others = (rankingGroups.GetValueOrDefault(classes.GroupOf(entry.Inputs)) ?? []).Where(e => !replaces.Contains(e)).ToList();
+            var position = 1 + others.Count(e => p.Compare(e, entry) < 0);
+            places[entry] = new Place(position, others.Count + 1, ClassOf(classes, position, others.Count + 1, entry.Total));
         }
-        return (results, new PopulationEvaluation(rule.Id, rule.Name, firms.Count, ranked.Count, firms.Count - ranked.Count,
-            benchmarks, counts));
+        return new PopulationEvaluation(p.Rule.Id, p.Rule.Name, p.Firms.Count, ranked.Count, p.Firms.Count - graded.Count, p.Benchmarks,
+            counts, merged ? here.Count : 0);
     }
 
     /// <summary>score = weight × value / benchmark, at most cap × weight (a cap of null means none).</summary>

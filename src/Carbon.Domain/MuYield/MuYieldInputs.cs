@@ -8,8 +8,8 @@ public enum EnterpriseScale
 }
 
 /// <summary>
-/// One firm's facts for an evaluation year, as snapshotted when the evaluation runs: registry (land, dates, industry)
-/// and the year's summed filings. Money in 万元.
+/// One firm's facts for an evaluation year, as snapshotted when the evaluation runs: registry (land, dates, industry,
+/// the parcel group it shares land in) and the year's summed filings. Money in 万元.
 /// </summary>
 public sealed record MuYieldInputs(
     string Uscc,
@@ -30,7 +30,8 @@ public sealed record MuYieldInputs(
     decimal ElectricityKwh,
     decimal EnergyEquivalentTce,
     decimal? PollutantsT,
-    decimal LeasedAreaMu = 0m)
+    decimal LeasedAreaMu = 0m,
+    string? ParcelGroup = null)
 {
     /// <summary>租赁企业: no industrial land of its own, a leased area on the profile.</summary>
     public bool IsLessee => LandAreaMu == 0m && LeasedAreaMu > 0m;

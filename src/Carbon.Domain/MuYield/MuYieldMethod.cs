@@ -78,14 +78,31 @@ public sealed record Tariff(
     decimal SewageYuanPerT,
     decimal LandUseTaxReliefPercent);
 
-/// <summary>An evaluation method (亩均效益综合评价办法) as data: a district changes its method by adding a file.</summary>
+/// <summary>
+/// Which evaluation of a 混合型企业 (several firms on one parcel, 黄岩区 2022 亩均评价办法: 混合型企业进行独立评价和合并评价)
+/// sets its class: the parcel group's merged evaluation, or the firm's own.
+/// </summary>
+public enum ClassSource
+{
+    /// <summary>合并评价: the members' summed figures, scored and ranked as one firm.</summary>
+    Merged,
+    /// <summary>独立评价: the firm's own figures and own land.</summary>
+    Alone,
+}
+
+/// <summary>
+/// An evaluation method (亩均效益综合评价办法) as data: a district changes its method by adding a file.
+/// <paramref name="MixedParcelClassFrom"/> says which evaluation of a 混合型企业 sets its class (合并评价 unless the method
+/// says otherwise).
+/// </summary>
 public sealed record MuYieldMethod(
     string Id,
     string Name,
     string Version,
     IReadOnlyList<PopulationRule> Populations,
     ExemptionRule Exemptions,
-    IReadOnlyDictionary<string, Tariff> Tariffs)
+    IReadOnlyDictionary<string, Tariff> Tariffs,
+    ClassSource MixedParcelClassFrom = ClassSource.Merged)
 {
     public PopulationRule? PopulationOf(MuYieldInputs f) => Populations.FirstOrDefault(p => p.Contains(f));
 }

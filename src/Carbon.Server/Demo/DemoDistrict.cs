@@ -6,7 +6,8 @@ namespace Carbon.Server.Demo;
 /// <summary>
 /// A deterministic demo district (seed 20201231): 4 parks, 200 enterprises of realistic size and energy mix
 /// (electricity, gas, coal phased out, diesel, steam, a few PV exporters), monthly filings 2020-01..2025-12 with
-/// growth, seasonality (Spring Festival, summer cooling), efficiency gains and a few revised months.
+/// growth, seasonality (Spring Festival, summer cooling), efficiency gains and a few revised months; three firms share
+/// one parcel (混合型企业).
 /// </summary>
 public static class DemoDistrict
 {
@@ -43,6 +44,15 @@ public static class DemoDistrict
 
     /// <summary>A public utility (热电联产, GB/T 4754 D4412): evaluated for 亩均 but given no class.</summary>
     public static readonly Industry Utility = new("热电联产", "热电", "D4412", 4160m, 30m, 0m, 0m, 0m, 25m, 0.22m);
+
+    /// <summary>
+    /// 混合型企业 of the demo: three firms of 鄞州经济开发区 on one parcel (two 规上 machinery firms and a 规下 plastics firm),
+    /// so an evaluation shows them alone and merged. The code is the district's group code for the parcel.
+    /// </summary>
+    public const string SharedParcel = "YZ-ETDZ-P017";
+
+    /// <summary>The demo firms (by index) on <see cref="SharedParcel"/>.</summary>
+    public static readonly IReadOnlySet<int> SharedParcelFirms = new HashSet<int> { 4, 8, 12 };
 
     /// <summary>A demo firm: registry identity, its first profile revision, and its filings.</summary>
     public sealed record DemoEnterprise(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile, List<FilingRecord> Filings);
@@ -85,6 +95,7 @@ public static class DemoDistrict
                 LandAreaMu = land,
                 EstablishedOn = established,
                 LandGrantedOn = landGranted,
+                ParcelGroup = SharedParcelFirms.Contains(i) ? SharedParcel : null,
                 Actor = Actor,
                 RecordedAt = registeredAt,
             };
@@ -197,7 +208,7 @@ public static class DemoDistrict
             Reason = reason,
             Actor = Actor,
             RecordedAt = new DateTimeOffset(m.AddMonths(1).Year, m.AddMonths(1).Month, 10, 1, revision, 0, TimeSpan.Zero),
-            Energy = energy.Select(l => new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit }).ToList(),
+            Energy = energy.Select(l => new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit, MeasuredNcv = l.MeasuredNcv }).ToList(),
         };
 
     /// <summary>A valid USCC for demo firm <paramref name="i"/>: 91 (company) + 330212 (鄞州区) + organisation code + check.</summary>

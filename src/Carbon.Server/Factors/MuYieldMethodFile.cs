@@ -13,7 +13,8 @@ public sealed record MethodFile(
     string? Status,
     List<PopulationFile>? Populations,
     ExemptionsFile? Exemptions,
-    TariffsFile? Tariffs);
+    TariffsFile? Tariffs,
+    MixedParcelsFile? MixedParcels = null);
 
 public sealed record PopulationFile(
     string? Id,
@@ -35,6 +36,12 @@ public sealed record BandFile(string? Class, decimal? UpToShare, decimal? MinSco
 
 public sealed record ExemptionsFile(List<string>? IndustryCodePrefixes, int? EstablishedWithinYears, int? LandGrantedWithinYears,
     string? Status, string? Source);
+
+/// <summary>
+/// 混合型企业 (firms sharing one parcel group): which evaluation sets their class, "merged" (合并评价, the default when the
+/// field is absent) or "alone" (独立评价); both are always computed and shown.
+/// </summary>
+public sealed record MixedParcelsFile(string? ClassFrom, string? Status = null, string? Source = null);
 
 public sealed record TariffsFile(string? Status, string? Source, Dictionary<string, TariffFile>? Classes);
 
@@ -93,6 +100,11 @@ public sealed class MethodFileValidator : AbstractValidator<MethodFile>
             .WithMessage("an industry code prefix is a GB/T 4754 section letter and up to 4 digits");
         RuleFor(m => m.Exemptions!.EstablishedWithinYears).InclusiveBetween(1, 20).When(m => m.Exemptions?.EstablishedWithinYears is not null);
         RuleFor(m => m.Exemptions!.LandGrantedWithinYears).InclusiveBetween(1, 20).When(m => m.Exemptions?.LandGrantedWithinYears is not null);
+        RuleFor(m => m.MixedParcels!.ClassFrom).Must(c => c is "merged" or "alone").When(m => m.MixedParcels is not null)
+            .WithMessage("classFrom is 'merged' (合并评价 sets the members' class) or 'alone' (独立评价 does)");
+        RuleFor(m => m.MixedParcels!.Status).Must(s => FactorTokens.TryParseStatus(s, out _))
+            .When(m => m.MixedParcels?.Status is not null)
+            .WithMessage($"status is one of {string.Join(", ", FactorTokens.StatusTokens)}");
         RuleFor(m => m.Tariffs).NotNull();
         RuleFor(m => m.Tariffs!.Status).Must(s => FactorTokens.TryParseStatus(s, out _)).When(m => m.Tariffs is not null)
             .WithMessage($"status is one of {string.Join(", ", FactorTokens.StatusTokens)}");
@@ -193,7 +205,8 @@ public static class MethodFileMapping
                     p.Classes.GroupBy == "industry-division"), p.Lessees == true)).ToList(),
             new ExemptionRule(f.Exemptions!.IndustryCodePrefixes!, f.Exemptions.EstablishedWithinYears, f.Exemptions.LandGrantedWithinYears),
             f.Tariffs!.Classes!.ToDictionary(t => t.Key, t => new Tariff(t.Value.ElectricityYuanPerKwh!.Value, t.Value.WaterYuanPerT!.Value,
-                t.Value.GasYuanPerM3!.Value, t.Value.SewageYuanPerT!.Value, t.Value.LandUseTaxReliefPercent!.Value)));
+                t.Value.GasYuanPerM3!.Value, t.Value.SewageYuanPerT!.Value, t.Value.LandUseTaxReliefPercent!.Value)),
+            f.MixedParcels?.ClassFrom == "alone" ? ClassSource.Alone : ClassSource.Merged);
 
     private static MuYieldIndicator Parse(string token) => MuYieldIndicators.TryParse(token, out var i) ? i : throw new FormatException(token);
 }

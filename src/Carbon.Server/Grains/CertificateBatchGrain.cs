@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Certificates;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
@@ -34,14 +35,19 @@ public sealed class CertificateBatchGrain(
         Run(_batch.CreatedBy);
     }
 
-    async Task<BatchView?> ICertificateBatchGrain.StartAsync(string evaluationId, string actor)
+    async Task<BatchView?> ICertificateBatchGrain.StartAsync(string evaluationId, Caller caller)
     {
-        GrainGuards.StartBatch(Id, evaluationId, actor);
+        GrainGuards.StartBatch(Id, evaluationId, caller.Account);
+        var actor = caller.Account;
+        if (!caller.Administers)
+        {
+            return null;
+        }
         if (_batch is not null)
         {
             return View();
         }
-        if (await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).GetSummaryAsync() is null)
+        if (await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).GetSummaryAsync(caller) is null)
         {
             return null;
         }
@@ -67,7 +73,7 @@ public sealed class CertificateBatchGrain(
     /// <summary>Every firm of the run that was evaluated (scored, exempt or not): each gets its 一企一单.</summary>
     private async Task<List<Uscc>> TargetsAsync(string evaluationId)
     {
-        var page = await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).QueryAsync(new EvaluationQuery(1, int.MaxValue, "uscc", null, null, null, null));
+        var page = await GrainFactory.GetGrain<IEvaluationGrain>(evaluationId).QueryAsync(new EvaluationQuery(1, int.MaxValue, "uscc", null, null, null, null), Caller.System("certificates"));
         return page?.Items.Select(i => Uscc.Parse(i.Uscc)).ToList() ?? [];
     }
 

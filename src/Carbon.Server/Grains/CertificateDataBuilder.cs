@@ -1,4 +1,5 @@
 using Carbon.Domain;
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
@@ -18,6 +19,9 @@ public sealed record BuildProblem(string Field, string Message, bool NotFound);
 /// </summary>
 public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options)
 {
+    /// <summary>Certificates are issued by the district (checked at the door); the builder reads the firm on the service's behalf.</summary>
+    private static readonly Caller Service = Caller.System("certificates");
+
     /// <summary>
     /// The year's figures against 2020, the 12-month trend, factor set and clauses. Refused if nothing was filed that
     /// year, or if a month is missing and the order did not say <paramref name="partial"/>; a partial report covers the
@@ -26,12 +30,12 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
     public async Task<(AnnualReportData? Data, BuildProblem? Problem)> AnnualReportAsync(CertificateHeader header, Uscc uscc, int year, bool partial)
     {
         var grain = grains.Enterprise(uscc);
-        var view = await grain.GetAsync();
+        var view = await grain.GetAsync(Service);
         if (view is null)
         {
             return (null, new BuildProblem("uscc", $"未登记企业 {uscc} (no enterprise registered with this USCC)", true));
         }
-        var totals = (await grain.GetTotalsAsync(new PeriodQuery(year, 12)))!;
+        var totals = (await grain.GetTotalsAsync(new PeriodQuery(year, 12), Service))!;
         if (totals.CurrentMonths.Length == 0)
         {
             return (null, new BuildProblem("year", $"{year} 年无填报数据，不能出具年度报告 (nothing filed for {year})", false));
@@ -48,7 +52,7 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         if (covered is not null && covered[^1] < 12)
         {
             // The same months of 2020, as the metrics API compares a period: 1 to the last month filed.
-            totals = (await grain.GetTotalsAsync(new PeriodQuery(year, covered[^1])))!;
+            totals = (await grain.GetTotalsAsync(new PeriodQuery(year, covered[^1]), Service))!;
         }
         // The same methodology calls as the metrics API, so the report shows what the API reports.
         var (region, basis) = (options.Value.GridRegion, options.Value.EnergyBasis);
@@ -56,7 +60,7 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         // 2020 as compared (its electricity at the compared year's grid factor under the fixed policy), so the CO2 on the
         // page and the intensity beside it agree.
         var (current, baseline, compare) = (accounts.Current, accounts.BaselineCompared, accounts.Comparison);
-        var months = (await grain.GetMonthsAsync(year))!.Select((t, i) =>
+        var months = (await grain.GetMonthsAsync(year, Service))!.Select((t, i) =>
         {
             if (t is null)
             {
@@ -97,11 +101,11 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
     public async Task<(MuYieldNoticeData? Data, BuildProblem? Problem)> MuYieldNoticeAsync(CertificateHeader header, string evaluationId, Uscc uscc)
     {
         var run = grains.GetGrain<IEvaluationGrain>(evaluationId);
-        if (await run.GetSummaryAsync() is not { } summary)
+        if (await run.GetSummaryAsync(Service) is not { } summary)
         {
             return (null, new BuildProblem("evaluationId", $"无此评价记录 {evaluationId} (no evaluation run)", true));
         }
-        if (await run.GetFirmAsync(uscc.Value) is not { } firm)
+        if (await run.GetFirmAsync(uscc.Value, Service) is not { } firm)
         {
             return (null, new BuildProblem("uscc", $"企业 {uscc} 未参加该次评价 (not evaluated in run {evaluationId})", true));
         }
@@ -111,14 +115,22 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
             firm.Firm.RankedInPopulation, firm.Firm.Class, firm.Firm.ExemptReason,
             firm.Indicators.Select(i => new NoticeIndicatorLine(i.Name, i.Unit, i.Value, i.Benchmark, i.Weight, i.Score)).ToList(),
             t is null ? null : new NoticeTariffLine(t.Class, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT,
-                t.LandUseTaxReliefPercent)), null);
+                t.LandUseTaxReliefPercent), ClassNote(firm.Firm)), null);
     }
+
+    /// <summary>Where a 混合型企业's class comes from its parcel group's merged evaluation, the sentence that says so.</summary>
+    private static string? ClassNote(EvaluationFirmView f) =>
+        f is { ClassFrom: Domain.MuYield.ClassSource.Merged, ParcelGroup: { TotalScore: { } score, Rank: { } rank } g }
+            ? $"混合型企业（地块组 {g.Code}，{g.Members.Length} 家）按合并评价确定类别：合并得分 {Display.Text(score, 2)}，" +
+              $"第 {rank} 名 / 共 {g.RankedInPopulation} 家，{g.Class} 类；本企业独立评价得分 {Display.Text(f.TotalScore, 2)}，" +
+              $"{f.AloneClass} 类（排名为本企业代替该组时的名次）。"
+            : null;
 
     /// <summary>The certificate of an approved application, from its frozen grade.</summary>
     public async Task<(GreenFactoryCertificateData? Data, BuildProblem? Problem, int Year)> GreenFactoryAsync(
         CertificateHeader header, string applicationId, Uscc uscc)
     {
-        var outcome = await grains.GetGrain<IGreenFactoryApplicationGrain>(applicationId).GetAsync();
+        var outcome = await grains.GetGrain<IGreenFactoryApplicationGrain>(applicationId).GetAsync(Service);
         if (outcome.View is not { } a)
         {
             return (null, new BuildProblem("applicationId", $"无此申报 {applicationId} (no application)", true), 0);

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using System.Globalization;
 using Carbon.Domain.Certificates;
 using Carbon.Domain.Registry;
@@ -107,10 +108,11 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
         Live(key).Add(e.Number);
     }
 
-    async Task<RevokeOutcome> ICertificateRegisterGrain.RevokeAsync(string number, string reason, string actor)
+    async Task<RevokeOutcome> ICertificateRegisterGrain.RevokeAsync(string number, string reason, Caller caller)
     {
-        GrainGuards.Revoke(number, reason, actor);
-        if (!_keys.ContainsKey(number))
+        GrainGuards.Revoke(number, reason, caller.Account);
+        var actor = caller.Account;
+        if (!caller.Administers || !_keys.ContainsKey(number))
         {
             return new RevokeOutcome(RevokeStatus.Unknown, null, null);
         }

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
@@ -47,8 +48,8 @@ public sealed class DistrictGrain(RegistryReads reader, FactorSet factors) : Gra
         return Task.CompletedTask;
     }
 
-    Task<PeriodTotals> IDistrictGrain.GetTotalsAsync(PeriodQuery query) =>
-        Task.FromResult(_totals.Period(query, []));
+    Task<PeriodTotals?> IDistrictGrain.GetTotalsAsync(PeriodQuery query, Caller caller) =>
+        Task.FromResult(caller.SeesDistrict ? _totals.Period(query, []) : null);
 
     Task<int> IDistrictGrain.CountEnterprisesAsync() => Task.FromResult(_enterprises.Count);
 

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Factors;
@@ -42,19 +43,28 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         }
     }
 
-    Task<EnterpriseView?> IEnterpriseGrain.GetAsync() =>
-        Task.FromResult(_record is null
+    /// <summary>True when the firm is registered and the caller may read it.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_record))]
+    private bool Visible(Caller caller) => _record is not null && caller.CanRead(Uscc, _record.ParkCode);
+
+    Task<EnterpriseView?> IEnterpriseGrain.GetAsync(Caller caller) =>
+        Task.FromResult(!Visible(caller)
             ? null
             : new EnterpriseView(Current.ToProfile(_record.ParkCode), Current.Revision, _record.RegisteredAt, _record.RegisteredBy,
                 _profiles.Select(p => p.ToInfo()).ToArray(), _months.Keys.Order().ToArray()));
 
-    async Task<RegistrationStatus> IEnterpriseGrain.RegisterAsync(EnterpriseProfile profile, string actor)
+    async Task<RegistrationStatus> IEnterpriseGrain.RegisterAsync(EnterpriseProfile profile, Caller caller)
     {
-        GrainGuards.Register(this.GetPrimaryKeyString(), profile, actor);
+        GrainGuards.Register(this.GetPrimaryKeyString(), profile, caller.Account);
+        if (!caller.Administers)
+        {
+            return RegistrationStatus.NotAllowed;
+        }
         if (_record is not null)
         {
             return RegistrationStatus.AlreadyRegistered;
         }
+        var actor = caller.Account;
         var now = clock.GetUtcNow();
         var record = new EnterpriseRecord { Uscc = Uscc.Value, ParkCode = profile.ParkCode, RegisteredAt = now, RegisteredBy = actor };
         var first = profile.ToRevision(1, null, actor, now);
@@ -75,10 +85,11 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         return RegistrationStatus.Registered;
     }
 
-    async Task<ProfileOutcome> IEnterpriseGrain.ReviseProfileAsync(EnterpriseProfile profile, string? reason, string actor)
+    async Task<ProfileOutcome> IEnterpriseGrain.ReviseProfileAsync(EnterpriseProfile profile, string? reason, Caller caller)
     {
-        GrainGuards.Revise(this.GetPrimaryKeyString(), profile, reason, actor);
-        if (_record is null)
+        GrainGuards.Revise(this.GetPrimaryKeyString(), profile, reason, caller.Account);
+        var actor = caller.Account;
+        if (_record is null || !caller.CanFile(Uscc))
         {
             return new ProfileOutcome(ProfileStatus.UnknownEnterprise, 0);
         }
@@ -121,7 +132,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
     async Task<FilingOutcome> IEnterpriseGrain.FileAsync(FilingSubmission submission)
     {
         GrainGuards.File(this.GetPrimaryKeyString(), submission, clock);
-        if (_record is null)
+        if (_record is null || !submission.Caller.CanFile(Uscc))
         {
             return new FilingOutcome(FilingStatus.UnknownEnterprise, 0);
         }
@@ -158,13 +169,13 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         var totals = ActivityTotals.From(filing, Fuels);
         var revision = (state?.Revision ?? 0) + 1;
         var now = clock.GetUtcNow();
-        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Actor, now, implausible.Count > 0 ? submission.Confirmation : null);
+        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Caller.Account, now, implausible.Count > 0 ? submission.Confirmation : null);
         await writer.WriteAsync(db =>
         {
             db.Filings.Add(record);
             db.AuditEvents.Add(new AuditEventRecord
             {
-                At = now, Actor = submission.Actor, Action = revision == 1 ? "filing.created" : "filing.revised",
+                At = now, Actor = submission.Caller.Account, Action = revision == 1 ? "filing.created" : "filing.revised",
                 Subject = Uscc.Value, Detail = $"{filing.Month} r{revision}{(revision > 1 ? ": " + record.Reason : "")}",
             });
         });
@@ -176,20 +187,25 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, state.View);
     }
 
-    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month, int? revision) =>
-        Task.FromResult(_months.GetValueOrDefault(month)?.ViewOf(revision));
+    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month, Caller caller, int? revision) =>
+        Task.FromResult(Visible(caller) ? _months.GetValueOrDefault(month)?.ViewOf(revision) : null);
 
-    Task<MonthlyFiling[]> IEnterpriseGrain.GetFilingsAsync(int year) =>
-        Task.FromResult(_months.Where(m => m.Key.Year == year).OrderBy(m => m.Key).Select(m => m.Value.Filing).ToArray());
+    Task<MonthlyFiling[]> IEnterpriseGrain.GetFilingsAsync(int year, Caller caller) =>
+        Task.FromResult(Visible(caller)
+            ? _months.Where(m => m.Key.Year == year).OrderBy(m => m.Key).Select(m => m.Value.Filing).ToArray()
+            : []);
 
-    Task<ActivityTotals?[]?> IEnterpriseGrain.GetMonthsAsync(int year) =>
-        Task.FromResult(_record is null
+    Task<MonthRevision[]?> IEnterpriseGrain.ListFilingsAsync(Caller caller) =>
+        Task.FromResult(Visible(caller) ? _months.OrderBy(m => m.Key).Select(m => new MonthRevision(m.Key, m.Value.Revision)).ToArray() : null);
+
+    Task<ActivityTotals?[]?> IEnterpriseGrain.GetMonthsAsync(int year, Caller caller) =>
+        Task.FromResult(!Visible(caller)
             ? null
             : Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(ym => _months.ContainsKey(ym) ? _totals[ym] : null).ToArray());
 
-    Task<PeriodTotals?> IEnterpriseGrain.GetTotalsAsync(PeriodQuery query)
+    Task<PeriodTotals?> IEnterpriseGrain.GetTotalsAsync(PeriodQuery query, Caller caller)
     {
-        if (_record is null)
+        if (!Visible(caller))
         {
             return Task.FromResult<PeriodTotals?>(null);
         }

@@ -1,3 +1,5 @@
+using Carbon.Domain.Access;
+using Carbon.Domain.Registry;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
@@ -23,9 +25,14 @@ public sealed class EvaluationGrain(
         }
     }
 
-    async Task<EvaluationSummary?> IEvaluationGrain.RunAsync(int year, string methodId, string actor)
+    async Task<EvaluationSummary?> IEvaluationGrain.RunAsync(int year, string methodId, Caller caller)
     {
-        GrainGuards.RunEvaluation(Id, year, methodId, actor, clock);
+        GrainGuards.RunEvaluation(Id, year, methodId, caller.Account, clock);
+        if (!caller.Administers)
+        {
+            return null;
+        }
+        var actor = caller.Account;
         if (_run is not null)
         {
             return _views!.Summary;
@@ -64,9 +71,15 @@ public sealed class EvaluationGrain(
         return _views.Summary;
     }
 
-    Task<EvaluationSummary?> IEvaluationGrain.GetSummaryAsync() => Task.FromResult(_views?.Summary);
+    Task<EvaluationSummary?> IEvaluationGrain.GetSummaryAsync(Caller caller) =>
+        Task.FromResult(caller.SeesDistrict || caller.Role == Role.ParkAdministrator ? _views?.Summary : null);
 
-    Task<EvaluationPage?> IEvaluationGrain.QueryAsync(EvaluationQuery query) => Task.FromResult(_views?.Query(query));
+    Task<EvaluationPage?> IEvaluationGrain.QueryAsync(EvaluationQuery query, Caller caller) =>
+        Task.FromResult(_views?.Query(query, (uscc, park) => Uscc.TryParse(uscc, null, out var u) && caller.CanRead(u, park)));
 
-    Task<EvaluationFirmDetail?> IEvaluationGrain.GetFirmAsync(string uscc) => Task.FromResult(_views?.Firm(uscc));
+    Task<EvaluationFirmDetail?> IEvaluationGrain.GetFirmAsync(string uscc, Caller caller) =>
+        Task.FromResult(_views?.Firm(uscc) is { } firm && Uscc.TryParse(uscc, null, out var u) && caller.CanRead(u, firm.Firm.ParkCode) ? firm : null);
+
+    Task<ParkRankView[]?> IEvaluationGrain.GetParksAsync(Caller caller) =>
+        Task.FromResult(_views?.Summary.Parks.Where(p => caller.CanReadPark(p.ParkCode)).ToArray());
 }

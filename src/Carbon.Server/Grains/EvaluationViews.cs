@@ -14,6 +14,7 @@ public sealed class EvaluationViews
     private readonly Dictionary<string, FirmEvaluation> _firms;
     private readonly Dictionary<string, EvaluationInputRecord> _inputs;
     private readonly Dictionary<(string Population, MuYieldIndicator Indicator, string Uscc), int> _indicatorRanks = [];
+    private readonly Dictionary<string, ParcelGroupView> _parcelGroups;
     private readonly List<EvaluationFirmView> _rows;
 
     public EvaluationViews(EvaluationRunRecord run, LoadedMethod method, MuYieldEvaluation result)
@@ -22,6 +23,7 @@ public sealed class EvaluationViews
         _method = method;
         _firms = result.Firms.ToDictionary(f => f.Inputs.Uscc);
         _inputs = run.Inputs.ToDictionary(i => i.Uscc);
+        _parcelGroups = result.ParcelGroups.ToDictionary(g => g.Code, ParcelGroup, StringComparer.Ordinal);
         _rows = result.Firms.Select(Row).ToList();
         foreach (var group in result.Firms.Where(f => f.Rank is not null).GroupBy(f => f.PopulationId))
         {
@@ -40,11 +42,12 @@ public sealed class EvaluationViews
             run.Id, run.Year, method.Method.Id, method.Method.Name, run.MethodVersion, run.FactorSetVersion, run.CreatedAt, run.CreatedBy,
             run.Inputs.Count, result.Firms.Count, result.Firms.Count(f => f.ExemptReason is not null),
             result.Populations.Select(p => new PopulationSummary(p.Id, p.Name, p.Evaluated, p.Ranked, p.Exempt,
-                p.ClassCounts.ToDictionary(), p.Benchmarks.Select(b => Benchmark(p.Id, b)).ToArray())).ToArray(),
+                p.ClassCounts.ToDictionary(), p.Benchmarks.Select(b => Benchmark(p.Id, b)).ToArray(), p.MergedGroups)).ToArray(),
             result.NotEvaluated.Select(n => new NotEvaluatedView(n.Inputs.Uscc, n.Inputs.Name, n.Inputs.ParkCode, n.Reason,
                 n.MissingMonths.ToArray())).ToArray(),
             result.Parks.Select(p => new ParkRankView(p.ParkCode, p.Firms, R(p.LandAreaMu), R(p.TaxPaid), R(p.ValueAdded), R(p.TaxPerMu),
-                R(p.ValueAddedPerMu), p.Rank)).ToArray());
+                R(p.ValueAddedPerMu), p.Rank)).ToArray(),
+            result.ParcelGroups.Select(g => _parcelGroups[g.Code]).ToArray());
     }
 
     public EvaluationSummary Summary { get; }
@@ -61,9 +64,10 @@ public sealed class EvaluationViews
         return new EvaluationViews(run, method, result);
     }
 
-    public EvaluationPage Query(EvaluationQuery q)
+    /// <summary>A page of the firms <paramref name="visible"/> lets the caller see (uscc, park → may see).</summary>
+    public EvaluationPage Query(EvaluationQuery q, Func<string, string?, bool> visible)
     {
-        IEnumerable<EvaluationFirmView> rows = _rows;
+        IEnumerable<EvaluationFirmView> rows = _rows.Where(r => visible(r.Uscc, r.ParkCode));
         if (q.Class is not null) rows = rows.Where(r => r.Class == q.Class);
         if (q.Park is not null) rows = rows.Where(r => r.ParkCode == q.Park);
         if (q.Industry is not null) rows = rows.Where(r => r.Industry == q.Industry);
@@ -89,14 +93,13 @@ public sealed class EvaluationViews
         }
         var input = _inputs[uscc];
         var tariffs = _method.File.Tariffs!;
+        var months = $"{input.MonthsFiled} 个月 ({input.FilingRevisions}, 月:版本)";
+        var land = f.Inputs.IsLessee
+            ? $"租赁面积 {N(input.LeasedAreaMu)} 亩 (无自有用地, 档案第{input.ProfileRevision}版)"
+            : $"用地面积 {N(input.LandAreaMu)} 亩 (档案第{input.ProfileRevision}版)";
         return new EvaluationFirmDetail(
             _run.Id, _run.Year, _run.MethodVersion, _run.FactorSetVersion, Row(f),
-            f.Indicators.Select(i => new IndicatorView(
-                i.Indicator.Token(), i.Indicator.ChineseName(), i.Indicator.Unit(), R(i.Value), R(i.Numerator), R(i.Denominator),
-                MuYieldTrace.Explain(i, f.Inputs, $"{input.MonthsFiled} 个月 ({input.FilingRevisions}, 月:版本)",
-                    f.Inputs.IsLessee
-                        ? $"租赁面积 {N(input.LeasedAreaMu)} 亩 (无自有用地, 档案第{input.ProfileRevision}版)"
-                        : $"用地面积 {N(input.LandAreaMu)} 亩 (档案第{input.ProfileRevision}版)", _run.FactorSetVersion), R(i.Benchmark), BenchmarkKindOf(f.PopulationId, i.Indicator), i.Weight, R(i.Score), i.Capped, i.Missing,
+            f.Indicators.Select(i => Indicator(i, f.Inputs, f.PopulationId, months, land,
                 _indicatorRanks.TryGetValue((f.PopulationId, i.Indicator, uscc), out var rank) ? rank : null)).ToArray(),
             f.Class is { } cls && f.Tariff is { } t
                 ? new TariffView(cls, t.ElectricityYuanPerKwh, t.WaterYuanPerT, t.GasYuanPerM3, t.SewageYuanPerT, t.LandUseTaxReliefPercent,
@@ -104,12 +107,37 @@ public sealed class EvaluationViews
                 : null,
             new FirmInputsView(input.ProfileRevision, input.Scale, input.LandAreaMu, input.IndustryCode, input.EstablishedOn,
                 input.LandGrantedOn, input.FilingRevisions, R(input.TaxPaid), R(input.ValueAdded), R(input.Revenue), R(input.RdExpense),
-                R(f.Inputs.AverageEmployees), R(input.ElectricityKwh), R(input.EnergyEquivalentTce), R(input.PollutantsT)));
+                R(f.Inputs.AverageEmployees), R(input.ElectricityKwh), R(input.EnergyEquivalentTce), R(input.PollutantsT), input.ParcelGroup),
+            f.ParcelGroup is { PopulationId: { } population } g ? ParcelGroupIndicators(g, population) : []);
+    }
+
+    private IndicatorView Indicator(IndicatorScore i, MuYieldInputs inputs, string population, string months, string land, int? rank) =>
+        new(i.Indicator.Token(), i.Indicator.ChineseName(), i.Indicator.Unit(), R(i.Value), R(i.Numerator), R(i.Denominator),
+            MuYieldTrace.Explain(i, inputs, months, land, _run.FactorSetVersion), R(i.Benchmark), BenchmarkKindOf(population, i.Indicator),
+            i.Weight, R(i.Score), i.Capped, i.Missing, rank);
+
+    /// <summary>The merged group's indicators, traced to the members' summed figures and their land.</summary>
+    private IndicatorView[] ParcelGroupIndicators(ParcelGroupEvaluation g, string population)
+    {
+        var merged = g.Inputs;
+        var parts = string.Join(" + ", g.Members.Select(m => $"{m.Name} {N(merged.IsLessee ? m.LeasedAreaMu : m.LandAreaMu)}"));
+        var land = merged.IsLessee
+            ? $"合并租赁面积 {N(merged.LeasedAreaMu)} 亩 ({parts})"
+            : $"合并用地面积 {N(merged.LandAreaMu)} 亩 ({parts})";
+        var months = $"混合型企业 {g.Code} 的 {g.Members.Count} 家成员各 {merged.MonthsFiled} 个月之和";
+        return g.Indicators.Select(i => Indicator(i, merged, population, months, land, null)).ToArray();
     }
 
     private EvaluationFirmView Row(FirmEvaluation f) =>
         new(f.Inputs.Uscc, f.Inputs.Name, f.Inputs.Industry, f.Inputs.ParkCode, f.PopulationId, R(f.TotalScore), f.Rank,
-            f.RankedInPopulation, f.Class, f.ExemptReason);
+            f.RankedInPopulation, f.Class, f.ExemptReason, f.AloneClass, f.ClassFrom,
+            f.ParcelGroup is { } g ? _parcelGroups[g.Code] : null);
+
+    private ParcelGroupView ParcelGroup(ParcelGroupEvaluation g) =>
+        new(g.Code, g.Members.Select(m => _firms[m.Uscc]).Select(f =>
+                new ParcelMemberView(f.Inputs.Uscc, f.Inputs.Name, f.PopulationId, R(f.TotalScore), f.AloneClass)).ToArray(),
+            g.PopulationId, R(g.Inputs.EvaluatedLandMu), R(g.TotalScore), g.Rank, g.RankedInPopulation, g.Class, g.SetsClass,
+            g.NotEvaluatedReason);
 
     private BenchmarkView Benchmark(string population, BenchmarkUsed b)
     {

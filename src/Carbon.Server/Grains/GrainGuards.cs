@@ -95,7 +95,7 @@ public static partial class GrainGuards
         Text("reason", submission.Reason, required: false, max: 1000, multiline: true);
         Text("note", submission.Confirmation, required: false, max: 1000, multiline: true);
         Check((submission.Omitted ?? []).All(s => s is "pollutants" or "products"), "body", "未知的可选部分 (an omitted section is pollutants or products)");
-        Actor(submission.Actor);
+        Actor(submission.Caller.Account);
     }
 
     // ----- parks ---------------------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ public static partial class GrainGuards
             Text($"answers[{i}].evidence", answer.Evidence, required: answer.Met, max: 2000, multiline: true);
             Check(items.Add(answer.Item), $"answers[{i}].item", $"'{answer.Item}' 重复作答 (answered twice)");
         }
-        Actor(s.Actor);
+        Actor(s.Caller.Account);
     }
 
     public static void Verify(Decision[] decisions, string actor)

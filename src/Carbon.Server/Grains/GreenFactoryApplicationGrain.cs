@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Carbon.Domain.Certificates;
@@ -33,6 +34,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     private GreenFactoryApplicationRecord? _record;
     private string? _enterpriseName;
+    private string? _parkCode;
     private FrozenGrades? _frozen;
     private string _status = "none";
 
@@ -45,7 +47,8 @@ public sealed class GreenFactoryApplicationGrain(
         {
             return;
         }
-        _enterpriseName = (await GrainFactory.Enterprise(Uscc.Parse(_record.Uscc)).GetAsync())?.Profile.Name;
+        var enterprise = await GrainFactory.Enterprise(Uscc.Parse(_record.Uscc)).GetAsync(Service);
+        (_enterpriseName, _parkCode) = (enterprise?.Profile.Name, enterprise?.Profile.ParkCode);
         foreach (var e in _record.Events)
         {
             Apply(e);
@@ -59,35 +62,36 @@ public sealed class GreenFactoryApplicationGrain(
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"application {Id} exists");
         }
-        if (await GrainFactory.Enterprise(s.Uscc).GetAsync() is not { } enterprise)
+        if (!s.Caller.CanFile(s.Uscc) || await GrainFactory.Enterprise(s.Uscc).GetAsync(s.Caller) is not { } enterprise)
         {
             return new ApplicationOutcome(ApplicationResult.UnknownEnterprise, null, "uscc", $"未登记企业 {s.Uscc} (no enterprise with this USCC)");
         }
         var now = clock.GetUtcNow();
         var record = new GreenFactoryApplicationRecord
         {
-            Id = Id, Uscc = s.Uscc.Value, Year = s.Year, RuleSetId = s.RuleSetId, Product = s.Product, CreatedAt = now, CreatedBy = s.Actor,
+            Id = Id, Uscc = s.Uscc.Value, Year = s.Year, RuleSetId = s.RuleSetId, Product = s.Product, CreatedAt = now, CreatedBy = s.Caller.Account,
         };
-        var submitted = Event("submitted", s.Actor, now, null, new SubmittedPayload(PayloadVersion, s.Answers));
+        var submitted = Event("submitted", s.Caller.Account, now, null, new SubmittedPayload(PayloadVersion, s.Answers));
         await writer.WriteAsync(db =>
         {
             db.GreenFactoryApplications.Add(record);
             db.GreenFactoryEvents.Add(submitted);
-            db.AuditEvents.Add(Audit(now, s.Actor, "green-factory.submitted", $"{s.Uscc} {s.Year} {s.RuleSetId}"));
+            db.AuditEvents.Add(Audit(now, s.Caller.Account, "green-factory.submitted", $"{s.Uscc} {s.Year} {s.RuleSetId}"));
         });
         _record = record;
-        _enterpriseName = enterprise.Profile.Name;
+        (_enterpriseName, _parkCode) = (enterprise.Profile.Name, enterprise.Profile.ParkCode);
         Apply(submitted);
         return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
     }
 
-    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(Decision[] decisions, string actor)
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(Decision[] decisions, Caller caller)
     {
-        GrainGuards.Verify(decisions, actor);
-        if (_record is null)
+        GrainGuards.Verify(decisions, caller.Account);
+        if (_record is null || !caller.CanVerifyApplication(Id))
         {
             return NotFound();
         }
+        var actor = caller.Account;
         if (_frozen is not null || _status == "rejected")
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"申报已{(_status == "approved" ? "批准" : "驳回")}，不能再核查 (the application is {_status})");
@@ -111,13 +115,14 @@ public sealed class GreenFactoryApplicationGrain(
         return new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
     }
 
-    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.DecideAsync(bool approve, string? comment, string actor)
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.DecideAsync(bool approve, string? comment, Caller caller)
     {
-        GrainGuards.Decide(approve, comment, actor);
-        if (_record is null)
+        GrainGuards.Decide(approve, comment, caller.Account);
+        if (_record is null || !caller.Administers)
         {
             return NotFound();
         }
+        var actor = caller.Account;
         if (_frozen is not null || _status == "rejected")
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"申报已{(_status == "approved" ? "批准" : "驳回")} (already {_status})");
@@ -162,13 +167,14 @@ public sealed class GreenFactoryApplicationGrain(
     /// Records a reinstatement decision: the latest certificate of this approval was revoked, and the approval may give
     /// one new certificate in its place. Refused when there is nothing revoked to reinstate, or it already was.
     /// </summary>
-    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.ReinstateAsync(string reason, string actor)
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.ReinstateAsync(string reason, Caller caller)
     {
-        GrainGuards.Reinstate(reason, actor);
-        if (_record is null)
+        GrainGuards.Reinstate(reason, caller.Account);
+        if (_record is null || !caller.Administers)
         {
             return NotFound();
         }
+        var actor = caller.Account;
         if (_frozen is null)
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id",
@@ -221,8 +227,13 @@ public sealed class GreenFactoryApplicationGrain(
     private async Task<RegisteredCertificate?> LatestCertificateAsync() =>
         (await certificates.ListAsync(CertificateKind.GreenFactory.StoredTokens(), sourceId: Id)).LastOrDefault();
 
-    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.GetAsync() =>
-        _record is null ? NotFound() : new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+    async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.GetAsync(Caller caller) =>
+        _record is null || !caller.CanReadApplication(Id, Uscc.Parse(_record.Uscc), _parkCode)
+            ? NotFound()
+            : new ApplicationOutcome(ApplicationResult.Ok, await ViewAsync());
+
+    /// <summary>The grain reading the firm it grades, on the service's own behalf (the caller was checked at the door).</summary>
+    private static readonly Caller Service = Caller.System("green-factory");
 
     private async Task<ApplicationView> ViewAsync()
     {

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -8,7 +9,7 @@ namespace Carbon.Server.Grains;
 /// </summary>
 public interface ICertificateBatchGrain : IGrainWithStringKey
 {
-    Task<BatchView?> StartAsync(string evaluationId, string actor);
+    Task<BatchView?> StartAsync(string evaluationId, Caller caller);
 
     [ReadOnly]
     Task<BatchView?> GetAsync();

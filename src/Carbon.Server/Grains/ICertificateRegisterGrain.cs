@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Certificates;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
@@ -27,7 +28,7 @@ public interface ICertificateRegisterGrain : IGrainWithStringKey
 
     Task RecordAsync(CertificateEntry entry);
 
-    Task<RevokeOutcome> RevokeAsync(string number, string reason, string actor);
+    Task<RevokeOutcome> RevokeAsync(string number, string reason, Caller caller);
 }
 
 public static class RegisterKeys

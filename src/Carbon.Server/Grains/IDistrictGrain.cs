@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains.Contracts;
 
@@ -17,7 +18,7 @@ public interface IDistrictGrain : IGrainWithStringKey
     Task AddEnterpriseAsync(Uscc uscc);
 
     [ReadOnly]
-    Task<PeriodTotals> GetTotalsAsync(PeriodQuery query);
+    Task<PeriodTotals?> GetTotalsAsync(PeriodQuery query, Caller caller);
 
     /// <summary>Drops the district's sums so that its next call rebuilds them from the ledger (a firm changed fuel family).</summary>
     Task RebuildAsync();

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -9,14 +10,21 @@ namespace Carbon.Server.Grains;
 public interface IEvaluationGrain : IGrainWithStringKey
 {
     /// <summary>Snapshots every firm's year, stores the run, evaluates it. Null if the method is unknown.</summary>
-    Task<EvaluationSummary?> RunAsync(int year, string methodId, string actor);
+    Task<EvaluationSummary?> RunAsync(int year, string methodId, Caller caller);
 
+    /// <summary>The run's summary (district-wide figures: park administrators and district roles).</summary>
     [ReadOnly]
-    Task<EvaluationSummary?> GetSummaryAsync();
+    Task<EvaluationSummary?> GetSummaryAsync(Caller caller);
 
+    /// <summary>A page of the firms the caller may see.</summary>
     [ReadOnly]
-    Task<EvaluationPage?> QueryAsync(EvaluationQuery query);
+    Task<EvaluationPage?> QueryAsync(EvaluationQuery query, Caller caller);
 
+    /// <summary>One firm's result (一企一单), or null when the run or the firm is not the caller's to see.</summary>
     [ReadOnly]
-    Task<EvaluationFirmDetail?> GetFirmAsync(string uscc);
+    Task<EvaluationFirmDetail?> GetFirmAsync(string uscc, Caller caller);
+
+    /// <summary>Parks ranked; a park administrator sees its own parks only.</summary>
+    [ReadOnly]
+    Task<ParkRankView[]?> GetParksAsync(Caller caller);
 }

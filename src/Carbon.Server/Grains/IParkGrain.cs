@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Grains;
@@ -9,10 +10,10 @@ namespace Carbon.Server.Grains;
 public interface IParkGrain : IGrainWithStringKey
 {
     [ReadOnly]
-    Task<ParkView?> GetAsync();
+    Task<ParkView?> GetAsync(Caller caller);
 
     /// <summary>Registers the park once; a second registration changes nothing.</summary>
-    Task<RegistrationStatus> RegisterAsync(ParkProfile profile, string actor);
+    Task<RegistrationStatus> RegisterAsync(ParkProfile profile, Caller caller);
 
     /// <summary>A member joined (sent by the enterprise grain after its registration is in the ledger).</summary>
     [OneWay]
@@ -23,7 +24,7 @@ public interface IParkGrain : IGrainWithStringKey
     Task ApplyAsync(EnterpriseMonthUpdate update);
 
     [ReadOnly]
-    Task<PeriodTotals> GetTotalsAsync(PeriodQuery query);
+    Task<PeriodTotals?> GetTotalsAsync(PeriodQuery query, Caller caller);
 
     /// <summary>Drops the park's sums so that its next call rebuilds them from the ledger (a member changed fuel family).</summary>
     Task RebuildAsync();

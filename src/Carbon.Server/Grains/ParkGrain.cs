@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
@@ -45,15 +46,20 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
         }
     }
 
-    Task<ParkView?> IParkGrain.GetAsync() =>
-        Task.FromResult(_record is null
+    Task<ParkView?> IParkGrain.GetAsync(Caller caller) =>
+        Task.FromResult(_record is null || !caller.CanReadPark(Code)
             ? null
             : new ParkView(_record.ToProfile(), _record.RegisteredAt, _record.RegisteredBy, _members.Count,
                 _members.Values.Sum(m => m.LandAreaMu)));
 
-    async Task<RegistrationStatus> IParkGrain.RegisterAsync(ParkProfile profile, string actor)
+    async Task<RegistrationStatus> IParkGrain.RegisterAsync(ParkProfile profile, Caller caller)
     {
-        GrainGuards.RegisterPark(Code, profile, actor);
+        GrainGuards.RegisterPark(Code, profile, caller.Account);
+        if (!caller.Administers)
+        {
+            return RegistrationStatus.NotAllowed;
+        }
+        var actor = caller.Account;
         if (_record is not null)
         {
             return RegistrationStatus.AlreadyRegistered;
@@ -92,8 +98,8 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
         return Task.CompletedTask;
     }
 
-    Task<PeriodTotals> IParkGrain.GetTotalsAsync(PeriodQuery query) =>
-        Task.FromResult(_totals.Period(query, []));
+    Task<PeriodTotals?> IParkGrain.GetTotalsAsync(PeriodQuery query, Caller caller) =>
+        Task.FromResult(caller.CanReadPark(Code) ? _totals.Period(query, []) : null);
 
     Task IParkGrain.RebuildAsync()
     {

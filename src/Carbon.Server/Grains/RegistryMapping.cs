@@ -9,7 +9,7 @@ public static class RegistryMapping
 {
     public static EnterpriseProfile ToProfile(this EnterpriseRevisionRecord r, string? parkCode) =>
         new(Uscc.Parse(r.Uscc), r.Name, r.Industry, r.IndustryCode, parkCode, r.Scale, r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn,
-            r.FloorAreaM2, r.FootprintM2, r.LeasedAreaMu);
+            r.FloorAreaM2, r.FootprintM2, r.LeasedAreaMu, r.ParcelGroup);
 
     public static EnterpriseRevisionRecord ToRevision(this EnterpriseProfile p, int revision, string? reason, string actor, DateTimeOffset at) =>
         new()
@@ -26,6 +26,7 @@ public static class RegistryMapping
             FloorAreaM2 = p.FloorAreaM2,
             FootprintM2 = p.FootprintM2,
             LeasedAreaMu = p.LeasedAreaMu,
+            ParcelGroup = p.ParcelGroup,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
             Actor = actor,
             RecordedAt = at,

@@ -113,3 +113,25 @@ public sealed class MonthlyFilingCopier : IDeepCopier<MonthlyFiling>
 {
     public MonthlyFiling? DeepCopy(MonthlyFiling? input, CopyContext context) => input;
 }
+
+/// <summary>A caller crosses silos as its account, its role token and its scope keys.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct CallerSurrogate(string Account, string Role, string[] Firms, string[] Parks, string[] Applications);
+
+[RegisterConverter]
+public sealed class CallerConverter : IConverter<Carbon.Domain.Access.Caller, CallerSurrogate>
+{
+    public Carbon.Domain.Access.Caller ConvertFromSurrogate(in CallerSurrogate s) =>
+        Carbon.Domain.Access.Roles.TryParse(s.Role, out var role)
+            ? Carbon.Domain.Access.Caller.Of(s.Account, role, s.Firms, s.Parks, s.Applications)
+            : throw new FormatException($"'{s.Role}' is not a role");
+
+    public CallerSurrogate ConvertToSurrogate(in Carbon.Domain.Access.Caller c) =>
+        new(c.Account, Carbon.Domain.Access.Roles.Token(c.Role), [.. c.Firms], [.. c.Parks], [.. c.Applications]);
+}
+
+[RegisterCopier]
+public sealed class CallerCopier : IDeepCopier<Carbon.Domain.Access.Caller>
+{
+    public Carbon.Domain.Access.Caller? DeepCopy(Carbon.Domain.Access.Caller? input, CopyContext context) => input;
+}

@@ -1,4 +1,6 @@
 using Carbon.Domain.Factors;
+using Carbon.Server.Accounts;
+using Carbon.Server.Features.Accounts;
 using Carbon.Certificates;
 using Carbon.Server.Certificates;
 using Carbon.Server.Demo;
@@ -46,6 +48,8 @@ public static class CarbonHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();
+        services.AddCarbonAccounts(options);
+        services.AddHostedService<AccountStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
@@ -90,12 +94,16 @@ public static class CarbonHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();   // after authentication, when there is any: a signed-in caller is counted as its account
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();   // after authentication (a signed-in caller counts as its account), before access (refusals count too)
+        app.UseMiddleware<AccessMiddleware>();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         app.MapVerification();
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
+        api.MapAccounts();
         api.MapParks();
         api.MapEnterprises();
         api.MapFilings();

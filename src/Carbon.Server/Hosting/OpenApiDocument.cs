@@ -24,6 +24,7 @@ public static class CarbonOpenApi
     private static readonly Problem NoRun = NotFound("id", $"无此评价记录 {RunId} (no evaluation run {RunId})");
     private static readonly Problem NoApplication = NotFound("id", $"无此申报 {RunId} (no application {RunId})");
     private static readonly Problem NoCertificate = NotFound("number", "登记簿中无证书 AR-2025-000001 (no certificate AR-2025-000001)");
+    private static readonly Problem NoAccount = NotFound("id", "无此账号 3f2504e0-4f89-11d3-9a0c-0305e82c3301 (no account)");
     private static readonly Problem BadUscc = Bad("uscc", "校验码错误：应为 '3' (check character should be '3', got 'Y')");
     private static readonly Problem BadYear = Bad("year", "year 应为 2020 至 2025 之间的年份 (year must be 2020..2025)");
     private static readonly Problem Decided = Conflict("id", "申报已批准 (already approved)");
@@ -72,6 +73,27 @@ public static class CarbonOpenApi
         ["CertificateStatus"] = [NoCertificate],
         ["RevokeCertificate"] = [Bad("reason", "吊销须说明理由 (a revocation needs a reason)"), NoCertificate,
             Conflict("number", "证书 AR-2025-000001 已于 2025-06-30 吊销 (already revoked)")],
+        ["ListEnterprises"] = [Bad("pageSize", "pageSize 为 1 至 500 (pageSize is 1..500)")],
+        ["ListParks"] = [],
+        ["ListFilings"] = [BadUscc, NoEnterprise],
+        ["MissingFilings"] = [Bad("month", "month 必填，格式 yyyy-MM (month is required, yyyy-MM)")],
+        ["ListGreenFactoryApplications"] = [Bad("status", "status 为 submitted, verifying, approved, rejected 之一 (status is one of these)")],
+        ["Setup"] = [Bad("password", "Passwords must have at least one digit ('0'-'9')."), NotFound("code", "设置码无效或已使用 (the setup code is unknown or was used)")],
+        ["CreateToken"] = [Bad("userName", "登录名必填 (userName is required)")],
+        ["SignIn"] = [Bad("userName", "登录名必填 (userName is required)")],
+        ["SignOut"] = [],
+        ["GetOwnAccount"] = [NoAccount],
+        ["ListOwnTokens"] = [],
+        ["RevokeOwnToken"] = [NotFound("id", "无此令牌 carbon_Ab12Cd34 (no such token of yours)")],
+        ["CreateAccount"] = [Bad("profile.firms", "企业填报员须指定至少一家企业 (a filer needs at least one firm)"),
+            Conflict("userName", "登录名 zhang 已存在 (userName zhang is taken)")],
+        ["ListAccounts"] = [],
+        ["GetAccount"] = [NoAccount],
+        ["ReviseAccount"] = [Bad("role", "角色必填 (role is required)"), NoAccount],
+        ["DisableAccount"] = [Bad("reason", "须说明原因 (a reason is required)"), NoAccount, Conflict("id", "不能停用自己的账号 (you cannot disable your own account)")],
+        ["EnableAccount"] = [Bad("reason", "须说明原因 (a reason is required)"), NoAccount],
+        ["ResetPassword"] = [NoAccount],
+        ["ListAudit"] = [Bad("pageSize", "pageSize 为 1 至 500 (pageSize is 1..500)")],
     };
 
     private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
@@ -86,6 +108,8 @@ public static class CarbonOpenApi
 
     private static readonly Dictionary<string, string> Tags = new()
     {
+        ["Accounts 账号"] = "账号 First setup, sign-in (API token or cookie), one's own tokens, accounts with a role and scope (managed by the " +
+                          "district), and the audit trail. Every other operation says which roles may call it.",
         ["Parks 园区"] = "工业园区 Industrial parks: register one; enterprises join a park by its code.",
         ["Enterprises 企业"] = "企业档案 Enterprises by USCC (统一社会信用代码): register, read, revise; every revision keeps who, when and why.",
         ["Filings 月度填报"] = "月度填报 A month's energy by carrier, water, pollutants, output, value added, tax, staff and R&D (money in 万元). " +
@@ -122,9 +146,29 @@ public static class CarbonOpenApi
         }
         var schemas = (doc.Components ??= new()).Schemas ??= new Dictionary<string, IOpenApiSchema>();
         schemas["HttpValidationProblemDetails"] = ProblemSchema();
+        doc.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            ["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "carbon_…",
+                Description = "An API token from POST /api/auth/token (令牌), sent as Authorization: Bearer carbon_…",
+            },
+            ["cookie"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "carbon.auth",
+                Description = "The sign-in cookie POST /api/auth/sign-in sets (the web pages)",
+            },
+        };
         foreach (var tag in doc.Tags ?? Enumerable.Empty<OpenApiTag>())
         {
             tag.Description = Tags.GetValueOrDefault(tag.Name ?? "");
+        }
+        foreach (var (path, item) in doc.Paths)
+        {
+            foreach (var (method, op) in item.Operations ?? [])
+            {
+                Secure(op, doc, Http.AccessMatrix.Rules.GetValueOrDefault(Http.AccessMatrix.Key(method.Method, path)));
+            }
         }
         foreach (var op in doc.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
@@ -175,6 +219,30 @@ public static class CarbonOpenApi
         }
     }
 
+    /// <summary>
+    /// The operation's row of the access matrix: public operations say so with an empty requirement; the others accept the
+    /// bearer token or the cookie, list the roles in the description, and answer 401 and 403 as problem details.
+    /// </summary>
+    private static void Secure(OpenApiOperation op, OpenApiDocument doc, Http.Access? rule)
+    {
+        if (rule is null || rule.Anonymous)
+        {
+            op.Security = [];
+            return;
+        }
+        op.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("cookie", doc)] = [] },
+        ];
+        op.Description = $"{op.Description}{(string.IsNullOrEmpty(op.Description) ? "" : "\n\n")}**Access 权限:** " +
+                         $"{string.Join(", ", rule.Roles.Select(r => Domain.Access.Roles.Token(r)))} — {rule.Scope}";
+        var problem = new OpenApiSchemaReference("HttpValidationProblemDetails", doc);
+        var responses = op.Responses ??= [];
+        responses["401"] = ProblemResponse(401, problem, null, "请先登录，或以 Authorization: Bearer 令牌调用 (sign in, or send a token)");
+        responses["403"] = ProblemResponse(403, problem, null, "此操作仅限 区经信局 (your role may not do this)");
+    }
+
     private static OpenApiSchema Binary() => new() { Type = JsonSchemaType.String, Format = "binary" };
 
     private static OpenApiResponse ProblemResponse(int status, IOpenApiSchema schema, string? field, string? message)
@@ -182,12 +250,14 @@ public static class CarbonOpenApi
         var (title, section) = status switch
         {
             400 => ("输入有误 (the request has invalid fields)", "15.5.1"),
+            401 => ("未登录 (not signed in)", "15.5.2"),
+            403 => ("无权限 (forbidden)", "15.5.4"),
             404 => ("未找到 (not found)", "15.5.5"),
             409 => ("冲突 (conflict)", "15.5.10"),
             _ => ("Unsupported Media Type", "15.5.16"),
         };
         var example = new JsonObject { ["type"] = $"https://tools.ietf.org/html/rfc9110#section-{section}", ["title"] = title, ["status"] = status };
-        if (status is 404 or 409)
+        if (status is 401 or 403 or 404 or 409)
         {
             example["detail"] = message;
         }
@@ -198,7 +268,13 @@ public static class CarbonOpenApi
         example["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
         return new OpenApiResponse
         {
-            Description = status == 415 ? "The body is not JSON (Content-Type must be application/json)" : title,
+            Description = status switch
+            {
+                415 => "The body is not JSON (Content-Type must be application/json)",
+                401 => "Not signed in: no valid token or cookie",
+                403 => "Signed in, but the account's role may not do this",
+                _ => title,
+            },
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema, Example = example } },
         };
     }

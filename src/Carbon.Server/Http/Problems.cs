@@ -1,10 +1,10 @@
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
-using Carbon.Domain;
 using Carbon.Domain.Registry;
 using Carbon.Server.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Carbon.Server.Http;
 
@@ -40,6 +40,15 @@ public static class Problems
         {
             Status = StatusCodes.Status413PayloadTooLarge,
             Title = "上传过大 (the upload is too large)",
+            Detail = detail,
+        });
+
+    /// <summary>403: the caller's role may not do this (scope is answered with 404, which does not reveal what exists).</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "无权限 (forbidden)",
             Detail = detail,
         });
 
@@ -127,17 +136,3 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
     }
 }
 
-/// <summary>
-/// Who is acting: the <c>X-Carbon-Actor</c> header (authentication comes later), else "anonymous" — also when the
-/// header is longer than 100 characters or holds a control or invisible character (<see cref="PlainText"/>).
-/// </summary>
-public static class Actor
-{
-    public const string Header = "X-Carbon-Actor";
-
-    public static string Of(HttpContext http)
-    {
-        var value = http.Request.Headers[Header].ToString().Trim();
-        return value.Length is > 0 and <= 100 && PlainText.IsClean(value) ? value : "anonymous";
-    }
-}

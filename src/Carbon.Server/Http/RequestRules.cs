@@ -17,6 +17,13 @@ public static class RequestRules
             }
         });
 
+    /// <summary>More pages than a district of firms can fill at any page size; beyond it (page − 1) × pageSize would overflow.</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>A page number of a paged list: 1 to <see cref="MaxPage"/>.</summary>
+    public static IRuleBuilderOptions<T, int?> PageNumber<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(1, MaxPage).WithMessage($"page 为 1 至 {MaxPage:N0} (page is 1..{MaxPage:N0})");
+
     /// <summary>
     /// The one rule for names and free text (<see cref="PlainText"/>): no control, bidi or zero-width characters. A
     /// <paramref name="multiline"/> field (reasons, notes, evidence, comments) may hold LF line breaks, nothing else

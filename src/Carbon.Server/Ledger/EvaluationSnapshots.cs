@@ -57,6 +57,7 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
                 Scale = profile.Scale,
                 LandAreaMu = profile.LandAreaMu,
                 LeasedAreaMu = profile.LeasedAreaMu ?? 0m,
+                ParcelGroup = profile.ParcelGroup,
                 EstablishedOn = profile.EstablishedOn,
                 LandGrantedOn = profile.LandGrantedOn,
                 FilingRevisions = string.Join(' ', months.Select(m => $"{m.Key}:{m.Value}")),
@@ -91,7 +92,7 @@ public static class EvaluationInputMapping
     public static MuYieldInputs ToDomain(this EvaluationInputRecord r) =>
         new(r.Uscc, r.Name, r.Industry, r.IndustryCode, r.ParkCode, r.Scale == "above" ? EnterpriseScale.Above : EnterpriseScale.Below,
             r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn, r.MonthsFiled, r.TaxPaid, r.ValueAdded, r.Revenue, r.RdExpense,
-            r.EmployeeMonths, r.ElectricityKwh, r.EnergyEquivalentTce, r.PollutantsT, r.LeasedAreaMu);
+            r.EmployeeMonths, r.ElectricityKwh, r.EnergyEquivalentTce, r.PollutantsT, r.LeasedAreaMu, r.ParcelGroup);
 
     /// <summary>Months 1..12 with no filing in <see cref="EvaluationInputRecord.FilingRevisions"/>.</summary>
     public static int[] MissingMonths(this EvaluationInputRecord r)

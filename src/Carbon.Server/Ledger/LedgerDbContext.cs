@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Carbon.Server.Ledger;
@@ -6,8 +8,15 @@ namespace Carbon.Server.Ledger;
 /// The ledger: the one source of truth. Provider-neutral; <see cref="SqliteLedgerDbContext"/> and
 /// <see cref="PostgresLedgerDbContext"/> exist only so each provider has its own migrations.
 /// </summary>
-public abstract class LedgerDbContext(DbContextOptions options) : DbContext(options)
+public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserContext<AccountRecord>(options), IDataProtectionKeyContext
 {
+    public DbSet<AccountScopeRecord> AccountScopes => Set<AccountScopeRecord>();
+    public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
+    public DbSet<SetupCodeRecord> SetupCodes => Set<SetupCodeRecord>();
+
+    /// <summary>ASP.NET Core data-protection keys, shared by every silo so each accepts the others' cookies.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ParkRecord> Parks => Set<ParkRecord>();
     public DbSet<EnterpriseRecord> Enterprises => Set<EnterpriseRecord>();
     public DbSet<EnterpriseRevisionRecord> EnterpriseRevisions => Set<EnterpriseRevisionRecord>();
@@ -25,6 +34,37 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);   // Identity's users, claims, logins (external sign-in) and tokens
+        model.Entity<AccountRecord>(e =>
+        {
+            e.Property(a => a.Role).HasMaxLength(32);
+            e.Property(a => a.DisplayName).HasMaxLength(200);
+            e.Property(a => a.CreatedBy).HasMaxLength(100);
+            e.HasMany(a => a.Scopes).WithOne().HasForeignKey(s => s.AccountId);
+        });
+        model.Entity<AccountScopeRecord>(e =>
+        {
+            e.ToTable("account_scopes");
+            e.HasKey(s => new { s.AccountId, s.Kind, s.Key });
+            e.Property(s => s.Kind).HasMaxLength(16);
+            e.Property(s => s.Key).HasMaxLength(64);
+        });
+        model.Entity<ApiTokenRecord>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).HasMaxLength(32);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.AccountId);
+        });
+        model.Entity<SetupCodeRecord>(e =>
+        {
+            e.ToTable("setup_codes");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Hash).HasMaxLength(64);
+        });
         model.Entity<ParkRecord>(e =>
         {
             e.ToTable("parks");
@@ -52,6 +92,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Industry).HasMaxLength(100);
             e.Property(x => x.IndustryCode).HasMaxLength(8);
             e.Property(x => x.Scale).HasMaxLength(16);
+            e.Property(x => x.ParcelGroup).HasMaxLength(40);
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.Property(x => x.Actor).HasMaxLength(100);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(x => x.Uscc).OnDelete(DeleteBehavior.Restrict);
@@ -117,6 +158,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(i => i.IndustryCode).HasMaxLength(8);
             e.Property(i => i.ParkCode).HasMaxLength(32);
             e.Property(i => i.Scale).HasMaxLength(16);
+            e.Property(i => i.ParcelGroup).HasMaxLength(40);
             e.Property(i => i.FilingRevisions).HasMaxLength(200);
         });
         model.Entity<GreenFactoryApplicationRecord>(e =>

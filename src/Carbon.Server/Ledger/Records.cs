@@ -46,6 +46,8 @@ public sealed class EnterpriseRevisionRecord
     public decimal? FootprintM2 { get; init; }
     /// <summary>租赁面积 (亩): the area a firm without land of its own leases; 亩均 is then per leased 亩.</summary>
     public decimal? LeasedAreaMu { get; init; }
+    /// <summary>地块组 (混合型企业): the code shared by the firms on one parcel, evaluated alone and merged for 亩均.</summary>
+    public string? ParcelGroup { get; init; }
     public string? Reason { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
@@ -144,6 +146,8 @@ public sealed class EvaluationInputRecord
     public required string Scale { get; init; }
     public decimal LandAreaMu { get; init; }
     public decimal LeasedAreaMu { get; init; }
+    /// <summary>地块组 (混合型企业) on the profile revision the run used.</summary>
+    public string? ParcelGroup { get; init; }
     public DateOnly? EstablishedOn { get; init; }
     public DateOnly? LandGrantedOn { get; init; }
     /// <summary>The months and revisions summed, e.g. "1:1 2:1 3:2".</summary>

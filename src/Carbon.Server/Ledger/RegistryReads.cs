@@ -14,6 +14,21 @@ public sealed record EnterpriseHistory(EnterpriseRecord Identity, IReadOnlyList<
 /// <summary>The registry's read side (parks, enterprises, filings): what their grains rebuild from. Each read is its own short context.</summary>
 public sealed class RegistryReads(ILedgerContextFactory contexts)
 {
+    /// <summary>The USCCs that filed a month (any revision).</summary>
+    public async Task<HashSet<string>> LoadFiledAsync(int year, int month)
+    {
+        await using var db = contexts.Create();
+        return (await db.Filings.AsNoTracking().Where(f => f.Year == year && f.Month == month).Select(f => f.Uscc).Distinct().ToListAsync())
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every registered park, in code order.</summary>
+    public async Task<List<ParkRecord>> LoadParksAsync()
+    {
+        await using var db = contexts.Create();
+        return await db.Parks.AsNoTracking().OrderBy(p => p.Code).ToListAsync();
+    }
+
     public async Task<ParkRecord?> FindParkAsync(string code)
     {
         await using var db = contexts.Create();

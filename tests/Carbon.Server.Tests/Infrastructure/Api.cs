@@ -15,17 +15,12 @@ public static class Api
         decimal landAreaMu = 50m, string scale = "above", string name = "宁波测试制造有限公司") =>
         http.PostAsJsonAsync("/api/enterprises", new { uscc, name, industry = "机械装备", parkCode, scale, landAreaMu });
 
-    public static Task<HttpResponseMessage> FileAsync(this HttpClient http, string uscc, string month, object body,
-        string? actor = null)
+    public static Task<HttpResponseMessage> FileAsync(this HttpClient http, string uscc, string month, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/enterprises/{uscc}/filings/{month}")
         {
             Content = body is string raw ? new StringContent(raw, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body),
         };
-        if (actor is not null)
-        {
-            request.Headers.Add("X-Carbon-Actor", actor);
-        }
         return http.SendAsync(request);
     }
 

@@ -9,16 +9,14 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         App = new CarbonApp(_folder.Path);
-        Client = App.CreateClient();
-        return Task.CompletedTask;
+        Client = await App.OfficialAsync();
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
         await App.DisposeAsync();
         _folder.Dispose();
     }

@@ -13,12 +13,12 @@ public static class CertificateSteps
     /// A 机械 (C3441) firm of 20 亩 with all of 2020 and the first <paramref name="months2023"/> months of 2023 filed:
     /// 250 000 kWh a month in 2020, 200 000 kWh in 2023, 1 000 m³ of gas, value added 300 万元 a month.
     /// </summary>
-    public static async Task<string> FirmAsync(this HttpClient http, int months2023 = 12, decimal tax = 50m)
+    public static async Task<string> FirmAsync(this HttpClient http, int months2023 = 12, decimal tax = 50m, string? park = null)
     {
         var uscc = TestUscc.Next();
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/enterprises", new
         {
-            uscc, name = FirmName, industry = "机械装备", industryCode = "C3441", parkCode = (string?)null, scale = "above", landAreaMu = 20m,
+            uscc, name = FirmName, industry = "机械装备", industryCode = "C3441", parkCode = park, scale = "above", landAreaMu = 20m,
             floorAreaM2 = 20_000m, footprintM2 = 6_000m,
         })).StatusCode);
         foreach (var (year, months, kwh) in new[] { (2020, 12, 250_000m), (2023, months2023, 200_000m) })

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Carbon.Domain.Access;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
@@ -13,7 +14,8 @@ namespace Carbon.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A plain Orleans client (Microsoft.Orleans.Client, static clustering) pointed at one port, trying one state-changing
-/// grain call: registering an enterprise. What an attacker on the machine or the network would try first.
+/// grain call: registering an enterprise, claiming to be a district official (a caller is a grain argument: whoever
+/// reaches a grain says who they are). What an attacker on the machine or the network would try first.
 /// </summary>
 public static class OrleansProbe
 {
@@ -43,7 +45,8 @@ public static class OrleansProbe
         {
             await host.StartAsync(timeout.Token);
             var grain = host.Services.GetRequiredService<IClusterClient>().GetGrain<IEnterpriseGrain>(uscc.Value);
-            var status = await grain.RegisterAsync(new EnterpriseProfile(uscc, "探测企业", "机械装备", null, null, "above", 1m, null, null), "probe")
+            var status = await grain.RegisterAsync(new EnterpriseProfile(uscc, "探测企业", "机械装备", null, null, "above", 1m, null, null),
+                    Caller.Of("probe", Role.DistrictOfficial))
                 .WaitAsync(timeout.Token);
             return status == RegistrationStatus.Registered ? null : $"the grain answered {status}";
         }

@@ -12,16 +12,14 @@ public abstract class OwnService : IAsyncLifetime
 
     protected HttpClient Http { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         App = new CarbonApp(_folder.Path);
-        Http = App.CreateClient();
-        return Task.CompletedTask;
+        Http = await App.OfficialAsync();
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
         await App.DisposeAsync();
         _folder.Dispose();
     }

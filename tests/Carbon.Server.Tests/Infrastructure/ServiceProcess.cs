@@ -25,10 +25,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Task<string> _stderr;
 
-    private ServiceProcess(Process process, int httpPort)
+    private ServiceProcess(Process process, int httpPort, string dataDirectory)
     {
         _process = process;
         HttpPort = httpPort;
+        DataDirectory = dataDirectory;
         _stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
     }
@@ -36,6 +37,20 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     public int HttpPort { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Whether the ledger (the SQLite file, read-only beside the running service) holds an enterprise.</summary>
+    public bool LedgerHasEnterprise(string uscc)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={Path.Combine(DataDirectory, "carbon.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM enterprises WHERE Uscc = $uscc";
+        command.Parameters.AddWithValue("$uscc", uscc);
+        return (long)command.ExecuteScalar()! > 0;
+    }
 
     public HttpClient Http { get; } = new();
 
@@ -59,7 +74,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        var service = new ServiceProcess(Process.Start(start)!, httpPort);
+        var service = new ServiceProcess(Process.Start(start)!, httpPort, dataDirectory);
         service.Http.BaseAddress = service.BaseAddress;
         var until = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < until)

@@ -81,6 +81,19 @@ public class CertificateRendererTests
     }
 
     [Fact]
+    public void A_mixed_parcel_members_notice_says_its_class_is_the_merged_groups()
+    {
+        var note = "混合型企业（地块组 GB-7，2 家）按合并评价确定类别：合并得分 103.15，第 4 名 / 共 5 家，B 类；本企业独立评价得分 177.46，A 类";
+        var pdf = Renderer.Render(MuYield() with { Class = "B", ClassNote = note });
+
+        var text = Squeeze(PageText(pdf));
+        Assert.Contains("评价类别说明", text);
+        Assert.Contains("按合并评价确定类别", text);
+        Assert.Contains("地块组GB-7", text);
+        Assert.DoesNotContain("评价类别说明", Squeeze(PageText(Renderer.Render(MuYield()))));
+    }
+
+    [Fact]
     public void Annual_report_reads_back_with_figures_reductions_chart_and_clauses()
     {
         var pdf = Renderer.Render(AnnualReport());

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Carbon.Server.Accounts;
 using Carbon.Domain.Certificates;
 using Carbon.Domain.Registry;
 using Carbon.Server.Certificates;
@@ -38,10 +40,10 @@ public static class CertificateEndpoints
 
     /// <summary>201 with a new certificate; 200 with the firm's live one of that kind and year (nothing issued); or why not.</summary>
     internal static async Task<Results<Created<CertificateResponse>, Ok<CertificateResponse>, ProblemHttpResult>> IssueAsync(
-        IssueRequest body, CertificateIssuer issuer, ReportingClock clock, HttpContext http)
+        IssueRequest body, CertificateIssuer issuer, ReportingClock clock, ClaimsPrincipal user)
     {
         var issued = await issuer.IssueAsync(new IssueOrder(CertificateKinds.Parse(body.Kind!), Uscc.Parse(body.Uscc!), body.Year,
-            body.EvaluationId, body.ApplicationId, Actor.Of(http), SupersedeReason: body.Supersede == true ? body.Reason!.Trim() : null,
+            body.EvaluationId, body.ApplicationId, user.RequiredCaller().Account, SupersedeReason: body.Supersede == true ? body.Reason!.Trim() : null,
             Partial: body.Partial == true));
         if (issued.Certificate is not { } c)
         {
@@ -52,19 +54,29 @@ public static class CertificateEndpoints
         return issued.Existing ? TypedResults.Ok(entry) : TypedResults.Created($"/api/certificates/{c.Number}", entry);
     }
 
+    /// <summary>The register, as far as the caller may see it: its firms' certificates (filer), its parks' firms', or all.</summary>
     internal static async Task<Ok<CertificateResponse[]>> ListAsync([AsParameters] CertificateListQuery query, CertificateReads ledger,
-        ReportingClock clock)
+        RegistryReads registry, ReportingClock clock, ClaimsPrincipal user)
     {
+        var caller = user.RequiredCaller();
+        var parks = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Identity.ParkCode, StringComparer.Ordinal);
         var kinds = query.Kind is null ? null : CertificateKinds.TryParse(query.Kind, out var kind) ? kind.StoredTokens() : [query.Kind];
-        return TypedResults.Ok((await ledger.ListAsync(kinds, query.Uscc)).Select(c => CertificateResponse.From(c, clock)).ToArray());
+        return TypedResults.Ok((await ledger.ListAsync(kinds, query.Uscc))
+            .Where(c => parks.TryGetValue(c.Uscc, out var park) && caller.CanRead(Uscc.Parse(c.Uscc), park))
+            .Select(c => CertificateResponse.From(c, clock)).ToArray());
     }
 
     internal static ContentHttpResult PublicKey(CertificateSigner signer) => TypedResults.Text(signer.PublicKeyPem, "application/x-pem-file");
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(string number, CertificateReads ledger)
+    /// <summary>The PDF, for whoever may read the firm (anyone can check a copy they hold at /verify).</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(string number, CertificateReads ledger,
+        RegistryReads registry, ClaimsPrincipal user)
     {
         var c = await ledger.FindAsync(number);
-        return c is null ? NotFound(number) : TypedResults.File(c.Pdf, "application/pdf", $"{c.Number}.pdf");
+        var firm = c is null ? null : await registry.FindEnterpriseAsync(c.Uscc);
+        return c is null || firm is null || !user.RequiredCaller().CanRead(Uscc.Parse(c.Uscc), firm.Identity.ParkCode)
+            ? NotFound(number)
+            : TypedResults.File(c.Pdf, "application/pdf", $"{c.Number}.pdf");
     }
 
     internal static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> StatusAsync(string number, CertificateReads ledger,
@@ -91,9 +103,10 @@ public static class CertificateEndpoints
 
     /// <summary>Revokes, and answers with the register entry as it now stands.</summary>
     internal static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> RevokeAsync(
-        string number, RevokeRequest body, IGrainFactory grains, CertificateReads ledger, ReportingClock clock, HttpContext http)
+        string number, RevokeRequest body, IGrainFactory grains, CertificateReads ledger, ReportingClock clock, ClaimsPrincipal user)
     {
-        var outcome = await grains.GetGrain<ICertificateRegisterGrain>(RegisterKeys.Register).RevokeAsync(number, body.Reason!.Trim(), Actor.Of(http));
+        var outcome = await grains.GetGrain<ICertificateRegisterGrain>(RegisterKeys.Register).RevokeAsync(number, body.Reason!.Trim(),
+            user.RequiredCaller());
         return outcome.Status switch
         {
             RevokeStatus.Unknown => NotFound(number),
@@ -103,14 +116,14 @@ public static class CertificateEndpoints
     }
 
     internal static async Task<Results<Accepted<BatchView>, ProblemHttpResult>> StartBatchAsync(BatchRequest body, IGrainFactory grains,
-        IOptions<CarbonOptions> options, HttpContext http)
+        IOptions<CarbonOptions> options, ClaimsPrincipal user)
     {
         if (options.Value.IssuingRefusal is { } refusal)
         {
             return Problems.Conflict(CarbonOptions.PublicBaseUrlKey, refusal);
         }
         var id = Guid.NewGuid().ToString("N");
-        var view = await grains.GetGrain<ICertificateBatchGrain>(id).StartAsync(body.EvaluationId!, Actor.Of(http));
+        var view = await grains.GetGrain<ICertificateBatchGrain>(id).StartAsync(body.EvaluationId!, user.RequiredCaller());
         return view is null
             ? Problems.NotFound("evaluationId", $"无此评价记录 {body.EvaluationId} (no evaluation run)")
             : TypedResults.Accepted($"/api/certificate-batches/{id}", view);

@@ -24,10 +24,16 @@ public record ProfileRequest
     /// <summary>租赁面积 (亩) of a firm without industrial land of its own (landAreaMu 0): its 亩均 is per leased 亩.</summary>
     public decimal? LeasedAreaMu { get; init; }
 
+    /// <summary>
+    /// 地块组: the code of the parcel this firm shares with others (混合型企业), e.g. the parcel's 不动产单元号 or a code the
+    /// district assigns; firms with the same code are evaluated alone and merged for 亩均. Absent for a firm on a parcel of its own.
+    /// </summary>
+    public string? ParcelGroup { get; init; }
+
     /// <summary>The profile it says; call only once validated.</summary>
     public EnterpriseProfile ToProfile(Uscc uscc, string? parkCode) =>
         new(uscc, Name!.Trim(), Industry!.Trim(), IndustryCode, parkCode, Scale!, LandAreaMu!.Value, EstablishedOn, LandGrantedOn, FloorAreaM2,
-            FootprintM2, LeasedAreaMu);
+            FootprintM2, LeasedAreaMu, ParcelGroup);
 }
 
 /// <summary>POST /api/enterprises body: who, in which park (fixed for good), and the profile.</summary>
@@ -48,7 +54,7 @@ public sealed record ReviseEnterpriseRequest : ProfileRequest
         {
             Name = p.Name, Industry = p.Industry, Scale = p.Scale, LandAreaMu = p.LandAreaMu, IndustryCode = p.IndustryCode,
             EstablishedOn = p.EstablishedOn, LandGrantedOn = p.LandGrantedOn, FloorAreaM2 = p.FloorAreaM2, FootprintM2 = p.FootprintM2,
-            LeasedAreaMu = p.LeasedAreaMu,
+            LeasedAreaMu = p.LeasedAreaMu, ParcelGroup = p.ParcelGroup,
         };
 }
 

@@ -54,6 +54,13 @@ public static class ProfileRules
             .WithMessage(x => $"建筑基底面积大于用地面积 {land(x)} 亩 = {Math.Round((land(x) ?? 0m) * Domain.Registry.Land.SquareMetresPerMu, 2)} m² (footprintM2 exceeds the land)");
     }
 
+    /// <summary>地块组 code: 1–40 letters, digits, '-' or '_' (e.g. a 28-character 不动产单元号).</summary>
+    public const string ParcelGroupPattern = "^[A-Za-z0-9_-]{1,40}$";
+
+    public static void ParcelGroup<T>(IRuleBuilder<T, string?> rule) =>
+        rule.Matches(ParcelGroupPattern)
+            .WithMessage("地块组代码应为 1–40 位字母、数字、'-' 或 '_'，如不动产单元号 (parcelGroup is 1–40 letters, digits, '-' or '_')");
+
     public static void PastDate<T>(IRuleBuilder<T, DateOnly?> rule, ReportingClock clock, string what) =>
         rule.Must(d => d is null || (d.Value.Year >= 1949 && d.Value <= clock.Today))
             .WithMessage($"{what} 不能晚于今天或早于1949年 (must be a past date)");
@@ -75,6 +82,7 @@ public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
         RuleFor(r => r.LeasedAreaMu).GreaterThanOrEqualTo(0m).WithMessage("租赁面积不能为负 (leasedAreaMu cannot be negative)")
             .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"租赁面积超过 {Domain.Registry.Land.MaxMu} 亩 (leasedAreaMu is in 亩)")
             .Must(ProfileRules.Precise).WithMessage(ProfileRules.Precision("leasedAreaMu"));
+        ProfileRules.ParcelGroup(RuleFor(r => r.ParcelGroup));
     }
 }
 
@@ -91,7 +99,7 @@ public sealed class RegisterEnterpriseValidator : AbstractValidator<RegisterEnte
                 .DependentRules(() =>
                 {
                     RuleFor(r => r.ParkCode!)
-                        .MustAsync(async (code, _) => await grains.GetGrain<IParkGrain>(code).GetAsync() is not null)
+                        .MustAsync(async (code, _) => await grains.GetGrain<IParkGrain>(code).GetAsync(Carbon.Domain.Access.Caller.System("registry")) is not null)
                         .WithMessage(r => $"园区 {r.ParkCode} 未登记 (park {r.ParkCode} is not registered)");
                 });
         });

@@ -1,3 +1,5 @@
+using Carbon.Domain.MuYield;
+
 namespace Carbon.Server.Features.Evaluations;
 
 /// <summary>POST /api/evaluations body: the year evaluated (usually last year) and the method id.</summary>
@@ -7,5 +9,9 @@ public sealed record RunEvaluationRequest(int? Year, string? Method);
 public sealed record EvaluationListQuery(int? Page, int? PageSize, string? Sort, string? Class, string? Park, string? Industry,
     string? Population);
 
-/// <summary>A loaded 亩均 method: its version (id@hash of the file), status and source.</summary>
-public sealed record MethodResponse(string Id, string Name, string Version, string Status, string Source, string[] Populations);
+/// <summary>
+/// A loaded 亩均 method: its version (id@hash of the file), status and source, and which evaluation of a 混合型企业 sets its
+/// class (<c>merged</c> or <c>alone</c>).
+/// </summary>
+public sealed record MethodResponse(string Id, string Name, string Version, string Status, string Source, string[] Populations,
+    ClassSource MixedParcelsClassFrom);

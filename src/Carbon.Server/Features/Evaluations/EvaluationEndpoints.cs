@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Carbon.Domain.Access;
+using Carbon.Server.Accounts;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
@@ -27,46 +30,51 @@ public static class EvaluationEndpoints
         return api;
     }
 
-    internal static async Task<Created<EvaluationSummary>> RunAsync(RunEvaluationRequest body, IGrainFactory grains, HttpContext http)
+    internal static async Task<Results<Created<EvaluationSummary>, ProblemHttpResult>> RunAsync(RunEvaluationRequest body, IGrainFactory grains,
+        ClaimsPrincipal user)
     {
         var id = Guid.NewGuid().ToString("N");
-        var summary = await grains.GetGrain<IEvaluationGrain>(id).RunAsync(body.Year!.Value, body.Method!, Actor.Of(http));
-        return TypedResults.Created($"/api/evaluations/{id}", summary!);
+        return await grains.GetGrain<IEvaluationGrain>(id).RunAsync(body.Year!.Value, body.Method!, user.RequiredCaller()) is { } summary
+            ? TypedResults.Created($"/api/evaluations/{id}", summary)
+            : Problems.Forbidden("只有区经信局可运行评价 (only the district runs evaluations)");
     }
 
     internal static async Task<Ok<EvaluationRunHeader[]>> ListAsync(EvaluationReads ledger) =>
         TypedResults.Ok((await ledger.ListRunsAsync()).ToArray());
 
-    internal static async Task<Results<Ok<EvaluationSummary>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
-        await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary) : NotFound(id);
+    internal static async Task<Results<Ok<EvaluationSummary>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        await Grain(grains, id).GetSummaryAsync(user.RequiredCaller()) is { } summary ? TypedResults.Ok(summary) : NotFound(id);
 
     internal static async Task<Results<Ok<EvaluationPage>, ProblemHttpResult>> EnterprisesAsync(
-        string id, [AsParameters] EvaluationListQuery query, IGrainFactory grains)
+        string id, [AsParameters] EvaluationListQuery query, IGrainFactory grains, ClaimsPrincipal user)
     {
         var page = await Grain(grains, id).QueryAsync(new EvaluationQuery(
             query.Page ?? 1, query.PageSize ?? 50,
-            query.Sort ?? "-score", query.Class, query.Park, query.Industry, query.Population));
+            query.Sort ?? "-score", query.Class, query.Park, query.Industry, query.Population), user.RequiredCaller());
         return page is null ? NotFound(id) : TypedResults.Ok(page);
     }
 
-    internal static async Task<Results<Ok<EvaluationFirmDetail>, ProblemHttpResult>> EnterpriseAsync(string id, string uscc, IGrainFactory grains)
+    internal static async Task<Results<Ok<EvaluationFirmDetail>, ProblemHttpResult>> EnterpriseAsync(string id, string uscc, IGrainFactory grains,
+        ClaimsPrincipal user)
     {
         var grain = Grain(grains, id);
-        if (await grain.GetSummaryAsync() is null)
+        if (await grain.GetSummaryAsync(Runs) is null)   // that a run exists is no secret; its firms are
         {
             return NotFound(id);
         }
-        return await grain.GetFirmAsync(uscc) is { } firm
+        return await grain.GetFirmAsync(uscc, user.RequiredCaller()) is { } firm
             ? TypedResults.Ok(firm)
             : Problems.NotFound("uscc", $"本次评价未包含企业 {uscc}，或其数据不全未参评 (firm {uscc} was not evaluated in run {id}; see notEvaluated)");
     }
 
-    internal static async Task<Results<Ok<ParkRankView[]>, ProblemHttpResult>> ParksAsync(string id, IGrainFactory grains) =>
-        await Grain(grains, id).GetSummaryAsync() is { } summary ? TypedResults.Ok(summary.Parks) : NotFound(id);
+    internal static async Task<Results<Ok<ParkRankView[]>, ProblemHttpResult>> ParksAsync(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        await Grain(grains, id).GetParksAsync(user.RequiredCaller()) is { } parks ? TypedResults.Ok(parks) : NotFound(id);
+
+    private static readonly Caller Runs = Caller.System("evaluations");
 
     internal static Ok<MethodResponse[]> Methods(MethodCatalog methods) =>
         TypedResults.Ok(methods.Methods.Values.Select(m => new MethodResponse(m.Method.Id, m.Method.Name, m.Version, m.File.Status!,
-            m.File.Source!, m.Method.Populations.Select(p => $"{p.Id} {p.Name}").ToArray())).ToArray());
+            m.File.Source!, m.Method.Populations.Select(p => $"{p.Id} {p.Name}").ToArray(), m.Method.MixedParcelClassFrom)).ToArray());
 
     private static IEvaluationGrain Grain(IGrainFactory grains, string id) =>
         grains.GetGrain<IEvaluationGrain>(IsRunId(id) ? id : "0");

@@ -1,5 +1,6 @@
 using Carbon.Server.Factors;
 using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Evaluations;
@@ -21,12 +22,9 @@ public sealed class EvaluationListQueryValidator : AbstractValidator<EvaluationL
 {
     public static readonly string[] Sorts = ["-score", "score", "rank", "uscc", "name"];
 
-    /// <summary>More pages than a district of firms can fill at any page size; beyond it (page − 1) × pageSize would overflow.</summary>
-    public const int MaxPage = 100_000;
-
     public EvaluationListQueryValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, MaxPage).WithMessage($"page 为 1 至 {MaxPage:N0} (page is 1..{MaxPage:N0})");
+        RuleFor(q => q.Page).PageNumber();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500).WithMessage("pageSize 为 1 至 500 (pageSize is 1..500)");
         RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
             .WithMessage($"sort 为 {string.Join(", ", Sorts)} 之一 (sort is one of these)");

@@ -1,6 +1,10 @@
+using System.Security.Claims;
+using Carbon.Domain.Registry;
+using Carbon.Server.Accounts;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Http;
+using Carbon.Server.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Carbon.Server.Features.Filings;
@@ -14,14 +18,18 @@ public static class FilingEndpoints
             .WithSummary("填报或修订月度数据 File a month, or revise it (a revision needs a reason)");
         group.MapGet("/{month}", GetAsync).WithName("GetFiling")
             .WithSummary("月度填报及修订记录 A month's current filing and its revision history");
+        group.MapGet("/", ListAsync).WithName("ListFilings")
+            .WithSummary("已填报月份 The months a firm filed and the current revision of each");
+        api.MapGet("/filings/missing", MissingAsync).WithTags("Filings 月度填报").WithName("MissingFilings")
+            .WithSummary("应报未报 The firms (in the caller's scope) registered by a month that have not filed it");
         return api;
     }
 
     internal static async Task<Results<Created<FilingResponse>, Ok<FilingResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        [AsParameters] FilingRoute route, FilingRequest body, IGrainFactory grains, HttpContext http)
+        [AsParameters] FilingRoute route, FilingRequest body, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var outcome = await grains.Enterprise(route.Uscc).FileAsync(
-            new FilingSubmission(body.ToDomain(route.Month), body.Reason, Actor.Of(http), body.Omitted(), body.Confirm == true ? body.Note : null));
+        var outcome = await grains.Enterprise(route.Uscc).FileAsync(new FilingSubmission(body.ToDomain(route.Month), body.Reason,
+            user.RequiredCaller(), body.Omitted(), body.Confirm == true ? body.Note : null));
         return outcome.Status switch
         {
             FilingStatus.UnknownEnterprise => Problems.NotFound("uscc",
@@ -44,17 +52,48 @@ public static class FilingEndpoints
     }
 
     internal static async Task<Results<Ok<FilingResponse>, ProblemHttpResult>> GetAsync([AsParameters] FilingRoute route, int? revision,
-        IGrainFactory grains)
+        IGrainFactory grains, ClaimsPrincipal user)
     {
         var grain = grains.Enterprise(route.Uscc);
-        if (await grain.GetAsync() is null)
+        var caller = user.RequiredCaller();
+        if (await grain.GetAsync(caller) is null)
         {
             return Problems.NotFound("uscc", $"未登记企业 {route.Uscc} (no enterprise registered with USCC {route.Uscc})");
         }
-        return await grain.GetFilingAsync(route.Month, revision) is { } view
+        return await grain.GetFilingAsync(route.Month, caller, revision) is { } view
             ? TypedResults.Ok(FilingResponse.From(route.Uscc, view))
             : revision is { } n
                 ? Problems.NotFound("revision", $"{route.Month} 无第{n}版 (no revision {n} of {route.Month})")
                 : Problems.NotFound("month", $"{route.Uscc} 未填报 {route.Month} (no filing for {route.Month})");
     }
+
+    internal static async Task<Results<Ok<MonthRevision[]>, ProblemHttpResult>> ListAsync(Uscc uscc, IGrainFactory grains, ClaimsPrincipal user) =>
+        await grains.Enterprise(uscc).ListFilingsAsync(user.RequiredCaller()) is { } months
+            ? TypedResults.Ok(months)
+            : Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
+
+    /// <summary>
+    /// 应报未报: the firms the caller may see that were registered before the end of <paramref name="month"/> and have not
+    /// filed it, in USCC order.
+    /// </summary>
+    internal static async Task<Results<Ok<MissingFilingResponse[]>, ValidationProblem>> MissingAsync(YearMonth? month, RegistryReads registry,
+        ClaimsPrincipal user)
+    {
+        if (month is not { } m)
+        {
+            return Problems.Field("month", "month 必填，格式 yyyy-MM (month is required, yyyy-MM)");
+        }
+        var caller = user.RequiredCaller();
+        var filed = await registry.LoadFiledAsync(m.Year, m.Month);
+        var end = new DateTimeOffset(m.Year, m.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+        return TypedResults.Ok((await registry.LoadRegistryAsync())
+            .Where(r => r.Identity.RegisteredAt < end && !filed.Contains(r.Identity.Uscc)
+                        && caller.CanRead(Uscc.Parse(r.Identity.Uscc), r.Identity.ParkCode))
+            .OrderBy(r => r.Identity.Uscc, StringComparer.Ordinal)
+            .Select(r => new MissingFilingResponse(Uscc.Parse(r.Identity.Uscc), r.Profile.Name, r.Identity.ParkCode, r.Profile.Scale))
+            .ToArray());
+    }
 }
+
+/// <summary>A firm that has not filed the month asked about (应报未报).</summary>
+public sealed record MissingFilingResponse(Uscc Uscc, string Name, string? ParkCode, string Scale);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Carbon.Domain.Registry;
+using Carbon.Server.Accounts;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Http;
@@ -20,42 +22,47 @@ public static class MetricsEndpoints
     }
 
     internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> EnterpriseAsync(
-        Uscc uscc, [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
+        Uscc uscc, [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains, ClaimsPrincipal user)
     {
         var grain = grains.Enterprise(uscc);
-        if (await grain.GetAsync() is not { } view)
+        var caller = user.RequiredCaller();
+        if (await grain.GetAsync(caller) is not { } view)
         {
             return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
         }
         var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
-        var totals = await grain.GetTotalsAsync(period);
+        var totals = await grain.GetTotalsAsync(period, caller);
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("enterprise", uscc.Value, view.Profile.Name, 1), period, totals!,
             query.Trace == true, firm: true, firmIndustryCode: view.Profile.IndustryCode));
     }
 
     internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> ParkAsync(
-        string code, [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
+        string code, [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains, ClaimsPrincipal user)
     {
         var grain = ParkCodes.IsValid(code)
             ? grains.GetGrain<IParkGrain>(code)
             : null;
-        var view = grain is null ? null : await grain.GetAsync();
+        var caller = user.RequiredCaller();
+        var view = grain is null ? null : await grain.GetAsync(caller);
         if (view is null)
         {
             return Problems.NotFound("code", $"未登记园区 {code} (no park registered with code {code})");
         }
         var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
-        var totals = await grain!.GetTotalsAsync(period);
+        var totals = await grain!.GetTotalsAsync(period, caller);
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("park", code, view.Profile.Name, view.Enterprises), period,
-            totals, query.Trace == true));
+            totals!, query.Trace == true));
     }
 
-    internal static async Task<Ok<MetricsResponse>> DistrictAsync(
-        [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains)
+    internal static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> DistrictAsync(
+        [AsParameters] MetricsQuery query, MetricsCalculator calculator, IGrainFactory grains, ClaimsPrincipal user)
     {
         var period = new PeriodQuery(query.Year!.Value, query.ThroughMonth ?? 12);
         var district = grains.GetGrain<IDistrictGrain>(DistrictKeys.District);
-        var totals = await district.GetTotalsAsync(period);
+        if (await district.GetTotalsAsync(period, user.RequiredCaller()) is not { } totals)
+        {
+            return Problems.Forbidden("全区指标仅对区级角色开放 (district figures are for district roles)");
+        }
         var enterprises = await district.CountEnterprisesAsync();
         return TypedResults.Ok(calculator.Compute(new ScopeResponse("district", DistrictKeys.District, "全区", enterprises), period,
             totals, query.Trace == true));

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Registry;
 
@@ -8,7 +9,7 @@ namespace Carbon.Server.Grains.Contracts;
 /// left out (not sent as null): a revision may not drop by omission what the month already had.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.filing-submission")]
-public sealed record FilingSubmission(MonthlyFiling Filing, string? Reason, string Actor, string[]? Omitted = null, string? Confirmation = null);
+public sealed record FilingSubmission(MonthlyFiling Filing, string? Reason, Caller Caller, string[]? Omitted = null, string? Confirmation = null);
 
 public enum FilingStatus
 {

@@ -1,3 +1,4 @@
+using Carbon.Domain.Access;
 using Carbon.Domain.Registry;
 
 namespace Carbon.Server.Grains.Contracts;
@@ -13,7 +14,7 @@ public sealed record Answer(string Item, bool Met, string? Evidence);
 public sealed record Decision(string Item, bool Accepted, string? Comment);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.submit")]
-public sealed record SubmitApplication(Uscc Uscc, int Year, string RuleSetId, string? Product, Answer[] Answers, string Actor);
+public sealed record SubmitApplication(Uscc Uscc, int Year, string RuleSetId, string? Product, Answer[] Answers, Caller Caller);
 
 [GenerateSerializer, Immutable, Alias("carbon.gf.basic")]
 public sealed record BasicView(string Id, string Text, bool Met, string Source);

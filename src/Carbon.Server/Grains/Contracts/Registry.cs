@@ -8,7 +8,10 @@ public sealed record ParkProfile(string Code, string Name, string Kind);
 [GenerateSerializer, Immutable, Alias("carbon.park-view")]
 public sealed record ParkView(ParkProfile Profile, DateTimeOffset RegisteredAt, string RegisteredBy, int Enterprises, decimal LandAreaMu);
 
-/// <summary>An enterprise's profile (企业档案). The park is fixed at registration; the rest may be revised.</summary>
+/// <summary>
+/// An enterprise's profile (企业档案). The park is fixed at registration; the rest may be revised. Firms with the same
+/// <see cref="ParcelGroup"/> share one parcel (混合型企业).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-profile")]
 public sealed record EnterpriseProfile(
     Uscc Uscc,
@@ -22,7 +25,8 @@ public sealed record EnterpriseProfile(
     DateOnly? LandGrantedOn,
     decimal? FloorAreaM2 = null,
     decimal? FootprintM2 = null,
-    decimal? LeasedAreaMu = null);
+    decimal? LeasedAreaMu = null,
+    string? ParcelGroup = null);
 
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-view")]
 public sealed record EnterpriseView(
@@ -41,6 +45,8 @@ public enum RegistrationStatus
 {
     Registered,
     AlreadyRegistered,
+    /// <summary>The caller may not register (only the district registers firms and parks).</summary>
+    NotAllowed,
 }
 
 public enum ProfileStatus

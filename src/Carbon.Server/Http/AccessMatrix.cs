@@ -1,0 +1,130 @@
+using Carbon.Domain.Access;
+
+namespace Carbon.Server.Http;
+
+/// <summary>Who may pass one door: anyone, or signed-in accounts of some roles; and, in words, the scope rule on data.</summary>
+public sealed record Access(bool Anonymous, IReadOnlyList<Role> Roles, string Scope)
+{
+    public static Access Public(string scope = "公开 (public)") => new(true, [], scope);
+
+    public static Access Signed(string scope, params Role[] roles) => new(false, roles, scope);
+}
+
+/// <summary>
+/// The access matrix: every endpoint of the service, keyed "METHOD /route", with the roles that may call it and the rule
+/// on data its handler and grains apply. The service applies it to each endpoint at start; an endpoint without a row is
+/// closed to everyone (and fails AccessMatrixTests). docs/security.md prints it.
+/// </summary>
+public static class AccessMatrix
+{
+    private const Role Filer = Role.Filer, Park = Role.ParkAdministrator, Official = Role.DistrictOfficial, Inspector = Role.Inspector,
+        Evaluator = Role.Evaluator, Auditor = Role.Auditor;
+
+    private static readonly Role[] FirmReaders = [Filer, Park, Official, Inspector, Auditor];
+    private static readonly Role[] DistrictReaders = [Official, Inspector, Auditor];
+    private static readonly Role[] Everyone = [Filer, Park, Official, Inspector, Evaluator, Auditor];
+
+    private const string OwnFirm = "本企业（填报员）、本园区企业（园区管理员）、全区（经信局、监察、审计）；其他企业 404 (own firm / own parks' firms / district; others 404)";
+    private const string OwnPark = "本园区（园区管理员）、全区；其他园区 404 (own parks / district; others 404)";
+    private const string District = "全区 (the district)";
+    private const string Listed = "列表只含调用者可见的记录 (lists hold only what the caller may see)";
+
+    public static readonly IReadOnlyDictionary<string, Access> Rules = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        // Documentation, the front page and public verification.
+        ["GET /"] = Access.Public(),
+        ["GET /openapi/{documentName}.json"] = Access.Public(),
+        ["GET /scalar/{documentName?}"] = Access.Public(),
+        ["GET /scalar/scalar.js"] = Access.Public(),
+        ["GET /scalar/scalar.aspnetcore.js"] = Access.Public(),
+        ["GET /scalar/favicon.svg"] = Access.Public(),
+        ["GET /verify"] = Access.Public(),
+        ["POST /verify"] = Access.Public(),
+        ["GET /verify/{number}"] = Access.Public(),
+        ["GET /api/certificates/public-key"] = Access.Public(),
+        ["POST /api/certificates/verify"] = Access.Public(),
+        ["GET /api/certificates/{number}/status"] = Access.Public(),
+        ["GET /api/green-factory/register"] = Access.Public("公开的绿色工厂名录 (the public register of green factories)"),
+
+        // Accounts and sign-in.
+        ["POST /api/setup"] = Access.Public("仅空库、仅一次，凭启动时打印的设置码 (an empty ledger only, once, with the printed setup code)"),
+        ["POST /api/auth/token"] = Access.Public("凭账号密码换取令牌；多次失败锁定 (credentials for a token; lockout after failures)"),
+        ["POST /api/auth/sign-in"] = Access.Public("凭账号密码登录（Cookie）(credentials for a cookie)"),
+        ["POST /api/auth/sign-out"] = Access.Signed("本人 (oneself)", Everyone),
+        ["GET /api/account"] = Access.Signed("本人 (oneself)", Everyone),
+        ["GET /api/account/tokens"] = Access.Signed("本人的令牌 (one's own tokens)", Everyone),
+        ["DELETE /api/account/tokens/{id}"] = Access.Signed("本人的令牌；他人的 404 (one's own tokens; others 404)", Everyone),
+        ["POST /api/accounts"] = Access.Signed(District, Official),
+        ["GET /api/accounts"] = Access.Signed(District, Official),
+        ["GET /api/accounts/{id}"] = Access.Signed(District, Official),
+        ["PUT /api/accounts/{id}"] = Access.Signed(District, Official),
+        ["POST /api/accounts/{id}/disable"] = Access.Signed(District, Official),
+        ["POST /api/accounts/{id}/enable"] = Access.Signed(District, Official),
+        ["POST /api/accounts/{id}/password"] = Access.Signed(District, Official),
+        ["GET /api/audit"] = Access.Signed(District, Official, Auditor),
+
+        // Registry.
+        ["POST /api/parks"] = Access.Signed(District, Official),
+        ["GET /api/parks"] = Access.Signed(Listed, Park, Official, Inspector, Auditor),
+        ["GET /api/parks/{code}"] = Access.Signed(OwnPark, Park, Official, Inspector, Auditor),
+        ["POST /api/enterprises"] = Access.Signed(District, Official),
+        ["GET /api/enterprises"] = Access.Signed(Listed, FirmReaders),
+        ["GET /api/enterprises/{uscc}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["PUT /api/enterprises/{uscc}"] = Access.Signed("本企业（填报员）、经信局；其他 404 (own firm / district officials)", Filer, Official),
+
+        // Filings and metrics.
+        ["PUT /api/enterprises/{uscc}/filings/{month}"] = Access.Signed("本企业（填报员）、经信局；其他 404 (own firm / district officials)", Filer, Official),
+        ["GET /api/enterprises/{uscc}/filings/{month}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /api/enterprises/{uscc}/filings"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /api/filings/missing"] = Access.Signed("本园区企业（园区管理员）、全区 (own parks' firms / district)", Park, Official, Inspector, Auditor),
+        ["GET /api/enterprises/{uscc}/metrics"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /api/parks/{code}/metrics"] = Access.Signed(OwnPark, Park, Official, Inspector, Auditor),
+        ["GET /api/district/metrics"] = Access.Signed(District, DistrictReaders),
+        ["GET /api/district/targets"] = Access.Signed(District, DistrictReaders),
+
+        // 亩均 evaluation.
+        ["POST /api/evaluations"] = Access.Signed(District, Official),
+        ["GET /api/evaluations"] = Access.Signed(District, Park, Official, Inspector, Auditor),
+        ["GET /api/evaluations/{id}"] = Access.Signed(District, Park, Official, Inspector, Auditor),
+        ["GET /api/evaluations/{id}/enterprises"] = Access.Signed(Listed, FirmReaders),
+        ["GET /api/evaluations/{id}/enterprises/{uscc}"] = Access.Signed(OwnFirm + "（一企一单）", FirmReaders),
+        ["GET /api/evaluations/{id}/parks"] = Access.Signed(Listed, Park, Official, Inspector, Auditor),
+        ["GET /api/evaluation-methods"] = Access.Signed("方法说明 (method descriptions)", Everyone),
+
+        // Green factories.
+        ["GET /api/green-factory/rule-sets"] = Access.Signed("规则说明 (rule descriptions)", Everyone),
+        ["GET /api/green-factory/applications"] = Access.Signed(Listed + "；评价机构只见指派给它的 (evaluators: assigned ones)", Everyone),
+        ["POST /api/green-factory/applications"] = Access.Signed("本企业（填报员）、经信局 (own firm / district officials)", Filer, Official),
+        ["GET /api/green-factory/applications/{id}"] = Access.Signed(OwnFirm + "；评价机构：指派的 (evaluators: assigned)", Everyone),
+        ["POST /api/green-factory/applications/{id}/verification"] = Access.Signed("指派的评价机构、经信局；其他 404 (assigned evaluator / district officials)", Evaluator, Official),
+        ["POST /api/green-factory/applications/{id}/decision"] = Access.Signed(District, Official),
+        ["POST /api/green-factory/applications/{id}/reinstatement"] = Access.Signed(District, Official),
+
+        // Certificates.
+        ["POST /api/certificates"] = Access.Signed(District, Official),
+        ["GET /api/certificates"] = Access.Signed(Listed, FirmReaders),
+        ["GET /api/certificates/{number}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["POST /api/certificates/{number}/revoke"] = Access.Signed(District, Official),
+        ["POST /api/certificate-batches"] = Access.Signed(District, Official),
+        ["GET /api/certificate-batches/{id}"] = Access.Signed(District, Official),
+    };
+
+    /// <summary>The key of an endpoint: its method and route as written ("GET /api/enterprises/{uscc}"), without a trailing slash.</summary>
+    public static string Key(string method, string route)
+    {
+        var path = route.StartsWith('/') ? route : "/" + route;
+        return $"{method} {(path.Length > 1 ? path.TrimEnd('/') : path)}";
+    }
+
+    /// <summary>The keys of an endpoint (one per HTTP method it answers).</summary>
+    public static IEnumerable<string> Keys(RouteEndpoint endpoint) =>
+        (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => Key(m, endpoint.RoutePattern.RawText ?? ""));
+
+    /// <summary>The row of an endpoint for a request's method (HEAD follows GET), or null when it has none.</summary>
+    public static Access? Find(RouteEndpoint endpoint, string method)
+    {
+        var route = endpoint.RoutePattern.RawText ?? "";
+        return Rules.GetValueOrDefault(Key(method, route))
+               ?? (HttpMethods.IsHead(method) ? Rules.GetValueOrDefault(Key("GET", route)) : null);
+    }
+}

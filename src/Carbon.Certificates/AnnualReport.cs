@@ -1,4 +1,5 @@
 using System.Globalization;
+using Carbon.Certificates.Charts;
 using PdfSharp.Drawing;
 
 namespace Carbon.Certificates;
@@ -99,72 +100,33 @@ internal static class AnnualReport
     }
 
     /// <summary>
-    /// Bars of 综合能耗 (等价值, left axis) and a line of CO2 (right axis) for months 1 to 12; a month without data is a
-    /// gap (no bar, the line breaks). Drawn with plain paths, so it stays vector and needs no chart library.
+    /// The month chart (<see cref="MonthChart"/>, the same model the web pages draw as SVG): bars of 综合能耗 (等价值, left
+    /// axis) and a line of CO2 (right axis) for months 1 to 12, drawn with plain paths so it stays vector.
     /// </summary>
     private static double Chart(PdfLayout l, IReadOnlyList<MonthPoint> months, double x, double top, double w, double h)
     {
-        var energy = new decimal?[12];
-        var co2 = new decimal?[12];
-        foreach (var p in months.Where(p => p.Month is >= 1 and <= 12))
+        var chart = MonthChart.Of(months.Select(p => (p.Month, p.EnergyEquivalentTce, p.Co2T)));
+        foreach (var shape in chart.Layout(w, h))
         {
-            energy[p.Month - 1] = p.EnergyEquivalentTce;
-            co2[p.Month - 1] = p.Co2T;
-        }
-
-        const double axis = 44, divisions = 5;
-        double x0 = x + axis, x1 = x + w - axis, y0 = top + 8, y1 = top + h - 14;
-        var eStep = Step(energy);
-        var cStep = Step(co2);
-        for (var i = 0; i <= divisions; i++)
-        {
-            var gy = y1 - (y1 - y0) * i / divisions;
-            if (i > 0)
+            switch (shape)
             {
-                l.Line(x0, gy, x1, gy, Gridline, 0.4);
+                case ChartLine line:
+                    l.Line(x + line.X1, top + line.Y1, x + line.X2, top + line.Y2, Colour(line.Ink), line.Ink == ChartInk.Axis ? 0.6 : line.Ink == ChartInk.Grid ? 0.4 : 0.5);
+                    break;
+                case ChartRect rect:
+                    l.Fill(x + rect.X, top + rect.Y, rect.Width, rect.Height, Colour(rect.Ink));
+                    break;
+                case ChartPolyline poly:
+                    l.G.DrawLines(new XPen(Co2, 1.4) { LineJoin = XLineJoin.Round }, poly.Points.Select(p => new XPoint(x + p.X, top + p.Y)).ToArray());
+                    break;
+                case ChartDot dot:
+                    Dot(l, x + dot.X, top + dot.Y, dot.Radius);
+                    break;
+                case ChartText text:
+                    l.Text(text.Text, x + text.X, PdfLayout.Baseline(top + text.Middle, text.Size), text.Size, false, Colour(text.Ink),
+                        text.Align switch { ChartAlign.Right => Align.Right, ChartAlign.Center => Align.Center, _ => Align.Left });
+                    break;
             }
-            l.Text(Tick(eStep * i), x0 - 4, PdfLayout.Baseline(gy, 6.5), 6.5, false, PdfLayout.Muted, Align.Right);
-            l.Text(Tick(cStep * i), x1 + 4, PdfLayout.Baseline(gy, 6.5), 6.5, false, Co2);
-        }
-        l.Text("tce", x0 - 4, y0 - 6, 6.5, false, PdfLayout.Muted, Align.Right);
-        l.Text("t", x1 + 4, y0 - 6, 6.5, false, Co2);
-
-        var slot = (x1 - x0) / 12;
-        double Y(decimal v, decimal step) => y1 - (y1 - y0) * Math.Max(0, (double)(v / (step * (decimal)divisions)));
-        for (var m = 0; m < 12; m++)
-        {
-            var cx = x0 + slot * (m + 0.5);
-            if (energy[m] is { } e)
-            {
-                var top1 = Y(e, eStep);
-                l.Fill(cx - slot * 0.3, top1, slot * 0.6, y1 - top1, Bar);
-            }
-            l.Text($"{m + 1}月", cx, y1 + 10, 6.8, false, PdfLayout.Muted, Align.Center);
-        }
-
-        var pen = new XPen(Co2, 1.4) { LineJoin = XLineJoin.Round };
-        var run = new List<XPoint>();
-        for (var m = 0; m <= 12; m++)
-        {
-            if (m < 12 && co2[m] is { } v)
-            {
-                run.Add(new XPoint(x0 + slot * (m + 0.5), Y(v, cStep)));
-                continue;
-            }
-            if (run.Count > 1)
-            {
-                l.G.DrawLines(pen, run.ToArray());
-            }
-            run.ForEach(p => Dot(l, p.X, p.Y, 2));
-            run.Clear();
-        }
-
-        l.Line(x0, y1, x1, y1, PdfLayout.Ink, 0.6);
-        l.Line(x0, y0, x0, y1, PdfLayout.Grid, 0.5);
-        l.Line(x1, y0, x1, y1, PdfLayout.Grid, 0.5);
-        if (energy.All(v => v is null) && co2.All(v => v is null))
-        {
-            l.Text("无月度数据 No monthly data", (x0 + x1) / 2, (y0 + y1) / 2, 9, false, PdfLayout.Muted, Align.Center);
         }
         return top + h;
     }
@@ -184,24 +146,15 @@ internal static class AnnualReport
         l.Fill(x - 15, y - 6.5, 11, 7, Bar);
     }
 
-    /// <summary>
-    /// A round step (1, 2, 2.5 or 5 × 10ⁿ) so that five steps cover the largest value; decimal arithmetic, not
-    /// logarithms, so the axis is the same on every machine.
-    /// </summary>
-    private static decimal Step(decimal?[] values)
+    private static XColor Colour(ChartInk ink) => ink switch
     {
-        var max = values.Max(v => v ?? 0m) / 5m;
-        if (max <= 0m)
-        {
-            return 1m;
-        }
-        var magnitude = 0.0001m;
-        while (magnitude * 10m <= max)
-        {
-            magnitude *= 10m;
-        }
-        return new[] { 1m, 2m, 2.5m, 5m, 10m }.Select(f => f * magnitude).First(s => s >= max);
-    }
+        ChartInk.Grid => Gridline,
+        ChartInk.Axis => PdfLayout.Ink,
+        ChartInk.Bar => Bar,
+        ChartInk.Line => Co2,
+        _ => PdfLayout.Muted,
+    };
+
 
     /// <summary>Months as runs: [1..11] is "1–11" and "Jan–Nov"; [1, 2, 3, 5] is "1–3、5" and "Jan–Mar, May".</summary>
     private static class Months
@@ -235,8 +188,6 @@ internal static class AnnualReport
             return runs;
         }
     }
-
-    private static string Tick(decimal v) => v.ToString("#,##0.####", CultureInfo.InvariantCulture);
 
     /// <summary>A filled circle from four Bézier arcs with a fixed constant (no trigonometry, so no libm differences).</summary>
     private static void Dot(PdfLayout l, double cx, double cy, double r)

@@ -49,6 +49,12 @@ public static class CarbonHost
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();
         services.AddCarbonAccounts(options);
+        services.AddRazorComponents();
+        // Pages in Chinese: let the encoder write CJK as it is, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSingleton<Features.Web.WebFigures>();
+        builder.WebHost.UseStaticWebAssets();   // blazor.web.js and the stylesheet in every environment, not only Development
         services.AddHostedService<AccountStartup>();
         services.AddCarbonRateLimits();
 
@@ -94,13 +100,20 @@ public static class CarbonHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();   // the stylesheet and blazor.web.js: public files, served before routing and the access matrix
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();   // after authentication (a signed-in caller counts as its account), before access (refusals count too)
         app.UseMiddleware<AccessMiddleware>();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Carbon API 参考"));
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapRazorComponents<Features.Web.App>();
+        app.MapPost("/sign-out", async (Microsoft.AspNetCore.Identity.SignInManager<Ledger.AccountRecord> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect("/");
+        }).ExcludeFromDescription();
         app.MapVerification();
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
         api.MapAccounts();

@@ -32,7 +32,32 @@ public static class AccessMatrix
     public static readonly IReadOnlyDictionary<string, Access> Rules = new Dictionary<string, Access>(StringComparer.Ordinal)
     {
         // Documentation, the front page and public verification.
-        ["GET /"] = Access.Public(),
+        ["GET /"] = Access.Public("首页：登录后按角色显示 (the front page; by role once signed in)"),
+        ["POST /"] = Access.Public(),
+        ["GET /sign-in"] = Access.Public(),
+        ["POST /sign-in"] = Access.Public("凭账号密码登录；多次失败锁定 (credentials; lockout after failures)"),
+        ["POST /sign-out"] = Access.Public("退出登录 (ends the cookie, if any)"),
+        ["GET /_framework/opaque-redirect"] = Access.Public("Blazor 增强导航的跳转 (enhanced navigation's redirect helper)"),
+
+        // Web pages: the same roles and scope as the API they show.
+        ["GET /firms"] = Access.Signed(Listed, FirmReaders),
+        ["POST /firms"] = Access.Signed(Listed, FirmReaders),
+        ["GET /firms/{UsccText}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["POST /firms/{UsccText}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /firms/{UsccText}/trace"] = Access.Signed(OwnFirm, FirmReaders),
+        ["POST /firms/{UsccText}/trace"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /firms/{UsccText}/filings/{MonthText}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["POST /firms/{UsccText}/filings/{MonthText}"] = Access.Signed("本企业（填报员）、经信局 (own firm / district officials)", FirmReaders),
+        ["GET /district"] = Access.Signed(District + "；园区管理员：本园区 (park administrators: their parks)", Park, Official, Inspector, Auditor),
+        ["POST /district"] = Access.Signed(District, Park, Official, Inspector, Auditor),
+        ["GET /evaluations"] = Access.Signed(District, Park, Official, Inspector, Auditor),
+        ["POST /evaluations"] = Access.Signed(District + "（运行评价仅经信局 running one: officials）", Park, Official, Inspector, Auditor),
+        ["GET /evaluations/{Id}"] = Access.Signed(Listed, Park, Official, Inspector, Auditor),
+        ["POST /evaluations/{Id}"] = Access.Signed(Listed, Park, Official, Inspector, Auditor),
+        ["GET /evaluations/{Id}/firms/{UsccText}"] = Access.Signed(OwnFirm + "（一企一单）", FirmReaders),
+        ["POST /evaluations/{Id}/firms/{UsccText}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /certificates"] = Access.Signed(Listed, FirmReaders),
+        ["POST /certificates"] = Access.Signed(Listed + "（出具、吊销仅经信局 issuing and revoking: officials）", FirmReaders),
         ["GET /openapi/{documentName}.json"] = Access.Public(),
         ["GET /scalar/{documentName?}"] = Access.Public(),
         ["GET /scalar/scalar.js"] = Access.Public(),

@@ -77,6 +77,9 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
     }
 
     public string FactorSetVersion => factors.Version;
+
+    /// <summary>Comprehensive energy (等价值, tce) of a firm's year totals (GB/T 2589-2020, as in <see cref="GatherAsync"/>).</summary>
+    public decimal EquivalentTce(ActivityTotals totals, int year) => EnergyAccounting.Compute(totals, factors, year).EquivalentTce;
 }
 
 /// <summary>A firm's summed year and the revision of each month in it.</summary>

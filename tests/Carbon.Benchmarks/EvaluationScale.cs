@@ -113,7 +113,7 @@ internal static class EvaluationScale
 
             var t0 = Stopwatch.GetTimestamp();
             await app.StartAsync();
-            Console.WriteLine($"  service up on {url} (silo {ports[1]}, gateway {ports[2]}) in {Stats.F(Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000, 1)} s");
+            Console.WriteLine($"  service up on {url} (silo {ports[1]}, no gateway) in {Stats.F(Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000, 1)} s");
             Memory("after start");
             var grains = app.Services.GetRequiredService<IGrainFactory>();
             var management = grains.GetGrain<IManagementGrain>(0);

@@ -42,6 +42,8 @@ public sealed class CarbonOptions
 
     public CertificateOptions Certificates { get; set; } = new();
 
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Where <c>dotnet run</c> listens, and so the <see cref="PublicBaseUrl"/> of a service nobody configured.</summary>
     public const string DefaultPublicBaseUrl = "http://localhost:5214";
 
@@ -105,9 +107,23 @@ public sealed class CertificateOptions
 
 public sealed class SiloOptions
 {
+    /// <summary>
+    /// Silo-to-silo port. With one silo (localhost clustering) it listens on 127.0.0.1 only; with several (adonet) on
+    /// the host's address, and then only with <see cref="Tls"/>.
+    /// </summary>
     public int SiloPort { get; set; } = 11111;
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The Orleans client gateway: 0 (the default) opens none. The service's own HTTP endpoints call grains inside the
+    /// process; a gateway would let any Orleans client call grains without the HTTP validators, so it is opened only when
+    /// configured, on the silo's address (127.0.0.1 with one silo).
+    /// </summary>
+    public int GatewayPort { get; set; }
+
+    public bool OpensGateway => GatewayPort != 0;
+
+    /// <summary>TLS on the silo and gateway ports (Microsoft.Orleans.Connections.Security); required with adonet clustering.</summary>
+    public SiloTlsOptions Tls { get; set; } = new();
 
     public string ClusterId { get; set; } = "carbon";
 
@@ -118,6 +134,42 @@ public sealed class SiloOptions
     /// "adonet" with PostgreSQL and "localhost" with SQLite.
     /// </summary>
     public string? Clustering { get; set; }
+}
+
+/// <summary>
+/// How many requests a caller may make per <see cref="WindowSeconds"/>: a signed-in account counts on its own, an
+/// anonymous caller by IP address, with separate counts for reads, writes and certificate verification (the public,
+/// anonymous entrance). A caller over a limit is answered 429 with Retry-After.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>The window each count runs over; it starts again empty at the end of each window.</summary>
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Every request of one signed-in account.</summary>
+    public int Authenticated { get; set; } = 1200;
+
+    /// <summary>Anonymous reads (GET, HEAD, OPTIONS) from one IP address.</summary>
+    public int AnonymousReads { get; set; } = 600;
+
+    /// <summary>Anonymous writes (POST, PUT, PATCH, DELETE) from one IP address.</summary>
+    public int AnonymousWrites { get; set; } = 120;
+
+    /// <summary>Anonymous certificate verification from one IP address: the /verify pages and POST /api/certificates/verify.</summary>
+    public int AnonymousVerifications { get; set; } = 30;
+}
+
+/// <summary>
+/// The certificate every silo of a cluster presents and accepts (mutual TLS, pinned: a peer must present this same
+/// certificate). PEM files; the key may be in the certificate file or in <see cref="KeyPath"/>.
+/// </summary>
+public sealed class SiloTlsOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? KeyPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
 }
 
 /// <summary>Configuration is input too: a bad value stops the service with the key and the reason.</summary>
@@ -137,8 +189,16 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
             .OverridePropertyName("Database:ConnectionString")
             .WithMessage("'Database:ConnectionString' is required for postgres");
         RuleFor(o => o.Silo.SiloPort).InclusiveBetween(1, 65535).OverridePropertyName("Silo:SiloPort");
-        RuleFor(o => o.Silo.GatewayPort).InclusiveBetween(1, 65535).NotEqual(o => o.Silo.SiloPort)
-            .OverridePropertyName("Silo:GatewayPort");
+        RuleFor(o => o.Silo.GatewayPort).InclusiveBetween(0, 65535).OverridePropertyName("Silo:GatewayPort")
+            .WithMessage("'Silo:GatewayPort' is 0 (no Orleans client gateway, the default) or a port 1..65535");
+        RuleFor(o => o.Silo.GatewayPort).NotEqual(o => o.Silo.SiloPort).When(o => o.Silo.OpensGateway)
+            .OverridePropertyName("Silo:GatewayPort").WithMessage("'Silo:GatewayPort' must differ from 'Silo:SiloPort'");
+        RuleFor(o => o.Silo.Tls.CertificatePath).NotEmpty().When(o => o.UsesAdoNetClustering)
+            .OverridePropertyName("Silo:Tls:CertificatePath")
+            .WithMessage("'Silo:Tls:CertificatePath' is required with adonet clustering: silo-to-silo traffic crosses the network " +
+                         "and must be TLS (see docs/security.md)");
+        RuleFor(o => o.Silo.Tls.KeyPath).Null().When(o => !o.Silo.Tls.Enabled)
+            .OverridePropertyName("Silo:Tls:KeyPath").WithMessage("'Silo:Tls:KeyPath' goes with 'Silo:Tls:CertificatePath'");
         RuleFor(o => o.Silo.ServiceId).NotEmpty().OverridePropertyName("Silo:ServiceId");
         RuleFor(o => o.Silo.ClusterId).NotEmpty().OverridePropertyName("Silo:ClusterId");
         RuleFor(o => o.Silo.Clustering).Must(c => c is null or "localhost" or "adonet").OverridePropertyName("Silo:Clustering")
@@ -147,6 +207,19 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
             .WithMessage("'Silo:Clustering' adonet needs the postgres provider (its membership tables live in that database)");
         RuleFor(o => o.PublicBaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("'PublicBaseUrl' is an absolute http(s) URL");
+        RuleFor(o => o.RateLimits.WindowSeconds).InclusiveBetween(1, 3600).OverridePropertyName("RateLimits:WindowSeconds")
+            .WithMessage("'RateLimits:WindowSeconds' must be 1..3600");
+        foreach (var (key, limit) in new (string, System.Linq.Expressions.Expression<Func<CarbonOptions, int>>)[]
+                 {
+                     ("RateLimits:Authenticated", o => o.RateLimits.Authenticated),
+                     ("RateLimits:AnonymousReads", o => o.RateLimits.AnonymousReads),
+                     ("RateLimits:AnonymousWrites", o => o.RateLimits.AnonymousWrites),
+                     ("RateLimits:AnonymousVerifications", o => o.RateLimits.AnonymousVerifications),
+                 })
+        {
+            RuleFor(limit).InclusiveBetween(1, 100_000_000).OverridePropertyName(key)
+                .WithMessage($"'{key}' is a number of requests per window, 1..100000000");
+        }
         RuleFor(o => o.Certificates.Issuer).NotEmpty().OverridePropertyName("Certificates:Issuer");
         RuleFor(o => o.Certificates.GreenFactoryValidityYears).InclusiveBetween(1, 10).OverridePropertyName("Certificates:GreenFactoryValidityYears");
     }

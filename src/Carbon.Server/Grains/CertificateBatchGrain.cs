@@ -37,6 +37,7 @@ public sealed class CertificateBatchGrain(
 
     async Task<BatchView?> ICertificateBatchGrain.StartAsync(string evaluationId, Caller caller)
     {
+        GrainGuards.StartBatch(Id, evaluationId, caller.Account);
         var actor = caller.Account;
         if (!caller.Administers)
         {

@@ -60,6 +60,7 @@ public sealed class CertificateIssuer(
     /// </summary>
     public async Task<IssueResult> IssueAsync(IssueOrder order)
     {
+        GrainGuards.Issue(order, clock);
         if (options.Value.IssuingRefusal is { } refusal)
         {
             return new IssueResult(null, new BuildProblem(CarbonOptions.PublicBaseUrlKey, refusal, false));

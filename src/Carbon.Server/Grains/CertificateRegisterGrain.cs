@@ -42,6 +42,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
 
     Task<ReserveOutcome> ICertificateRegisterGrain.ReserveAsync(CertificateReservation r)
     {
+        GrainGuards.Reserve(r, clock);
         var key = new LiveKey(r.Kind, r.Uscc.Value, r.Year);
         if (_pending.Values.Any(p => p.Key == key))
         {
@@ -71,6 +72,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
     /// </summary>
     async Task ICertificateRegisterGrain.RecordAsync(CertificateEntry e)
     {
+        GrainGuards.Record(e, _pending.ContainsKey(e.Number), clock);
         var key = new LiveKey(e.Kind, e.Uscc.Value, e.Year);
         var supersedeReason = _pending.Remove(e.Number, out var pending) ? pending.SupersedeReason : null;
         var superseded = supersedeReason is null ? [] : Live(key).ToArray();
@@ -108,6 +110,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
 
     async Task<RevokeOutcome> ICertificateRegisterGrain.RevokeAsync(string number, string reason, Caller caller)
     {
+        GrainGuards.Revoke(number, reason, caller.Account);
         var actor = caller.Account;
         if (!caller.Administers || !_keys.ContainsKey(number))
         {

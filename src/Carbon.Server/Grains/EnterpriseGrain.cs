@@ -25,7 +25,8 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await reader.FindEnterpriseAsync(Uscc.Value) is not { } found)
+        // A key that is no USCC activates empty: it reads as unregistered and GrainGuards refuse every change.
+        if (!Uscc.TryParse(this.GetPrimaryKeyString(), out _, out _) || await reader.FindEnterpriseAsync(Uscc.Value) is not { } found)
         {
             return;
         }
@@ -54,6 +55,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     async Task<RegistrationStatus> IEnterpriseGrain.RegisterAsync(EnterpriseProfile profile, Caller caller)
     {
+        GrainGuards.Register(this.GetPrimaryKeyString(), profile, caller.Account);
         if (!caller.Administers)
         {
             return RegistrationStatus.NotAllowed;
@@ -85,6 +87,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     async Task<ProfileOutcome> IEnterpriseGrain.ReviseProfileAsync(EnterpriseProfile profile, string? reason, Caller caller)
     {
+        GrainGuards.Revise(this.GetPrimaryKeyString(), profile, reason, caller.Account);
         var actor = caller.Account;
         if (_record is null || !caller.CanFile(Uscc))
         {
@@ -128,6 +131,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     async Task<FilingOutcome> IEnterpriseGrain.FileAsync(FilingSubmission submission)
     {
+        GrainGuards.File(this.GetPrimaryKeyString(), submission, clock);
         if (_record is null || !submission.Caller.CanFile(Uscc))
         {
             return new FilingOutcome(FilingStatus.UnknownEnterprise, 0);

@@ -27,6 +27,7 @@ public sealed class EvaluationGrain(
 
     async Task<EvaluationSummary?> IEvaluationGrain.RunAsync(int year, string methodId, Caller caller)
     {
+        GrainGuards.RunEvaluation(Id, year, methodId, caller.Account, clock);
         if (!caller.Administers)
         {
             return null;

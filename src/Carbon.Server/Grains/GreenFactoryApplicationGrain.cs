@@ -57,6 +57,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.SubmitAsync(SubmitApplication s)
     {
+        GrainGuards.Submit(Id, s, clock, catalog.RuleSets.Keys);
         if (_record is not null)
         {
             return new ApplicationOutcome(ApplicationResult.Conflict, null, "id", $"application {Id} exists");
@@ -85,6 +86,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.VerifyAsync(Decision[] decisions, Caller caller)
     {
+        GrainGuards.Verify(decisions, caller.Account);
         if (_record is null || !caller.CanVerifyApplication(Id))
         {
             return NotFound();
@@ -115,6 +117,7 @@ public sealed class GreenFactoryApplicationGrain(
 
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.DecideAsync(bool approve, string? comment, Caller caller)
     {
+        GrainGuards.Decide(approve, comment, caller.Account);
         if (_record is null || !caller.Administers)
         {
             return NotFound();
@@ -166,6 +169,7 @@ public sealed class GreenFactoryApplicationGrain(
     /// </summary>
     async Task<ApplicationOutcome> IGreenFactoryApplicationGrain.ReinstateAsync(string reason, Caller caller)
     {
+        GrainGuards.Reinstate(reason, caller.Account);
         if (_record is null || !caller.Administers)
         {
             return NotFound();

@@ -54,6 +54,7 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
 
     async Task<RegistrationStatus> IParkGrain.RegisterAsync(ParkProfile profile, Caller caller)
     {
+        GrainGuards.RegisterPark(Code, profile, caller.Account);
         if (!caller.Administers)
         {
             return RegistrationStatus.NotAllowed;

@@ -44,6 +44,7 @@ public static class CarbonHost
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
+        services.AddExceptionHandler<GrainRefusalHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();
@@ -55,29 +56,9 @@ public static class CarbonHost
         services.AddSingleton<Features.Web.WebFigures>();
         builder.WebHost.UseStaticWebAssets();   // blazor.web.js and the stylesheet in every environment, not only Development
         services.AddHostedService<AccountStartup>();
+        services.AddCarbonRateLimits();
 
-        builder.UseOrleans(silo =>
-        {
-            if (options.UsesAdoNetClustering)
-            {
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = options.Database.ConnectionString;
-                });
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = options.Silo.ClusterId;
-                    o.ServiceId = options.Silo.ServiceId;
-                });
-                silo.ConfigureEndpoints(options.Silo.SiloPort, options.Silo.GatewayPort);
-            }
-            else
-            {
-                silo.UseLocalhostClustering(options.Silo.SiloPort, options.Silo.GatewayPort,
-                    serviceId: options.Silo.ServiceId, clusterId: options.Silo.ClusterId);
-            }
-        });
+        builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
         return builder;
     }
 
@@ -122,6 +103,7 @@ public static class CarbonHost
         app.UseStaticFiles();   // the stylesheet and blazor.web.js: public files, served before routing and the access matrix
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();   // after authentication (a signed-in caller counts as its account), before access (refusals count too)
         app.UseMiddleware<AccessMiddleware>();
         app.UseAntiforgery();
         app.MapOpenApi();
@@ -156,6 +138,9 @@ public static class CarbonHost
                 case FactorLoadException f:
                     text = "Carbon cannot start: a factor file is invalid." + Environment.NewLine +
                            string.Join(Environment.NewLine, f.Problems.Select(p => "  " + p));
+                    return true;
+                case StartupRefusedException r:
+                    text = "Carbon cannot start." + Environment.NewLine + "  " + r.Message;
                     return true;
                 case OptionsValidationException o:
                     text = "Carbon cannot start: the configuration is invalid." + Environment.NewLine +

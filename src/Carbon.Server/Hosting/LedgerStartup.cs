@@ -47,7 +47,7 @@ public sealed class LedgerStartup(
 
         if (!o.Database.IsPostgres)
         {
-            Directory.CreateDirectory(o.DataPath);
+            LedgerServices.PrepareSqliteFiles(o);
         }
         await using (var db = contexts.Create())
         {

@@ -34,6 +34,15 @@ public static class Problems
             Detail = detail,
         });
 
+    /// <summary>413: the request body is larger than the endpoint takes (said with the limit).</summary>
+    public static ProblemHttpResult TooLarge(string field, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "上传过大 (the upload is too large)",
+            Detail = detail,
+        });
+
     /// <summary>403: the caller's role may not do this (scope is answered with 404, which does not reveal what exists).</summary>
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(new ProblemDetails
@@ -74,6 +83,10 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         if (json?.Message.Contains("could not be mapped", StringComparison.Ordinal) == true)
         {
             field = UnmappedField(json.Message) ?? field;
+        }
+        if (json?.Message.StartsWith("Duplicate property", StringComparison.Ordinal) == true)
+        {
+            message = $"字段 {field} 出现了两次，每个字段只能给一次 (the field {field} appears twice; send each field once)";
         }
         http.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext

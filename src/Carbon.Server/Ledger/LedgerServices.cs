@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Carbon.Server.Configuration;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -40,6 +41,49 @@ public static class LedgerServices
         services.AddSingleton<GreenFactoryReads>();
         services.AddSingleton<CertificateReads>();
         return services;
+    }
+
+    /// <summary>Owner only: the data directory, when the service creates it.</summary>
+    public const UnixFileMode DataFolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Owner read and write: the SQLite ledger; SQLite gives its -wal and -shm files the database file's mode.</summary>
+    public const UnixFileMode LedgerFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Before the first connection: the data directory (0700 when created here) and an empty ledger file created 0600,
+    /// so the filings are never readable by another user of the machine, not even between creation and a chmod.
+    /// </summary>
+    public static void PrepareSqliteFiles(CarbonOptions options)
+    {
+        var file = new SqliteConnectionStringBuilder(SqliteConnectionString(options)).DataSource;
+        var folders = new[] { options.DataPath, file is "" or ":memory:" ? null : Path.GetDirectoryName(Path.GetFullPath(file)) };
+        foreach (var folder in folders.OfType<string>().Where(f => f.Length > 0))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, DataFolderMode);
+            }
+        }
+        if (file is "" or ":memory:" || File.Exists(file) || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        try
+        {
+            // SQLite takes an empty file as an empty database.
+            using var _ = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = LedgerFileMode,
+            });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // created meanwhile: it is the ledger
+        }
     }
 
     public static string SqliteConnectionString(CarbonOptions options) =>

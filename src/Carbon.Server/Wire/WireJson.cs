@@ -8,7 +8,7 @@ namespace Carbon.Server.Wire;
 /// <summary>
 /// The one wire rule, for the API and the data files alike: camelCase names, numbers as numbers, unknown fields are
 /// errors, enums as kebab-case strings, decimals without trailing zeros, <see cref="Uscc"/> and <see cref="YearMonth"/>
-/// as their written forms.
+/// as their written forms; a field said twice is an error.
 /// </summary>
 public static class WireJson
 {
@@ -20,6 +20,8 @@ public static class WireJson
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A field said twice is ambiguous (which one did the sender mean? which one did a proxy or a log check?): refused.
+        json.AllowDuplicateProperties = false;
         json.Converters.Add(new CanonicalDecimalConverter());
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new UsccConverter());

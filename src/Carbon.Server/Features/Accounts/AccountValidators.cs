@@ -1,5 +1,6 @@
 using Carbon.Domain.Access;
 using Carbon.Domain.Registry;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Accounts;
@@ -8,7 +9,7 @@ public sealed class AccountProfileValidator : AbstractValidator<AccountProfile>
 {
     public AccountProfileValidator()
     {
-        RuleFor(p => p.DisplayName).NotEmpty().WithMessage("名称必填 (displayName is required)").MaximumLength(200);
+        RuleFor(p => p.DisplayName).NotEmpty().WithMessage("名称必填 (displayName is required)").MaximumLength(200).CleanText();
         RuleFor(p => p.Role).NotNull().WithMessage($"角色必填：{string.Join(", ", Roles.Assignable.Select(r => r.Token()))} (role is required)")
             .Must(r => r is null || Roles.Assignable.Contains(r.Value)).WithMessage("system 不是可分配的角色 (system is not an assignable role)");
         RuleForEach(p => p.Firms).Must(f => Uscc.TryParse(f, out _, out _)).WithMessage((_, f) => $"'{f}' 不是统一社会信用代码 (not a USCC)");
@@ -48,7 +49,7 @@ public sealed class SetupRequestValidator : AbstractValidator<SetupRequest>
         RuleFor(r => r.Code).NotEmpty().WithMessage("设置码必填，见首次启动时的控制台输出 (code is required: see the console at first start)").MaximumLength(64);
         RuleFor(r => r.UserName).NotEmpty().Length(3, 64).Matches("^[A-Za-z0-9._@-]+$")
             .WithMessage("登录名为 3–64 位字母、数字及 . _ @ - (userName is 3..64 letters, digits and . _ @ -)");
-        RuleFor(r => r.DisplayName).NotEmpty().WithMessage("名称必填 (displayName is required)").MaximumLength(200);
+        RuleFor(r => r.DisplayName).NotEmpty().WithMessage("名称必填 (displayName is required)").MaximumLength(200).CleanText();
         RuleFor(r => r.Password).NotEmpty().MinimumLength(10).MaximumLength(128)
             .WithMessage("密码至少 10 位，含大小写字母和数字 (at least 10 characters with upper- and lower-case letters and a digit)");
     }
@@ -60,7 +61,7 @@ public sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
     {
         RuleFor(r => r.UserName).NotEmpty().WithMessage("登录名必填 (userName is required)").MaximumLength(64);
         RuleFor(r => r.Password).NotEmpty().WithMessage("密码必填 (password is required)").MaximumLength(128);
-        RuleFor(r => r.TokenName).MaximumLength(100);
+        RuleFor(r => r.TokenName).MaximumLength(100).CleanText();
         RuleFor(r => r.Days).InclusiveBetween(1, 366).WithMessage("令牌有效期为 1 至 366 天 (days is 1..366)");
     }
 }
@@ -69,7 +70,7 @@ public sealed class AccountStateRequestValidator : AbstractValidator<AccountStat
 {
     public AccountStateRequestValidator()
     {
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("须说明原因 (a reason is required)").MaximumLength(500);
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("须说明原因 (a reason is required)").MaximumLength(500).CleanText(multiline: true);
     }
 }
 
@@ -77,7 +78,7 @@ public sealed class AuditQueryValidator : AbstractValidator<AuditQuery>
 {
     public AuditQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("page 为正整数 (page is a positive integer)");
+        RuleFor(q => q.Page).PageNumber();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500).WithMessage("pageSize 为 1 至 500 (pageSize is 1..500)");
         RuleFor(q => q.Subject).MaximumLength(100);
         RuleFor(q => q.Actor).MaximumLength(100);

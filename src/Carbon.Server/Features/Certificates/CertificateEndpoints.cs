@@ -15,9 +15,6 @@ namespace Carbon.Server.Features.Certificates;
 
 public static class CertificateEndpoints
 {
-    /// <summary>The largest PDF accepted for verification (certificates are under 200 KB).</summary>
-    public const int MaxUpload = 5 * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/certificates").WithTags("Certificates 证书");
@@ -28,7 +25,8 @@ public static class CertificateEndpoints
         group.MapGet("/public-key", PublicKey).WithName("CertificatePublicKey")
             .WithSummary("验签公钥 The ECDSA P-256 public key (PEM) that checks every certificate's signature");
         group.MapPost("/verify", VerifyAsync).WithName("VerifyCertificate").Accepts<IFormFile>("multipart/form-data", "application/pdf")
-            .WithSummary("核验证书 Upload a PDF: valid, altered, revoked or unknown").DisableAntiforgery();
+            .WithSummary($"核验证书 Upload a PDF (at most {CertificateUpload.MaxText}): valid, altered, revoked or unknown")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).DisableAntiforgery();
         group.MapGet("/{number}", PdfAsync).WithName("GetCertificatePdf").WithSummary("证书 PDF The issued PDF");
         group.MapGet("/{number}/status", StatusAsync).WithName("CertificateStatus")
             .WithSummary("证书状态 What the QR code opens: the register entry and whether it is valid, revoked or expired");
@@ -88,31 +86,19 @@ public static class CertificateEndpoints
         return c is null ? NotFound(number) : TypedResults.Ok(CertificateResponse.From(c, await ledger.FindRevocationAsync(number), clock));
     }
 
-    /// <summary>Takes the PDF as the first file of a form, or as the raw body.</summary>
-    internal static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, CertificateIssuer issuer)
+    /// <summary>Takes the PDF as the first file of a form, or as the raw body; larger than 2 MiB is a 413, unread.</summary>
+    internal static async Task<Results<Ok<VerificationResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(HttpRequest request,
+        CertificateIssuer issuer)
     {
-        IFormFile? file = null;
-        if (request.HasFormContentType)
+        var upload = await CertificateUpload.ReadAsync(request);
+        return upload.Failure switch
         {
-            try
-            {
-                file = (await request.ReadFormAsync()).Files.FirstOrDefault();
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                return Problems.Field("file", $"表单无法解析：{e.Message} (the multipart form could not be read)");
-            }
-        }
-        var (field, length) = request.HasFormContentType ? ("file", file?.Length ?? 0) : ("body", request.ContentLength ?? MaxUpload);
-        if (length is 0 or > MaxUpload)
-        {
-            return Problems.Field(field, $"请上传不超过 {MaxUpload / 1024 / 1024} MB 的证书 PDF，作为表单文件或请求体 (send the certificate PDF, up to 5 MB, as a form file or as the body)");
-        }
-        using var pdf = new MemoryStream();
-        await (file?.OpenReadStream() ?? request.Body).CopyToAsync(pdf);
-        return pdf.Length is 0 or > MaxUpload
-            ? Problems.Field(field, "证书 PDF 为空或过大 (the PDF is empty or too large)")
-            : TypedResults.Ok(VerificationResponse.From(await issuer.VerifyAsync(pdf.ToArray())));
+            UploadFailure.None => TypedResults.Ok(VerificationResponse.From(await issuer.VerifyAsync(upload.Pdf!))),
+            UploadFailure.TooLarge => Problems.TooLarge(upload.Field, upload.Detail!),
+            UploadFailure.Malformed => Problems.Field(upload.Field, upload.Detail!),
+            _ => Problems.Field(upload.Field,
+                $"请上传不超过 {CertificateUpload.MaxText} 的证书 PDF，作为表单文件或请求体 (send the certificate PDF, up to {CertificateUpload.MaxText}, as a form file or as the body)"),
+        };
     }
 
     /// <summary>Revokes, and answers with the register entry as it now stands.</summary>

@@ -24,7 +24,9 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
             .WithMessage("取代现有证书须说明理由 (superseding a certificate needs a reason)");
         RuleFor(r => r.Reason).Empty().When(r => r.Supersede != true)
             .WithMessage("reason 仅用于取代现有证书，须同时注明 supersede: true (a reason goes with supersede: true)");
-        RuleFor(r => r.Reason).MaximumLength(SupersedeReasonLength);
+        RuleFor(r => r.Reason).MaximumLength(SupersedeReasonLength).CleanText(multiline: true);
+        RuleFor(r => r.EvaluationId).MaximumLength(64).CleanText();
+        RuleFor(r => r.ApplicationId).MaximumLength(64).CleanText();
         RuleFor(r => r.Partial).Must(p => p != true).When(r => !Is(r.Kind, CertificateKind.AnnualReport))
             .WithMessage("partial 仅适用于年度报告 (partial applies to annual reports only)");
     }
@@ -38,7 +40,7 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
 public sealed class RevokeRequestValidator : AbstractValidator<RevokeRequest>
 {
     public RevokeRequestValidator() =>
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("吊销须说明理由 (a revocation needs a reason)").MaximumLength(1000);
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("吊销须说明理由 (a revocation needs a reason)").MaximumLength(1000).CleanText(multiline: true);
 }
 
 public sealed class BatchRequestValidator : AbstractValidator<BatchRequest>
@@ -47,6 +49,6 @@ public sealed class BatchRequestValidator : AbstractValidator<BatchRequest>
     {
         RuleFor(r => r.Kind).Must(k => CertificateKinds.TryParse(k, out var kind) && kind == CertificateKind.MujunNotice)
             .WithMessage($"批量出具目前仅支持 {CertificateKind.MujunNotice.Token()} (batches issue 亩均 notices)");
-        RuleFor(r => r.EvaluationId).NotEmpty();
+        RuleFor(r => r.EvaluationId).NotEmpty().MaximumLength(64).CleanText();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Carbon.Domain.Registry;
 using Carbon.Server.Accounts;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public sealed class EnterpriseListQueryValidator : AbstractValidator<EnterpriseL
 
     public EnterpriseListQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("page 为正整数 (page is a positive integer)");
+        RuleFor(q => q.Page).PageNumber();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500).WithMessage("pageSize 为 1 至 500 (pageSize is 1..500)");
         RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s)).WithMessage($"sort 为 {string.Join(", ", Sorts)} 之一 (sort is one of these)");
         RuleFor(q => q.Scale).Must(s => s is null or "above" or "below").WithMessage("scale 为 above 或 below (scale is above or below)");

@@ -1,3 +1,4 @@
+using Carbon.Domain.Accounting;
 using Carbon.Domain.Registry;
 using Carbon.Server.Grains;
 using Carbon.Server.Configuration;
@@ -13,10 +14,10 @@ public static class ProfileRules
     public const string IndustryCodePattern = "^[A-T][0-9]{2,4}$";
 
     public static void Name<T>(IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("企业名称必填 (name is required)").MaximumLength(200);
+        rule.NotEmpty().WithMessage("企业名称必填 (name is required)").MaximumLength(200).CleanText();
 
     public static void Industry<T>(IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("所属行业必填 (industry is required)").MaximumLength(100);
+        rule.NotEmpty().WithMessage("所属行业必填 (industry is required)").MaximumLength(100).CleanText();
 
     public static void Scale<T>(IRuleBuilder<T, string?> rule) =>
         rule.Must(s => s is "above" or "below").WithMessage("规模应为 'above'(规上) 或 'below'(规下) (scale must be 'above' or 'below')");
@@ -24,7 +25,14 @@ public static class ProfileRules
     public static void Land<T>(IRuleBuilder<T, decimal?> rule) =>
         rule.NotNull().WithMessage("用地面积必填 (landAreaMu is required, in 亩)")
             .GreaterThanOrEqualTo(0m).WithMessage("用地面积不能为负 (landAreaMu cannot be negative)")
-            .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"用地面积超过 {Domain.Registry.Land.MaxMu} 亩，请检查单位 (landAreaMu above {Domain.Registry.Land.MaxMu} 亩; is it in m²?)");
+            .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"用地面积超过 {Domain.Registry.Land.MaxMu} 亩，请检查单位 (landAreaMu above {Domain.Registry.Land.MaxMu} 亩; is it in m²?)")
+            .Must(Precise).WithMessage(Precision("landAreaMu"));
+
+    /// <summary>An area with no more decimal places than a filed figure (<see cref="FilingLimits.MaxDecimals"/>).</summary>
+    public static bool Precise(decimal? value) => value is not { } v || FilingLimits.HasAllowedPrecision(v);
+
+    public static string Precision(string field) =>
+        $"{field} 最多 {FilingLimits.MaxDecimals} 位小数 ({field} has at most {FilingLimits.MaxDecimals} decimal places)";
 
     public static void IndustryCode<T>(IRuleBuilder<T, string?> rule) =>
         rule.Matches(IndustryCodePattern).WithMessage("行业代码应为 GB/T 4754-2017 代码，如 C3441 (industryCode is a GB/T 4754 code such as C3441)");
@@ -33,8 +41,14 @@ public static class ProfileRules
     public static void Buildings<T>(AbstractValidator<T> v, Func<T, decimal?> land, System.Linq.Expressions.Expression<Func<T, decimal?>> floor,
         System.Linq.Expressions.Expression<Func<T, decimal?>> footprint)
     {
-        v.RuleFor(floor).GreaterThanOrEqualTo(0m).WithMessage("总建筑面积不能为负 (floorAreaM2 cannot be negative)");
-        v.RuleFor(footprint).GreaterThanOrEqualTo(0m).WithMessage("建筑基底面积不能为负 (footprintM2 cannot be negative)");
+        v.RuleFor(floor).GreaterThanOrEqualTo(0m).WithMessage("总建筑面积不能为负 (floorAreaM2 cannot be negative)")
+            .LessThanOrEqualTo(Domain.Registry.Land.MaxFloorAreaM2)
+            .WithMessage($"总建筑面积不能超过 {Domain.Registry.Land.MaxFloorAreaM2:N0} m²，请检查单位 (floorAreaM2 is at most {Domain.Registry.Land.MaxFloorAreaM2:N0} m²; check the unit)")
+            .Must(Precise).WithMessage(Precision("floorAreaM2"));
+        v.RuleFor(footprint).GreaterThanOrEqualTo(0m).WithMessage("建筑基底面积不能为负 (footprintM2 cannot be negative)")
+            .LessThanOrEqualTo(Domain.Registry.Land.MaxFootprintM2)
+            .WithMessage($"建筑基底面积不能超过 {Domain.Registry.Land.MaxFootprintM2:N0} m²（{Domain.Registry.Land.MaxMu:N0} 亩） (footprintM2 is at most {Domain.Registry.Land.MaxFootprintM2:N0} m², the largest land; check the unit)")
+            .Must(Precise).WithMessage(Precision("footprintM2"));
         v.RuleFor(footprint)
             .Must((x, f) => f is null || land(x) is not { } mu || f <= mu * Domain.Registry.Land.SquareMetresPerMu)
             .WithMessage(x => $"建筑基底面积大于用地面积 {land(x)} 亩 = {Math.Round((land(x) ?? 0m) * Domain.Registry.Land.SquareMetresPerMu, 2)} m² (footprintM2 exceeds the land)");
@@ -66,7 +80,8 @@ public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
         ProfileRules.PastDate(RuleFor(r => r.LandGrantedOn), clock, "供地日期 landGrantedOn");
         ProfileRules.Buildings(this, r => r.LandAreaMu, r => r.FloorAreaM2, r => r.FootprintM2);
         RuleFor(r => r.LeasedAreaMu).GreaterThanOrEqualTo(0m).WithMessage("租赁面积不能为负 (leasedAreaMu cannot be negative)")
-            .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"租赁面积超过 {Domain.Registry.Land.MaxMu} 亩 (leasedAreaMu is in 亩)");
+            .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"租赁面积超过 {Domain.Registry.Land.MaxMu} 亩 (leasedAreaMu is in 亩)")
+            .Must(ProfileRules.Precise).WithMessage(ProfileRules.Precision("leasedAreaMu"));
         ProfileRules.ParcelGroup(RuleFor(r => r.ParcelGroup));
     }
 }
@@ -96,6 +111,6 @@ public sealed class ReviseEnterpriseValidator : AbstractValidator<ReviseEnterpri
     public ReviseEnterpriseValidator(ReportingClock clock)
     {
         Include(new ProfileRequestValidator(clock));
-        RuleFor(r => r.Reason).MaximumLength(1000);
+        RuleFor(r => r.Reason).MaximumLength(1000).CleanText(multiline: true);
     }
 }

@@ -1,5 +1,6 @@
 using Carbon.Server.Factors;
 using Carbon.Server.Configuration;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Evaluations;
@@ -23,7 +24,7 @@ public sealed class EvaluationListQueryValidator : AbstractValidator<EvaluationL
 
     public EvaluationListQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("page 为正整数 (page is a positive integer)");
+        RuleFor(q => q.Page).PageNumber();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 500).WithMessage("pageSize 为 1 至 500 (pageSize is 1..500)");
         RuleFor(q => q.Sort).Must(s => s is null || Sorts.Contains(s))
             .WithMessage($"sort 为 {string.Join(", ", Sorts)} 之一 (sort is one of these)");

@@ -1,6 +1,7 @@
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Energy;
 using Carbon.Domain.Units;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Filings;
@@ -56,13 +57,14 @@ public sealed class FilingRequestValidator : AbstractValidator<FilingRequest>
             Amount(RuleFor(r => r.Pollutants!.So2T), "二氧化硫 so2T (t)", FilingLimits.MaxPollutantT, required: false);
             Amount(RuleFor(r => r.Pollutants!.NoxT), "氮氧化物 noxT (t)", FilingLimits.MaxPollutantT, required: false);
         });
-        RuleFor(r => r.Reason).MaximumLength(1000);
+        RuleFor(r => r.Reason).MaximumLength(1000).CleanText(multiline: true);
         RuleFor(r => r.Note).NotEmpty().When(r => r.Confirm == true)
-            .WithMessage("确认异常数据须说明原因 (confirm needs a note saying why the figure is right)").MaximumLength(1000);
+            .WithMessage("确认异常数据须说明原因 (confirm needs a note saying why the figure is right)");
+        RuleFor(r => r.Note).MaximumLength(1000).CleanText(multiline: true);
         RuleForEach(r => r.Products).NotNull().WithMessage("产品行不能为空 (a product line cannot be null)").ChildRules(p =>
         {
-            p.RuleFor(x => x!.Name).NotEmpty().WithMessage("产品名称必填 (name is required)").MaximumLength(100);
-            p.RuleFor(x => x!.Unit).NotEmpty().WithMessage("产品计量单位必填，如 t、件、台 (unit is required, e.g. t)").MaximumLength(16);
+            p.RuleFor(x => x!.Name).NotEmpty().WithMessage("产品名称必填 (name is required)").MaximumLength(100).CleanText();
+            p.RuleFor(x => x!.Unit).NotEmpty().WithMessage("产品计量单位必填，如 t、件、台 (unit is required, e.g. t)").MaximumLength(16).CleanText();
             p.RuleFor(x => x!.Quantity).NotNull().WithMessage("产量必填 (quantity is required)")
                 .GreaterThanOrEqualTo(0m).WithMessage("产量不能为负 (quantity cannot be negative)")
                 .LessThanOrEqualTo(FilingLimits.MaxProductQuantity).WithMessage($"产量不能超过 {FilingLimits.MaxProductQuantity:N0} (quantity is at most 10¹²)")

@@ -14,7 +14,7 @@ public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationR
             .WithMessage("year 应在 2020 至今年之间 (year must be 2020..this year)");
         RuleFor(r => r.Edition).Must(e => e is not null && catalog.RuleSets.ContainsKey(e))
             .WithMessage(r => $"未知评价标准 '{r.Edition}' (edition is one of {string.Join(", ", catalog.RuleSets.Keys)})");
-        RuleFor(r => r.Product).MaximumLength(100);
+        RuleFor(r => r.Product).MaximumLength(100).CleanText();
         RuleFor(r => r.Answers).NotNull().WithMessage("answers 必填，可为空数组 (answers is required; [] if none)");
         RuleForEach(r => r.Answers).NotNull().ChildRules(a =>
         {
@@ -23,7 +23,7 @@ public sealed class ApplicationRequestValidator : AbstractValidator<ApplicationR
                     ? $"'{x!.Item}' 为定量指标，由台账计算，不能填答 (quantitative items are computed from the ledger)"
                     : $"未知评价要求 '{x!.Item}' (not a basic requirement or qualitative item of any loaded edition)");
             a.RuleFor(x => x!.Met).NotNull().WithMessage("met 必填 (met is required: does the factory meet it?)");
-            a.RuleFor(x => x!.Evidence).MaximumLength(2000);
+            a.RuleFor(x => x!.Evidence).MaximumLength(2000).CleanText(multiline: true);
             a.RuleFor(x => x!.Evidence).NotEmpty().When(x => x!.Met == true)
                 .WithMessage("声称满足的要求须说明佐证材料 (a claim needs an evidence note)");
         });
@@ -54,9 +54,9 @@ public sealed class VerificationRequestValidator : AbstractValidator<Verificatio
         RuleFor(r => r.Decisions).NotEmpty().WithMessage("decisions 不能为空 (give at least one decision)");
         RuleForEach(r => r.Decisions).NotNull().ChildRules(d =>
         {
-            d.RuleFor(x => x!.Item).NotEmpty();
+            d.RuleFor(x => x!.Item).NotEmpty().MaximumLength(100).CleanText();
             d.RuleFor(x => x!.Accepted).NotNull().WithMessage("accepted 必填 (accepted is required)");
-            d.RuleFor(x => x!.Comment).MaximumLength(2000);
+            d.RuleFor(x => x!.Comment).MaximumLength(2000).CleanText(multiline: true);
             d.RuleFor(x => x!.Comment).NotEmpty().When(x => x!.Accepted == false)
                 .WithMessage("不予认可须说明理由 (a rejection needs a comment)");
         });
@@ -68,12 +68,12 @@ public sealed class DecisionRequestValidator : AbstractValidator<DecisionRequest
     public DecisionRequestValidator()
     {
         RuleFor(r => r.Approve).NotNull().WithMessage("approve 必填 (approve is true or false)");
-        RuleFor(r => r.Comment).MaximumLength(2000);
+        RuleFor(r => r.Comment).MaximumLength(2000).CleanText(multiline: true);
     }
 }
 
 public sealed class ReinstatementRequestValidator : AbstractValidator<ReinstatementRequest>
 {
     public ReinstatementRequestValidator() =>
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("恢复发证须说明理由 (a reinstatement needs a reason)").MaximumLength(1000);
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("恢复发证须说明理由 (a reinstatement needs a reason)").MaximumLength(1000).CleanText(multiline: true);
 }

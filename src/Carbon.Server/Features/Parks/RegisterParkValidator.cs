@@ -1,4 +1,5 @@
 using Carbon.Domain.Registry;
+using Carbon.Server.Http;
 using FluentValidation;
 
 namespace Carbon.Server.Features.Parks;
@@ -10,7 +11,7 @@ public sealed class RegisterParkValidator : AbstractValidator<RegisterParkReques
         RuleFor(r => r.Code).NotEmpty().WithMessage("园区代码必填 (code is required)")
             .Must(ParkCodes.IsValid).WithMessage("园区代码为1-32位字母、数字、'-'或'_' (code is 1-32 letters, digits, '-' or '_')");
         RuleFor(r => r.Name).NotEmpty().WithMessage("园区名称必填 (name is required)")
-            .MaximumLength(200);
+            .MaximumLength(200).CleanText();
         RuleFor(r => r.Kind).Must(ParkKinds.IsKnown)
             .WithMessage(r => $"未知园区类型 '{r.Kind}' (kind must be one of {string.Join(", ", ParkKinds.All)})");
     }

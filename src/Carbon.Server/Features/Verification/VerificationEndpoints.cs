@@ -1,6 +1,7 @@
 using Carbon.Server.Configuration;
 using Carbon.Server.Features.Certificates;
 using Carbon.Server.Grains;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,39 +35,33 @@ public static class VerificationEndpoints
             : Html(response, VerificationPages.Certificate(certificate, clock), StatusCodes.Status200OK);
     }
 
-    /// <summary>Checks the form's file against the register (the same check as POST /api/certificates/verify).</summary>
-    internal static async Task<ContentHttpResult> CheckAsync(HttpRequest request, CertificateIssuer issuer, CertificateReads ledger,
+    /// <summary>
+    /// Checks the form's file against the register (the same check as POST /api/certificates/verify). A file over
+    /// 2 MiB is a 413, unread: a page for a browser, problem details for a program.
+    /// </summary>
+    internal static async Task<IResult> CheckAsync(HttpRequest request, CertificateIssuer issuer, CertificateReads ledger,
         ReportingClock clock)
     {
-        var file = await FileAsync(request);
-        if (file is null || file.Length is 0 or > CertificateEndpoints.MaxUpload)
+        var response = request.HttpContext.Response;
+        var upload = await CertificateUpload.ReadAsync(request, "file");
+        if (upload.Failure == UploadFailure.TooLarge)
         {
-            return Html(request.HttpContext.Response, VerificationPages.NoFile(), StatusCodes.Status400BadRequest);
+            return AcceptsHtml(request)
+                ? Html(response, VerificationPages.TooLarge(), StatusCodes.Status413PayloadTooLarge)
+                : Problems.TooLarge("file", upload.Detail!);
         }
-        using var pdf = new MemoryStream();
-        await file.CopyToAsync(pdf);
-        var verification = await issuer.VerifyAsync(pdf.ToArray());
+        if (upload.Pdf is null || !request.HasFormContentType)
+        {
+            // No file, an empty one, or a malformed multipart body: answered like a form without a file.
+            return Html(response, VerificationPages.NoFile(), StatusCodes.Status400BadRequest);
+        }
+        var verification = await issuer.VerifyAsync(upload.Pdf);
         var entry = verification.Certificate is { } c ? await ledger.FindEntryAsync(c.Number) : null;
-        return Html(request.HttpContext.Response, VerificationPages.Checked(VerificationResponse.From(verification), entry, clock),
-            StatusCodes.Status200OK);
+        return Html(response, VerificationPages.Checked(VerificationResponse.From(verification), entry, clock), StatusCodes.Status200OK);
     }
 
-    /// <summary>The form's <c>file</c>, or null when there is none or the form cannot be read.</summary>
-    private static async Task<IFormFile?> FileAsync(HttpRequest request)
-    {
-        if (!request.HasFormContentType)
-        {
-            return null;
-        }
-        try
-        {
-            return (await request.ReadFormAsync()).Files.GetFile("file");
-        }
-        catch (InvalidDataException)
-        {
-            return null; // a malformed multipart body: answered like a form without a file
-        }
-    }
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An HTML answer that is never cached: a certificate's status can change (a revocation) at any time.</summary>
     private static ContentHttpResult Html(HttpResponse response, string html, int status)

@@ -6,6 +6,7 @@ using Carbon.Domain.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Features.Certificates;
 using Carbon.Server.Grains;
+using Carbon.Server.Http;
 using Carbon.Server.Ledger;
 
 namespace Carbon.Server.Features.Verification;
@@ -39,8 +40,13 @@ internal static class VerificationPages
 
     public static string NoFile() =>
         Page("证书核验 (certificate verification)",
-            $"{Badge("请选择文件", "No file", "unknown", "p")}<p>请选择不超过 {CertificateEndpoints.MaxUpload / 1024 / 1024} MB 的证书 PDF " +
-            $"(choose the certificate PDF, up to {CertificateEndpoints.MaxUpload / 1024 / 1024} MB).</p>{UploadForm("verify")}");
+            $"{Badge("请选择文件", "No file", "unknown", "p")}<p>请选择不超过 {CertificateUpload.MaxText} 的证书 PDF " +
+            $"(choose the certificate PDF, up to {CertificateUpload.MaxText}).</p>{UploadForm("verify")}");
+
+    public static string TooLarge() =>
+        Page("证书核验 (certificate verification)",
+            $"{Badge("文件过大", "Too large", "unknown", "p")}<p>所选文件超过 {CertificateUpload.MaxText}，不是本服务出具的证书 " +
+            $"(the file is larger than {CertificateUpload.MaxText}: it is not a certificate this service issued).</p>{UploadForm("verify")}");
 
     /// <summary>What an uploaded file turned out to be, and, when the register knows its number, the certificate itself.</summary>
     public static string Checked(VerificationResponse v, RegisteredCertificate? c, ReportingClock clock)

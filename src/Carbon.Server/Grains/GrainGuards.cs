@@ -1,0 +1,289 @@
+using System.Text.RegularExpressions;
+using Carbon.Domain;
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
+using Carbon.Domain.Registry;
+using Carbon.Domain.Units;
+using Carbon.Server.Configuration;
+using Carbon.Server.Grains.Contracts;
+
+namespace Carbon.Server.Grains;
+
+/// <summary>
+/// A grain refused its input: <see cref="Field"/> (a JSON path, as the HTTP layer names fields) and why. Nothing was
+/// written. The HTTP validators refuse the same input first, so through the API this is only ever a second line.
+/// </summary>
+[GenerateSerializer, Alias("carbon.grain-input-refused")]
+public sealed class GrainInputRefusedException : Exception
+{
+    public GrainInputRefusedException(string field, string message) : base($"{field}: {message}") => (Field, Reason) = (field, message);
+
+    [Id(0)]
+    public string Field { get; private set; }
+
+    [Id(1)]
+    public string Reason { get; private set; }
+}
+
+/// <summary>
+/// Defence in depth: each state-changing grain method checks its own invariants in one line before it touches state
+/// or the ledger, whoever calls it — the HTTP endpoints (whose validators check the same first), another grain, or a
+/// client that found a way in. The limits are the HTTP validators' and the domain's (<see cref="FilingLimits"/>,
+/// <see cref="Land"/>, <see cref="PlainText"/>), so the two layers agree.
+/// </summary>
+public static partial class GrainGuards
+{
+    // ----- enterprises ---------------------------------------------------------------------------------------------
+
+    /// <summary>An enterprise grain's key is a valid USCC, or the grain takes no change at all.</summary>
+    public static Uscc Enterprise(string key) =>
+        Uscc.TryParse(key, out var uscc, out var error) ? uscc : throw new GrainInputRefusedException("uscc", error);
+
+    public static void Register(string key, EnterpriseProfile profile, string actor)
+    {
+        Profile(Enterprise(key), profile);
+        Actor(actor);
+    }
+
+    public static void Revise(string key, EnterpriseProfile profile, string? reason, string actor)
+    {
+        Profile(Enterprise(key), profile with { ParkCode = null });
+        Text("reason", reason, required: false, max: 1000, multiline: true);
+        Actor(actor);
+    }
+
+    public static void File(string key, FilingSubmission submission, TimeProvider time)
+    {
+        Enterprise(key);
+        var filing = submission.Filing;
+        Month(filing.Month, time);
+        var seen = new HashSet<EnergyCarrier>();
+        for (var i = 0; i < filing.Energy.Count; i++)
+        {
+            var line = filing.Energy[i];
+            var unit = line.Quantity.Unit;
+            Amount($"energy[{i}].quantity", line.Quantity.Value, FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase());
+            Amount($"energy[{i}].feedstock", line.Feedstock, line.Quantity.Value);
+            Check(seen.Add(line.Carrier), $"energy[{i}].carrier", $"{line.Carrier.Token()} 重复填报 (carrier filed twice; one line per carrier)");
+        }
+        Amount("waterM3", filing.WaterM3, FilingLimits.MaxWaterM3);
+        Amount("outputValue", filing.OutputValue, FilingLimits.MaxMoney10kYuan);
+        Amount("valueAdded", filing.ValueAdded, FilingLimits.MaxMoney10kYuan);
+        Amount("revenue", filing.Revenue, FilingLimits.MaxMoney10kYuan);
+        Amount("taxPaid", filing.TaxPaid, FilingLimits.MaxMoney10kYuan);
+        Amount("rdExpense", filing.RdExpense, FilingLimits.MaxMoney10kYuan);
+        Check(filing.Employees is >= 0 and <= FilingLimits.MaxEmployees, "employees", $"从业人员应在 0 到 {FilingLimits.MaxEmployees} 之间 (employees must be 0..{FilingLimits.MaxEmployees})");
+        if (filing.Pollutants is { } p)
+        {
+            foreach (var (field, value) in new[] { ("pollutants.codT", p.CodT), ("pollutants.nh3nT", p.Nh3nT), ("pollutants.so2T", p.So2T), ("pollutants.noxT", p.NoxT) })
+            {
+                if (value is { } v)
+                {
+                    Amount(field, v, FilingLimits.MaxPollutantT);
+                }
+            }
+        }
+        var products = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < filing.Products.Count; i++)
+        {
+            var product = filing.Products[i];
+            Text($"products[{i}].name", product.Name, required: true, max: 100);
+            Text($"products[{i}].unit", product.Unit, required: true, max: 16);
+            Amount($"products[{i}].quantity", product.Quantity, FilingLimits.MaxProductQuantity);
+            Check(products.Add(product.Name), $"products[{i}].name", $"产品 {product.Name} 重复填报 (product listed twice)");
+        }
+        Text("reason", submission.Reason, required: false, max: 1000, multiline: true);
+        Text("note", submission.Confirmation, required: false, max: 1000, multiline: true);
+        Check((submission.Omitted ?? []).All(s => s is "pollutants" or "products"), "body", "未知的可选部分 (an omitted section is pollutants or products)");
+        Actor(submission.Caller.Account);
+    }
+
+    // ----- parks ---------------------------------------------------------------------------------------------------
+
+    public static void RegisterPark(string key, ParkProfile profile, string actor)
+    {
+        Check(ParkCodes.IsValid(key), "code", "园区代码为1-32位字母、数字、'-'或'_' (code is 1-32 letters, digits, '-' or '_')");
+        Check(profile.Code == key, "code", $"园区代码 {profile.Code} 与园区 {key} 不符 (the profile is of another park)");
+        Text("name", profile.Name, required: true, max: 200);
+        Check(Token().IsMatch(profile.Kind ?? ""), "kind", "园区类型为小写词，如 industrial-park (kind is a lower-case token)");
+        Actor(actor);
+    }
+
+    // ----- certificates --------------------------------------------------------------------------------------------
+
+    /// <summary>Checked before a number is taken, so a refused request leaves no gap in the numbering.</summary>
+    public static void Reserve(CertificateReservation reservation, TimeProvider time)
+    {
+        Usccs(reservation.Uscc);
+        Year("year", reservation.Year, time);
+        Text("reason", reservation.SupersedeReason, required: false, max: 900, multiline: true);
+    }
+
+    /// <summary>An order to issue, checked before anything is built or a number reserved.</summary>
+    public static void Issue(IssueOrder order, TimeProvider time)
+    {
+        Usccs(order.Uscc);
+        if (order.Year is { } year)
+        {
+            Year("year", year, time);
+        }
+        Text("evaluationId", order.EvaluationId, required: false, max: 64);
+        Text("applicationId", order.ApplicationId, required: false, max: 64);
+        Text("reason", order.SupersedeReason, required: false, max: 900, multiline: true);
+        Actor(order.Actor);
+    }
+
+    /// <summary>Only a number this register reserved is recorded, with the register entry's fields in shape.</summary>
+    public static void Record(CertificateEntry entry, bool reserved, TimeProvider time)
+    {
+        Check(reserved, "number", $"证书编号 {entry.Number} 未经登记簿预留 (the number was not reserved by the register)");
+        Usccs(entry.Uscc);
+        Year("year", entry.Year, time);
+        Check(Sha256().IsMatch(entry.Sha256 ?? ""), "sha256", "sha256 为64位十六进制小写 (sha256 is 64 lower-case hex digits)");
+        Text("signature", entry.Signature, required: true, max: 200);
+        Check(entry.Pdf is { Length: > 0 }, "pdf", "证书 PDF 为空 (the PDF is empty)");
+        Actor(entry.IssuedBy);
+    }
+
+    public static void Revoke(string number, string reason, string actor)
+    {
+        Text("number", number, required: true, max: 32);
+        Text("reason", reason, required: true, max: 1000, multiline: true);
+        Actor(actor);
+    }
+
+    public static void StartBatch(string key, string evaluationId, string actor)
+    {
+        Id("id", key);
+        Text("evaluationId", evaluationId, required: true, max: 64);
+        Actor(actor);
+    }
+
+    // ----- evaluations and green factories -------------------------------------------------------------------------
+
+    public static void RunEvaluation(string key, int year, string methodId, string actor, TimeProvider time)
+    {
+        Id("id", key);
+        Year("year", year, time);
+        Text("method", methodId, required: true, max: 64);
+        Actor(actor);
+    }
+
+    public static void Submit(string key, SubmitApplication s, TimeProvider time, IEnumerable<string> ruleSets)
+    {
+        Id("id", key);
+        Usccs(s.Uscc);
+        Year("year", s.Year, time);
+        Check(ruleSets.Contains(s.RuleSetId, StringComparer.Ordinal), "edition", $"未知评价标准 '{s.RuleSetId}' (unknown edition)");
+        Text("product", s.Product, required: false, max: 100);
+        var items = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < s.Answers.Length; i++)
+        {
+            var answer = s.Answers[i];
+            Text($"answers[{i}].item", answer.Item, required: true, max: 100);
+            Text($"answers[{i}].evidence", answer.Evidence, required: answer.Met, max: 2000, multiline: true);
+            Check(items.Add(answer.Item), $"answers[{i}].item", $"'{answer.Item}' 重复作答 (answered twice)");
+        }
+        Actor(s.Caller.Account);
+    }
+
+    public static void Verify(Decision[] decisions, string actor)
+    {
+        Check(decisions.Length > 0, "decisions", "decisions 不能为空 (give at least one decision)");
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            Text($"decisions[{i}].item", decisions[i].Item, required: true, max: 100);
+            Text($"decisions[{i}].comment", decisions[i].Comment, required: !decisions[i].Accepted, max: 2000, multiline: true);
+        }
+        Actor(actor);
+    }
+
+    public static void Decide(bool approve, string? comment, string actor)
+    {
+        Text("comment", comment, required: !approve, max: 2000, multiline: true);
+        Actor(actor);
+    }
+
+    public static void Reinstate(string reason, string actor)
+    {
+        Text("reason", reason, required: true, max: 1000, multiline: true);
+        Actor(actor);
+    }
+
+    // ----- the checks ----------------------------------------------------------------------------------------------
+
+    private static void Profile(Uscc key, EnterpriseProfile p)
+    {
+        Check(p.Uscc == key, "uscc", $"档案属于 {p.Uscc}，不是 {key} (the profile is of another enterprise)");
+        Text("name", p.Name, required: true, max: 200);
+        Text("industry", p.Industry, required: true, max: 100);
+        Text("industryCode", p.IndustryCode, required: false, max: 8);
+        Check(p.ParkCode is null || ParkCodes.IsValid(p.ParkCode), "parkCode", "园区代码格式错误 (not a park code)");
+        Check(p.Scale is "above" or "below", "scale", "规模应为 'above'(规上) 或 'below'(规下) (scale must be 'above' or 'below')");
+        Amount("landAreaMu", p.LandAreaMu, Land.MaxMu);
+        Amount("leasedAreaMu", p.LeasedAreaMu, Land.MaxMu);
+        Amount("floorAreaM2", p.FloorAreaM2, Land.MaxFloorAreaM2);
+        Amount("footprintM2", p.FootprintM2, Land.MaxFootprintM2);
+        Check(p.EstablishedOn is null || p.EstablishedOn.Value.Year >= 1949, "establishedOn", "成立日期不能早于1949年 (establishedOn is not before 1949)");
+        Check(p.LandGrantedOn is null || p.LandGrantedOn.Value.Year >= 1949, "landGrantedOn", "供地日期不能早于1949年 (landGrantedOn is not before 1949)");
+    }
+
+    /// <summary>A USCC inside a message: a default (empty) value is no USCC.</summary>
+    private static void Usccs(Uscc uscc) => Check(uscc.Value is not null, "uscc", "统一社会信用代码不能为空 (the USCC is required)");
+
+    /// <summary>A month the service accepts filings for: 2020-01 up to the current month in Zhejiang.</summary>
+    private static void Month(YearMonth month, TimeProvider time)
+    {
+        var current = new ReportingClock(time).CurrentMonth;
+        Check(month >= ReportingClock.FirstMonth && month <= current, "month",
+            $"月份应在 {ReportingClock.FirstMonth} 至 {current} 之间 (month must be {ReportingClock.FirstMonth}..{current})");
+    }
+
+    private static void Year(string field, int year, TimeProvider time)
+    {
+        var current = new ReportingClock(time).CurrentMonth.Year;
+        Check(year >= ReportingClock.FirstMonth.Year && year <= current, field,
+            $"{field} 应在 {ReportingClock.FirstMonth.Year} 至 {current} 之间 ({field} must be {ReportingClock.FirstMonth.Year}..{current})");
+    }
+
+    private static void Amount(string field, decimal? value, decimal max)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+        Check(v >= 0m, field, $"{field} 不能为负 ({field} cannot be negative)");
+        Check(v <= max, field, $"{field} 不能超过 {max:0.######} ({field} is at most {max:0.######})");
+        Check(FilingLimits.HasAllowedPrecision(v), field, $"{field} 最多 {FilingLimits.MaxDecimals} 位小数 (at most {FilingLimits.MaxDecimals} decimal places)");
+    }
+
+    private static void Text(string field, string? text, bool required, int max, bool multiline = false)
+    {
+        Check(!required || !string.IsNullOrWhiteSpace(text), field, $"{field} 必填 ({field} is required)");
+        Check(text is null || text.Length <= max, field, $"{field} 最多 {max} 个字符 ({field} has at most {max} characters)");
+        if (PlainText.Problem(text, multiline) is { } problem)
+        {
+            throw new GrainInputRefusedException(field, problem);
+        }
+    }
+
+    private static void Actor(string actor) => Text("actor", actor, required: true, max: 100);
+
+    /// <summary>A run, application or batch id: 32 hex digits (a GUID without dashes), as the endpoints make them.</summary>
+    private static void Id(string field, string key) =>
+        Check(key.Length == 32 && key.All(char.IsAsciiHexDigit), field, $"{field} 为32位十六进制 (an id is 32 hex digits)");
+
+    private static void Check(bool ok, string field, string message)
+    {
+        if (!ok)
+        {
+            throw new GrainInputRefusedException(field, message);
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z-]{0,31}$")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256();
+}

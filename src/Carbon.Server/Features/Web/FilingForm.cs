@@ -43,7 +43,8 @@ public sealed class FilingForm
         var form = new FilingForm();
         foreach (var carrier in EnergyCarriers.All)
         {
-            var filed = current?.Energy.FirstOrDefault(e => e.Carrier == carrier);
+            // EnergyUse is a struct: FirstOrDefault would give an empty line, not null, for a carrier not filed.
+            var filed = current?.Energy.Where(e => e.Carrier == carrier).Select(e => (EnergyUse?)e).FirstOrDefault();
             form.Lines.Add(new LineForm
             {
                 Carrier = carrier.Token(),

@@ -18,6 +18,13 @@ public abstract class WebPage : ComponentBase
 
     protected Caller Caller => Http.User.RequiredCaller();
 
-    /// <summary>Answers 404 with the page's own "not found" text (the response is still a page, for people).</summary>
-    protected void NotFound() => Http.Response.StatusCode = StatusCodes.Status404NotFound;
+    /// <summary>
+    /// Answers 404 with the page's own "not found" text. The status is set as the response starts: set during rendering,
+    /// it would let the status-code pages write the API's problem body instead of the page.
+    /// </summary>
+    protected void NotFound() => Http.Response.OnStarting(() =>
+    {
+        Http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    });
 }

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Carbon.Server.Demo;
+using Carbon.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Carbon.Web.Tests;
+
+/// <summary>A district official: the dashboard, a 亩均 evaluation run and a firm's 一企一单; the pages on a phone.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DistrictPageTests(CarbonSite site, ITestOutputHelper output)
+{
+    internal static readonly string Official = DemoAccounts.All.Single(a => a.UserName == "official").Password;
+
+    [BrowserFact]
+    public async Task An_official_runs_an_evaluation_and_opens_a_firms_sheet()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("official", Official);
+
+        // The dashboard: the district's figures and month chart for last year.
+        await page.OpenAsync("/district", output);
+        await Expect(page.Locator("dl.figures")).ToContainTextAsync("200");
+        await Expect(page.Locator("figure.chart svg")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("district", output);
+
+        // Run the 2025 evaluation with the form; the browser lands on the run.
+        await page.OpenAsync("/evaluations", output);
+        await page.Locator("#year").SelectOptionAsync("2025");
+        await Expect(page.Locator("#method option")).Not.ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "运行 Run" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/evaluations/[0-9a-f]{32}$"));
+        var id = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+        await Expect(page.Locator("h1")).ToContainTextAsync("2025");
+        await page.PrintServerTimeAsync(output);
+        var firms = page.Locator($"a[href^='/evaluations/{id}/firms/']");
+        await Expect(firms.First).ToBeVisibleAsync();
+        Assert.True(await firms.CountAsync() >= 100, "the run lists the district's firms");
+        await page.ScreenshotAsync("evaluation", output);
+
+        // Each firm links to its 一企一单: indicators with value, benchmark, weight and score.
+        var first = firms.First;
+        var name = (await first.InnerTextAsync()).Trim();
+        var href = await first.GetAttributeAsync("href");
+        await first.ClickAsync();
+        await page.ExpectPathAsync(href!);
+        await Expect(page.Locator("h1")).ToContainTextAsync("一企一单");
+        await Expect(page.Locator("h1")).ToContainTextAsync(name);
+        await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
+        await page.OpenAsync(href!, output);
+        await page.ScreenshotAsync("evaluation-firm", output);
+    }
+
+    [BrowserFact]
+    public async Task The_dashboard_firm_and_filing_pages_fit_a_phone()
+    {
+        var page = await site.NewPageAsync(390, 844);
+        await page.SignInAsync("official", Official);
+        var uscc = DemoDistrict.Uscc(0);
+
+        await page.OpenAsync("/district", output);
+        await Expect(page.Locator("dl.figures")).ToBeVisibleAsync();
+        await page.AssertNoHorizontalOverflowAsync();
+        await page.ScreenshotAsync("district-phone", output);
+
+        await page.OpenAsync($"/firms/{uscc}", output);
+        await Expect(page.Locator("figure.chart svg")).ToBeVisibleAsync();
+        await page.AssertNoHorizontalOverflowAsync();
+        await page.ScreenshotAsync("firm-phone", output);
+
+        await page.OpenAsync($"/firms/{uscc}/filings/2025-06", output);
+        await Expect(page.Locator("#q0")).ToBeVisibleAsync();
+        await page.AssertNoHorizontalOverflowAsync();
+        await page.ScreenshotAsync("filing-phone", output);
+    }
+}

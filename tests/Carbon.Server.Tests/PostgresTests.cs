@@ -30,9 +30,10 @@ public class PostgresTests
             }
             Assert.Equal(HttpStatusCode.OK, (await http.FileAsync(uscc, "2023-03", Api.Filing(kwh: 110_000m, reason: "更正"))).StatusCode);
 
-            // 11 × 100 000 + 110 000 = 1 210 000 kWh × 0.1229 = 148 709 kgce; 12 × 10 000 m³ × 1.33 = 159 600 kgce → 308.309 tce.
+            // 11 × 100 000 + 110 000 = 1 210 000 kWh × 0.1229 = 148.709 tce; gas by its heating value (工业其他行业 389.31 GJ/万m³):
+            // 12 万m³ × 389.31 = 4 671.72 GJ ÷ 29.307 GJ/tce = 159.406285 tce → 308.115285 tce.
             var m2023 = await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync();
-            Assert.Equal(308.309m, m2023.Dec("energyTce.calorific"));
+            Assert.Equal(308.115285m, m2023.Dec("energyTce.calorific"));
             metrics = m2023.ToJsonString();
             filing = await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-03");
 

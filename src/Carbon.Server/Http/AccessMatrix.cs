@@ -56,6 +56,8 @@ public static class AccessMatrix
         ["POST /evaluations/{Id}"] = Access.Signed(Listed, Park, Official, Inspector, Auditor),
         ["GET /evaluations/{Id}/firms/{UsccText}"] = Access.Signed(OwnFirm + "（一企一单）", FirmReaders),
         ["POST /evaluations/{Id}/firms/{UsccText}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["GET /accounts"] = Access.Signed(District, Official),
+        ["POST /accounts"] = Access.Signed(District, Official),
         ["GET /certificates"] = Access.Signed(Listed, FirmReaders),
         ["POST /certificates"] = Access.Signed(Listed + "（出具、吊销仅经信局 issuing and revoking: officials）", FirmReaders),
         ["GET /openapi/{documentName}.json"] = Access.Public(),

@@ -147,10 +147,10 @@ public class AccessMatrixTests : OwnService
     private static bool OutOfScope(Role role, string route) => role switch
     {
         Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}")
-                      || route.StartsWith("/api/green-factory/applications/{id}"),
+                      || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.ParkAdministrator => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{code}") || route.Contains("{number}")
-                                  || route.StartsWith("/api/green-factory/applications/{id}"),
-        Role.Evaluator => route.StartsWith("/api/green-factory/applications/{id}"),
+                                  || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
+        Role.Evaluator => route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         _ => false,
     };
 
@@ -170,6 +170,7 @@ public class AccessMatrixTests : OwnService
             _ when route.StartsWith("/api/green-factory/applications/{id}") => path.Replace("{id}", foreign ? w.ForeignApplication : w.OwnApplication),
             _ when route.StartsWith("/api/evaluations/{id}") => path.Replace("{id}", w.Run),
             _ when route.StartsWith("/evaluations/{Id}") => path.Replace("{Id}", w.Run),
+            _ when route.StartsWith("/green-factory/{Id}") => path.Replace("{Id}", foreign ? w.ForeignApplication : w.OwnApplication),
             _ when route.StartsWith("/api/certificate-batches/{id}") => path.Replace("{id}", w.Batch),
             _ when route.StartsWith("/api/accounts/{id}") => path.Replace("{id}", w.Account),
             _ => path.Replace("{id}", "carbon_nosuchid"),

@@ -1,3 +1,5 @@
+using Carbon.Domain.Access;
+using Carbon.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Carbon.Server.Ledger;
@@ -68,6 +70,19 @@ public sealed class CertificateReads(ILedgerContextFactory contexts)
                 c.Sha256, c.Signature, c.DataJson, db.CertificateRevocations.FirstOrDefault(r => r.Number == c.Number)))
             .ToListAsync();
         return rows.OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The register as far as <paramref name="caller"/> may see it: the certificates of the firms it may read.</summary>
+    public async Task<List<RegisteredCertificate>> ListVisibleAsync(Caller caller, string[]? kindTokens = null, string? uscc = null)
+    {
+        Dictionary<string, string?> parks;
+        await using (var db = contexts.Create())
+        {
+            parks = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Uscc, e => e.ParkCode, StringComparer.Ordinal);
+        }
+        return (await ListAsync(kindTokens, uscc))
+            .Where(c => parks.TryGetValue(c.Uscc, out var park) && caller.CanRead(Uscc.Parse(c.Uscc), park))
+            .ToList();
     }
 
     public async Task<CertificateBatchRecord?> FindBatchAsync(string id)

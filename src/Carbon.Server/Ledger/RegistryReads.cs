@@ -1,3 +1,5 @@
+using Carbon.Domain.Access;
+using Carbon.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Carbon.Server.Ledger;
@@ -83,6 +85,10 @@ public sealed class RegistryReads(ILedgerContextFactory contexts)
         var identities = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Uscc);
         return CurrentProfiles(await db.EnterpriseRevisions.AsNoTracking().ToListAsync()).Select(r => (identities[r.Uscc], r)).ToList();
     }
+
+    /// <summary>The registry as far as <paramref name="caller"/> may see it: the one scope rule of every list of firms.</summary>
+    public async Task<List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>> LoadVisibleAsync(Caller caller) =>
+        (await LoadRegistryAsync()).Where(r => caller.CanRead(Uscc.Parse(r.Identity.Uscc), r.Identity.ParkCode)).ToList();
 
     private static List<EnterpriseRevisionRecord> CurrentProfiles(IEnumerable<EnterpriseRevisionRecord> revisions) =>
         CurrentRevisions<string, EnterpriseRevisionRecord>.Of(revisions, r => r.Uscc, r => r.Revision)

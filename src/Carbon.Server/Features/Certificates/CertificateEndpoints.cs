@@ -56,13 +56,10 @@ public static class CertificateEndpoints
 
     /// <summary>The register, as far as the caller may see it: its firms' certificates (filer), its parks' firms', or all.</summary>
     internal static async Task<Ok<CertificateResponse[]>> ListAsync([AsParameters] CertificateListQuery query, CertificateReads ledger,
-        RegistryReads registry, ReportingClock clock, ClaimsPrincipal user)
+        ReportingClock clock, ClaimsPrincipal user)
     {
-        var caller = user.RequiredCaller();
-        var parks = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Identity.ParkCode, StringComparer.Ordinal);
         var kinds = query.Kind is null ? null : CertificateKinds.TryParse(query.Kind, out var kind) ? kind.StoredTokens() : [query.Kind];
-        return TypedResults.Ok((await ledger.ListAsync(kinds, query.Uscc))
-            .Where(c => parks.TryGetValue(c.Uscc, out var park) && caller.CanRead(Uscc.Parse(c.Uscc), park))
+        return TypedResults.Ok((await ledger.ListVisibleAsync(user.RequiredCaller(), kinds, query.Uscc))
             .Select(c => CertificateResponse.From(c, clock)).ToArray());
     }
 

@@ -44,8 +44,7 @@ public static class EnterpriseList
         ClaimsPrincipal user)
     {
         var caller = user.RequiredCaller();
-        IEnumerable<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> rows = (await registry.LoadRegistryAsync())
-            .Where(r => caller.CanRead(Uscc.Parse(r.Identity.Uscc), r.Identity.ParkCode));
+        IEnumerable<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> rows = await registry.LoadVisibleAsync(caller);
         if (query.Park is { } park) rows = rows.Where(r => r.Identity.ParkCode == park);
         if (query.Industry is { } industry)
         {

@@ -86,9 +86,8 @@ public static class FilingEndpoints
         var caller = user.RequiredCaller();
         var filed = await registry.LoadFiledAsync(m.Year, m.Month);
         var end = new DateTimeOffset(m.Year, m.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-        return TypedResults.Ok((await registry.LoadRegistryAsync())
-            .Where(r => r.Identity.RegisteredAt < end && !filed.Contains(r.Identity.Uscc)
-                        && caller.CanRead(Uscc.Parse(r.Identity.Uscc), r.Identity.ParkCode))
+        return TypedResults.Ok((await registry.LoadVisibleAsync(caller))
+            .Where(r => r.Identity.RegisteredAt < end && !filed.Contains(r.Identity.Uscc))
             .OrderBy(r => r.Identity.Uscc, StringComparer.Ordinal)
             .Select(r => new MissingFilingResponse(Uscc.Parse(r.Identity.Uscc), r.Profile.Name, r.Identity.ParkCode, r.Profile.Scale))
             .ToArray());

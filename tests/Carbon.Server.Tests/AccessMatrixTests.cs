@@ -172,6 +172,7 @@ public class AccessMatrixTests : OwnService
             _ when route.StartsWith("/evaluations/{Id}") => path.Replace("{Id}", w.Run),
             _ when route.StartsWith("/green-factory/{Id}") => path.Replace("{Id}", foreign ? w.ForeignApplication : w.OwnApplication),
             _ when route.StartsWith("/api/certificate-batches/{id}") => path.Replace("{id}", w.Batch),
+            _ when route.StartsWith("/certificates/batches/{Id}") => path.Replace("{Id}", w.Batch),
             _ when route.StartsWith("/api/accounts/{id}") => path.Replace("{id}", w.Account),
             _ => path.Replace("{id}", "carbon_nosuchid"),
         };

@@ -93,6 +93,21 @@ public sealed class CertificateBatchGrain(
 
     private async Task IssueAllAsync(string actor)
     {
+        var actions = GrainFactory.GetGrain<ILongActionsGrain>(LongActionKeys.District);
+        await actions.StartedAsync(new LongAction(LongActionKind.CertificateBatch, Id, $"一企一单通知书批量出具 {_batch!.Total} 家 (notices)",
+            $"/certificates/batches/{Id}", _batch.CreatedAt, _batch.CreatedBy));
+        try
+        {
+            await IssuePendingAsync(actor);
+        }
+        finally
+        {
+            await actions.FinishedAsync(Id);
+        }
+    }
+
+    private async Task IssuePendingAsync(string actor)
+    {
         while (_pending.Count > 0)
         {
             DelayDeactivation(TimeSpan.FromMinutes(5));

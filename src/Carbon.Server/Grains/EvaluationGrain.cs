@@ -8,11 +8,18 @@ namespace Carbon.Server.Grains;
 
 [GrainType("evaluation")]
 public sealed class EvaluationGrain(
-    EvaluationReads reader, LedgerWriter writer, EvaluationSnapshots snapshots, MethodCatalog methods, TimeProvider clock)
+    EvaluationReads reader, LedgerWriter writer, EvaluationSnapshots snapshots, MethodCatalog methods, TimeProvider clock,
+    ILogger<EvaluationGrain> log)
     : Grain, IEvaluationGrain
 {
     private EvaluationRunRecord? _run;
     private EvaluationViews? _views;
+    private Task? _running;
+    private (int Year, string Method, DateTimeOffset At, string By)? _started;
+    private volatile EvaluationStage _stage;
+    private volatile int _firms;
+    private volatile int _firmsDone;
+    private string? _failure;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -27,48 +34,124 @@ public sealed class EvaluationGrain(
 
     async Task<EvaluationSummary?> IEvaluationGrain.RunAsync(int year, string methodId, Caller caller)
     {
+        if (Start(year, methodId, caller) is null)
+        {
+            return null;
+        }
+        if (_running is not null)
+        {
+            await _running;
+        }
+        return _views?.Summary;
+    }
+
+    Task<EvaluationProgress?> IEvaluationGrain.StartAsync(int year, string methodId, Caller caller) =>
+        Task.FromResult(Start(year, methodId, caller));
+
+    Task<EvaluationProgress?> IEvaluationGrain.GetProgressAsync(Caller caller) =>
+        Task.FromResult(caller.SeesDistrict || caller.Role == Role.ParkAdministrator ? Progress() : null);
+
+    /// <summary>
+    /// Starts the run unless it exists or is running (then its progress is returned as is). The run goes on in the
+    /// background on the grain, so progress reads interleave with it; a caller that must wait awaits <see cref="_running"/>.
+    /// </summary>
+    private EvaluationProgress? Start(int year, string methodId, Caller caller)
+    {
         GrainGuards.RunEvaluation(Id, year, methodId, caller.Account, clock);
         if (!caller.Administers)
         {
             return null;
         }
-        var actor = caller.Account;
-        if (_run is not null)
+        if (_run is not null || _running is { IsCompleted: false })
         {
-            return _views!.Summary;
+            return Progress();
         }
         if (!methods.Methods.TryGetValue(methodId, out var method))
         {
             return null;
         }
-        // The bulk read runs on the thread pool: SQLite's async calls complete synchronously, and a grain turn must not
-        // hold its scheduler for seconds.
-        var id = Id;
-        var inputs = await Task.Run(() => snapshots.GatherAsync(id, year));
-        var run = new EvaluationRunRecord
+        _started = (year, method.Method.Id, clock.GetUtcNow(), caller.Account);
+        (_stage, _firms, _firmsDone, _failure) = (EvaluationStage.Reading, 0, 0, null);
+        _running = RunCoreAsync(year, method, caller.Account);
+        return Progress();
+    }
+
+    private async Task RunCoreAsync(int year, LoadedMethod method, string actor)
+    {
+        var actions = GrainFactory.GetGrain<ILongActionsGrain>(LongActionKeys.District);
+        await actions.StartedAsync(new LongAction(LongActionKind.Evaluation, Id, $"{year} 年亩均评价 {method.Method.Name}",
+            $"/evaluations/{Id}", _started!.Value.At, actor));
+        try
         {
-            Id = Id,
-            Year = year,
-            MethodId = method.Method.Id,
-            MethodVersion = method.Version,
-            MethodJson = method.Json,
-            FactorSetVersion = snapshots.FactorSetVersion,
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = actor,
-            Inputs = inputs,
-        };
-        await writer.WriteAsync(db =>
-        {
-            db.EvaluationRuns.Add(run);
-            db.AuditEvents.Add(new AuditEventRecord
+            // The bulk read runs on the thread pool: SQLite's async calls complete synchronously, and a grain turn must
+            // not hold its scheduler for seconds. Progress is written from there and read here (plain ints: a torn read
+            // cannot happen, a stale one only shows the previous count).
+            var id = Id;
+            var inputs = await Task.Run(() => snapshots.GatherAsync(id, year, (done, total) =>
             {
-                At = run.CreatedAt, Actor = actor, Action = "evaluation.run", Subject = Id,
-                Detail = $"{year} {method.Version}; {inputs.Count} firms; factors {run.FactorSetVersion}",
+                (_firmsDone, _firms) = (done, total);
+                _stage = EvaluationStage.Gathering;
+            }));
+            _stage = EvaluationStage.Storing;
+            var run = new EvaluationRunRecord
+            {
+                Id = Id,
+                Year = year,
+                MethodId = method.Method.Id,
+                MethodVersion = method.Version,
+                MethodJson = method.Json,
+                FactorSetVersion = snapshots.FactorSetVersion,
+                CreatedAt = clock.GetUtcNow(),
+                CreatedBy = actor,
+                Inputs = inputs,
+            };
+            await writer.WriteAsync(db =>
+            {
+                db.EvaluationRuns.Add(run);
+                db.AuditEvents.Add(new AuditEventRecord
+                {
+                    At = run.CreatedAt, Actor = actor, Action = "evaluation.run", Subject = Id,
+                    Detail = $"{year} {method.Version}; {inputs.Count} firms; factors {run.FactorSetVersion}",
+                });
             });
-        });
-        _run = run;
-        _views = await Task.Run(() => EvaluationViews.FromRun(run));
-        return _views.Summary;
+            _stage = EvaluationStage.Scoring;
+            _views = await Task.Run(() => EvaluationViews.FromRun(run));
+            _run = run;
+            _stage = EvaluationStage.Done;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "evaluation {Id} ({Year}, {Method}) failed", Id, year, method.Method.Id);
+            (_stage, _failure) = (EvaluationStage.Failed, e.Message);
+            throw;
+        }
+        finally
+        {
+            await actions.FinishedAsync(Id);
+        }
+    }
+
+    private EvaluationProgress? Progress()
+    {
+        if (_run is { } run)
+        {
+            return new EvaluationProgress(Id, run.Year, run.MethodId, EvaluationStage.Done, run.Inputs.Count, run.Inputs.Count, 100,
+                run.CreatedAt, run.CreatedBy, null);
+        }
+        if (_started is not { } s)
+        {
+            return null;
+        }
+        var stage = _stage;
+        var percent = stage switch
+        {
+            EvaluationStage.Reading => 5,
+            EvaluationStage.Gathering => 10 + 70 * _firmsDone / Math.Max(1, _firms),
+            EvaluationStage.Storing => 85,
+            EvaluationStage.Scoring => 95,
+            _ => 100,
+        };
+        return new EvaluationProgress(Id, s.Year, s.Method, stage, _firms, _firmsDone, percent, s.At, s.By, _failure);
     }
 
     Task<EvaluationSummary?> IEvaluationGrain.GetSummaryAsync(Caller caller) =>

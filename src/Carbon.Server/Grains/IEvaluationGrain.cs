@@ -9,8 +9,15 @@ namespace Carbon.Server.Grains;
 /// </summary>
 public interface IEvaluationGrain : IGrainWithStringKey
 {
-    /// <summary>Snapshots every firm's year, stores the run, evaluates it. Null if the method is unknown.</summary>
+    /// <summary>Snapshots every firm's year, stores the run, evaluates it, and answers when done. Null if the method is unknown.</summary>
     Task<EvaluationSummary?> RunAsync(int year, string methodId, Caller caller);
+
+    /// <summary>Starts the run in the background and answers at once with its progress (a page shows it and can be left).</summary>
+    Task<EvaluationProgress?> StartAsync(int year, string methodId, Caller caller);
+
+    /// <summary>How far the run is, or null when there is none (never started here, or lost with a restart before it was stored).</summary>
+    [ReadOnly]
+    Task<EvaluationProgress?> GetProgressAsync(Caller caller);
 
     /// <summary>The run's summary (district-wide figures: park administrators and district roles).</summary>
     [ReadOnly]

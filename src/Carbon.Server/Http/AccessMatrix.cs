@@ -64,6 +64,8 @@ public static class AccessMatrix
         ["POST /accounts"] = Access.Signed(District, Official),
         ["GET /certificates"] = Access.Signed(Listed, FirmReaders),
         ["POST /certificates"] = Access.Signed(Listed + "（出具、吊销仅经信局 issuing and revoking: officials）", FirmReaders),
+        ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),
+        ["POST /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["GET /openapi/{documentName}.json"] = Access.Public(),
         ["GET /scalar/{documentName?}"] = Access.Public(),
         ["GET /scalar/scalar.js"] = Access.Public(),

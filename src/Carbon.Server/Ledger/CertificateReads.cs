@@ -90,4 +90,11 @@ public sealed class CertificateReads(ILedgerContextFactory contexts)
         await using var db = contexts.Create();
         return await db.CertificateBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id);
     }
+
+    /// <summary>Every batch, newest first.</summary>
+    public async Task<List<CertificateBatchRecord>> ListBatchesAsync()
+    {
+        await using var db = contexts.Create();
+        return (await db.CertificateBatches.AsNoTracking().ToListAsync()).OrderByDescending(b => b.CreatedAt).ToList();
+    }
 }

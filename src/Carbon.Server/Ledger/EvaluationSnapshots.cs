@@ -33,14 +33,21 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
         return years;
     }
 
-    public async Task<List<EvaluationInputRecord>> GatherAsync(string runId, int year)
+    /// <summary>Every registered firm's year as a run's inputs; <paramref name="progress"/> is told (firms gathered, firms
+    /// registered) after the bulk read and every 100 firms.</summary>
+    public async Task<List<EvaluationInputRecord>> GatherAsync(string runId, int year, Action<int, int>? progress = null)
     {
         var registry = await reader.LoadRegistryAsync();
         var years = await YearTotalsAsync(year, registry);
+        progress?.Invoke(0, registry.Count);
 
         var inputs = new List<EvaluationInputRecord>();
         foreach (var (identity, profile) in registry)
         {
+            if (inputs.Count % 100 == 99)
+            {
+                progress?.Invoke(inputs.Count + 1, registry.Count);
+            }
             var firmYear = years.GetValueOrDefault(identity.Uscc) ?? new FirmYear();
             var t = firmYear.Totals;
             var energy = EnergyAccounting.Compute(t, factors, year);   // fuels already on the firm's family (YearTotalsAsync)

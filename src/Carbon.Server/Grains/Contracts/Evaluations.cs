@@ -148,3 +148,22 @@ public sealed record EvaluationFirmDetail(
     TariffView? Tariff,
     FirmInputsView Inputs,
     IndicatorView[] ParcelGroupIndicators);
+
+/// <summary>Where a run stands: reading the ledger, gathering each firm's year, storing the snapshot, scoring; then done.</summary>
+public enum EvaluationStage
+{
+    Reading,
+    Gathering,
+    Storing,
+    Scoring,
+    Done,
+    Failed,
+}
+
+/// <summary>
+/// A run's progress while it runs (a district of thousands takes seconds): the stage, the firms gathered of how many,
+/// and a percentage for a progress bar. Failed carries why; nothing of a failed run is stored.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("carbon.eval.progress")]
+public sealed record EvaluationProgress(string Id, int Year, string MethodId, EvaluationStage Stage, int Firms, int FirmsDone,
+    int Percent, DateTimeOffset StartedAt, string StartedBy, string? Failure);

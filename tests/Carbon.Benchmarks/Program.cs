@@ -5,12 +5,13 @@ using Microsoft.Data.Sqlite;
 namespace Carbon.Benchmarks;
 
 /// <summary>
-/// Two benchmarks, chosen by the first argument (see docs/performance.md):
+/// Benchmarks, chosen by the first argument (see docs/performance.md):
 /// <list type="bullet">
 /// <item><c>ingest</c> (the default): filing ingest through the whole service (HTTP → validation → grain → group-committed
 /// EF Core ledger) against the physical limit of the same SQLite file with the same durability;</item>
 /// <item><c>evaluation</c>: 亩均 evaluation of a large district (<see cref="EvaluationScale"/>);</item>
-/// <item><c>certificates</c>: certificate PDF speed and size (<see cref="CertificateSpeed"/>).</item>
+/// <item><c>certificates</c>: certificate PDF speed and size (<see cref="CertificateSpeed"/>);</item>
+/// <item><c>pages</c>: the web pages' server time on the demo district (<see cref="PageSpeed"/>).</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -26,6 +27,8 @@ internal static class Program
                 return await EvaluationScale.RunAsync(rest);
             case ["certificates", .. var rest]:
                 return CertificateSpeed.Run(rest);
+            case ["pages", .. var rest]:
+                return await PageSpeed.RunAsync(rest);
             case ["ingest", .. var rest]:
                 args = rest;
                 break;

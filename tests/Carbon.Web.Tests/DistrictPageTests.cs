@@ -23,6 +23,7 @@ public sealed class DistrictPageTests(CarbonSite site, ITestOutputHelper output)
         await page.OpenAsync("/district", output);
         await Expect(page.Locator("dl.figures")).ToContainTextAsync("200");
         await Expect(page.Locator("figure.chart svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("section:has(h2:has-text('变化最大的企业')) tbody tr").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("district", output);
 
         // Run the 2025 evaluation with the form; the browser lands on the run.

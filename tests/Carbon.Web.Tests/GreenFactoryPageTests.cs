@@ -48,5 +48,46 @@ public sealed class GreenFactoryPageTests(CarbonSite site, ITestOutputHelper out
         await official.GetByRole(AriaRole.Button, new() { Name = "批准 Approve" }).ClickAsync();
         await Expect(official.Locator("#status")).ToHaveTextAsync("approved");
         await Expect(official.GetByRole(AriaRole.Button, new() { Name = "批准 Approve" })).ToHaveCountAsync(0);
+
+        // The approved application's certificate is issued from its page.
+        await official.GetByRole(AriaRole.Button, new() { Name = "出具绿色工厂证书 Issue the certificate" }).ClickAsync();
+        await Expect(official.Locator(".notice")).ToContainTextAsync("已出具");
+        var first = official.Locator("a[href^='/verify/']");
+        await Expect(first).ToHaveCountAsync(1);
+        var number = (await first.InnerTextAsync()).Trim();
+
+        // Revoked (here through the API), the approval gives no new certificate until an official reinstates it with a reason.
+        var revoked = await official.APIRequest.PostAsync($"/api/certificates/{number}/revoke", new() { DataObject = new { reason = "现场核查发现不符" } });
+        Assert.True(revoked.Ok, $"revoking answered {revoked.Status}");
+        await official.OpenAsync($"/green-factory/{id}", output);
+        await Expect(official.Locator("main")).ToContainTextAsync("已吊销");
+        await official.Locator("#reinstateReason").FillAsync("整改完成，复核通过");
+        await official.GetByRole(AriaRole.Button, new() { Name = "恢复发证 Reinstate" }).ClickAsync();
+        await Expect(official.Locator(".notice")).ToContainTextAsync("已恢复");
+        await official.GetByRole(AriaRole.Button, new() { Name = "出具绿色工厂证书 Issue the certificate" }).ClickAsync();
+        await Expect(official.Locator(".notice")).ToContainTextAsync("已出具");
+        await Expect(official.Locator("a[href^='/verify/']")).ToHaveCountAsync(2);
+    }
+
+    [BrowserFact]
+    public async Task The_demo_queue_shows_an_application_at_each_stage()
+    {
+        var official = await site.NewPageAsync();
+        await official.SignInAsync("official", DistrictPageTests.Official);
+        // The demo's applications are made through the grains just after start-up: wait for them a little.
+        foreach (var status in new[] { "submitted", "verifying", "approved" })
+        {
+            var listed = official.Locator("a[href^='/green-factory/']");
+            for (var attempt = 0; attempt < 30; attempt++)
+            {
+                await official.GotoAsync($"/green-factory?status={status}");
+                if (await listed.CountAsync() > 0)
+                {
+                    break;
+                }
+                await Task.Delay(500);
+            }
+            await Expect(listed.First).ToBeVisibleAsync();
+        }
     }
 }

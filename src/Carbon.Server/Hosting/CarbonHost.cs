@@ -54,8 +54,11 @@ public static class CarbonHost
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Features.Web.WebFigures>();
+        services.AddSingleton<Features.Web.DashboardFigures>();
+        services.AddHostedService<Features.Web.DashboardWarmup>();
         builder.WebHost.UseStaticWebAssets();   // blazor.web.js and the stylesheet in every environment, not only Development
         services.AddHostedService<AccountStartup>();
+        services.AddHostedService<DemoApplicationsStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

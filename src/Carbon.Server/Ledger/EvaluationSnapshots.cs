@@ -33,6 +33,25 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
         return years;
     }
 
+    /// <summary>Each firm's months of a year (index 0 = January; null where the month is not filed), on its fuel family.</summary>
+    public async Task<Dictionary<string, ActivityTotals?[]>> FirmMonthsAsync(int year,
+        IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>? registry = null)
+    {
+        var months = new Dictionary<string, ActivityTotals?[]>(StringComparer.Ordinal);
+        var fuels = (registry ?? await reader.LoadRegistryAsync())
+            .ToDictionary(r => r.Identity.Uscc, r => factors.FuelBasisFor(r.Profile.IndustryCode), StringComparer.Ordinal);
+        foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true, year))
+        {
+            var f = current.Filing;
+            if (!months.TryGetValue(f.Uscc, out var m))
+            {
+                months[f.Uscc] = m = new ActivityTotals?[12];
+            }
+            m[f.Month - 1] = ActivityTotals.From(f.ToDomain(), fuels.GetValueOrDefault(f.Uscc) ?? factors.DefaultFuelBasis);
+        }
+        return months;
+    }
+
     /// <summary>Every registered firm's year as a run's inputs; <paramref name="progress"/> is told (firms gathered, firms
     /// registered) after the bulk read and every 100 firms.</summary>
     public async Task<List<EvaluationInputRecord>> GatherAsync(string runId, int year, Action<int, int>? progress = null)

@@ -108,6 +108,7 @@ public sealed class LedgerWriter : IAsyncDisposable
                 db.ChangeTracker.Clear();
             }
             await tx.CommitAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _commits);
             return;
         }
         foreach (var write in batch.SelectMany(p => p.Writes))
@@ -116,7 +117,16 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
         // SaveChanges runs in one transaction of its own.
         await db.SaveChangesAsync().ConfigureAwait(false);
+        Interlocked.Increment(ref _commits);
     }
+
+    /// <summary>
+    /// Commits made by this process so far: a cheap "has the ledger changed" for caches of derived figures (another
+    /// process of a cluster does not move it, so such caches also expire by age).
+    /// </summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    private long _commits;
 
     private sealed record Pending(IReadOnlyList<Action<LedgerDbContext>> Writes, bool Bulk, TaskCompletionSource Done);
 }

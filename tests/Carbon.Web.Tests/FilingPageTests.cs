@@ -14,6 +14,27 @@ public sealed class FilingPageTests(CarbonSite site, ITestOutputHelper output)
     private static readonly string Filer = DemoAccounts.All.Single(a => a.UserName == "filer").Password;
 
     [BrowserFact]
+    public async Task A_filers_front_page_says_what_is_missing_and_links_to_the_form()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("filer", Filer);
+        // The month being reported is last month (China time); the demo's filings end in 2025, so it is not filed.
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var last = new DateTime(today.Year, today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await page.OpenAsync("/", output);
+        var sections = page.Locator("section.firm-status");
+        await Expect(sections).ToHaveCountAsync(2);   // the demo filer's two firms
+        var first = sections.First;
+        await Expect(first).ToContainTextAsync(DemoDistrict.Uscc(0));
+        await Expect(first.Locator(".warning")).ToContainTextAsync($"{last} 尚未填报");
+        await Expect(first.Locator("a.chip").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync("home-filer", output);
+        await first.Locator($"a[href='/firms/{DemoDistrict.Uscc(0)}/filings/{last}'].button").ClickAsync();
+        await page.ExpectPathAsync($"/firms/{DemoDistrict.Uscc(0)}/filings/{last}");
+        await Expect(page.Locator("#q0")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
     public async Task A_filer_files_a_new_month_then_revises_it_with_a_reason()
     {
         var uscc = DemoDistrict.Uscc(0);

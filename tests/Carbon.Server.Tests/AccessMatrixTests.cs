@@ -18,7 +18,8 @@ namespace Carbon.Server.Tests;
 public class AccessMatrixTests : OwnService
 {
     private sealed record World(string OwnFirm, string ForeignFirm, string OwnPark, string ForeignPark, string OwnApplication,
-        string ForeignApplication, string OwnCertificate, string ForeignCertificate, string Run, string Batch, string Account);
+        string ForeignApplication, string OwnCertificate, string ForeignCertificate, string Run, string Batch, string Account,
+        string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan);
 
     private static readonly string[] RoleNames = ["anonymous", "filer", "park-administrator", "district-official", "inspector", "evaluator", "auditor"];
 
@@ -146,13 +147,16 @@ public class AccessMatrixTests : OwnService
     /// <summary>Whether the foreign key of a route is outside a role's scope (district roles see every firm and park).</summary>
     private static bool OutOfScope(Role role, string route) => role switch
     {
-        Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}")
+        Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}") || SupervisionCase(route)
                       || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.ParkAdministrator => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{code}") || route.Contains("{number}")
+                                  || SupervisionCase(route)
                                   || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.Evaluator => route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         _ => false,
     };
+
+    private static bool SupervisionCase(string route) => route.StartsWith("/api/supervision/cases/{id}") || route.StartsWith("/supervision/cases/{Id}");
 
     private static string Path(string route, World w, bool foreign)
     {
@@ -163,6 +167,7 @@ public class AccessMatrixTests : OwnService
             .Replace("{code}", foreign ? w.ForeignPark : w.OwnPark)
             .Replace("{month}", "2023-03")
             .Replace("{number}", foreign ? w.ForeignCertificate : w.OwnCertificate)
+            .Replace("{sha256}", foreign ? w.ForeignEvidence : w.OwnEvidence)
             .Replace("{documentName}", "v1")
             .Replace("{documentName?}", "v1");
         path = route switch
@@ -172,6 +177,10 @@ public class AccessMatrixTests : OwnService
             _ when route.StartsWith("/evaluations/{Id}") => path.Replace("{Id}", w.Run),
             _ when route.StartsWith("/green-factory/{Id}") => path.Replace("{Id}", foreign ? w.ForeignApplication : w.OwnApplication),
             _ when route.StartsWith("/api/certificate-batches/{id}") => path.Replace("{id}", w.Batch),
+            _ when route.StartsWith("/api/supervision/cases/{id}") => path.Replace("{id}", foreign ? w.ForeignCase : w.OwnCase),
+            _ when route.StartsWith("/api/supervision/plans/{id}") => path.Replace("{id}", w.Plan),
+            _ when route.StartsWith("/supervision/cases/{Id}") => path.Replace("{Id}", foreign ? w.ForeignCase : w.OwnCase),
+            _ when route.StartsWith("/supervision/plans/{Id}") => path.Replace("{Id}", w.Plan),
             _ when route.StartsWith("/certificates/batches/{Id}") => path.Replace("{Id}", w.Batch),
             _ when route.StartsWith("/api/accounts/{id}") => path.Replace("{id}", w.Account),
             _ => path.Replace("{id}", "carbon_nosuchid"),
@@ -203,7 +212,22 @@ public class AccessMatrixTests : OwnService
         await App.EnsureAccountAsync("m-target", Role.Inspector);   // the account the account doors are tried on
         var accounts = (await (await Http.GetAsync("/api/accounts")).JsonAsync()).AsArray();
         var account = accounts.Single(a => a!["userName"]!.GetValue<string>() == "m-target")!["id"]!.GetValue<string>();
-        return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account);
+        async Task<(string Case, string Evidence)> CaseAsync(string firm)
+        {
+            var opened = await (await Http.PostAsJsonAsync("/api/supervision/cases", new { uscc = firm, year = 2026, mode = "written", trigger = "case", reason = "矩阵测试" })).JsonAsync();
+            var id = opened["id"]!.GetValue<string>();
+            var file = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("evidence " + firm)), "file", "e.txt" } };
+            var sha = (await (await Http.PostAsync($"/api/supervision/cases/{id}/evidence", file)).JsonAsync())["sha256"]!.GetValue<string>();
+            return (id, sha);
+        }
+        var (ownCase, ownEvidence) = await CaseAsync(own);
+        var (foreignCase, foreignEvidence) = await CaseAsync(foreign);
+        var plan = (await (await Http.PostAsJsonAsync("/api/supervision/plans", new
+        {
+            year = 2026, kind = "special", name = "矩阵测试计划", targets = new[] { new { uscc = own, reason = "测试", mode = "written" } },
+        })).JsonAsync())["id"]!.GetValue<string>();
+        return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account,
+            ownCase, foreignCase, ownEvidence, foreignEvidence, plan);
     }
 
     private Task<string> FirmInAsync(string park) => Http.FirmAsync(park: park);

@@ -56,7 +56,11 @@ public static class SupervisionChecks
         return new QuotaResult(quota, used.Count, energy, output, value, grade, limit, value > limit, trace);
     }
 
-    /// <summary>Declared equipment whose model starts with a catalogue item's model prefix, within its power range.</summary>
+    /// <summary>
+    /// Declared equipment whose model starts with a catalogue item's model prefix not followed by a letter (so "Y" finds
+    /// Y160M-4 and Y-160M but not the high-efficiency YE3 series), within its power range. An inspector confirms each match:
+    /// some catalogue items apply only to units made before a year, which a model name does not tell.
+    /// </summary>
     public static IReadOnlyList<(DeclaredEquipment Equipment, PhasedOutItem Item)> PhasedOut(
         IEnumerable<DeclaredEquipment> declared, IReadOnlyList<PhasedOutItem> catalogue) =>
         declared.SelectMany(e => catalogue.Where(i => Matches(e, i)).Take(1).Select(i => (e, i))).ToList();
@@ -64,7 +68,8 @@ public static class SupervisionChecks
     private static bool Matches(DeclaredEquipment e, PhasedOutItem item)
     {
         var model = Normalise(e.Model);
-        return item.Models.Any(m => m.Length > 0 && model.StartsWith(Normalise(m), StringComparison.Ordinal))
+        return item.Models.Select(Normalise).Any(m => m.Length > 0 && model.StartsWith(m, StringComparison.Ordinal)
+                                                      && (model.Length == m.Length || !char.IsLetter(model[m.Length])))
                && (e.PowerKw is not { } kw || ((item.PowerMinKw is not { } min || kw >= min) && (item.PowerMaxKw is not { } max || kw <= max)));
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Carbon.Server.Demo;
 
 /// <summary>
-/// One demo account per role (<c>--demo</c> only), with passwords printed at start and in the README. Never for real use:
+/// One demo account per role, two inspectors (an on-site visit needs two) (<c>--demo</c> only), with passwords printed at start and in the README. Never for real use:
 /// anyone who reads the README can sign in with them.
 /// </summary>
 public static class DemoAccounts
@@ -16,7 +16,8 @@ public static class DemoAccounts
         ("official", "Demo-official-2026", Role.DistrictOfficial, "鄞州区经信局（演示）", []),
         ("filer", "Demo-filer-2026", Role.Filer, $"宁波{DemoDistrict.Names[0]}公司 填报员（演示）", [DemoDistrict.Uscc(0), DemoDistrict.Uscc(1)]),
         ("park", "Demo-park-2026", Role.ParkAdministrator, "鄞州经济开发区管委会（演示）", ["YZ-ETDZ"]),
-        ("inspector", "Demo-inspector-2026", Role.Inspector, "区节能监察大队（演示）", []),
+        ("inspector", "Demo-inspector-2026", Role.Inspector, "区节能监察大队 监察员甲（演示）", []),
+        ("inspector2", "Demo-inspector2-2026", Role.Inspector, "区节能监察大队 监察员乙（演示）", []),
         ("evaluator", "Demo-evaluator-2026", Role.Evaluator, "第三方评价机构（演示）", []),
         ("auditor", "Demo-auditor-2026", Role.Auditor, "区审计局（演示）", []),
     ];

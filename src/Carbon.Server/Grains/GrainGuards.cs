@@ -169,6 +169,56 @@ public static partial class GrainGuards
         Actor(actor);
     }
 
+    public static void OpenCase(string key, OpenCase c, TimeProvider time)
+    {
+        Id("id", key);
+        Year("year", c.Year, time);
+        Text("reason", c.Reason, required: false, max: 2000, multiline: true);
+        Check(c.AssignedInspectors.Length <= 10, "assignedInspectors", "at most 10 inspectors");
+        foreach (var inspector in c.AssignedInspectors)
+        {
+            Text("assignedInspectors", inspector, required: true, max: 100);
+        }
+        Actor(c.Caller.Account);
+    }
+
+    public static void CreatePlan(string key, CreatePlan c, TimeProvider time)
+    {
+        Id("id", key);
+        Year("year", c.Year, time);
+        Text("name", c.Name, required: true, max: 200);
+        Check(c.Targets.Length is > 0 and <= 5000, "targets", "a plan targets 1..5000 firms");
+        Check(c.Targets.Select(t => t.Uscc).Distinct().Count() == c.Targets.Length, "targets", "每家企业在一个计划中只出现一次 (each firm once per plan)");
+        foreach (var t in c.Targets)
+        {
+            Text("targets.reason", t.Reason, required: true, max: 500);
+        }
+        Actor(c.Caller.Account);
+    }
+
+    public static void CaseStep(string key, CaseStepCommand c)
+    {
+        Id("id", key);
+        Text("text", c.Text, required: false, max: 4000, multiline: true);
+        Text("number", c.Number, required: false, max: 100);
+        Check((c.Inspectors?.Length ?? 0) <= 10, "inspectors", "at most 10 inspectors");
+        foreach (var inspector in c.Inspectors ?? [])
+        {
+            Text("inspectors", inspector, required: true, max: 100);
+        }
+        if (c.Finding is { } f)
+        {
+            Text("finding.ruleRef", f.RuleRef, required: true, max: 100);
+            Text("finding.text", f.Text, required: true, max: 2000, multiline: true);
+            Text("finding.unit", f.Unit, required: false, max: 32);
+        }
+        foreach (var hash in (c.Finding?.Evidence ?? []).Concat(c.Evidence ?? []))
+        {
+            Check(hash.Length == 64 && hash.All(char.IsAsciiHexDigit), "evidence", "evidence is cited by its SHA-256 (64 hex digits)");
+        }
+        Actor(c.Caller.Account);
+    }
+
     public static void Submit(string key, SubmitApplication s, TimeProvider time, IEnumerable<string> ruleSets)
     {
         Id("id", key);

@@ -13,6 +13,7 @@ using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
+using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
 using Carbon.Server.Configuration;
 using Carbon.Server.Grains;
@@ -41,6 +42,7 @@ public static class CarbonHost
             v => v.ValidatorType.Namespace?.StartsWith("Carbon.Server.Features", StringComparison.Ordinal) == true);
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<TargetsService>();
+        services.AddSingleton<Features.Supervision.SupervisionService>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -85,6 +87,7 @@ public static class CarbonHost
         services.AddSingleton(sp => MethodCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton<EvaluationSnapshots>();
         services.AddSingleton(sp => GreenFactoryCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
+        services.AddSingleton(sp => SupervisionCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton<GreenFactoryFactsReader>();
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
@@ -128,6 +131,7 @@ public static class CarbonHost
         api.MapTargets();
         api.MapGreenFactory();
         api.MapCertificates();
+        api.MapSupervision();
         return app;
     }
 

@@ -36,6 +36,7 @@ public sealed class LedgerStartup(
         var methods = Load<Factors.MethodCatalog>();
         var plans = Load<IReadOnlyList<Factors.TargetPlan>>();
         var greenFactory = Load<Factors.GreenFactoryCatalog>();
+        var supervision = Load<Factors.SupervisionCatalog>();
         if (problems.Count > 0)
         {
             throw new Factors.FactorLoadException(problems);
@@ -44,6 +45,8 @@ public sealed class LedgerStartup(
         log.LogInformation("亩均 methods: {Methods}", string.Join(", ", methods!.Methods.Values.Select(m => m.Version)));
         log.LogInformation("Plan targets: {Plans}", string.Join(", ", plans!.Select(p => $"{p.Id} ({p.Targets.Count})")));
         log.LogInformation("Green-factory rule sets: {Sets}", string.Join(", ", greenFactory!.RuleSets.Values.Select(s => s.Rules.Version)));
+        log.LogInformation("Supervision rules: {Quotas} quotas, {Items} phased-out items, {Rates} metering rates ({Standard})",
+            supervision!.Rules.Quotas.Count, supervision.Rules.PhasedOut.Count, supervision.Rules.MeteringRates.Count, supervision.Rules.MeteringStandard);
 
         if (!o.Database.IsPostgres)
         {

@@ -19,6 +19,7 @@ public static class CarbonOpenApi
     private static Problem NotFound(string field, string message) => new(404, field, message);
     private static Problem Conflict(string field, string message) => new(409, field, message);
 
+    private static readonly Problem NoCase = NotFound("id", $"无此案件 {RunId} (no case)");
     private static readonly Problem NoEnterprise = NotFound("uscc", $"未登记企业 {Uscc} (no enterprise registered with USCC {Uscc})");
     private static readonly Problem NoPark = NotFound("code", "未登记园区 YZ-DEMO (no park registered with code YZ-DEMO)");
     private static readonly Problem NoRun = NotFound("id", $"无此评价记录 {RunId} (no evaluation run {RunId})");
@@ -94,7 +95,26 @@ public static class CarbonOpenApi
         ["EnableAccount"] = [Bad("reason", "须说明原因 (a reason is required)"), NoAccount],
         ["ResetPassword"] = [NoAccount],
         ["ListAudit"] = [Bad("pageSize", "pageSize 为 1 至 500 (pageSize is 1..500)")],
+        ["SupervisionRules"] = [],
+        ["SupervisionProposals"] = [Bad("year", "year 应在 2022 至 2027 之间")],
+        ["CreateSupervisionPlan"] = [Bad("targets", "计划须列明对象企业 (targets are needed)"), NotFound("targets[0].uscc", $"未登记企业 {Uscc} (no enterprise with this USCC)")],
+        ["DrawSupervisionPlan"] = [Bad("inspectorsPerFirm", "名录中无冲突的监察员不足 2 名 (fewer than 2 inspectors without a conflict)")],
+        ["ListSupervisionPlans"] = [],
+        ["GetSupervisionPlan"] = [NotFound("id", $"无此计划 {RunId} (no plan)")],
+        ["OpenSupervisionCase"] = [Bad("reason", "须说明立案缘由 (a reason is needed)"), NoEnterprise],
+        ["ListSupervisionCases"] = [],
+        ["GetSupervisionCase"] = [NoCase],
+        ["RecordSupervisionStep"] = [Bad("date", "现场监察应提前 5 日书面通知：通知 2026-11-28，检查 2026-12-02 (notice less than 5 days ahead)"), NoCase],
+        ["AttachSupervisionEvidence"] = [Bad("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)"), NoCase],
+        ["GetSupervisionEvidence"] = [NotFound("sha256", "本案无此证据文件 (no such evidence file)")],
+        ["SupervisionQuotaChecks"] = [NoCase],
+        ["SupervisionChecks"] = [Bad("meters[0].tier", "tier 必填：entry, secondary, equipment")],
+        ["DeclareInspectorConflict"] = [Bad("reason", "'Reason' must not be empty."), NoEnterprise],
+        ["ListInspectorConflicts"] = [],
     };
+
+    /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>
+    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence"];
 
     private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
 
@@ -118,6 +138,9 @@ public static class CarbonOpenApi
                          "for an enterprise, a park or the district; `trace=true` shows every factor and clause.",
         ["Evaluations 亩均评价"] = "亩均评价 Score every firm for a year with a method from factors/methods; a run is stored and never changes.",
         ["Targets 规划目标"] = "规划目标 The district plan's targets: baseline, latest, target, progress, projection, on or off track.",
+        ["Supervision 节能监察"] = "节能监察 Energy-saving supervision (《节能监察办法》 NDRC 2016 令第33号): plans with the data's proposals and a " +
+                                "reproducible 双随机 draw, cases from notice to re-inspection or referral with every step, evidence files, " +
+                                "and checks against energy quotas, phased-out equipment catalogues and GB 17167 metering rates.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +
@@ -188,6 +211,13 @@ public static class CarbonOpenApi
     private static void Describe(OpenApiOperation op, OpenApiDocument doc)
     {
         var id = op.OperationId ?? "";
+        if (Uploads.Contains(id) && op.RequestBody is null)
+        {
+            op.RequestBody = new OpenApiRequestBody
+            {
+                Required = true, Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() },
+            };
+        }
         var responses = op.Responses ??= [];
         var problem = new OpenApiSchemaReference("HttpValidationProblemDetails", doc);
         if (Errors.TryGetValue(id, out var errors) && errors.Length == 0)

@@ -28,6 +28,11 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<EvaluationInputRecord> EvaluationInputs => Set<EvaluationInputRecord>();
     public DbSet<GreenFactoryApplicationRecord> GreenFactoryApplications => Set<GreenFactoryApplicationRecord>();
     public DbSet<GreenFactoryEventRecord> GreenFactoryEvents => Set<GreenFactoryEventRecord>();
+    public DbSet<SupervisionCaseRecord> SupervisionCases => Set<SupervisionCaseRecord>();
+    public DbSet<SupervisionStepRecord> SupervisionSteps => Set<SupervisionStepRecord>();
+    public DbSet<SupervisionPlanRecord> SupervisionPlans => Set<SupervisionPlanRecord>();
+    public DbSet<SupervisionEvidenceRecord> SupervisionEvidence => Set<SupervisionEvidenceRecord>();
+    public DbSet<InspectorConflictRecord> InspectorConflicts => Set<InspectorConflictRecord>();
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
     public DbSet<CertificateRevocationRecord> CertificateRevocations => Set<CertificateRevocationRecord>();
     public DbSet<CertificateBatchRecord> CertificateBatches => Set<CertificateBatchRecord>();
@@ -182,6 +187,61 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(x => x.Kind).HasMaxLength(32);
             e.Property(x => x.Actor).HasMaxLength(100);
             e.Property(x => x.Comment).HasMaxLength(2000);
+        });
+        model.Entity<SupervisionPlanRecord>(e =>
+        {
+            e.ToTable("supervision_plans");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(32);
+            e.Property(p => p.Kind).HasMaxLength(32);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.CreatedBy).HasMaxLength(100);
+        });
+        model.Entity<SupervisionCaseRecord>(e =>
+        {
+            e.ToTable("supervision_cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(32);
+            e.Property(c => c.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(c => c.Mode).HasMaxLength(16);
+            e.Property(c => c.Trigger).HasMaxLength(16);
+            e.Property(c => c.PlanId).HasMaxLength(32);
+            e.Property(c => c.AssignedInspectors).HasMaxLength(400);
+            e.Property(c => c.CreatedBy).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(c => c.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SupervisionPlanRecord>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Steps).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.Uscc);
+            e.HasIndex(c => c.Year);
+        });
+        model.Entity<SupervisionStepRecord>(e =>
+        {
+            e.ToTable("supervision_steps");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CaseId).HasMaxLength(32);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.ActorRole).HasMaxLength(32);
+        });
+        model.Entity<SupervisionEvidenceRecord>(e =>
+        {
+            e.ToTable("supervision_evidence");
+            e.HasKey(x => x.Sha256);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.CaseId).HasMaxLength(32);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.UploadedBy).HasMaxLength(100);
+            e.HasOne<SupervisionCaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<InspectorConflictRecord>(e =>
+        {
+            e.ToTable("inspector_conflicts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Inspector).HasMaxLength(100);
+            e.Property(x => x.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.HasIndex(x => new { x.Inspector, x.Uscc });
         });
         model.Entity<CertificateRecord>(e =>
         {

@@ -39,6 +39,7 @@ public static class LedgerServices
         services.AddSingleton<RegistryReads>();
         services.AddSingleton<EvaluationReads>();
         services.AddSingleton<GreenFactoryReads>();
+        services.AddSingleton<SupervisionReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

@@ -125,6 +125,22 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "inspector_conflicts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Inspector = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inspector_conflicts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parks",
                 columns: table => new
                 {
@@ -152,6 +168,24 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_setup_codes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supervision_plans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Seed = table.Column<long>(type: "bigint", nullable: true),
+                    DrawJson = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supervision_plans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -418,6 +452,37 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "supervision_cases",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    AssignedInspectors = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supervision_cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_supervision_cases_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_supervision_cases_supervision_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "supervision_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "certificate_revocations",
                 columns: table => new
                 {
@@ -501,6 +566,54 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         name: "FK_green_factory_events_green_factory_applications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "green_factory_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supervision_evidence",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supervision_evidence", x => x.Sha256);
+                    table.ForeignKey(
+                        name: "FK_supervision_evidence_supervision_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "supervision_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "supervision_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActorRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_supervision_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_supervision_steps_supervision_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "supervision_cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -594,6 +707,36 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "IX_green_factory_events_ApplicationId",
                 table: "green_factory_events",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspector_conflicts_Inspector_Uscc",
+                table: "inspector_conflicts",
+                columns: new[] { "Inspector", "Uscc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supervision_cases_PlanId",
+                table: "supervision_cases",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supervision_cases_Uscc",
+                table: "supervision_cases",
+                column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supervision_cases_Year",
+                table: "supervision_cases",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supervision_evidence_CaseId",
+                table: "supervision_evidence",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_supervision_steps_CaseId",
+                table: "supervision_steps",
+                column: "CaseId");
         }
 
         /// <inheritdoc />
@@ -642,7 +785,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "green_factory_events");
 
             migrationBuilder.DropTable(
+                name: "inspector_conflicts");
+
+            migrationBuilder.DropTable(
                 name: "setup_codes");
+
+            migrationBuilder.DropTable(
+                name: "supervision_evidence");
+
+            migrationBuilder.DropTable(
+                name: "supervision_steps");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
@@ -660,7 +812,13 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "green_factory_applications");
 
             migrationBuilder.DropTable(
+                name: "supervision_cases");
+
+            migrationBuilder.DropTable(
                 name: "enterprises");
+
+            migrationBuilder.DropTable(
+                name: "supervision_plans");
 
             migrationBuilder.DropTable(
                 name: "parks");

@@ -96,3 +96,30 @@ public sealed record ReportReductionLine(string Name, decimal? Reduction);
 
 /// <summary>One month of the trend chart (month 1..12; null where nothing was filed).</summary>
 public sealed record MonthPoint(int Month, decimal? EnergyEquivalentTce, decimal? Co2T);
+
+/// <summary>
+/// 节能监察文书 of one step of a case: <see cref="Title"/> names it (监察通知书, 现场检查笔录, 限期整改通知书, 节能监察建议书,
+/// 复查意见书), the case and step it records, the dates, the inspectors, the findings with the rules they cite, the text
+/// of the step and its legal basis.
+/// </summary>
+public sealed record SupervisionDocumentData(
+    CertificateHeader Header,
+    string Uscc,
+    string EnterpriseName,
+    int Year,
+    string Title,
+    string TitleEnglish,
+    string CaseId,
+    int Step,
+    string Mode,
+    DateOnly On,
+    DateOnly? Date,
+    string? DateLabel,
+    IReadOnlyList<string> Inspectors,
+    IReadOnlyList<DocumentFindingLine> Findings,
+    string? Text,
+    string LegalBasis,
+    string Closing);
+
+/// <summary>A finding as a document lists it: number, category, the rule cited, what was found, measured against the limit.</summary>
+public sealed record DocumentFindingLine(int Number, string Category, string RuleRef, string Text, string? Measured);

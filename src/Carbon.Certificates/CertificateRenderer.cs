@@ -9,7 +9,7 @@ using PdfSharp.Pdf;
 namespace Carbon.Certificates;
 
 /// <summary>
-/// Renders the three certificate kinds as one-page A4 PDFs with PDFsharp, byte-for-byte reproducibly: the same data
+/// Renders the certificate kinds as one-page A4 PDFs with PDFsharp, byte-for-byte reproducibly: the same data
 /// gives the same bytes in any process (no clock, no GUIDs, no host time zone), so a stored certificate's hash can be
 /// checked by rendering its frozen data again. Safe to use from several threads at once.
 /// </summary>
@@ -46,6 +46,12 @@ public sealed class CertificateRenderer : ICertificateRenderer
     {
         ArgumentNullException.ThrowIfNull(data);
         return Write(data.Header, CertificateKind.AnnualReport, AnnualReport.Theme, (l, scale) => AnnualReport.Draw(l, data, scale));
+    }
+
+    public byte[] Render(SupervisionDocumentData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Write(data.Header, CertificateKind.SupervisionDocument, SupervisionDocument.Theme, (l, scale) => SupervisionDocument.Draw(l, data, scale));
     }
 
     /// <summary>

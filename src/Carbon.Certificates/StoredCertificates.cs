@@ -25,6 +25,7 @@ public static class StoredCertificates
     {
         CertificateKind.GreenFactory => renderer.Render(JsonSerializer.Deserialize<GreenFactoryCertificateData>(dataJson, Json)!),
         CertificateKind.MujunNotice => renderer.Render(JsonSerializer.Deserialize<MuYieldNoticeData>(dataJson, Json)!),
+        CertificateKind.SupervisionDocument => renderer.Render(JsonSerializer.Deserialize<SupervisionDocumentData>(dataJson, Json)!),
         _ => renderer.Render(JsonSerializer.Deserialize<AnnualReportData>(dataJson, Json)!),
     };
 }
@@ -37,6 +38,8 @@ public interface ICertificateRenderer
     byte[] Render(MuYieldNoticeData data);
 
     byte[] Render(AnnualReportData data);
+
+    byte[] Render(SupervisionDocumentData data);
 
     string? ReadNumber(ReadOnlySpan<byte> pdf);
 }

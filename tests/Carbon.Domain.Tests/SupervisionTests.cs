@@ -165,7 +165,7 @@ public sealed class SupervisionTests
         Assert.Equal(c.Findings, replayed.Case.Findings);
     }
 
-    private static readonly EnergyQuota Clinker = new("gb16780-2021-clinker", "GB 16780-2021", "水泥单位产品能源消耗限额", "水泥熟料", ["C3011"],
+    private static readonly EnergyQuota Clinker = new("gb16780-2021-clinker", "GB 16780-2021", "水泥单位产品能源消耗限额", "水泥熟料", ["熟料"], ["C3011"],
         "单位熟料综合能耗", "kgce", "t", 100m, 107m, 117m, "生产系统", "UNVERIFIED", "test");
 
     [Fact]

@@ -129,6 +129,25 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         SetDay(2026, 12, 8);
         var ordered = await StepAsync(inspector, caseId, new { kind = "order", on = "2026-12-08", date = "2027-01-08", text = "限期整改通知书：2027-01-08前降至117以下" });
         Assert.Equal("rectification-ordered", ordered["state"]!.GetValue<string>());
+        // The order as a signed document (step 7: opened, notified, on-site, finding, hearing, statement, order); the firm
+        // downloads it; it verifies; asking again returns the same document; an inspector issues nothing else.
+        var document = await inspector.IssueAsync(new { kind = "supervision-document", uscc, caseStep = $"{caseId}:7" });
+        var number = document["number"]!.GetValue<string>();
+        Assert.StartsWith("SD-2026-", number);
+        var pdf = await filer.GetByteArrayAsync($"/api/certificates/{number}");
+        var text = CertificateSteps.Text(pdf);
+        Assert.Contains("限期整改通知书", text);
+        Assert.Contains("gb16780-2021-clinker", text);
+        Assert.Contains("2027年1月8日", text);
+        var upload = new ByteArrayContent(pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        var verified = await (await _app.CreateClient().PostAsync("/api/certificates/verify", upload)).JsonAsync();
+        Assert.Equal("valid", verified["result"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await inspector.PostAsJsonAsync("/api/certificates",
+            new { kind = "supervision-document", uscc, caseStep = $"{caseId}:7" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await inspector.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2026, partial = true })).StatusCode);
+        await (await inspector.PostAsJsonAsync("/api/certificates", new { kind = "supervision-document", uscc, caseStep = $"{caseId}:5" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "caseStep");   // a hearing gives no document
+
         var rows = (await (await filer.GetAsync("/api/supervision/cases")).JsonAsync()).AsArray();
         Assert.Equal(caseId, Assert.Single(rows)!["id"]!.GetValue<string>());
 

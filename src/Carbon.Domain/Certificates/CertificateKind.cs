@@ -9,6 +9,8 @@ public enum CertificateKind
     MujunNotice,
     /// <summary>年度能源与碳排放报告.</summary>
     AnnualReport,
+    /// <summary>节能监察文书 (监察通知书, 现场检查笔录, 限期整改通知书, 节能监察建议书, 复查意见书) of one step of a case.</summary>
+    SupervisionDocument,
 }
 
 /// <summary>Where a certificate stands on a given day.</summary>
@@ -33,6 +35,7 @@ public static class CertificateKinds
     {
         CertificateKind.GreenFactory => "green-factory",
         CertificateKind.MujunNotice => "mujun-notice",
+        CertificateKind.SupervisionDocument => "supervision-document",
         _ => "annual-report",
     };
 
@@ -57,11 +60,12 @@ public static class CertificateKinds
     public static CertificateKind Parse(string token) =>
         TryParse(token, out var kind) ? kind : throw new FormatException($"'{token}' is not a certificate kind");
 
-    /// <summary>GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告).</summary>
+    /// <summary>GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告), SD (节能监察文书).</summary>
     public static string Prefix(this CertificateKind kind) => kind switch
     {
         CertificateKind.GreenFactory => "GF",
         CertificateKind.MujunNotice => "MN",
+        CertificateKind.SupervisionDocument => "SD",
         _ => "AR",
     };
 
@@ -69,6 +73,7 @@ public static class CertificateKinds
     {
         CertificateKind.GreenFactory => "绿色工厂证书",
         CertificateKind.MujunNotice => "亩均效益综合评价结果告知书",
+        CertificateKind.SupervisionDocument => "节能监察文书",
         _ => "年度能源与碳排放报告",
     };
 

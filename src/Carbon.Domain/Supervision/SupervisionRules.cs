@@ -2,13 +2,15 @@ namespace Carbon.Domain.Supervision;
 
 /// <summary>
 /// A 单位产品能耗限额 row of a mandatory national standard: three grades (1 advanced; 2 准入值 for new and expanded
-/// plants; 3 限定值 for existing plants) in <see cref="EnergyUnit"/> per <see cref="ProductUnit"/> of product.
+/// plants; 3 限定值 for existing plants) in <see cref="EnergyUnit"/> per <see cref="ProductUnit"/> of product. A firm's
+/// product line counts when its name is <see cref="Product"/> or one of <see cref="Aliases"/> and its unit is the product unit.
 /// </summary>
 public sealed record EnergyQuota(
     string Id,
     string Standard,
     string Title,
     string Product,
+    IReadOnlyList<string> Aliases,
     IReadOnlyList<string> IndustryCodes,
     string Indicator,
     string EnergyUnit,

@@ -169,7 +169,9 @@ public static class DemoDistrict
                 Electricity("exported-electricity", pv * 0.6m);
             }
             var output = Round(va / industry.VaShare, 2);
-            var first = Record(e, m, 1, energy, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng, null);
+            var product = Product(e, industry, kwh, gas, va * industry.HeatGjPer10kVa * intensity,
+                m.Year >= CoalToGasYear ? 0m : va * industry.CoalKgPer10kVa * intensity);
+            var first = Record(e, m, 1, energy, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng, null, product);
             filings.Add(first);
             if (rng.NextDouble() < 0.03)
             {
@@ -179,7 +181,7 @@ public static class DemoDistrict
                     : new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit, MeasuredNcv = l.MeasuredNcv })
                     .ToList();
                 filings.Add(Record(e, m, 2, corrected, va, output, industry, intensity, employeesBase, years, taxRate, rdShare, rng,
-                    "更正电表抄见数 (corrected electricity meter reading)"));
+                    "更正电表抄见数 (corrected electricity meter reading)", product));
             }
         }
         return filings;
@@ -187,9 +189,10 @@ public static class DemoDistrict
 
     private static FilingRecord Record(EnterpriseRevisionRecord e, YearMonth m, int revision, List<FilingEnergyRecord> energy, decimal va,
         decimal output, Industry industry, decimal intensity, int employeesBase, int years, decimal taxRate, decimal rdShare,
-        Random rng, string? reason) =>
+        Random rng, string? reason, FilingProductRecord? product = null) =>
         new()
         {
+            Products = product is null ? [] : [new FilingProductRecord { Line = 0, Name = product.Name, Quantity = product.Quantity, Unit = product.Unit }],
             Uscc = e.Uscc,
             Year = m.Year,
             Month = m.Month,
@@ -210,6 +213,23 @@ public static class DemoDistrict
             RecordedAt = new DateTimeOffset(m.AddMonths(1).Year, m.AddMonths(1).Month, 10, 1, revision, 0, TimeSpan.Zero),
             Energy = energy.Select(l => new FilingEnergyRecord { Line = l.Line, Carrier = l.Carrier, Quantity = l.Quantity, Unit = l.Unit, MeasuredNcv = l.MeasuredNcv }).ToList(),
         };
+
+    /// <summary>
+    /// The demo's resin makers (化工新材料, C2651) file their PVC output (聚氯乙烯树脂, t), so that an inspector sees the
+    /// GB 21257-2024 quota check work: tonnage from the month's energy on 当量值 (electricity 0.1229 kgce/kWh, gas about
+    /// 1.2143 kgce/m³, heat 34.12 kgce/GJ, coal 0.7143 kgce/kg) over a per-firm unit consumption of 590–670 kgce/t, so a
+    /// few exceed the 3级限定值 of 635. No random draw is used: the rest of the demo stays as it was.
+    /// </summary>
+    private static FilingProductRecord? Product(EnterpriseRevisionRecord e, Industry industry, decimal kwh, decimal gasM3, decimal heatGj, decimal coalKg)
+    {
+        if (industry.Code != "C2651")
+        {
+            return null;
+        }
+        var kgce = kwh * 0.1229m + gasM3 * 1.2143m + heatGj * 34.12m + coalKg * 0.7143m;
+        var perTonne = 590m + e.Uscc.Sum(c => (int)c) % 81;
+        return new FilingProductRecord { Name = "聚氯乙烯树脂", Quantity = Round(kgce / perTonne, 1), Unit = "t" };
+    }
 
     /// <summary>A valid USCC for demo firm <paramref name="i"/>: 91 (company) + 330212 (鄞州区) + organisation code + check.</summary>
     public static string Uscc(int i)

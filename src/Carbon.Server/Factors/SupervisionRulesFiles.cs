@@ -8,7 +8,7 @@ namespace Carbon.Server.Factors;
 
 public sealed record QuotasFile(string? Id, string? Name, string? Version, List<QuotaFile?>? Quotas);
 
-public sealed record QuotaFile(string? Id, string? Standard, string? Title, string? Product, List<string?>? IndustryCodes, string? Indicator,
+public sealed record QuotaFile(string? Id, string? Standard, string? Title, string? Product, List<string?>? Aliases, List<string?>? IndustryCodes, string? Indicator,
     string? Unit, string? EnergyUnit, string? ProductUnit, decimal? Grade1, decimal? Grade2, decimal? Grade3, string? Boundary, string? Effective,
     string? Status, string? Source, string? Note);
 
@@ -58,6 +58,7 @@ public sealed class QuotasFileValidator : AbstractValidator<QuotasFile>
                 .WithMessage("grade 1 is at most grade 2");
             q.RuleFor(x => x!.Status).Must(SupervisionFileRules.IsStatus).WithMessage(SupervisionFileRules.StatusMessage);
             q.RuleFor(x => x!.Source).NotEmpty();
+            q.RuleForEach(x => x!.Aliases).NotEmpty().WithMessage("an alias is the name a firm files the product under");
             q.RuleForEach(x => x!.IndustryCodes).NotNull().Matches("^[A-T][0-9]{0,4}$").WithMessage("industry codes are GB/T 4754 codes or prefixes");
         });
         RuleFor(f => f.Quotas).Must(qs => qs!.Select(q => q?.Id).Distinct().Count() == qs!.Count).When(f => f.Quotas is not null)
@@ -146,7 +147,8 @@ public sealed class SupervisionCatalog(SupervisionRules rules, QuotasFile quotas
             throw new FactorLoadException(problems);
         }
         var rules = new SupervisionRules(
-            quotas!.Quotas!.Select(q => new EnergyQuota(q!.Id!, q.Standard!, q.Title!, q.Product!, (q.IndustryCodes ?? []).Select(c => c!).ToList(),
+            quotas!.Quotas!.Select(q => new EnergyQuota(q!.Id!, q.Standard!, q.Title!, q.Product!, (q.Aliases ?? []).Select(a => a!).ToList(),
+                (q.IndustryCodes ?? []).Select(c => c!).ToList(),
                 q.Indicator ?? q.Product!, q.EnergyUnit!, q.ProductUnit!, q.Grade1, q.Grade2!.Value, q.Grade3!.Value, q.Boundary ?? "",
                 q.Status!, q.Source!)).ToList(),
             equipment!.Batches!.SelectMany(b => b!.Items!.Select(i => new PhasedOutItem(i!.Id!, b.Id!, b.Name!, b.Document ?? "", i.Category ?? "",

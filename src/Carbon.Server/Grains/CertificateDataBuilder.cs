@@ -147,4 +147,63 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         return (new GreenFactoryCertificateData(header, uscc.Value, a.EnterpriseName, a.Year, g.Edition, g.RuleSetVersion, g.TotalScore,
             g.PassScore, g.Categories.Select(c => new CategoryScoreLine(c.Name, c.Weight, c.Score)).ToList()), null, a.Year);
     }
+
+    /// <summary>
+    /// The document of one step of a supervision case (<paramref name="caseStep"/> = "case id:step number", 1-based): a
+    /// notice, an on-site record, an order, advice or a re-inspection opinion, with the case's findings as they stand.
+    /// </summary>
+    public async Task<(SupervisionDocumentData? Data, BuildProblem? Problem)> SupervisionDocumentAsync(CertificateHeader header, string caseStep, Uscc uscc)
+    {
+        var parts = caseStep.Split(':');
+        if (parts is not [var caseId, var number] || !int.TryParse(number, out var index) || caseId.Length != 32 || !caseId.All(char.IsAsciiHexDigit))
+        {
+            return (null, new BuildProblem("caseStep", "caseStep 为“案件号:步骤序号” (case id and step number)", false));
+        }
+        var answer = await grains.GetGrain<ISupervisionCaseGrain>(caseId).GetAsync(Service);
+        if (answer.View is not { } c || c.Uscc != uscc)
+        {
+            return (null, new BuildProblem("caseStep", $"无此案件 {caseId} (no case of this firm)", true));
+        }
+        if (index < 1 || index > c.Steps.Length)
+        {
+            return (null, new BuildProblem("caseStep", $"案件无第 {index} 步 (no step {index})", true));
+        }
+        var step = c.Steps[index - 1];
+        const string law = "《中华人民共和国节约能源法》；《节能监察办法》（国家发展和改革委员会令2016年第33号）";
+        (string Title, string English, string? DateLabel, string Closing, bool Findings)? kind = step.Kind switch
+        {
+            Domain.Supervision.StepKind.Notified => ("节能监察通知书", "Notice of energy-saving inspection",
+                c.Mode == Domain.Supervision.InspectionMode.OnSite ? "现场检查日期" : null, "请贵单位按时接受监察，如实提供有关资料。", false),
+            Domain.Supervision.StepKind.OnSite => ("节能监察现场检查笔录", "On-site inspection record", null,
+                "以上笔录经被监察单位核对无误。", true),
+            Domain.Supervision.StepKind.Order => ("限期整改通知书", "Rectification order", "整改期限",
+                "请贵单位在整改期限内完成整改，并书面报送整改情况；逾期未整改的，依法移送处理。", true),
+            Domain.Supervision.StepKind.Advice => ("节能监察建议书", "Energy-saving advice", null, "请贵单位研究采纳。", true),
+            Domain.Supervision.StepKind.ReInspected => ("节能监察复查意见书", "Re-inspection opinion", null,
+                step.Passed == true ? "经复查，整改已完成。" : "经复查，整改未到位，依法移送处理。", true),
+            _ => null,
+        };
+        if (kind is not { } k)
+        {
+            return (null, new BuildProblem("caseStep", $"“{Domain.Supervision.SupervisionWorkflow.Describe(step.Kind)}”不出具文书 (this step has no document)", false));
+        }
+        var findings = k.Findings
+            ? c.Findings.Select(f => new DocumentFindingLine(f.Number, CategoryName(f.Category), f.RuleRef, f.Text,
+                f.Measured is { } m ? $"{Display.Text(m, 3)} / {(f.Limit is { } lim ? Display.Text(lim, 3) : "—")} {f.Unit}".Trim() : null)).ToList()
+            : [];
+        return (new SupervisionDocumentData(header, uscc.Value, c.EnterpriseName, c.Year, k.Title, k.English, c.Id, index,
+            c.Mode == Domain.Supervision.InspectionMode.OnSite ? "现场监察" : "书面监察", step.On, step.Date, step.Date is null ? null : k.DateLabel,
+            step.Inspectors ?? [], findings, step.Text, law, k.Closing), null);
+    }
+
+    private static string CategoryName(Domain.Supervision.FindingCategory c) => c switch
+    {
+        Domain.Supervision.FindingCategory.Quota => "能耗限额",
+        Domain.Supervision.FindingCategory.PhasedOutEquipment => "淘汰设备",
+        Domain.Supervision.FindingCategory.Metering => "能源计量",
+        Domain.Supervision.FindingCategory.EnergyManager => "能源管理岗位",
+        Domain.Supervision.FindingCategory.AnnualReport => "能源利用状况报告",
+        Domain.Supervision.FindingCategory.EnergyReview => "节能审查",
+        _ => "能源统计",
+    };
 }

@@ -24,7 +24,8 @@ public sealed record IssueOrder(
     string Actor,
     string? BatchId = null,
     string? SupersedeReason = null,
-    bool Partial = false);
+    bool Partial = false,
+    string? CaseStep = null);
 
 /// <summary>
 /// What issuing did: the register entry (new, or the live one it returned when <see cref="Existing"/>), or the field
@@ -73,13 +74,15 @@ public sealed class CertificateIssuer(
                 ? (d, d?.Year ?? 0, null, p) : default,
             CertificateKind.MujunNotice => await data.MuYieldNoticeAsync(draft, order.EvaluationId!, uscc) is var (n, q)
                 ? ((object?)n, n?.Year ?? 0, order.EvaluationId, q) : default,
+            CertificateKind.SupervisionDocument => await data.SupervisionDocumentAsync(draft, order.CaseStep!, uscc) is var (s, sp)
+                ? ((object?)s, s?.Year ?? 0, order.CaseStep, sp) : default,
             _ => await data.GreenFactoryAsync(draft, order.ApplicationId!, uscc) is var (g, r, y) ? ((object?)g, y, order.ApplicationId, r) : default,
         };
         if (document is null)
         {
             return new IssueResult(null, problem);
         }
-        if (order.SupersedeReason is null && await Register.FindLiveAsync(kind, uscc, documentYear) is { } live)
+        if (order.SupersedeReason is null && await Register.FindLiveAsync(kind, uscc, documentYear, source) is { } live)
         {
             return await ExistingAsync(live);
         }
@@ -89,7 +92,7 @@ public sealed class CertificateIssuer(
             return new IssueResult(null, new BuildProblem(refused.Field!, refused.Message!, false));
         }
 
-        var reserved = await Register.ReserveAsync(new CertificateReservation(kind, uscc, documentYear, order.SupersedeReason));
+        var reserved = await Register.ReserveAsync(new CertificateReservation(kind, uscc, documentYear, order.SupersedeReason, source));
         switch (reserved.Status)
         {
             case ReserveStatus.Existing:
@@ -128,6 +131,7 @@ public sealed class CertificateIssuer(
             AnnualReportData d => d with { Header = header },
             MuYieldNoticeData d => d with { Header = header },
             GreenFactoryCertificateData d => d with { Header = header },
+            SupervisionDocumentData d => d with { Header = header },
             _ => throw new InvalidOperationException(),
         };
         var json = StoredCertificates.Serialize(document);

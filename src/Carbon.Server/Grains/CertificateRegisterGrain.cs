@@ -28,7 +28,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
             var parts = c.Number.Split('-');
             var last = (parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture));
             _last[last] = Math.Max(_last.GetValueOrDefault(last), int.Parse(parts[2], CultureInfo.InvariantCulture));
-            var key = new LiveKey(CertificateKinds.Parse(c.Kind), c.Uscc, c.Year);
+            var key = LiveKey.Of(CertificateKinds.Parse(c.Kind), c.Uscc, c.Year, c.SourceId);
             _keys[c.Number] = key;
             if (!_revoked.Contains(c.Number))
             {
@@ -37,13 +37,13 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
         }
     }
 
-    Task<string?> ICertificateRegisterGrain.FindLiveAsync(CertificateKind kind, Uscc uscc, int year) =>
-        Task.FromResult(_live.GetValueOrDefault(new LiveKey(kind, uscc.Value, year))?.Max);
+    Task<string?> ICertificateRegisterGrain.FindLiveAsync(CertificateKind kind, Uscc uscc, int year, string? sourceId) =>
+        Task.FromResult(_live.GetValueOrDefault(LiveKey.Of(kind, uscc.Value, year, sourceId))?.Max);
 
     Task<ReserveOutcome> ICertificateRegisterGrain.ReserveAsync(CertificateReservation r)
     {
         GrainGuards.Reserve(r, clock);
-        var key = new LiveKey(r.Kind, r.Uscc.Value, r.Year);
+        var key = LiveKey.Of(r.Kind, r.Uscc.Value, r.Year, r.SourceId);
         if (_pending.Values.Any(p => p.Key == key))
         {
             return Task.FromResult(new ReserveOutcome(ReserveStatus.InProgress, null));
@@ -73,7 +73,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
     async Task ICertificateRegisterGrain.RecordAsync(CertificateEntry e)
     {
         GrainGuards.Record(e, _pending.ContainsKey(e.Number), clock);
-        var key = new LiveKey(e.Kind, e.Uscc.Value, e.Year);
+        var key = LiveKey.Of(e.Kind, e.Uscc.Value, e.Year, e.SourceId);
         var supersedeReason = _pending.Remove(e.Number, out var pending) ? pending.SupersedeReason : null;
         var superseded = supersedeReason is null ? [] : Live(key).ToArray();
         var revocations = superseded
@@ -146,6 +146,13 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
         Live(_keys[number]).Remove(number);
     }
 
-    /// <summary>One live certificate per firm, kind and year (亩均 notices: the evaluation's year; green factories: the application's).</summary>
-    private readonly record struct LiveKey(CertificateKind Kind, string Uscc, int Year);
+    /// <summary>
+    /// One live certificate per firm, kind and year (亩均 notices: the evaluation's year; green factories: the
+    /// application's); one supervision document per step of a case (its source, "case:step").
+    /// </summary>
+    private readonly record struct LiveKey(CertificateKind Kind, string Uscc, int Year, string? Source)
+    {
+        public static LiveKey Of(CertificateKind kind, string uscc, int year, string? source) =>
+            new(kind, uscc, year, kind == CertificateKind.SupervisionDocument ? source : null);
+    }
 }

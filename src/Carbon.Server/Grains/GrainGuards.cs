@@ -129,6 +129,7 @@ public static partial class GrainGuards
         }
         Text("evaluationId", order.EvaluationId, required: false, max: 64);
         Text("applicationId", order.ApplicationId, required: false, max: 64);
+        Text("caseStep", order.CaseStep, required: order.Kind == Domain.Certificates.CertificateKind.SupervisionDocument, max: 48);
         Text("reason", order.SupersedeReason, required: false, max: 900, multiline: true);
         Actor(order.Actor);
     }

@@ -61,6 +61,7 @@ public static class CarbonHost
         builder.WebHost.UseStaticWebAssets();   // blazor.web.js and the stylesheet in every environment, not only Development
         services.AddHostedService<AccountStartup>();
         services.AddHostedService<DemoApplicationsStartup>();
+        services.AddHostedService<DemoSupervisionStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

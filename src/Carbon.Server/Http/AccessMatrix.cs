@@ -64,6 +64,12 @@ public static class AccessMatrix
         ["POST /accounts"] = Access.Signed(District, Official),
         ["GET /certificates"] = Access.Signed(Listed, FirmReaders),
         ["POST /certificates"] = Access.Signed(Listed + "（出具、吊销仅经信局 issuing and revoking: officials）", FirmReaders),
+        ["GET /supervision"] = Access.Signed(Listed + "（企业只见本企业案件；计划与抽取仅监察员、经信局 plans and draws: inspectors, officials）", FirmReaders),
+        ["POST /supervision"] = Access.Signed("制定计划、抽取、立案：监察员、经信局 (inspectors and officials act)", FirmReaders),
+        ["GET /supervision/cases/{Id}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["POST /supervision/cases/{Id}"] = Access.Signed("监察员、经信局记录步骤；企业陈述意见、报送整改报告 (the firm: its own case)", FirmReaders),
+        ["GET /supervision/plans/{Id}"] = Access.Signed(Listed, Official, Inspector, Auditor),
+        ["POST /supervision/plans/{Id}"] = Access.Signed(Listed, Official, Inspector, Auditor),
         ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["POST /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["GET /openapi/{documentName}.json"] = Access.Public(),
@@ -134,7 +140,7 @@ public static class AccessMatrix
         ["POST /api/green-factory/applications/{id}/reinstatement"] = Access.Signed(District, Official),
 
         // Certificates.
-        ["POST /api/certificates"] = Access.Signed(District, Official),
+        ["POST /api/certificates"] = Access.Signed(District + "；监察员仅出具节能监察文书 (inspectors: supervision documents only)", Official, Inspector),
         ["GET /api/certificates"] = Access.Signed(Listed, FirmReaders),
         ["GET /api/certificates/{number}"] = Access.Signed(OwnFirm, FirmReaders),
         ["POST /api/certificates/{number}/revoke"] = Access.Signed(District, Official),

@@ -21,7 +21,7 @@ public sealed record RegisteredCertificate(
     CertificateRevocationRecord? Revocation);
 
 /// <summary>What the register grain keeps of each certificate: its number and the kind, firm and year it is for.</summary>
-public sealed record CertificateIdentity(string Number, string Kind, string Uscc, int Year);
+public sealed record CertificateIdentity(string Number, string Kind, string Uscc, int Year, string? SourceId);
 
 /// <summary>The certificate register's read side.</summary>
 public sealed class CertificateReads(ILedgerContextFactory contexts)
@@ -29,7 +29,7 @@ public sealed class CertificateReads(ILedgerContextFactory contexts)
     public async Task<List<CertificateIdentity>> IdentitiesAsync()
     {
         await using var db = contexts.Create();
-        return await db.Certificates.AsNoTracking().Select(c => new CertificateIdentity(c.Number, c.Kind, c.Uscc, c.Year)).ToListAsync();
+        return await db.Certificates.AsNoTracking().Select(c => new CertificateIdentity(c.Number, c.Kind, c.Uscc, c.Year, c.SourceId)).ToListAsync();
     }
 
     public async Task<List<string>> RevokedNumbersAsync()

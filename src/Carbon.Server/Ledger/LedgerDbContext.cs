@@ -250,7 +250,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(c => c.Number).HasMaxLength(32);
             e.Property(c => c.Kind).HasMaxLength(32);
             e.Property(c => c.Uscc).HasMaxLength(18).IsFixedLength();
-            e.Property(c => c.SourceId).HasMaxLength(32);
+            e.Property(c => c.SourceId).HasMaxLength(48);
             e.Property(c => c.BatchId).HasMaxLength(32);
             e.Property(c => c.IssuedBy).HasMaxLength(100);
             e.Property(c => c.Sha256).HasMaxLength(64);

@@ -9,7 +9,7 @@ namespace Carbon.Server.Features.Certificates;
 /// POST /api/certificates body: annual-report needs year; mujun-notice needs evaluationId; green-factory needs
 /// applicationId. A firm holds one live certificate per kind and year: asking again returns it, unless
 /// <see cref="Supersede"/> (with a <see cref="Reason"/>) replaces it. <see cref="Partial"/> lets an annual report cover
-/// fewer than twelve months.
+/// fewer than twelve months. A supervision document names its case and step as <see cref="CaseStep"/> ("case id:step").
 /// </summary>
 public sealed record IssueRequest(
     string? Kind,
@@ -19,7 +19,8 @@ public sealed record IssueRequest(
     string? ApplicationId,
     bool? Supersede = null,
     string? Reason = null,
-    bool? Partial = null);
+    bool? Partial = null,
+    string? CaseStep = null);
 
 public sealed record RevokeRequest(string? Reason);
 

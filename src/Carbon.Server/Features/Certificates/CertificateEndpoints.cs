@@ -42,9 +42,14 @@ public static class CertificateEndpoints
     internal static async Task<Results<Created<CertificateResponse>, Ok<CertificateResponse>, ProblemHttpResult>> IssueAsync(
         IssueRequest body, CertificateIssuer issuer, ReportingClock clock, ClaimsPrincipal user)
     {
-        var issued = await issuer.IssueAsync(new IssueOrder(CertificateKinds.Parse(body.Kind!), Uscc.Parse(body.Uscc!), body.Year,
+        var kind = CertificateKinds.Parse(body.Kind!);
+        if (user.RequiredCaller().Role == Domain.Access.Role.Inspector && kind != CertificateKind.SupervisionDocument)
+        {
+            return Problems.Forbidden("监察员仅可出具节能监察文书 (inspectors issue supervision documents only)");
+        }
+        var issued = await issuer.IssueAsync(new IssueOrder(kind, Uscc.Parse(body.Uscc!), body.Year,
             body.EvaluationId, body.ApplicationId, user.RequiredCaller().Account, SupersedeReason: body.Supersede == true ? body.Reason!.Trim() : null,
-            Partial: body.Partial == true));
+            Partial: body.Partial == true, CaseStep: body.CaseStep?.Trim()));
         if (issued.Certificate is not { } c)
         {
             var p = issued.Problem!;

@@ -20,6 +20,10 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
             .WithMessage("亩均告知书须指定 evaluationId (a notice needs the evaluation run)");
         RuleFor(r => r.ApplicationId).NotEmpty().When(r => Is(r.Kind, CertificateKind.GreenFactory))
             .WithMessage("绿色工厂证书须指定 applicationId (a certificate needs the approved application)");
+        RuleFor(r => r.CaseStep).NotEmpty().When(r => Is(r.Kind, CertificateKind.SupervisionDocument))
+            .WithMessage("节能监察文书须指定 caseStep（案件号:步骤序号） (a supervision document names its case and step)");
+        RuleFor(r => r.CaseStep).Matches("^[0-9a-f]{32}:[0-9]{1,4}$").When(r => r.CaseStep is not null)
+            .WithMessage("caseStep 为“32位案件号:步骤序号” (case id:step number)");
         RuleFor(r => r.Reason).NotEmpty().When(r => r.Supersede == true)
             .WithMessage("取代现有证书须说明理由 (superseding a certificate needs a reason)");
         RuleFor(r => r.Reason).Empty().When(r => r.Supersede != true)

@@ -207,7 +207,7 @@ public sealed class SupervisionService(
     }
 
     private static bool Matches(ProductOutput p, EnergyQuota q) =>
-        string.Equals(p.Name.Trim(), q.Product, StringComparison.Ordinal) && string.Equals(p.Unit.Trim(), q.ProductUnit, StringComparison.OrdinalIgnoreCase);
+        (p.Name.Trim() == q.Product || q.Aliases.Contains(p.Name.Trim())) && string.Equals(p.Unit.Trim(), q.ProductUnit, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Multiplier from tce to the quota's energy unit.</summary>
     private static decimal? EnergyScale(string unit) => unit switch

@@ -8,7 +8,7 @@ namespace Carbon.Server.Grains.Contracts;
 /// kind, firm and year, the reason it is superseded (null: a live one is returned instead).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.cert.reservation")]
-public sealed record CertificateReservation(CertificateKind Kind, Uscc Uscc, int Year, string? SupersedeReason);
+public sealed record CertificateReservation(CertificateKind Kind, Uscc Uscc, int Year, string? SupersedeReason, string? SourceId = null);
 
 public enum ReserveStatus
 {

@@ -274,8 +274,8 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("SourceId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.Property<string>("Uscc")
                         .IsRequired()

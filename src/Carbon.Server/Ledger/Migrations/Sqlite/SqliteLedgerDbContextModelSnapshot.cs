@@ -267,7 +267,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceId")
-                        .HasMaxLength(32)
+                        .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Uscc")

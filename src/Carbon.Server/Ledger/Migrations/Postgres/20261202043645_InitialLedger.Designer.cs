@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Carbon.Server.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerDbContext))]
-    [Migration("20261202041710_InitialLedger")]
+    [Migration("20261202043645_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -277,8 +277,8 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("SourceId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.Property<string>("Uscc")
                         .IsRequired()

@@ -335,7 +335,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
                     BatchId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),

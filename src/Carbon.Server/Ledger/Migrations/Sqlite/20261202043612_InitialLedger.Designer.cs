@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Carbon.Server.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerDbContext))]
-    [Migration("20261202041637_InitialLedger")]
+    [Migration("20261202043612_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -270,7 +270,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceId")
-                        .HasMaxLength(32)
+                        .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Uscc")

@@ -336,7 +336,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
-                    SourceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SourceId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
                     BatchId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),

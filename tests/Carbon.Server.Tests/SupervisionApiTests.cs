@@ -210,6 +210,15 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         Assert.Equal("referred", referred["state"]!.GetValue<string>());
         var closed = await StepAsync(official, caseId, new { kind = "referral-closed", on = "2026-12-16", number = "鄞发改罚〔2026〕8号" });
         Assert.Equal("penalised", closed["outcome"]!.GetValue<string>());
+
+        // The year's report: one case, visited, one order, none rectified of one settled (0 %), one referred.
+        var report = await (await inspector.GetAsync("/api/supervision/report?year=2026")).JsonAsync();
+        Assert.Equal(1, report["cases"]!.GetValue<int>());
+        Assert.Equal(1, report["visited"]!.GetValue<int>());
+        Assert.Equal(1, report["orders"]!.GetValue<int>());
+        Assert.Equal(1, report["referred"]!.GetValue<int>());
+        Assert.Equal(0m, report.Dec("rectificationRate"));
+        Assert.Equal(1, report["findingsByCategory"]!["phased-out-equipment"]!.GetValue<int>());
     }
 
     [Fact]

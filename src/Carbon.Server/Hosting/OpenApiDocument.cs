@@ -111,6 +111,7 @@ public static class CarbonOpenApi
         ["SupervisionChecks"] = [Bad("meters[0].tier", "tier 必填：entry, secondary, equipment")],
         ["DeclareInspectorConflict"] = [Bad("reason", "'Reason' must not be empty."), NoEnterprise],
         ["ListInspectorConflicts"] = [],
+        ["SupervisionReport"] = [BadYear],
     };
 
     /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>

@@ -160,6 +160,7 @@ public static class AccessMatrix
         ["GET /api/supervision/cases/{id}/evidence/{sha256}"] = Access.Signed(OwnFirm, FirmReaders),
         ["GET /api/supervision/cases/{id}/quota-checks"] = Access.Signed(District, Official, Inspector, Auditor),
         ["POST /api/supervision/checks"] = Access.Signed(District, Official, Inspector),
+        ["GET /api/supervision/report"] = Access.Signed(District, Official, Inspector, Auditor),
         ["POST /api/supervision/conflicts"] = Access.Signed("监察员本人 (the inspector itself)", Inspector),
         ["GET /api/supervision/conflicts"] = Access.Signed(District, Official, Inspector, Auditor),
         ["POST /api/certificate-batches"] = Access.Signed(District, Official),

@@ -42,6 +42,13 @@ public sealed record MeterRequest(string? Energy, MeterTier? Tier, int? Required
 public sealed record CaseRow(string Id, string Uscc, string Name, string? ParkCode, int Year, InspectionMode Mode, InspectionTrigger Trigger,
     string? PlanId, CaseState State, CaseOutcome? Outcome, DateOnly? Deadline, int Findings, AlertView[] Alerts, DateTimeOffset CreatedAt);
 
+/// <summary>
+/// 年度监察报告: cases, inspections carried out (书面 or 现场) and visits, cases by state, findings by category, orders,
+/// advice, rectified, referred, the rectification rate (rectified ÷ orders settled; null before any is) and overdue limits.
+/// </summary>
+public sealed record SupervisionReport(int Year, int Cases, int Inspected, int Visited, Dictionary<string, int> ByState,
+    Dictionary<string, int> FindingsByCategory, int Orders, int Advice, int Rectified, int Referred, decimal? RectificationRate, int Overdue);
+
 /// <summary>A firm the data suggests inspecting, and why (each reason in words).</summary>
 public sealed record Proposal(string Uscc, string Name, string? ParkCode, decimal EnergyTce, decimal? IntensityChange, string[] Reasons);
 

@@ -49,6 +49,8 @@ public static class SupervisionEndpoints
             .WithSummary("能耗限额核查 The firm's 单位产品能耗 from its filings against each matching quota (?plant=new for 准入值)");
         group.MapPost("/checks", Checks).WithName("SupervisionChecks")
             .WithSummary("设备与计量核查 Declared equipment against the 淘汰 catalogues; the meter register against GB 17167-2006");
+        group.MapGet("/report", ReportAsync).WithName("SupervisionReport")
+            .WithSummary("年度监察报告 A year's inspections, findings by category, orders, rectification rate, referrals");
         group.MapPost("/conflicts", DeclareConflictAsync).WithName("DeclareInspectorConflict")
             .WithSummary("回避声明 The calling inspector declares a conflict with a firm; draws never assign them together");
         group.MapGet("/conflicts", ListConflictsAsync).WithName("ListInspectorConflicts").WithSummary("回避声明 Every declared conflict");
@@ -187,6 +189,17 @@ public static class SupervisionEndpoints
         }
         var checks = await service.QuotaChecksAsync(view, caller, plant == "new" ? PlantStatus.NewOrExpanded : PlantStatus.Existing);
         return checks is null ? Problems.NotFound("uscc", $"未登记企业 {view.Uscc}") : TypedResults.Ok(checks.ToArray());
+    }
+
+    internal static async Task<Results<Ok<SupervisionReport>, ValidationProblem>> ReportAsync(int? year, SupervisionService service,
+        Configuration.ReportingClock clock, ClaimsPrincipal user)
+    {
+        var y = year ?? clock.Today.Year;
+        if (y < Configuration.ReportingClock.FirstMonth.Year || y > clock.Today.Year)
+        {
+            return Problems.Field("year", $"year 应在 {Configuration.ReportingClock.FirstMonth.Year} 至 {clock.Today.Year} 之间");
+        }
+        return TypedResults.Ok(await service.ReportAsync(y, user.RequiredCaller()));
     }
 
     internal static Ok<ChecksResponse> Checks(ChecksRequest body, SupervisionService service) => TypedResults.Ok(service.Check(body));

@@ -39,6 +39,13 @@ public sealed class DistrictPageTests(CarbonSite site, ITestOutputHelper output)
         var firms = page.Locator($"a[href^='/evaluations/{id}/firms/']");
         await Expect(firms.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.OpenAsync($"/evaluations/{id}", output);
+        // The firm list by class: A only.
+        await page.GetByRole(AriaRole.Link, new() { Name = "A 类", Exact = true }).ClickAsync();
+        await page.ExpectPathAsync($"/evaluations/{id}");
+        await Expect(page.Locator("section:has(h2:has-text('企业评价')) tbody tr").First).ToBeVisibleAsync();
+        var classes = await page.Locator("section:has(h2:has-text('企业评价')) tbody tr td:last-child").AllInnerTextsAsync();
+        Assert.All(classes, c => Assert.Equal("A", c.Trim()));
+        await page.OpenAsync($"/evaluations/{id}", output);
         Assert.True(await firms.CountAsync() >= 100, "the run lists the district's firms");
         await page.ScreenshotAsync("evaluation", output);
 

@@ -67,6 +67,21 @@ public enum FindingCategory
     Statistics,
 }
 
+/// <summary>The Chinese name of a <see cref="FindingCategory"/>, as documents and pages print it.</summary>
+public static class FindingCategories
+{
+    public static string ChineseName(this FindingCategory c) => c switch
+    {
+        FindingCategory.Quota => "能耗限额",
+        FindingCategory.PhasedOutEquipment => "淘汰设备",
+        FindingCategory.Metering => "能源计量",
+        FindingCategory.EnergyManager => "能源管理岗位",
+        FindingCategory.AnnualReport => "能源利用状况报告",
+        FindingCategory.EnergyReview => "节能审查",
+        _ => "能源统计",
+    };
+}
+
 /// <summary>
 /// A finding against a rule of the reference data (<paramref name="RuleRef"/>: the quota row, catalogue item or clause),
 /// with what was measured and the limit, and the evidence files (by SHA-256) behind it.

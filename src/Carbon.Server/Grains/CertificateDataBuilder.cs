@@ -3,6 +3,7 @@ using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
 using Carbon.Domain.Registry;
+using Carbon.Domain.Supervision;
 using Carbon.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Grains.Contracts;
@@ -188,22 +189,11 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
             return (null, new BuildProblem("caseStep", $"“{Domain.Supervision.SupervisionWorkflow.Describe(step.Kind)}”不出具文书 (this step has no document)", false));
         }
         var findings = k.Findings
-            ? c.Findings.Select(f => new DocumentFindingLine(f.Number, CategoryName(f.Category), f.RuleRef, f.Text,
+            ? c.Findings.Select(f => new DocumentFindingLine(f.Number, f.Category.ChineseName(), f.RuleRef, f.Text,
                 f.Measured is { } m ? $"{Display.Text(m, 3)} / {(f.Limit is { } lim ? Display.Text(lim, 3) : "—")} {f.Unit}".Trim() : null)).ToList()
             : [];
         return (new SupervisionDocumentData(header, uscc.Value, c.EnterpriseName, c.Year, k.Title, k.English, c.Id, index,
             c.Mode == Domain.Supervision.InspectionMode.OnSite ? "现场监察" : "书面监察", step.On, step.Date, step.Date is null ? null : k.DateLabel,
             step.Inspectors ?? [], findings, step.Text, law, k.Closing), null);
     }
-
-    private static string CategoryName(Domain.Supervision.FindingCategory c) => c switch
-    {
-        Domain.Supervision.FindingCategory.Quota => "能耗限额",
-        Domain.Supervision.FindingCategory.PhasedOutEquipment => "淘汰设备",
-        Domain.Supervision.FindingCategory.Metering => "能源计量",
-        Domain.Supervision.FindingCategory.EnergyManager => "能源管理岗位",
-        Domain.Supervision.FindingCategory.AnnualReport => "能源利用状况报告",
-        Domain.Supervision.FindingCategory.EnergyReview => "节能审查",
-        _ => "能源统计",
-    };
 }

@@ -18,54 +18,39 @@ namespace Carbon.Server.Hosting;
 /// </summary>
 public sealed class DemoApplicationsStartup(
     IHostApplicationLifetime lifetime, IOptions<CarbonOptions> options, IGrainFactory grains, GreenFactoryReads reads, GreenFactoryCatalog catalog,
-    ReportingClock clock, ILogger<DemoApplicationsStartup> log) : IHostedService
+    ReportingClock clock, ILogger<DemoApplicationsStartup> log)
+    : DemoSeedAfterStart(lifetime, options, log)
 {
     private const string RuleSet = "gbt36132-2025";
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (options.Value.Demo)
-        {
-            lifetime.ApplicationStarted.Register(() => _ = SeedAsync());
-        }
-        return Task.CompletedTask;
-    }
+    protected override string What => "the green-factory applications";
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
-        try
+        if ((await reads.ListApplicationsAsync()).Count > 0 || !catalog.RuleSets.TryGetValue(RuleSet, out var rules))
         {
-            if ((await reads.ListApplicationsAsync()).Count > 0 || !catalog.RuleSets.TryGetValue(RuleSet, out var rules))
-            {
-                return;
-            }
-            var official = Caller.Of("official", Role.DistrictOfficial);   // the demo official (DemoAccounts)
-            var year = clock.Today.Year - 1;
-            // Every basic requirement and qualitative item claimed with its evidence; the computed indicators come from the ledger.
-            var answers = rules.Rules.Basic.Select(b => b.Id).Concat(rules.Rules.Items.Where(i => i.IsQualitative).Select(i => i.Id))
-                .Select(id => new Answer(id, true, $"演示佐证材料 {id} (demo evidence)")).ToArray();
-            string[] stages = ["submitted", "verifying", "approved"];
-            for (var i = 0; i < stages.Length; i++)
-            {
-                var grain = grains.GetGrain<IGreenFactoryApplicationGrain>(Guid.NewGuid().ToString("N"));
-                var outcome = await grain.SubmitAsync(new SubmitApplication(Uscc.Parse(DemoDistrict.Uscc(2 + i)), year, RuleSet, null, answers, official));
-                if (outcome.Result != ApplicationResult.Ok || stages[i] == "submitted")
-                {
-                    continue;
-                }
-                await grain.VerifyAsync(answers.Select(a => new Decision(a.Item, true, null)).ToArray(), official);
-                if (stages[i] == "approved")
-                {
-                    await grain.DecideAsync(true, "演示：核查通过 (demo)", official);
-                }
-            }
-            log.LogInformation("--demo: three green-factory applications for {Year} (submitted, verifying, approved)", year);
+            return;
         }
-        catch (Exception e)
+        var official = Caller.Of("official", Role.DistrictOfficial);   // the demo official (DemoAccounts)
+        var year = clock.Today.Year - 1;
+        // Every basic requirement and qualitative item claimed with its evidence; the computed indicators come from the ledger.
+        var answers = rules.Rules.Basic.Select(b => b.Id).Concat(rules.Rules.Items.Where(i => i.IsQualitative).Select(i => i.Id))
+            .Select(id => new Answer(id, true, $"演示佐证材料 {id} (demo evidence)")).ToArray();
+        string[] stages = ["submitted", "verifying", "approved"];
+        for (var i = 0; i < stages.Length; i++)
         {
-            log.LogWarning(e, "--demo: the green-factory applications could not be seeded");
+            var grain = grains.GetGrain<IGreenFactoryApplicationGrain>(Guid.NewGuid().ToString("N"));
+            var outcome = await grain.SubmitAsync(new SubmitApplication(Uscc.Parse(DemoDistrict.Uscc(2 + i)), year, RuleSet, null, answers, official));
+            if (outcome.Result != ApplicationResult.Ok || stages[i] == "submitted")
+            {
+                continue;
+            }
+            await grain.VerifyAsync(answers.Select(a => new Decision(a.Item, true, null)).ToArray(), official);
+            if (stages[i] == "approved")
+            {
+                await grain.DecideAsync(true, "演示：核查通过 (demo)", official);
+            }
         }
+        log.LogInformation("--demo: three green-factory applications for {Year} (submitted, verifying, approved)", year);
     }
 }

@@ -58,14 +58,6 @@ public static class SupervisionWords
         _ => "双随机",
     };
 
-    public static string Category(FindingCategory c) => c switch
-    {
-        FindingCategory.Quota => "能耗限额 quota",
-        FindingCategory.PhasedOutEquipment => "淘汰设备 phased-out equipment",
-        FindingCategory.Metering => "能源计量 metering",
-        FindingCategory.EnergyManager => "能源管理岗位 energy manager",
-        FindingCategory.AnnualReport => "能源利用状况报告 annual report",
-        FindingCategory.EnergyReview => "节能审查 energy review",
-        _ => "能源统计 statistics",
-    };
+    public static string Category(FindingCategory c) =>
+        $"{c.ChineseName()} {System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(c.ToString()).Replace('-', ' ')}";
 }

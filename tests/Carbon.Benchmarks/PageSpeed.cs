@@ -56,6 +56,7 @@ internal static class PageSpeed
             using var official = await SignInAsync(url, "official");
             using var filer = await SignInAsync(url, "filer");
             using var park = await SignInAsync(url, "park");
+            using var inspector = await SignInAsync(url, "inspector");
             var run = await official.PostAsJsonAsync("/api/evaluations", new { year = DateTime.UtcNow.Year - 1, method = "huangyan-2022" });
             var runId = JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
             var year = DateTime.UtcNow.Year - 1;
@@ -81,6 +82,8 @@ internal static class PageSpeed
                 ("official", official, "/certificates"),
                 ("official", official, "/green-factory"),
                 ("official", official, "/accounts"),
+                ("inspector", inspector, "/supervision"),
+                ("inspector", inspector, "/"),
                 ("park", park, "/district"),
                 ("park", park, "/firms"),
                 ("filer", filer, "/"),

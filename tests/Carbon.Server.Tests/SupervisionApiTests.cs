@@ -191,7 +191,7 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         await StepAsync(inspector, caseId, new
         {
             kind = "finding", on = "2026-11-28",
-            finding = new { category = "phased-out-equipment", ruleRef = "b1-010", text = "在用S7变压器", evidence = Array.Empty<string>() },
+            finding = new { category = "phased-out-equipment", ruleRef = "b1-007", text = "在用S7变压器", evidence = Array.Empty<string>() },
         });
         await StepAsync(inspector, caseId, new { kind = "hearing", on = "2026-11-28" });
         // No order before the firm is heard.
@@ -219,6 +219,15 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         Assert.Equal(1, report["referred"]!.GetValue<int>());
         Assert.Equal(0m, report.Dec("rectificationRate"));
         Assert.Equal(1, report["findingsByCategory"]!["phased-out-equipment"]!.GetValue<int>());
+
+        // Next year's 整改复查 plan re-inspects the firm; there is nothing to follow up before 2026.
+        await (await inspector.PostAsJsonAsync("/api/supervision/plans/follow-up", new { year = 2026, name = "x" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "year");
+        var followUp = await (await inspector.PostAsJsonAsync("/api/supervision/plans/follow-up", new { year = 2027, name = "2027年整改落实情况专项监察" })).JsonAsync();
+        Assert.Equal("follow-up", followUp["kind"]!.GetValue<string>());
+        var again = await (await inspector.GetAsync($"/api/supervision/cases/{followUp["caseIds"]![0]!.GetValue<string>()}")).JsonAsync();
+        Assert.Equal(uscc, again["uscc"]!.GetValue<string>());
+        Assert.Contains("2026年限期整改", again["steps"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -292,5 +301,50 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         Assert.Equal("GB 17167-2006", gap["standard"]!.GetValue<string>());
         var rules = await (await inspector.GetAsync("/api/supervision/rules")).JsonAsync();
         Assert.Contains(rules["quotas"]!.AsArray(), q => q!["id"]!.GetValue<string>() == "gb16780-2021-clinker");
+    }
+
+    [Fact]
+    public async Task A_firm_declares_its_equipment_and_meters_and_every_revision_is_checked()
+    {
+        var official = await _app.OfficialAsync();
+        var uscc = TestUscc.Next();
+        Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(uscc, null)).StatusCode);
+        var filer = await _app.ClientAsync("register-filer", Role.Filer, firms: [uscc]);
+        var stranger = await _app.ClientAsync("register-stranger", Role.Filer, firms: [TestUscc.Next()]);
+        var inspector = await _app.ClientAsync("register-inspector", Role.Inspector);
+
+        var declared = await filer.PutAsJsonAsync($"/api/enterprises/{uscc}/equipment", new
+        {
+            lines = new object[]
+            {
+                new { type = "变压器", model = "S7-500/10", powerKw = (decimal?)null, count = 1 },
+                new { type = "电动机", model = "YE3-160M-4", powerKw = (decimal?)11m, count = 2 },
+            },
+            reason = "首次申报",
+        });
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+        var equipment = await declared.JsonAsync();
+        Assert.Equal(1, equipment["revision"]!.GetValue<int>());
+        Assert.Equal(["S7-500/10"], equipment["phasedOut"]!.AsArray().Select(p => p!["model"]!.GetValue<string>()));
+
+        // What GET returns, PUT accepts: the same lines again make revision 2.
+        var got = await (await inspector.GetAsync($"/api/enterprises/{uscc}/equipment")).JsonAsync();
+        var again = await (await inspector.PutAsJsonAsync($"/api/enterprises/{uscc}/equipment", new { lines = got["lines"], reason = "现场核对" })).JsonAsync();
+        Assert.Equal(2, again["revision"]!.GetValue<int>());
+        Assert.Equal(got["lines"]!.ToJsonString(), again["lines"]!.ToJsonString());
+
+        // The meter register: 18 of 20 main-equipment electricity meters is 90 %, below 95 %.
+        var meters = await (await inspector.PutAsJsonAsync($"/api/enterprises/{uscc}/meters", new
+        {
+            lines = new[] { new { energy = "electricity", tier = "equipment", required = 20, equipped = 18 } }, reason = "现场清点",
+        })).JsonAsync();
+        Assert.Equal(90m, Assert.Single(meters["gaps"]!.AsArray())!.Dec("found"));
+
+        // Another firm's filer sees and changes nothing; a bad line is a field error.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/enterprises/{uscc}/equipment")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/enterprises/{uscc}/meters", new { lines = Array.Empty<object>() })).StatusCode);
+        await (await filer.PutAsJsonAsync($"/api/enterprises/{uscc}/equipment", new { lines = new[] { new { type = "x", model = "", count = 1 } } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "lines[0].model");
+        Assert.Equal(2, (await (await filer.GetAsync($"/api/enterprises/{uscc}/equipment")).JsonAsync())["revision"]!.GetValue<int>());
     }
 }

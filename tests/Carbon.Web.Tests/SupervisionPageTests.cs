@@ -62,13 +62,21 @@ public sealed class SupervisionPageTests(CarbonSite site, ITestOutputHelper outp
         });
         await Expect(inspector.Locator("#state")).ToContainTextAsync("现场检查");
 
+        // On site the inspector records the equipment list and meter register; the checks flag what is wrong.
+        await inspector.Locator("#equipmentLines").FillAsync("空压机电机, Y2-280S-2, 75, 1\n变压器, SCB13-800/10, , 1");
+        await inspector.Locator("#meterLines").FillAsync("electricity, secondary, 10, 8");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "保存台账 Save the registers" }).ClickAsync();
+        await Expect(inspector.Locator("#message")).ToContainTextAsync("台账已保存");
+        await Expect(inspector.Locator("#phased-out")).ToContainTextAsync("Y2-280S-2");
+        await Expect(inspector.Locator("#metering-gaps")).ToContainTextAsync("80");
+
         // A finding with a photo as evidence, then the hearing.
         var photo = Path.Combine(Path.GetTempPath(), $"compressor-{Guid.NewGuid():N}.jpg");
         await File.WriteAllBytesAsync(photo, "nameplate photo"u8.ToArray());
         await StepAsync(inspector, "finding", async () =>
         {
             await inspector.Locator("#category").SelectOptionAsync("phased-out-equipment");
-            await inspector.Locator("#ruleRef").FillAsync("b1-010");
+            await inspector.Locator("#ruleRef").FillAsync("b3-002");
             await inspector.Locator("#text").FillAsync("在用淘汰型号空压机 1 台");
             await inspector.Locator("#files").SetInputFilesAsync(photo);
         });

@@ -186,7 +186,10 @@ public static partial class GrainGuards
     public static void CreatePlan(string key, CreatePlan c, TimeProvider time)
     {
         Id("id", key);
-        Year("year", c.Year, time);
+        // Next year's plan is made in December.
+        var next = new ReportingClock(time).CurrentMonth.Year + 1;
+        Check(c.Year >= ReportingClock.FirstMonth.Year && c.Year <= next, "year",
+            $"year 应在 {ReportingClock.FirstMonth.Year} 至 {next} 之间 (year must be {ReportingClock.FirstMonth.Year}..{next})");
         Text("name", c.Name, required: true, max: 200);
         Check(c.Targets.Length is > 0 and <= 5000, "targets", "a plan targets 1..5000 firms");
         Check(c.Targets.Select(t => t.Uscc).Distinct().Count() == c.Targets.Length, "targets", "每家企业在一个计划中只出现一次 (each firm once per plan)");
@@ -195,6 +198,32 @@ public static partial class GrainGuards
             Text("targets.reason", t.Reason, required: true, max: 500);
         }
         Actor(c.Caller.Account);
+    }
+
+    public static void Equipment(EquipmentLine[] lines, string? reason, string actor)
+    {
+        Check(lines.Length <= 5000, "lines", "at most 5000 equipment lines");
+        foreach (var l in lines)
+        {
+            Text("lines.type", l.Type, required: false, max: 100);
+            Text("lines.model", l.Model, required: true, max: 100);
+            Check(l.PowerKw is null or (>= 0m and <= 1_000_000m), "lines.powerKw", "powerKw 为 0 至 1 000 000 kW");
+            Check(l.Count is >= 1 and <= 100_000, "lines.count", "count 为 1 至 100 000");
+        }
+        Text("reason", reason, required: false, max: 500);
+        Actor(actor);
+    }
+
+    public static void Meters(MeterLine[] lines, string? reason, string actor)
+    {
+        Check(lines.Length <= 500, "lines", "at most 500 meter lines");
+        foreach (var l in lines)
+        {
+            Text("lines.energy", l.Energy, required: true, max: 32);
+            Check(l.Required is >= 0 and <= 1_000_000 && l.Equipped is >= 0 and <= 1_000_000, "lines.required", "required 与 equipped 为 0 至 1 000 000");
+        }
+        Text("reason", reason, required: false, max: 500);
+        Actor(actor);
     }
 
     public static void CaseStep(string key, CaseStepCommand c)

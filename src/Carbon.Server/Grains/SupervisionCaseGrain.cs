@@ -11,7 +11,8 @@ using Carbon.Server.Ledger;
 namespace Carbon.Server.Grains;
 
 [GrainType("supervision-case")]
-public sealed class SupervisionCaseGrain(SupervisionReads reader, LedgerWriter writer, ReportingClock today, TimeProvider clock)
+public sealed class SupervisionCaseGrain(
+    SupervisionReads reader, LedgerWriter writer, ReportingClock today, TimeProvider clock, Factors.SupervisionCatalog rules)
     : Grain, ISupervisionCaseGrain
 {
     /// <summary>Step payloads are versioned domain data; enums as kebab-case tokens.</summary>
@@ -107,6 +108,10 @@ public sealed class SupervisionCaseGrain(SupervisionReads reader, LedgerWriter w
         {
             return new CaseAnswer(CaseResult.Refused, null, "evidence", $"本案没有哈希为 {missing} 的证据文件 (upload it first)");
         }
+        if (c.Finding is { } finding && RuleRefusal(finding) is { } unknownRule)
+        {
+            return new CaseAnswer(CaseResult.Refused, null, "finding.ruleRef", unknownRule);
+        }
         var step = new CaseStep(c.Kind, c.On, c.Caller.Account, c.Caller.Role, Clean(c.Text), c.Date,
             c.Inspectors?.Select(i => i.Trim()).ToArray(), c.Passed, Clean(c.Number),
             c.Finding is { } f ? new Finding(0, f.Category, f.RuleRef.Trim(), f.Text.Trim(), f.Measured, f.Limit, Clean(f.Unit), f.Evidence) : null,
@@ -188,6 +193,24 @@ public sealed class SupervisionCaseGrain(SupervisionReads reader, LedgerWriter w
                 s.Number, s.Finding?.Number, s.Evidence?.ToArray())).ToArray(),
             SupervisionWorkflow.Alerts(c, today.Today).Select(a => new AlertView(a.Code, a.Message, a.Due, a.Overdue)).ToArray(),
             r.CreatedAt, r.CreatedBy);
+    }
+
+    /// <summary>
+    /// A quota finding cites a quota row, a phased-out finding a catalogue item, a metering finding a GB 17167 clause or
+    /// energy kind of factors/supervision; the management findings cite their law in words.
+    /// </summary>
+    private string? RuleRefusal(FindingInput f)
+    {
+        var r = f.RuleRef.Trim();
+        var (known, what) = f.Category switch
+        {
+            FindingCategory.Quota => (rules.Rules.Quotas.Any(q => q.Id == r), "能耗限额标准行 (a quota id of quotas.json)"),
+            FindingCategory.PhasedOutEquipment => (rules.Rules.PhasedOut.Any(i => i.Id == r), "淘汰目录条目 (an item id of phased-out-equipment.json)"),
+            FindingCategory.Metering => ((rules.MeteringFile.Clauses ?? []).Any(c => c?.Id == r) || rules.Rules.MeteringRates.Any(m => m.Energy == r),
+                $"{rules.Rules.MeteringStandard} 条款或能源品种 (a clause or energy kind of metering.json)"),
+            _ => (true, ""),
+        };
+        return known ? null : $"未知规则 '{r}'：应为{what}";
     }
 
     private CaseAnswer NotFound() => new(CaseResult.NotFound, null, "id", $"无此案件 {Id} (no case {Id})");

@@ -57,7 +57,7 @@ public sealed class DemoSupervisionStartup(
         var ordered = await Open(resin[3], "举报：在用淘汰变压器（演示）");
         await Step(ordered, StepKind.Notified, date: today);
         await Step(ordered, StepKind.OnSite, text: "现场检查笔录（演示）", inspectors: ["inspector", "inspector2"]);
-        await Step(ordered, StepKind.Finding, finding: new FindingInput(FindingCategory.PhasedOutEquipment, "b1-010",
+        await Step(ordered, StepKind.Finding, finding: new FindingInput(FindingCategory.PhasedOutEquipment, "b1-007",
             "在用 SL7-1000/10 配电变压器 1 台，属第一批淘汰目录", null, null, null, []));
         await Step(ordered, StepKind.Hearing);
         await Step(ordered, StepKind.Statement, text: "企业负责人表示已采购 SCB13 变压器（记录）");

@@ -100,6 +100,7 @@ public static class CarbonOpenApi
         ["CreateSupervisionPlan"] = [Bad("targets", "计划须列明对象企业 (targets are needed)"), NotFound("targets[0].uscc", $"未登记企业 {Uscc} (no enterprise with this USCC)")],
         ["DrawSupervisionPlan"] = [Bad("inspectorsPerFirm", "名录中无冲突的监察员不足 2 名 (fewer than 2 inspectors without a conflict)")],
         ["ListSupervisionPlans"] = [],
+        ["FollowUpSupervisionPlan"] = [Bad("year", "2026 年之前没有需要整改复查的企业 (no earlier violators or open cases)")],
         ["GetSupervisionPlan"] = [NotFound("id", $"无此计划 {RunId} (no plan)")],
         ["OpenSupervisionCase"] = [Bad("reason", "须说明立案缘由 (a reason is needed)"), NoEnterprise],
         ["ListSupervisionCases"] = [],
@@ -112,6 +113,10 @@ public static class CarbonOpenApi
         ["DeclareInspectorConflict"] = [Bad("reason", "'Reason' must not be empty."), NoEnterprise],
         ["ListInspectorConflicts"] = [],
         ["SupervisionReport"] = [BadYear],
+        ["GetEquipmentRegister"] = [NoEnterprise],
+        ["PutEquipmentRegister"] = [Bad("lines[0].model", "'Model' must not be empty."), NoEnterprise],
+        ["GetMeterRegister"] = [NoEnterprise],
+        ["PutMeterRegister"] = [Bad("lines[0].tier", "tier 必填：entry, secondary, equipment"), NoEnterprise],
     };
 
     /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>

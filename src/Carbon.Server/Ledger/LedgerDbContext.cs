@@ -33,6 +33,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<SupervisionPlanRecord> SupervisionPlans => Set<SupervisionPlanRecord>();
     public DbSet<SupervisionEvidenceRecord> SupervisionEvidence => Set<SupervisionEvidenceRecord>();
     public DbSet<InspectorConflictRecord> InspectorConflicts => Set<InspectorConflictRecord>();
+    public DbSet<FirmRegisterRecord> FirmRegisters => Set<FirmRegisterRecord>();
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
     public DbSet<CertificateRevocationRecord> CertificateRevocations => Set<CertificateRevocationRecord>();
     public DbSet<CertificateBatchRecord> CertificateBatches => Set<CertificateBatchRecord>();
@@ -233,6 +234,17 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.Property(x => x.UploadedBy).HasMaxLength(100);
             e.HasOne<SupervisionCaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<FirmRegisterRecord>(e =>
+        {
+            e.ToTable("firm_registers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(x => x.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Uscc, x.Kind, x.Revision }).IsUnique();
         });
         model.Entity<InspectorConflictRecord>(e =>
         {

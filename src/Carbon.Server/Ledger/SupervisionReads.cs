@@ -58,6 +58,14 @@ public sealed class SupervisionReads(ILedgerContextFactory contexts)
         return await db.InspectorConflicts.AsNoTracking().ToListAsync();
     }
 
+    /// <summary>The latest revision of each of a firm's registers (equipment, meters).</summary>
+    public async Task<List<FirmRegisterRecord>> LatestRegistersAsync(string uscc)
+    {
+        await using var db = contexts.Create();
+        var rows = await db.FirmRegisters.AsNoTracking().Where(r => r.Uscc == uscc).ToListAsync();
+        return rows.GroupBy(r => r.Kind).Select(g => g.MaxBy(r => r.Revision)!).ToList();
+    }
+
     /// <summary>The roster of a 双随机 draw: every enabled inspector account's user name.</summary>
     public async Task<List<string>> ListInspectorsAsync()
     {

@@ -64,3 +64,19 @@ public sealed class InspectorConflictRecord
     public required string Reason { get; init; }
     public DateTimeOffset DeclaredAt { get; init; }
 }
+
+/// <summary>
+/// A revision of one of a firm's registers an inspection checks: its equipment list (设备台账, kind "equipment") or its
+/// meter register (能源计量器具配备, kind "meters"), the whole list as JSON, who recorded it, when and why.
+/// </summary>
+public sealed class FirmRegisterRecord
+{
+    public long Id { get; init; }
+    public required string Uscc { get; init; }
+    public required string Kind { get; init; }
+    public int Revision { get; init; }
+    public required string Json { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
+    public required string Actor { get; init; }
+    public string? Reason { get; init; }
+}

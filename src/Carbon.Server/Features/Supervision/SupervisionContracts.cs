@@ -28,6 +28,9 @@ public sealed record PlanTargetRequest(string? Uscc, string? Reason, InspectionM
 /// </summary>
 public sealed record DrawRequest(int? Year, string? Name, int? Firms, long? Seed, string? ParkCode, InspectionMode? Mode, int? InspectorsPerFirm);
 
+/// <summary>POST /api/supervision/plans/follow-up: the year's 整改复查 plan of last year's violators and cases still open.</summary>
+public sealed record FollowUpRequest(int? Year, string? Name);
+
 /// <summary>POST /api/supervision/conflicts: the calling inspector declares a conflict of interest with a firm (回避).</summary>
 public sealed record ConflictRequest(string? Uscc, string? Reason);
 
@@ -35,6 +38,18 @@ public sealed record ConflictRequest(string? Uscc, string? Reason);
 public sealed record ChecksRequest(List<EquipmentRequest?>? Equipment, List<MeterRequest?>? Meters);
 
 public sealed record EquipmentRequest(string? Type, string? Model, decimal? PowerKw, int? Count);
+
+/// <summary>PUT /api/enterprises/{uscc}/equipment: the firm's whole equipment list (设备台账), as GET returns it, and why it changed.</summary>
+public sealed record EquipmentRegisterRequest(List<EquipmentRequest?>? Lines, string? Reason);
+
+/// <summary>PUT /api/enterprises/{uscc}/meters: the firm's whole meter register, as GET returns it, and why it changed.</summary>
+public sealed record MeterRegisterRequest(List<MeterRequest?>? Lines, string? Reason);
+
+/// <summary>The equipment list with its revision, and the lines that match a phased-out catalogue item.</summary>
+public sealed record EquipmentRegisterResponse(EquipmentLine[] Lines, int Revision, DateTimeOffset? RecordedAt, string? RecordedBy, PhasedOutResponse[] PhasedOut);
+
+/// <summary>The meter register with its revision, and the tiers below GB 17167-2006's equipping rates.</summary>
+public sealed record MeterRegisterResponse(MeterLine[] Lines, int Revision, DateTimeOffset? RecordedAt, string? RecordedBy, MeteringGapResponse[] Gaps);
 
 public sealed record MeterRequest(string? Energy, MeterTier? Tier, int? Required, int? Equipped);
 

@@ -32,6 +32,8 @@ public static class SupervisionEndpoints
             .WithSummary("制定计划 A plan with its target firms; a case is opened for each, all or none");
         group.MapPost("/plans/draw", DrawAsync).WithName("DrawSupervisionPlan")
             .WithSummary("双随机 Draw firms and inspectors at random, reproducibly from the recorded seed, excluding declared conflicts");
+        group.MapPost("/plans/follow-up", FollowUpAsync).WithName("FollowUpSupervisionPlan")
+            .WithSummary("整改复查 The year's plan re-inspecting earlier years' violators (orders, advice, referrals) and cases still open");
         group.MapGet("/plans", ListPlansAsync).WithName("ListSupervisionPlans").WithSummary("监察计划 Every plan, newest first");
         group.MapGet("/plans/{id}", GetPlanAsync).WithName("GetSupervisionPlan").WithSummary("计划 A plan and its cases (as far as the caller may see)");
         group.MapPost("/cases", OpenCaseAsync).WithName("OpenSupervisionCase")
@@ -54,8 +56,42 @@ public static class SupervisionEndpoints
         group.MapPost("/conflicts", DeclareConflictAsync).WithName("DeclareInspectorConflict")
             .WithSummary("回避声明 The calling inspector declares a conflict with a firm; draws never assign them together");
         group.MapGet("/conflicts", ListConflictsAsync).WithName("ListInspectorConflicts").WithSummary("回避声明 Every declared conflict");
+        var registers = api.MapGroup("/enterprises/{uscc}").WithTags("Supervision 节能监察");
+        registers.MapGet("/equipment", GetEquipmentAsync).WithName("GetEquipmentRegister")
+            .WithSummary("设备台账 The firm's equipment list and the lines on a phased-out catalogue");
+        registers.MapPut("/equipment", PutEquipmentAsync).WithName("PutEquipmentRegister")
+            .WithSummary("申报设备台账 Replace the equipment list (the firm declares it, or an inspector records it); every revision is kept");
+        registers.MapGet("/meters", GetMetersAsync).WithName("GetMeterRegister")
+            .WithSummary("计量器具配备 The firm's meter register and the tiers below GB 17167-2006's rates");
+        registers.MapPut("/meters", PutMetersAsync).WithName("PutMeterRegister")
+            .WithSummary("申报计量器具配备 Replace the meter register; every revision is kept");
         return api;
     }
+
+    private static IFirmRegistersGrain Registers(IGrainFactory grains, string uscc) =>
+        grains.GetGrain<IFirmRegistersGrain>(Uscc.TryParse(uscc, null, out var u) ? u.Value : "0");
+
+    private static ProblemHttpResult NoFirm(string uscc) => Problems.NotFound("uscc", $"未登记企业 {uscc}，或您无权查看 (no such firm of yours)");
+
+    internal static async Task<Results<Ok<EquipmentRegisterResponse>, ProblemHttpResult>> GetEquipmentAsync(string uscc, IGrainFactory grains,
+        SupervisionService service, ClaimsPrincipal user) =>
+        await Registers(grains, uscc).GetAsync(user.RequiredCaller()) is { } v ? TypedResults.Ok(service.Equipment(v)) : NoFirm(uscc);
+
+    internal static async Task<Results<Ok<EquipmentRegisterResponse>, ProblemHttpResult>> PutEquipmentAsync(string uscc, EquipmentRegisterRequest body,
+        IGrainFactory grains, SupervisionService service, ClaimsPrincipal user) =>
+        await Registers(grains, uscc).SaveEquipmentAsync(SupervisionService.ToLines(body.Lines), body.Reason?.Trim(), user.RequiredCaller()) is { } v
+            ? TypedResults.Ok(service.Equipment(v)) : NoFirm(uscc);
+
+    internal static async Task<Results<Ok<MeterRegisterResponse>, ProblemHttpResult>> GetMetersAsync(string uscc, IGrainFactory grains,
+        SupervisionService service, ClaimsPrincipal user) =>
+        await Registers(grains, uscc).GetAsync(user.RequiredCaller()) is { } v ? TypedResults.Ok(service.Meters(v)) : NoFirm(uscc);
+
+    internal static async Task<Results<Ok<MeterRegisterResponse>, ProblemHttpResult>> PutMetersAsync(string uscc, MeterRegisterRequest body,
+        IGrainFactory grains, SupervisionService service, ClaimsPrincipal user) =>
+        await Registers(grains, uscc).SaveMetersAsync(
+                (body.Lines ?? []).Select(m => new MeterLine(m!.Energy!.Trim(), m.Tier!.Value, m.Required!.Value, m.Equipped!.Value)).ToArray(),
+                body.Reason?.Trim(), user.RequiredCaller()) is { } v
+            ? TypedResults.Ok(service.Meters(v)) : NoFirm(uscc);
 
     internal static Ok<RulesResponse> Rules(SupervisionCatalog catalog) => TypedResults.Ok(new RulesResponse(
         catalog.Rules.Quotas.Select(q => new QuotaRuleResponse(q.Id, q.Standard, q.Title, q.Product, q.EnergyUnit, q.ProductUnit, q.Grade1, q.Grade2,
@@ -90,6 +126,20 @@ public static class SupervisionEndpoints
         return answer.Result == CaseResult.Ok
             ? TypedResults.Created($"/api/supervision/plans/{answer.View!.Id}", answer.View)
             : Problem(answer.Result, answer.Field, answer.Message);
+    }
+
+    internal static async Task<Results<Created<PlanView>, ProblemHttpResult>> FollowUpAsync(FollowUpRequest body, SupervisionService service,
+        IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var targets = await service.FollowUpTargetsAsync(body.Year!.Value);
+        if (targets.Count == 0)
+        {
+            return Problem(CaseResult.Refused, "year", $"{body.Year} 年之前没有需要整改复查的企业 (no earlier violators or open cases)");
+        }
+        var id = Guid.NewGuid().ToString("N");
+        var answer = await grains.GetGrain<ISupervisionPlanGrain>(id)
+            .CreateAsync(new CreatePlan(body.Year.Value, PlanKind.FollowUp, body.Name!.Trim(), targets.ToArray(), null, null, user.RequiredCaller()));
+        return answer.Result == CaseResult.Ok ? TypedResults.Created($"/api/supervision/plans/{id}", answer.View!) : Problem(answer.Result, answer.Field, answer.Message);
     }
 
     internal static async Task<Ok<PlanView[]>> ListPlansAsync(SupervisionReads reads, IGrainFactory grains)

@@ -20,8 +20,10 @@ namespace Carbon.Server.Features.Supervision;
 /// </summary>
 public sealed class SupervisionService(
     SupervisionReads reads, RegistryReads registry, EvaluationSnapshots snapshots, SupervisionCatalog catalog, FactorSet factors,
-    IGrainFactory grains, ReportingClock clock)
+    IGrainFactory grains, ReportingClock clock, LedgerWriter ledger, TimeProvider time, ILogger<SupervisionService> log)
 {
+    private LedgerFreshCache<int, List<Proposal>>? _proposals;
+
     /// <summary>重点用能单位 (《重点用能单位节能管理办法》 2018: ≥ 10 000 tce, or ≥ 5 000 tce where designated) — the district's line is 5 000.</summary>
     public const decimal KeyUserTce = 5_000m;
 
@@ -86,7 +88,12 @@ public sealed class SupervisionService(
     /// Firms the data proposes for <paramref name="year"/>'s plan, from the year before (the last complete one): energy at or
     /// above 5 000 or 1 000 tce, energy intensity risen on the year before, months not filed, and cases still open.
     /// </summary>
-    public async Task<List<Proposal>> ProposalsAsync(int year)
+    /// <remarks>Two bulk reads of the ledger: kept by a <see cref="LedgerFreshCache{TKey,T}"/>, so a page never waits for them.</remarks>
+    public async Task<List<Proposal>> ProposalsAsync(int year) =>
+        (await LazyInitializer.EnsureInitialized(ref _proposals, () => new LedgerFreshCache<int, List<Proposal>>(ComputeProposalsAsync, ledger, time, log))
+            .GetAsync(year)).Value;
+
+    private async Task<List<Proposal>> ComputeProposalsAsync(int year)
     {
         var basis = year - 1;
         var firms = await registry.LoadRegistryAsync();
@@ -137,6 +144,36 @@ public sealed class SupervisionService(
             }
         }
         return proposals.OrderByDescending(p => p.Reasons.Length).ThenByDescending(p => p.EnergyTce).ToList();
+    }
+
+    /// <summary>
+    /// The firms of a year's 整改复查 (the MIIT practice of re-inspecting last year's violators): a case of an earlier year
+    /// that ended in an order, advice or referral, or is still open past planning. Each once, with why.
+    /// </summary>
+    public async Task<List<PlanTarget>> FollowUpTargetsAsync(int year)
+    {
+        var targets = new Dictionary<string, PlanTarget>(StringComparer.Ordinal);
+        foreach (var r in (await reads.ListCasesAsync()).Where(r => r.Year < year).OrderByDescending(r => r.Year))
+        {
+            var c = SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case;
+            if (c is null || targets.ContainsKey(r.Uscc))
+            {
+                continue;
+            }
+            var reason = c switch
+            {
+                { IsOpen: true, State: not CaseState.Planned } => $"{r.Year}年案件未结（{SupervisionWorkflow.Token(c.State)}）",
+                _ when c.Steps.Any(s => s.Kind == StepKind.Order) => $"{r.Year}年限期整改，复查整改落实情况",
+                _ when c.Steps.Any(s => s.Kind == StepKind.Referred) => $"{r.Year}年移送处罚，复查整改落实情况",
+                _ when c.Steps.Any(s => s.Kind == StepKind.Advice) => $"{r.Year}年出具监察建议，复查落实情况",
+                _ => null,
+            };
+            if (reason is not null)
+            {
+                targets[r.Uscc] = new PlanTarget(Uscc.Parse(r.Uscc), reason, InspectionMode.OnSite, []);
+            }
+        }
+        return targets.Values.OrderBy(t => t.Uscc.Value, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -225,17 +262,26 @@ public sealed class SupervisionService(
     }
 
     /// <summary>Declared equipment against the phased-out catalogues; the meter register against GB 17167-2006's rates.</summary>
-    public ChecksResponse Check(ChecksRequest r)
-    {
-        var phasedOut = SupervisionChecks.PhasedOut(
-            (r.Equipment ?? []).Select(e => new DeclaredEquipment(e!.Type ?? "", e.Model!, e.PowerKw, e.Count ?? 1)), catalog.Rules.PhasedOut);
-        var gaps = SupervisionChecks.Metering(
-            (r.Meters ?? []).Select(m => new MeterTally(m!.Energy!, m.Tier!.Value, m.Required!.Value, m.Equipped!.Value)), catalog.Rules.MeteringRates);
-        return new ChecksResponse(
-            phasedOut.Select(p => new PhasedOutResponse(p.Equipment.Type, p.Equipment.Model, p.Equipment.PowerKw, p.Equipment.Count, p.Item.Id,
-                p.Item.BatchName, p.Item.Document, p.Item.Type)).ToArray(),
-            gaps.Select(g => new MeteringGapResponse(g.Rate.Energy, g.Rate.Name, g.Tier, g.Found, g.Minimum, catalog.Rules.MeteringStandard)).ToArray());
-    }
+    public ChecksResponse Check(ChecksRequest r) => new(
+        PhasedOut(ToLines(r.Equipment)),
+        Gaps((r.Meters ?? []).Select(m => new MeterLine(m!.Energy!, m.Tier!.Value, m.Required!.Value, m.Equipped!.Value)).ToArray()));
+
+    public static EquipmentLine[] ToLines(IEnumerable<EquipmentRequest?>? lines) =>
+        (lines ?? []).Select(e => new EquipmentLine(e!.Type?.Trim() ?? "", e.Model!.Trim(), e.PowerKw, e.Count ?? 1)).ToArray();
+
+    public PhasedOutResponse[] PhasedOut(IEnumerable<EquipmentLine> lines) =>
+        SupervisionChecks.PhasedOut(lines.Select(e => new DeclaredEquipment(e.Type, e.Model, e.PowerKw, e.Count)), catalog.Rules.PhasedOut)
+            .Select(p => new PhasedOutResponse(p.Equipment.Type, p.Equipment.Model, p.Equipment.PowerKw, p.Equipment.Count, p.Item.Id,
+                p.Item.BatchName, p.Item.Document, p.Item.Type)).ToArray();
+
+    public MeteringGapResponse[] Gaps(IEnumerable<MeterLine> lines) =>
+        SupervisionChecks.Metering(lines.Select(m => new MeterTally(m.Energy, m.Tier, m.Required, m.Equipped)), catalog.Rules.MeteringRates)
+            .Select(g => new MeteringGapResponse(g.Rate.Energy, g.Rate.Name, g.Tier, g.Found, g.Minimum, catalog.Rules.MeteringStandard)).ToArray();
+
+    public EquipmentRegisterResponse Equipment(FirmRegistersView v) =>
+        new(v.Equipment, v.EquipmentRevision, v.RecordedAt, v.RecordedBy, PhasedOut(v.Equipment));
+
+    public MeterRegisterResponse Meters(FirmRegistersView v) => new(v.Meters, v.MetersRevision, v.RecordedAt, v.RecordedBy, Gaps(v.Meters));
 
     private static bool Matches(ProductOutput p, EnergyQuota q) =>
         (p.Name.Trim() == q.Product || q.Aliases.Contains(p.Name.Trim())) && string.Equals(p.Unit.Trim(), q.ProductUnit, StringComparison.OrdinalIgnoreCase);

@@ -89,6 +89,16 @@ public sealed class DrawRequestValidator : AbstractValidator<DrawRequest>
     }
 }
 
+public sealed class FollowUpRequestValidator : AbstractValidator<FollowUpRequest>
+{
+    public FollowUpRequestValidator(ReportingClock clock)
+    {
+        RuleFor(r => r.Year).NotNull().InclusiveBetween(ReportingClock.FirstMonth.Year + 1, clock.CurrentMonth.Year + 1)
+            .WithMessage("year 应在 2021 至明年之间 (year must be 2021..next year)");
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).CleanText();
+    }
+}
+
 public sealed class ConflictRequestValidator : AbstractValidator<ConflictRequest>
 {
     public ConflictRequestValidator()
@@ -98,25 +108,57 @@ public sealed class ConflictRequestValidator : AbstractValidator<ConflictRequest
     }
 }
 
+public sealed class EquipmentRequestValidator : AbstractValidator<EquipmentRequest>
+{
+    public EquipmentRequestValidator()
+    {
+        RuleFor(x => x.Type).MaximumLength(100).CleanText();
+        RuleFor(x => x.Model).NotEmpty().MaximumLength(100).CleanText();
+        RuleFor(x => x.PowerKw).InclusiveBetween(0m, 1_000_000m);
+        RuleFor(x => x.Count).InclusiveBetween(1, 100_000);
+    }
+}
+
+public sealed class MeterRequestValidator : AbstractValidator<MeterRequest>
+{
+    public MeterRequestValidator()
+    {
+        RuleFor(x => x.Energy).NotEmpty().MaximumLength(32).CleanText();
+        RuleFor(x => x.Tier).NotNull().WithMessage("tier 必填：entry, secondary, equipment");
+        RuleFor(x => x.Required).NotNull().InclusiveBetween(0, 1_000_000);
+        RuleFor(x => x.Equipped).NotNull().InclusiveBetween(0, 1_000_000);
+    }
+}
+
+public sealed class EquipmentRegisterRequestValidator : AbstractValidator<EquipmentRegisterRequest>
+{
+    public EquipmentRegisterRequestValidator()
+    {
+        RuleFor(r => r.Lines).NotNull().WithMessage("lines 必填，可为空数组 (lines is required; [] if none)")
+            .Must(l => l is null || l.Count <= 5000).WithMessage("at most 5000 equipment lines");
+        RuleForEach(r => r.Lines).NotNull().SetValidator(new EquipmentRequestValidator()!);
+        RuleFor(r => r.Reason).MaximumLength(500).CleanText();
+    }
+}
+
+public sealed class MeterRegisterRequestValidator : AbstractValidator<MeterRegisterRequest>
+{
+    public MeterRegisterRequestValidator()
+    {
+        RuleFor(r => r.Lines).NotNull().WithMessage("lines 必填，可为空数组 (lines is required; [] if none)")
+            .Must(l => l is null || l.Count <= 500).WithMessage("at most 500 meter lines");
+        RuleForEach(r => r.Lines).NotNull().SetValidator(new MeterRequestValidator()!);
+        RuleFor(r => r.Reason).MaximumLength(500).CleanText();
+    }
+}
+
 public sealed class ChecksRequestValidator : AbstractValidator<ChecksRequest>
 {
     public ChecksRequestValidator()
     {
         RuleFor(r => r.Equipment).Must(e => e is null || e.Count <= 5000).WithMessage("at most 5000 equipment lines");
-        RuleForEach(r => r.Equipment).NotNull().ChildRules(e =>
-        {
-            e.RuleFor(x => x!.Type).MaximumLength(100).CleanText();
-            e.RuleFor(x => x!.Model).NotEmpty().MaximumLength(100).CleanText();
-            e.RuleFor(x => x!.PowerKw).InclusiveBetween(0m, 1_000_000m);
-            e.RuleFor(x => x!.Count).InclusiveBetween(1, 100_000);
-        });
+        RuleForEach(r => r.Equipment).NotNull().SetValidator(new EquipmentRequestValidator()!);
         RuleFor(r => r.Meters).Must(m => m is null || m.Count <= 500).WithMessage("at most 500 meter lines");
-        RuleForEach(r => r.Meters).NotNull().ChildRules(m =>
-        {
-            m.RuleFor(x => x!.Energy).NotEmpty().MaximumLength(32).CleanText();
-            m.RuleFor(x => x!.Tier).NotNull().WithMessage("tier 必填：entry, secondary, equipment");
-            m.RuleFor(x => x!.Required).NotNull().InclusiveBetween(0, 1_000_000);
-            m.RuleFor(x => x!.Equipped).NotNull().InclusiveBetween(0, 1_000_000);
-        });
+        RuleForEach(r => r.Meters).NotNull().SetValidator(new MeterRequestValidator()!);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Carbon.Domain.Accounting;
 using Carbon.Server.Features.Targets;
 using Carbon.Server.Ledger;
@@ -7,35 +6,26 @@ namespace Carbon.Server.Features.Web;
 
 /// <summary>
 /// The dashboard's district-wide figures of a year that need every firm's filings (the plan's targets, the largest
-/// consumers, the biggest movers): computed in the background and served from memory, so that a page never waits for
-/// the bulk read. Kept fresh by the ledger: recomputed once the ledger has changed (at most every few seconds), and
-/// every minute in any case (a cluster's other processes write too). Whoever asks while a refresh runs gets the figures
-/// before it: the page says when they were computed.
+/// consumers, the biggest movers), kept by a <see cref="LedgerFreshCache{TKey,T}"/>: computed off the request, served
+/// from memory, recomputed seconds after the ledger changes. The page says when they were computed.
 /// </summary>
-public sealed class DashboardFigures(TargetsService targets, EvaluationSnapshots snapshots, LedgerWriter ledger, TimeProvider clock,
-    ILogger<DashboardFigures> log)
+public sealed class DashboardFigures
 {
-    private static readonly TimeSpan MinAge = TimeSpan.FromSeconds(5), MaxAge = TimeSpan.FromMinutes(1);
+    private readonly TargetsService _targets;
+    private readonly EvaluationSnapshots _snapshots;
+    private readonly LedgerFreshCache<int, YearFigures> _years;
 
-    private readonly ConcurrentDictionary<int, Slot> _years = new();
+    public DashboardFigures(TargetsService targets, EvaluationSnapshots snapshots, LedgerWriter ledger, TimeProvider clock, ILogger<DashboardFigures> log)
+    {
+        (_targets, _snapshots) = (targets, snapshots);
+        _years = new LedgerFreshCache<int, YearFigures>(ComputeAsync, ledger, clock, log);
+    }
 
     /// <summary>The year's figures: the last computed, or (the very first time) the first computation awaited.</summary>
-    public Task<YearFigures> GetAsync(int year)
+    public async Task<YearFigures> GetAsync(int year)
     {
-        var slot = _years.GetOrAdd(year, y => new Slot(InBackground(y)));
-        lock (slot)
-        {
-            var current = slot.Figures;
-            if (current.IsFaulted && slot.Refresh is null)
-            {
-                slot.Figures = current = InBackground(year);   // a failed computation is not kept
-            }
-            else if (current.IsCompletedSuccessfully && slot.Refresh is null && Stale(current.Result))
-            {
-                slot.Refresh = RefreshAsync(year, slot);
-            }
-            return current;
-        }
+        var d = await _years.GetAsync(year);
+        return d.Value with { ComputedAt = d.ComputedAt };
     }
 
     /// <summary>Computes the years at start-up, one after the other, so that no first visitor waits either.</summary>
@@ -48,46 +38,9 @@ public sealed class DashboardFigures(TargetsService targets, EvaluationSnapshots
         }
     }
 
-    private bool Stale(YearFigures f)
-    {
-        var age = clock.GetUtcNow() - f.ComputedAt;
-        return age >= MaxAge || (age >= MinAge && ledger.Commits != f.Commits);
-    }
-
-    private async Task RefreshAsync(int year, Slot slot)
-    {
-        try
-        {
-            var fresh = await InBackground(year);
-            lock (slot)
-            {
-                slot.Figures = Task.FromResult(fresh);
-            }
-        }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "dashboard figures of {Year} could not be refreshed; the previous ones are kept", year);
-        }
-        finally
-        {
-            lock (slot)
-            {
-                slot.Refresh = null;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Computes on a thread of its own: the bulk reads block (SQLite's async calls complete synchronously) for hundreds of
-    /// milliseconds, and holding a pool thread that long on a two-core machine starves the requests being served.
-    /// </summary>
-    private Task<YearFigures> InBackground(int year) =>
-        Task.Factory.StartNew(() => ComputeAsync(year), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-
     private async Task<YearFigures> ComputeAsync(int year)
     {
-        var commits = ledger.Commits;
-        var at = clock.GetUtcNow();
+        var (targets, snapshots) = (_targets, _snapshots);
         var plan = targets.Plans.FirstOrDefault();
         var report = plan is null ? null : await targets.ComputeAsync(plan, year);
         var current = await snapshots.FirmMonthsAsync(year);
@@ -112,7 +65,7 @@ public sealed class DashboardFigures(TargetsService targets, EvaluationSnapshots
             }
             firms.Add(new FirmFigures(uscc, tce, total.ValueAdded, move));
         }
-        return new YearFigures(year, report, firms.OrderByDescending(f => f.EquivalentTce).ToList(), at, commits);
+        return new YearFigures(year, report, firms.OrderByDescending(f => f.EquivalentTce).ToList(), default);
     }
 
     private static ActivityTotals Sum(ActivityTotals?[] months, Func<int, bool> include)
@@ -127,17 +80,10 @@ public sealed class DashboardFigures(TargetsService targets, EvaluationSnapshots
         }
         return sum;
     }
-
-    private sealed class Slot(Task<YearFigures> figures)
-    {
-        public Task<YearFigures> Figures { get; set; } = figures;
-
-        public Task? Refresh { get; set; }
-    }
 }
 
 /// <summary>A year's district-wide figures: the plan's targets, every firm that filed (largest 等价值 energy first), when computed.</summary>
-public sealed record YearFigures(int Year, TargetsResponse? Targets, IReadOnlyList<FirmFigures> Firms, DateTimeOffset ComputedAt, long Commits)
+public sealed record YearFigures(int Year, TargetsResponse? Targets, IReadOnlyList<FirmFigures> Firms, DateTimeOffset ComputedAt)
 {
     /// <summary>The firms whose energy moved most against the same months of the year before, largest change first.</summary>
     public IEnumerable<FirmFigures> Movers => Firms.Where(f => f.Move is not null).OrderByDescending(f => Math.Abs(f.Move!.ChangeTce));
@@ -157,10 +103,11 @@ public sealed record FirmMove(int Months, decimal BeforeTce, decimal NowTce)
 
 /// <summary>
 /// Once the service has started: activates the district and park grains (each rebuilds its sums from the ledger) and
-/// computes the dashboard's figures of every year it offers (last year, its default, first), so that no visitor waits.
+/// computes the dashboard's figures of every year it offers (last year, its default, first) and the supervision page's
+/// proposals, so that no visitor waits.
 /// </summary>
 public sealed class DashboardWarmup(IHostApplicationLifetime lifetime, DashboardFigures figures, Configuration.ReportingClock clock,
-    IGrainFactory grains, RegistryReads registry, ILogger<DashboardWarmup> log) : IHostedService
+    IGrainFactory grains, RegistryReads registry, Supervision.SupervisionService supervision, ILogger<DashboardWarmup> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -184,6 +131,7 @@ public sealed class DashboardWarmup(IHostApplicationLifetime lifetime, Dashboard
                 await grains.GetGrain<Grains.IParkGrain>(park.Code).GetTotalsAsync(query, system);
             }
             await figures.WarmAsync(Enumerable.Range(2021, clock.Today.Year - 2020).OrderBy(y => y == last ? 0 : 1).ThenByDescending(y => y), stopping);
+            await supervision.ProposalsAsync(clock.Today.Year);   // the supervision page's proposals
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {

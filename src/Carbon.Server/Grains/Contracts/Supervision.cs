@@ -99,3 +99,16 @@ public sealed record PlanView(string Id, int Year, PlanKind Kind, string Name, l
 
 [GenerateSerializer, Immutable, Alias("carbon.sup.plan-answer")]
 public sealed record PlanAnswer(CaseResult Result, PlanView? View, string? Field = null, string? Message = null);
+
+/// <summary>A line of a firm's equipment list: type, model, rated power, how many.</summary>
+[GenerateSerializer, Immutable, Alias("carbon.sup.equipment")]
+public sealed record EquipmentLine(string Type, string Model, decimal? PowerKw, int Count);
+
+/// <summary>A line of a firm's meter register: energy kind, tier, points needing a meter, points with one.</summary>
+[GenerateSerializer, Immutable, Alias("carbon.sup.meters")]
+public sealed record MeterLine(string Energy, Domain.Supervision.MeterTier Tier, int Required, int Equipped);
+
+/// <summary>A firm's two registers as they stand: each list with its revision, who recorded it and when.</summary>
+[GenerateSerializer, Immutable, Alias("carbon.sup.registers")]
+public sealed record FirmRegistersView(Uscc Uscc, EquipmentLine[] Equipment, int EquipmentRevision, MeterLine[] Meters, int MetersRevision,
+    DateTimeOffset? RecordedAt, string? RecordedBy);

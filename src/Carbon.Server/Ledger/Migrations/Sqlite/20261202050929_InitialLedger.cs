@@ -428,6 +428,31 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "firm_registers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_firm_registers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_firm_registers_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "green_factory_applications",
                 columns: table => new
                 {
@@ -698,6 +723,12 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 columns: new[] { "Year", "Month" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_firm_registers_Uscc_Kind_Revision",
+                table: "firm_registers",
+                columns: new[] { "Uscc", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_green_factory_applications_Uscc",
                 table: "green_factory_applications",
                 column: "Uscc");
@@ -779,6 +810,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "filing_products");
+
+            migrationBuilder.DropTable(
+                name: "firm_registers");
 
             migrationBuilder.DropTable(
                 name: "green_factory_events");

@@ -429,6 +429,31 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "firm_registers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_firm_registers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_firm_registers_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "green_factory_applications",
                 columns: table => new
                 {
@@ -699,6 +724,12 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 columns: new[] { "Year", "Month" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_firm_registers_Uscc_Kind_Revision",
+                table: "firm_registers",
+                columns: new[] { "Uscc", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_green_factory_applications_Uscc",
                 table: "green_factory_applications",
                 column: "Uscc");
@@ -780,6 +811,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "filing_products");
+
+            migrationBuilder.DropTable(
+                name: "firm_registers");
 
             migrationBuilder.DropTable(
                 name: "green_factory_events");

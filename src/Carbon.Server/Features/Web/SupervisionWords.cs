@@ -58,6 +58,14 @@ public static class SupervisionWords
         _ => "双随机",
     };
 
+    /// <summary>GB 17167-2006's three tiers.</summary>
+    public static string Tier(MeterTier t) => t switch
+    {
+        MeterTier.Entry => "进出用能单位",
+        MeterTier.Secondary => "主要次级用能单位",
+        _ => "主要用能设备",
+    };
+
     public static string Category(FindingCategory c) =>
         $"{c.ChineseName()} {System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(c.ToString()).Replace('-', ' ')}";
 }

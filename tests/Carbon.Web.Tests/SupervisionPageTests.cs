@@ -149,4 +149,38 @@ public sealed class SupervisionPageTests(CarbonSite site, ITestOutputHelper outp
         var response = await stranger.GotoAsync(casePath);
         Assert.Equal(404, response!.Status);
     }
+
+    [BrowserFact]
+    public async Task An_inspector_plans_from_the_datas_proposals_and_draws_firms_at_random()
+    {
+        var inspector = await site.NewPageAsync();
+        await inspector.SignInAsync("inspector", Inspector);
+
+        // A plan of two of the firms the data proposes: the plan's page lists them, planned, on site.
+        await inspector.OpenAsync("/supervision", output);
+        var picks = inspector.Locator("input[name=Picked]");
+        await Expect(picks.First).ToBeVisibleAsync();
+        await picks.Nth(0).CheckAsync();
+        await picks.Nth(1).CheckAsync();
+        await inspector.Locator("#planName").FillAsync("浏览器测试专项监察");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "制定计划 Make the plan" }).ClickAsync();
+        await Expect(inspector).ToHaveURLAsync(new Regex("/supervision/plans/[0-9a-f]{32}$"));
+        await Expect(inspector.Locator("h1")).ToContainTextAsync("浏览器测试专项监察");
+        await Expect(inspector.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(inspector.Locator("tbody")).ToContainTextAsync("计划中");
+
+        // A 双随机 draw of three firms with a given seed: the plan shows the seed and its record, two inspectors per firm.
+        await inspector.OpenAsync("/supervision", output);
+        await inspector.Locator("#drawFirms").FillAsync("3");
+        await inspector.Locator("#drawSeed").FillAsync("20261202");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "抽取 Draw" }).ClickAsync();
+        await Expect(inspector).ToHaveURLAsync(new Regex("/supervision/plans/[0-9a-f]{32}$"));
+        await Expect(inspector.Locator("#seed")).ToHaveTextAsync("20261202");
+        await Expect(inspector.Locator("tbody tr")).ToHaveCountAsync(3);
+        await inspector.Locator("tbody a").First.ClickAsync();
+        await Expect(inspector.Locator("main")).ToContainTextAsync("抽取监察员");
+        var meta = await inspector.Locator("p.meta").First.InnerTextAsync();
+        Assert.Contains("inspector2", meta);
+        Assert.Matches("inspector(?!2)", meta);
+    }
 }

@@ -130,8 +130,9 @@ public sealed class DashboardWarmup(IHostApplicationLifetime lifetime, Dashboard
                 stopping.ThrowIfCancellationRequested();
                 await grains.GetGrain<Grains.IParkGrain>(park.Code).GetTotalsAsync(query, system);
             }
-            await figures.WarmAsync(Enumerable.Range(2021, clock.Today.Year - 2020).OrderBy(y => y == last ? 0 : 1).ThenByDescending(y => y), stopping);
+            await figures.GetAsync(last);
             await supervision.ProposalsAsync(clock.Today.Year);   // the supervision page's proposals
+            await figures.WarmAsync(Enumerable.Range(2021, clock.Today.Year - 2020).Where(y => y != last).OrderByDescending(y => y), stopping);
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {

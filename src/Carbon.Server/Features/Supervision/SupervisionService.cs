@@ -31,27 +31,28 @@ public sealed class SupervisionService(
     public const decimal LargeUserTce = 1_000m;
 
     /// <summary>The cases the caller may see (a filer its firms', a park administrator its parks'), newest first, with state and alerts.</summary>
-    public async Task<List<CaseRow>> ListCasesAsync(Caller caller, int? year = null, string? planId = null)
+    public async Task<List<CaseRow>> ListCasesAsync(Caller caller, int? year = null, string? planId = null) =>
+        (await VisibleAsync(caller, year, planId)).Select(v => new CaseRow(v.Record.Id, v.Record.Uscc, v.Name, v.ParkCode, v.Record.Year,
+            v.Case.Header.Mode, v.Case.Header.Trigger, v.Record.PlanId, v.Case.State, v.Case.Outcome, v.Case.Deadline, v.Case.Findings.Count,
+            SupervisionWorkflow.Alerts(v.Case, clock.Today).Select(a => new AlertView(a.Code, a.Message, a.Due, a.Overdue)).ToArray(),
+            v.Record.CreatedAt)).ToList();
+
+    /// <summary>The stored cases the caller may see, each replayed through the workflow, with its firm's name and park.</summary>
+    private async Task<List<(SupervisionCaseRecord Record, SupervisionCase Case, string Name, string? ParkCode)>> VisibleAsync(
+        Caller caller, int? year = null, string? planId = null)
     {
         var visible = (await registry.LoadVisibleAsync(caller)).ToDictionary(r => r.Identity.Uscc, StringComparer.Ordinal);
-        var rows = new List<CaseRow>();
-        foreach (var r in await reads.ListCasesAsync(year, planId: planId))
-        {
-            if (!visible.TryGetValue(r.Uscc, out var firm))
-            {
-                continue;
-            }
-            var c = SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case;
-            if (c is null)
-            {
-                continue;
-            }
-            rows.Add(new CaseRow(r.Id, r.Uscc, firm.Profile.Name, firm.Identity.ParkCode, r.Year, c.Header.Mode, c.Header.Trigger, r.PlanId, c.State,
-                c.Outcome, c.Deadline, c.Findings.Count,
-                SupervisionWorkflow.Alerts(c, clock.Today).Select(a => new AlertView(a.Code, a.Message, a.Due, a.Overdue)).ToArray(), r.CreatedAt));
-        }
-        return rows;
+        return (await reads.ListCasesAsync(year, planId: planId))
+            .Where(r => visible.ContainsKey(r.Uscc))
+            .Select(r => (Record: r, Case: Replay(r)))
+            .Where(x => x.Case is not null)
+            .Select(x => (x.Record, x.Case!, visible[x.Record.Uscc].Profile.Name, visible[x.Record.Uscc].Identity.ParkCode))
+            .ToList();
     }
+
+    /// <summary>A stored case as its steps make it (null only if a stored step were refused, which the grain never writes).</summary>
+    private static SupervisionCase? Replay(SupervisionCaseRecord r) =>
+        SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case;
 
     /// <summary>
     /// 监察报告 of a year: cases by state, inspections carried out (a document review or a visit), findings by category,
@@ -59,16 +60,7 @@ public sealed class SupervisionService(
     /// </summary>
     public async Task<SupervisionReport> ReportAsync(int year, Caller caller)
     {
-        var rows = await ListCasesAsync(caller, year);
-        var cases = new List<SupervisionCase>();
-        foreach (var r in await reads.ListCasesAsync(year))
-        {
-            if (rows.Any(x => x.Id == r.Id)
-                && SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case is { } c)
-            {
-                cases.Add(c);
-            }
-        }
+        var cases = (await VisibleAsync(caller, year)).Select(v => v.Case).ToList();
         bool Has(SupervisionCase c, StepKind k) => c.Steps.Any(s => s.Kind == k);
         var ordered = cases.Where(c => Has(c, StepKind.Order)).ToList();
         var rectified = ordered.Count(c => c.Outcome == CaseOutcome.Rectified);
@@ -81,7 +73,7 @@ public sealed class SupervisionService(
                 .ToDictionary(g => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(g.Key.ToString()), g => g.Count()),
             ordered.Count, cases.Count(c => Has(c, StepKind.Advice)), rectified, cases.Count(c => Has(c, StepKind.Referred) || c.Outcome == CaseOutcome.Penalised),
             settled == 0 ? null : decimal.Round((decimal)rectified / settled, 4),
-            rows.Sum(r => r.Alerts.Count(a => a.Overdue)));
+            cases.Sum(c => SupervisionWorkflow.Alerts(c, clock.Today).Count(a => a.Overdue)));
     }
 
     /// <summary>
@@ -100,7 +92,7 @@ public sealed class SupervisionService(
         var now = await snapshots.YearTotalsAsync(basis, firms);
         var before = await snapshots.YearTotalsAsync(basis - 1, firms);
         var open = (await reads.ListCasesAsync())
-            .Select(r => (r.Uscc, Case: SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case))
+            .Select(r => (r.Uscc, Case: Replay(r)))
             .Where(x => x.Case is { IsOpen: true } && x.Case.State != CaseState.Planned)
             .Select(x => x.Uscc).ToHashSet(StringComparer.Ordinal);
         var proposals = new List<Proposal>();
@@ -155,7 +147,7 @@ public sealed class SupervisionService(
         var targets = new Dictionary<string, PlanTarget>(StringComparer.Ordinal);
         foreach (var r in (await reads.ListCasesAsync()).Where(r => r.Year < year).OrderByDescending(r => r.Year))
         {
-            var c = SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case;
+            var c = Replay(r);
             if (c is null || targets.ContainsKey(r.Uscc))
             {
                 continue;

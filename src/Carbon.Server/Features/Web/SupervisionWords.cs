@@ -1,4 +1,5 @@
 using Carbon.Domain.Supervision;
+using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Features.Web;
@@ -49,14 +50,8 @@ public static class SupervisionWords
         _ => "双随机",
     };
 
-    public static string PlanKind(string token) => token switch
-    {
-        "special" => "专项",
-        "key-area" => "重点领域",
-        "follow-up" => "整改复查",
-        "complaint" => "投诉",
-        _ => "双随机",
-    };
+    /// <summary>A plan kind as the ledger stores it (its kebab-case token).</summary>
+    public static string PlanKind(string token) => PlanKind(SupervisionCaseGrain.Parse<PlanKind>(token));
 
     /// <summary>GB 17167-2006's three tiers.</summary>
     public static string Tier(MeterTier t) => t switch

@@ -123,3 +123,32 @@ public sealed record SupervisionDocumentData(
 
 /// <summary>A finding as a document lists it: number, category, the rule cited, what was found, measured against the limit.</summary>
 public sealed record DocumentFindingLine(int Number, string Category, string RuleRef, string Text, string? Measured);
+
+/// <summary>
+/// 年度节能监察报告 of the district: the year's cases, inspections and visits, the rectification rate, cases by state,
+/// findings by category, and every case with its firm, mode, trigger, state and findings, as of <see cref="AsOf"/>.
+/// <see cref="EnterpriseName"/> is the subject the register shows: the district (the issuer), not a firm.
+/// </summary>
+public sealed record SupervisionReportData(
+    CertificateHeader Header,
+    string EnterpriseName,
+    int Year,
+    DateOnly AsOf,
+    int Cases,
+    int Inspected,
+    int Visited,
+    int Orders,
+    int Advice,
+    int Rectified,
+    int Referred,
+    decimal? RectificationRate,
+    int Overdue,
+    IReadOnlyList<CountLine> ByState,
+    IReadOnlyList<CountLine> FindingsByCategory,
+    IReadOnlyList<ReportCaseLine> CaseList);
+
+/// <summary>A named count (a state, a finding category).</summary>
+public sealed record CountLine(string Name, int Count);
+
+/// <summary>A case as the annual report lists it.</summary>
+public sealed record ReportCaseLine(string EnterpriseName, string Uscc, string Mode, string Trigger, string State, int Findings, DateOnly? Deadline);

@@ -10,14 +10,14 @@ public static class StoredCertificates
 
     public static string Serialize(object data) => JsonSerializer.Serialize(data, data.GetType(), Json);
 
-    /// <summary>What every kind's stored data has: the header and the firm's name (for pages that show a certificate).</summary>
+    /// <summary>What every kind's stored data has: the header and the firm's name, or the district's for a district-wide kind (for pages that show a certificate).</summary>
     public static (CertificateHeader Header, string EnterpriseName) Summary(string dataJson)
     {
         var common = JsonSerializer.Deserialize<Common>(dataJson, Json)!;
         return (common.Header, common.EnterpriseName);
     }
 
-    /// <summary>The members all three kinds of certificate data share.</summary>
+    /// <summary>The members every kind of certificate data shares.</summary>
     private sealed record Common(CertificateHeader Header, string EnterpriseName);
 
     /// <summary>Renders a certificate from its stored data: what issuing did, and what regeneration repeats byte for byte.</summary>
@@ -26,6 +26,7 @@ public static class StoredCertificates
         CertificateKind.GreenFactory => renderer.Render(JsonSerializer.Deserialize<GreenFactoryCertificateData>(dataJson, Json)!),
         CertificateKind.MujunNotice => renderer.Render(JsonSerializer.Deserialize<MuYieldNoticeData>(dataJson, Json)!),
         CertificateKind.SupervisionDocument => renderer.Render(JsonSerializer.Deserialize<SupervisionDocumentData>(dataJson, Json)!),
+        CertificateKind.SupervisionReport => renderer.Render(JsonSerializer.Deserialize<SupervisionReportData>(dataJson, Json)!),
         _ => renderer.Render(JsonSerializer.Deserialize<AnnualReportData>(dataJson, Json)!),
     };
 }
@@ -40,6 +41,8 @@ public interface ICertificateRenderer
     byte[] Render(AnnualReportData data);
 
     byte[] Render(SupervisionDocumentData data);
+
+    byte[] Render(SupervisionReportData data);
 
     string? ReadNumber(ReadOnlySpan<byte> pdf);
 }

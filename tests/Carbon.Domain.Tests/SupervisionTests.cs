@@ -60,6 +60,37 @@ public sealed class SupervisionTests
         Assert.Equal(11, c.Steps.Count);
     }
 
+    /// <summary>
+    /// The year's summary by hand. Four cases: (a) ordered, reported, re-inspected: rectified; (b) ordered, failed
+    /// re-inspection: referred, then penalised; (c) ordered, deadline day 40, no report yet; (d) planned only.
+    /// Cases 4; inspected 3 (a, b, c had a document review and a visit); visited 3; orders 3; rectified 1 (a);
+    /// referred 1 (b); settled orders 2 (a closed, b closed; c still rectification-ordered), so the rate is 1 ÷ 2 = 0.5;
+    /// findings: 3 quota. On day 45, c's deadline (day 40) has passed without a report: 1 overdue ("refer").
+    /// </summary>
+    [Fact]
+    public void The_years_summary_counts_inspections_orders_and_the_rectification_rate()
+    {
+        var a = Must(Must(Must(Ordered(), Step(StepKind.RectificationReport, 30, Role.Filer, "已整改")), Step(StepKind.ReInspection, 41)),
+            Step(StepKind.ReInspected, 41, passed: true));
+        var b = Must(Must(Must(Ordered(), Step(StepKind.RectificationReport, 30, Role.Filer, "部分整改")), Step(StepKind.ReInspection, 41)),
+            Step(StepKind.ReInspected, 41, passed: false));
+        b = Must(b, Step(StepKind.ReferralClosed, 42, number: "鄞经信罚〔2026〕3号"));
+        var c = Ordered();
+        var d = Open();
+
+        var s = SupervisionSummary.Of(2026, [a, b, c, d], Day0.AddDays(45));
+
+        Assert.Equal((4, 3, 3), (s.Cases, s.Inspected, s.Visited));
+        Assert.Equal((3, 0, 1, 1), (s.Orders, s.Advice, s.Rectified, s.Referred));
+        Assert.Equal(0.5m, s.RectificationRate);
+        Assert.Equal(3, s.FindingsByCategory[FindingCategory.Quota]);
+        Assert.Equal(2, s.ByState[CaseState.Closed]);
+        Assert.Equal(1, s.ByState[CaseState.RectificationOrdered]);
+        Assert.Equal(1, s.ByState[CaseState.Planned]);
+        Assert.Equal(1, s.Overdue);
+        Assert.Null(SupervisionSummary.Of(2026, [c, d], Day0).RectificationRate);
+    }
+
     [Fact]
     public void A_failed_re_inspection_is_referred_and_closed_with_the_decision()
     {

@@ -230,6 +230,89 @@ public sealed class SupervisionApiTests : IAsyncLifetime
         Assert.Contains("2026年限期整改", again["steps"]![0]!["text"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// The district's 年度节能监察报告 as a signed PDF. Two cases of 2026: one advised (书面, a metering finding) and one
+    /// still planned. Hand count: cases 2, inspected 1 (the document review), visited 0, advice 1, orders 0, so the
+    /// rectification rate is "—" (no order settled); findings: 能源计量 1.
+    /// </summary>
+    [Fact]
+    public async Task The_years_supervision_report_is_a_signed_PDF_of_the_district_that_only_district_readers_get()
+    {
+        var official = await _app.OfficialAsync();
+        var uscc = await ClinkerFirmAsync(official);
+        var other = await ClinkerFirmAsync(official);
+        var inspector = await _app.ClientAsync("insp-r", Role.Inspector);
+        var filer = await _app.ClientAsync("report-filer", Role.Filer, firms: [uscc]);
+        var auditor = await _app.ClientAsync("report-auditor", Role.Auditor);
+        SetDay(2026, 11, 28);   // the clock only moves forward (Orleans schedules on it)
+
+        // Nothing to report before a case exists.
+        await (await inspector.PostAsJsonAsync("/api/certificates", new { kind = "supervision-report", year = 2026 }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "year");
+
+        var opened = await inspector.PostAsJsonAsync("/api/supervision/cases",
+            new { uscc, year = 2026, mode = "written", trigger = "case", reason = "计量器具配备核查" });
+        Assert.True(opened.StatusCode == HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var caseId = (await opened.JsonAsync())["id"]!.GetValue<string>();
+        await StepAsync(inspector, caseId, new { kind = "notified", on = "2026-11-28" });
+        await StepAsync(inspector, caseId, new { kind = "document-review", on = "2026-11-28", text = "审查能源计量器具一览表" });
+        await StepAsync(inspector, caseId, new
+        {
+            kind = "finding", on = "2026-11-28",
+            finding = new { category = "metering", ruleRef = "4.3.2", text = "主要次级用能单位电力计量配备率不足", evidence = Array.Empty<string>() },
+        });
+        await StepAsync(inspector, caseId, new { kind = "hearing", on = "2026-11-28" });
+        await StepAsync(filer, caseId, new { kind = "statement", on = "2026-11-28", text = "将补装电表" });
+        await StepAsync(inspector, caseId, new { kind = "advice", on = "2026-11-28", text = "建议补齐二级计量" });
+        await StepAsync(inspector, caseId, new { kind = "advice-closed", on = "2026-11-28" });
+        Assert.Equal(HttpStatusCode.Created, (await inspector.PostAsJsonAsync("/api/supervision/cases",
+            new { uscc = other, year = 2026, mode = "on-site", trigger = "complaint", reason = "投诉" })).StatusCode);
+
+        // A district-wide document names no firm; the year is required.
+        await (await inspector.PostAsJsonAsync("/api/certificates", new { kind = "supervision-report", uscc, year = 2026 }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "uscc");
+        await (await inspector.PostAsJsonAsync("/api/certificates", new { kind = "supervision-report" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "year");
+        // A filer cannot issue it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await filer.PostAsJsonAsync("/api/certificates", new { kind = "supervision-report", year = 2026 })).StatusCode);
+
+        var issued = await inspector.IssueAsync(new { kind = "supervision-report", year = 2026 });
+        var number = issued["number"]!.GetValue<string>();
+        Assert.StartsWith("SR-2026-", number);
+        Assert.Null(issued["uscc"]);
+        var pdf = await auditor.GetByteArrayAsync($"/api/certificates/{number}");
+        var text = CertificateSteps.Text(pdf);
+        Assert.Contains("2026年度节能监察报告", text);
+        Assert.Contains("能源计量", text);
+        Assert.Contains("宁波熟料有限公司", text);          // the advised case is listed
+        Assert.Contains("已结案（建议）", text);
+        var upload = new ByteArrayContent(pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        Assert.Equal("valid", (await (await _app.CreateClient().PostAsync("/api/certificates/verify", upload)).JsonAsync())["result"]!.GetValue<string>());
+        var status = await _app.CreateClient().GetStringAsync($"/verify/{number}");
+        Assert.Contains("全区", status);
+
+        // The data frozen in it: the hand count above.
+        var stored = await (await auditor.GetAsync($"/api/certificates?kind=supervision-report")).JsonAsync();
+        Assert.Equal(number, Assert.Single(stored.AsArray())!["number"]!.GetValue<string>());
+        var report = await (await inspector.GetAsync("/api/supervision/report?year=2026")).JsonAsync();
+        Assert.Equal(2, report["cases"]!.GetValue<int>());
+        Assert.Equal(1, report["inspected"]!.GetValue<int>());
+        Assert.Equal(0, report["visited"]!.GetValue<int>());
+        Assert.Equal(1, report["advice"]!.GetValue<int>());
+        Assert.Null(report["rectificationRate"]);
+
+        // A filer neither lists nor downloads it.
+        Assert.Empty((await (await filer.GetAsync("/api/certificates?kind=supervision-report")).JsonAsync()).AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await filer.GetAsync($"/api/certificates/{number}")).StatusCode);
+
+        // Asking again returns the live one; a reissue with a reason supersedes it.
+        Assert.Equal(number, (await inspector.IssueAsync(new { kind = "supervision-report", year = 2026 }, HttpStatusCode.OK))["number"]!.GetValue<string>());
+        var reissued = await inspector.IssueAsync(new { kind = "supervision-report", year = 2026, supersede = true, reason = "年末补充案件" });
+        Assert.NotEqual(number, reissued["number"]!.GetValue<string>());
+        var first = await (await auditor.GetAsync($"/api/certificates/{number}/status")).JsonAsync();
+        Assert.Equal("revoked", first["status"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task The_draw_is_recorded_reproducible_and_respects_declared_conflicts()
     {

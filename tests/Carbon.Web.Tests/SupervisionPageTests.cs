@@ -143,6 +143,14 @@ public sealed class SupervisionPageTests(CarbonSite site, ITestOutputHelper outp
         await Expect(inspector.Locator("#state")).ToContainTextAsync("已结案");
         await Expect(inspector.Locator("main")).ToContainTextAsync("整改完成");
 
+        // The year's 监察报告 as a signed PDF from the supervision page; it is listed with its verification page.
+        await inspector.OpenAsync("/supervision", output);
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "出具年度监察报告 PDF Issue the signed report" }).ClickAsync();
+        await Expect(inspector.Locator("[role=status]")).ToContainTextAsync("已出具 SR-");
+        await Expect(inspector.Locator("#report-pdfs li")).ToHaveCountAsync(1);
+        await inspector.Locator("#report-pdfs a", new() { HasText = "核验页" }).ClickAsync();
+        await Expect(inspector.Locator("main")).ToContainTextAsync("年度节能监察报告");
+
         // The administrator of a park the firm is not in cannot open the case by its address.
         var stranger = await site.NewPageAsync();
         await stranger.SignInAsync("park", DemoAccounts.All.Single(a => a.UserName == "park").Password);

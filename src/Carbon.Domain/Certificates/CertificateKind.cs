@@ -11,6 +11,8 @@ public enum CertificateKind
     AnnualReport,
     /// <summary>节能监察文书 (监察通知书, 现场检查笔录, 限期整改通知书, 节能监察建议书, 复查意见书) of one step of a case.</summary>
     SupervisionDocument,
+    /// <summary>年度节能监察报告: the district's year of supervision (cases, findings by category, rectification rate); no firm.</summary>
+    SupervisionReport,
 }
 
 /// <summary>Where a certificate stands on a given day.</summary>
@@ -36,6 +38,7 @@ public static class CertificateKinds
         CertificateKind.GreenFactory => "green-factory",
         CertificateKind.MujunNotice => "mujun-notice",
         CertificateKind.SupervisionDocument => "supervision-document",
+        CertificateKind.SupervisionReport => "supervision-report",
         _ => "annual-report",
     };
 
@@ -60,12 +63,13 @@ public static class CertificateKinds
     public static CertificateKind Parse(string token) =>
         TryParse(token, out var kind) ? kind : throw new FormatException($"'{token}' is not a certificate kind");
 
-    /// <summary>GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告), SD (节能监察文书).</summary>
+    /// <summary>GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告), SD (节能监察文书), SR (年度节能监察报告).</summary>
     public static string Prefix(this CertificateKind kind) => kind switch
     {
         CertificateKind.GreenFactory => "GF",
         CertificateKind.MujunNotice => "MN",
         CertificateKind.SupervisionDocument => "SD",
+        CertificateKind.SupervisionReport => "SR",
         _ => "AR",
     };
 
@@ -74,8 +78,12 @@ public static class CertificateKinds
         CertificateKind.GreenFactory => "绿色工厂证书",
         CertificateKind.MujunNotice => "亩均效益综合评价结果告知书",
         CertificateKind.SupervisionDocument => "节能监察文书",
+        CertificateKind.SupervisionReport => "年度节能监察报告",
         _ => "年度能源与碳排放报告",
     };
+
+    /// <summary>Whether a kind is issued for the district as a whole rather than for one firm (it then names no USCC).</summary>
+    public static bool IsDistrictWide(this CertificateKind kind) => kind == CertificateKind.SupervisionReport;
 
     /// <summary>
     /// A certificate's state on <paramref name="day"/>: revoked wins; before its issue day it is not yet issued; after

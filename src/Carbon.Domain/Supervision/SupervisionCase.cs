@@ -67,9 +67,43 @@ public enum FindingCategory
     Statistics,
 }
 
-/// <summary>The Chinese name of a <see cref="FindingCategory"/>, as documents and pages print it.</summary>
+/// <summary>The Chinese names of the workflow's words, as documents and pages print them.</summary>
 public static class FindingCategories
 {
+    public static string ChineseName(this CaseState s) => s switch
+    {
+        CaseState.Planned => "计划中",
+        CaseState.Notified => "已通知",
+        CaseState.DocumentReview => "书面审查",
+        CaseState.OnSite => "现场检查",
+        CaseState.Hearing => "听取陈述",
+        CaseState.AdviceIssued => "已出具建议书",
+        CaseState.RectificationOrdered => "限期整改",
+        CaseState.ReInspection => "复查",
+        CaseState.Referred => "移送处罚",
+        CaseState.Closed => "已结案",
+        _ => "已撤销",
+    };
+
+    public static string ChineseName(this CaseOutcome o) => o switch
+    {
+        CaseOutcome.Compliant => "合格",
+        CaseOutcome.Advised => "建议",
+        CaseOutcome.Rectified => "整改完成",
+        CaseOutcome.Penalised => "处罚",
+        _ => "撤销",
+    };
+
+    public static string ChineseName(this InspectionMode m) => m == InspectionMode.OnSite ? "现场" : "书面";
+
+    public static string ChineseName(this InspectionTrigger t) => t switch
+    {
+        InspectionTrigger.Plan => "计划",
+        InspectionTrigger.Complaint => "投诉",
+        InspectionTrigger.Case => "案件",
+        _ => "双随机",
+    };
+
     public static string ChineseName(this FindingCategory c) => c switch
     {
         FindingCategory.Quota => "能耗限额",

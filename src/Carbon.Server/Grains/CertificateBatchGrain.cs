@@ -29,7 +29,7 @@ public sealed class CertificateBatchGrain(
         }
         // Resume: the register knows which notices this batch already issued; the other firms are gone through again
         // (those holding a live notice are counted as skipped again).
-        var done = (await reader.ListAsync(batchId: Id)).Select(c => Uscc.Parse(c.Uscc)).ToHashSet();
+        var done = (await reader.ListAsync(batchId: Id)).Select(c => Uscc.Parse(c.Uscc!)).ToHashSet();   // notices: always a firm's
         _issued = done.Count;
         _pending = (await TargetsAsync(_batch.EvaluationId)).Where(u => !done.Contains(u)).ToList();
         Run(_batch.CreatedBy);

@@ -7,6 +7,7 @@ using Carbon.Domain.Supervision;
 using Carbon.Certificates;
 using Carbon.Server.Configuration;
 using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Ledger;
 using Microsoft.Extensions.Options;
 
 namespace Carbon.Server.Grains;
@@ -18,7 +19,8 @@ public sealed record BuildProblem(string Field, string Message, bool NotFound);
 /// Gathers what a certificate shows from the grains (the enterprise's year, an evaluation run, an approved
 /// application), so the data frozen with the certificate is exactly what the rest of the API reports.
 /// </summary>
-public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options)
+public sealed class CertificateDataBuilder(
+    IGrainFactory grains, FactorSet factors, IOptions<CarbonOptions> options, SupervisionReads supervision, RegistryReads registry, ReportingClock clock)
 {
     /// <summary>Certificates are issued by the district (checked at the door); the builder reads the firm on the service's behalf.</summary>
     private static readonly Caller Service = Caller.System("certificates");
@@ -195,5 +197,38 @@ public sealed class CertificateDataBuilder(IGrainFactory grains, FactorSet facto
         return (new SupervisionDocumentData(header, uscc.Value, c.EnterpriseName, c.Year, k.Title, k.English, c.Id, index,
             c.Mode == Domain.Supervision.InspectionMode.OnSite ? "现场监察" : "书面监察", step.On, step.Date, step.Date is null ? null : k.DateLabel,
             step.Inspectors ?? [], findings, step.Text, law, k.Closing), null);
+    }
+
+    /// <summary>
+    /// 年度节能监察报告: every case of <paramref name="year"/> replayed through the workflow and summed
+    /// (<see cref="SupervisionSummary.Of"/>) as of today, with the cases that led to an order, advice or referral listed.
+    /// Refused when the year has no case.
+    /// </summary>
+    public async Task<(SupervisionReportData? Data, BuildProblem? Problem)> SupervisionReportAsync(CertificateHeader header, int year)
+    {
+        var names = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Profile.Name, StringComparer.Ordinal);
+        var cases = (await supervision.ListCasesAsync(year))
+            .Select(r => SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case)
+            .OfType<SupervisionCase>()
+            .ToList();
+        if (cases.Count == 0)
+        {
+            return (null, new BuildProblem("year", $"{year} 年度无节能监察案件，无可报告 (no supervision case in {year})", false));
+        }
+        var today = clock.Today;
+        var s = SupervisionSummary.Of(year, cases, today);
+        static bool Documented(SupervisionCase c) => c.Steps.Any(t => t.Kind is StepKind.Order or StepKind.Advice or StepKind.Referred);
+        var listed = cases.Where(Documented)
+            .Select(c => new ReportCaseLine(names.GetValueOrDefault(c.Header.Uscc.Value, c.Header.Uscc.Value), c.Header.Uscc.Value,
+                c.Header.Mode.ChineseName(), c.Header.Trigger.ChineseName(),
+                c.Outcome is { } o ? $"{c.State.ChineseName()}（{o.ChineseName()}）" : c.State.ChineseName(),
+                c.Findings.Count, c.State == CaseState.RectificationOrdered ? c.Deadline : null))
+            .OrderBy(c => c.State, StringComparer.Ordinal).ThenBy(c => c.Uscc, StringComparer.Ordinal)
+            .ToList();
+        return (new SupervisionReportData(header, options.Value.Certificates.Issuer, year, today, s.Cases, s.Inspected, s.Visited, s.Orders, s.Advice, s.Rectified,
+            s.Referred, s.RectificationRate, s.Overdue,
+            s.ByState.Select(p => new CountLine(p.Key.ChineseName(), p.Value)).ToList(),
+            s.FindingsByCategory.Select(p => new CountLine(p.Key.ChineseName(), p.Value)).ToList(),
+            listed), null);
     }
 }

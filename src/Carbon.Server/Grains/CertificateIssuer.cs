@@ -17,7 +17,7 @@ namespace Carbon.Server.Grains;
 /// </summary>
 public sealed record IssueOrder(
     CertificateKind Kind,
-    Uscc Uscc,
+    Uscc? Uscc,
     int? Year,
     string? EvaluationId,
     string? ApplicationId,
@@ -67,16 +67,19 @@ public sealed class CertificateIssuer(
             return new IssueResult(null, new BuildProblem(CarbonOptions.PublicBaseUrlKey, refusal, false));
         }
         var (kind, uscc) = (order.Kind, order.Uscc);
+        var firm = uscc.GetValueOrDefault();   // checked by the guard: present for every kind but the district-wide ones
         var draft = new CertificateHeader("", default, null, "", "");
         var (document, documentYear, source, problem) = kind switch
         {
-            CertificateKind.AnnualReport => await data.AnnualReportAsync(draft, uscc, order.Year!.Value, order.Partial) is var (d, p)
-                ? (d, d?.Year ?? 0, null, p) : default,
-            CertificateKind.MujunNotice => await data.MuYieldNoticeAsync(draft, order.EvaluationId!, uscc) is var (n, q)
+            CertificateKind.AnnualReport => await data.AnnualReportAsync(draft, firm, order.Year!.Value, order.Partial) is var (d, p)
+                ? ((object?)d, d?.Year ?? 0, (string?)null, p) : default,
+            CertificateKind.MujunNotice => await data.MuYieldNoticeAsync(draft, order.EvaluationId!, firm) is var (n, q)
                 ? ((object?)n, n?.Year ?? 0, order.EvaluationId, q) : default,
-            CertificateKind.SupervisionDocument => await data.SupervisionDocumentAsync(draft, order.CaseStep!, uscc) is var (s, sp)
+            CertificateKind.SupervisionDocument => await data.SupervisionDocumentAsync(draft, order.CaseStep!, firm) is var (s, sp)
                 ? ((object?)s, s?.Year ?? 0, order.CaseStep, sp) : default,
-            _ => await data.GreenFactoryAsync(draft, order.ApplicationId!, uscc) is var (g, r, y) ? ((object?)g, y, order.ApplicationId, r) : default,
+            CertificateKind.SupervisionReport => await data.SupervisionReportAsync(draft, order.Year!.Value) is var (sr, srp)
+                ? ((object?)sr, sr?.Year ?? 0, (string?)null, srp) : default,
+            _ => await data.GreenFactoryAsync(draft, order.ApplicationId!, firm) is var (g, r, y) ? ((object?)g, y, order.ApplicationId, r) : default,
         };
         if (document is null)
         {
@@ -98,8 +101,8 @@ public sealed class CertificateIssuer(
             case ReserveStatus.Existing:
                 return await ExistingAsync(reserved.Number!);
             case ReserveStatus.InProgress:
-                return new IssueResult(null, new BuildProblem("uscc",
-                    $"正在为企业 {uscc} 出具 {documentYear} 年度的{kind.ChineseName()}，请稍后再试 (one is being issued for this firm and year; try again)", false));
+                return new IssueResult(null, new BuildProblem(uscc is null ? "year" : "uscc",
+                    $"正在为{(uscc is { } u ? $"企业 {u}" : "全区")}出具 {documentYear} 年度的{kind.ChineseName()}，请稍后再试 (one is being issued for this firm and year; try again)", false));
         }
         var number = reserved.Number!;
         try
@@ -132,6 +135,7 @@ public sealed class CertificateIssuer(
             MuYieldNoticeData d => d with { Header = header },
             GreenFactoryCertificateData d => d with { Header = header },
             SupervisionDocumentData d => d with { Header = header },
+            SupervisionReportData d => d with { Header = header },
             _ => throw new InvalidOperationException(),
         };
         var json = StoredCertificates.Serialize(document);
@@ -145,7 +149,7 @@ public sealed class CertificateIssuer(
         var entry = new CertificateEntry(number, kind, order.Uscc, documentYear, source, order.BatchId, issuedAt.ToUniversalTime(), validity,
             order.Actor, sha, signature, json, pdf);
         await Register.RecordAsync(entry);
-        return new RegisteredCertificate(number, kind.Token(), order.Uscc.Value, documentYear, source, order.BatchId, entry.IssuedAt, validity,
+        return new RegisteredCertificate(number, kind.Token(), order.Uscc?.Value, documentYear, source, order.BatchId, entry.IssuedAt, validity,
             order.Actor, sha, signature, json, null);
     }
 

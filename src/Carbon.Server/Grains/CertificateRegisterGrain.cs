@@ -37,13 +37,13 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
         }
     }
 
-    Task<string?> ICertificateRegisterGrain.FindLiveAsync(CertificateKind kind, Uscc uscc, int year, string? sourceId) =>
-        Task.FromResult(_live.GetValueOrDefault(LiveKey.Of(kind, uscc.Value, year, sourceId))?.Max);
+    Task<string?> ICertificateRegisterGrain.FindLiveAsync(CertificateKind kind, Uscc? uscc, int year, string? sourceId) =>
+        Task.FromResult(_live.GetValueOrDefault(LiveKey.Of(kind, uscc?.Value, year, sourceId))?.Max);
 
     Task<ReserveOutcome> ICertificateRegisterGrain.ReserveAsync(CertificateReservation r)
     {
         GrainGuards.Reserve(r, clock);
-        var key = LiveKey.Of(r.Kind, r.Uscc.Value, r.Year, r.SourceId);
+        var key = LiveKey.Of(r.Kind, r.Uscc?.Value, r.Year, r.SourceId);
         if (_pending.Values.Any(p => p.Key == key))
         {
             return Task.FromResult(new ReserveOutcome(ReserveStatus.InProgress, null));
@@ -73,7 +73,7 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
     async Task ICertificateRegisterGrain.RecordAsync(CertificateEntry e)
     {
         GrainGuards.Record(e, _pending.ContainsKey(e.Number), clock);
-        var key = LiveKey.Of(e.Kind, e.Uscc.Value, e.Year, e.SourceId);
+        var key = LiveKey.Of(e.Kind, e.Uscc?.Value, e.Year, e.SourceId);
         var supersedeReason = _pending.Remove(e.Number, out var pending) ? pending.SupersedeReason : null;
         var superseded = supersedeReason is null ? [] : Live(key).ToArray();
         var revocations = superseded
@@ -86,13 +86,13 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
         {
             db.Certificates.Add(new CertificateRecord
             {
-                Number = e.Number, Kind = e.Kind.Token(), Uscc = e.Uscc.Value, Year = e.Year, SourceId = e.SourceId, BatchId = e.BatchId,
+                Number = e.Number, Kind = e.Kind.Token(), Uscc = e.Uscc?.Value, Year = e.Year, SourceId = e.SourceId, BatchId = e.BatchId,
                 IssuedAt = e.IssuedAt, ValidUntil = e.ValidUntil, IssuedBy = e.IssuedBy, Sha256 = e.Sha256, Signature = e.Signature,
                 DataJson = e.DataJson, Pdf = e.Pdf,
             });
             db.AuditEvents.Add(new AuditEventRecord
             {
-                At = e.IssuedAt, Actor = e.IssuedBy, Action = "certificate.issued", Subject = e.Number, Detail = $"{e.Kind.Token()} {e.Uscc} {e.Year} sha256 {e.Sha256}",
+                At = e.IssuedAt, Actor = e.IssuedBy, Action = "certificate.issued", Subject = e.Number, Detail = $"{e.Kind.Token()} {e.Uscc?.Value ?? "district"} {e.Year} sha256 {e.Sha256}",
             });
             foreach (var r in revocations)
             {
@@ -148,11 +148,12 @@ public sealed class CertificateRegisterGrain(CertificateReads reader, LedgerWrit
 
     /// <summary>
     /// One live certificate per firm, kind and year (亩均 notices: the evaluation's year; green factories: the
-    /// application's); one supervision document per step of a case (its source, "case:step").
+    /// application's); one supervision document per step of a case (its source, "case:step"); one district-wide
+    /// report per year (no firm).
     /// </summary>
-    private readonly record struct LiveKey(CertificateKind Kind, string Uscc, int Year, string? Source)
+    private readonly record struct LiveKey(CertificateKind Kind, string? Uscc, int Year, string? Source)
     {
-        public static LiveKey Of(CertificateKind kind, string uscc, int year, string? source) =>
+        public static LiveKey Of(CertificateKind kind, string? uscc, int year, string? source) =>
             new(kind, uscc, year, kind == CertificateKind.SupervisionDocument ? source : null);
     }
 }

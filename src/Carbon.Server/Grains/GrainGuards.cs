@@ -114,7 +114,7 @@ public static partial class GrainGuards
     /// <summary>Checked before a number is taken, so a refused request leaves no gap in the numbering.</summary>
     public static void Reserve(CertificateReservation reservation, TimeProvider time)
     {
-        Usccs(reservation.Uscc);
+        Subject(reservation.Kind, reservation.Uscc);
         Year("year", reservation.Year, time);
         Text("reason", reservation.SupersedeReason, required: false, max: 900, multiline: true);
     }
@@ -122,7 +122,7 @@ public static partial class GrainGuards
     /// <summary>An order to issue, checked before anything is built or a number reserved.</summary>
     public static void Issue(IssueOrder order, TimeProvider time)
     {
-        Usccs(order.Uscc);
+        Subject(order.Kind, order.Uscc);
         if (order.Year is { } year)
         {
             Year("year", year, time);
@@ -138,7 +138,7 @@ public static partial class GrainGuards
     public static void Record(CertificateEntry entry, bool reserved, TimeProvider time)
     {
         Check(reserved, "number", $"证书编号 {entry.Number} 未经登记簿预留 (the number was not reserved by the register)");
-        Usccs(entry.Uscc);
+        Subject(entry.Kind, entry.Uscc);
         Year("year", entry.Year, time);
         Check(Sha256().IsMatch(entry.Sha256 ?? ""), "sha256", "sha256 为64位十六进制小写 (sha256 is 64 lower-case hex digits)");
         Text("signature", entry.Signature, required: true, max: 200);
@@ -309,6 +309,19 @@ public static partial class GrainGuards
     }
 
     /// <summary>A USCC inside a message: a default (empty) value is no USCC.</summary>
+    /// <summary>A firm's certificate names its firm; a district-wide one names none.</summary>
+    private static void Subject(Domain.Certificates.CertificateKind kind, Uscc? uscc)
+    {
+        if (Domain.Certificates.CertificateKinds.IsDistrictWide(kind))
+        {
+            Check(uscc is null, "uscc", "全区文书不属于某一企业，不能指定 uscc (a district-wide document names no firm)");
+        }
+        else
+        {
+            Check(uscc is { } u && u.Value is not null, "uscc", "统一社会信用代码不能为空 (the USCC is required)");
+        }
+    }
+
     private static void Usccs(Uscc uscc) => Check(uscc.Value is not null, "uscc", "统一社会信用代码不能为空 (the USCC is required)");
 
     /// <summary>A month the service accepts filings for: 2020-01 up to the current month in Zhejiang.</summary>

@@ -13,7 +13,7 @@ public interface ICertificateRegisterGrain : IGrainWithStringKey
 {
     /// <summary>The live (issued, not revoked) certificate of a firm, kind and year, or null.</summary>
     [ReadOnly]
-    Task<string?> FindLiveAsync(CertificateKind kind, Uscc uscc, int year, string? sourceId = null);
+    Task<string?> FindLiveAsync(CertificateKind kind, Uscc? uscc, int year, string? sourceId = null);
 
     /// <summary>
     /// The next number of a kind and year, e.g. MN-2025-000042 — unless the firm holds a live certificate of that kind

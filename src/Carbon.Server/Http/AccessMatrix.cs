@@ -140,7 +140,7 @@ public static class AccessMatrix
         ["POST /api/green-factory/applications/{id}/reinstatement"] = Access.Signed(District, Official),
 
         // Certificates.
-        ["POST /api/certificates"] = Access.Signed(District + "；监察员仅出具节能监察文书 (inspectors: supervision documents only)", Official, Inspector),
+        ["POST /api/certificates"] = Access.Signed(District + "；监察员仅出具节能监察文书和年度监察报告 (inspectors: supervision documents and the annual supervision report only)", Official, Inspector),
         ["GET /api/certificates"] = Access.Signed(Listed, FirmReaders),
         ["GET /api/certificates/{number}"] = Access.Signed(OwnFirm, FirmReaders),
         ["POST /api/certificates/{number}/revoke"] = Access.Signed(District, Official),

@@ -8,7 +8,7 @@ namespace Carbon.Server.Ledger;
 public sealed record RegisteredCertificate(
     string Number,
     string Kind,
-    string Uscc,
+    string? Uscc,
     int Year,
     string? SourceId,
     string? BatchId,
@@ -21,7 +21,7 @@ public sealed record RegisteredCertificate(
     CertificateRevocationRecord? Revocation);
 
 /// <summary>What the register grain keeps of each certificate: its number and the kind, firm and year it is for.</summary>
-public sealed record CertificateIdentity(string Number, string Kind, string Uscc, int Year, string? SourceId);
+public sealed record CertificateIdentity(string Number, string Kind, string? Uscc, int Year, string? SourceId);
 
 /// <summary>The certificate register's read side.</summary>
 public sealed class CertificateReads(ILedgerContextFactory contexts)
@@ -72,7 +72,10 @@ public sealed class CertificateReads(ILedgerContextFactory contexts)
         return rows.OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The register as far as <paramref name="caller"/> may see it: the certificates of the firms it may read.</summary>
+    /// <summary>
+    /// The register as far as <paramref name="caller"/> may see it: the certificates of the firms it may read, and the
+    /// district-wide ones to those who see the district.
+    /// </summary>
     public async Task<List<RegisteredCertificate>> ListVisibleAsync(Caller caller, string[]? kindTokens = null, string? uscc = null)
     {
         Dictionary<string, string?> parks;
@@ -81,7 +84,7 @@ public sealed class CertificateReads(ILedgerContextFactory contexts)
             parks = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Uscc, e => e.ParkCode, StringComparer.Ordinal);
         }
         return (await ListAsync(kindTokens, uscc))
-            .Where(c => parks.TryGetValue(c.Uscc, out var park) && caller.CanRead(Uscc.Parse(c.Uscc), park))
+            .Where(c => c.Uscc is null ? caller.SeesDistrict : parks.TryGetValue(c.Uscc, out var park) && caller.CanRead(Uscc.Parse(c.Uscc), park))
             .ToList();
     }
 

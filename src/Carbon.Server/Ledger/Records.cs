@@ -201,7 +201,9 @@ public sealed class CertificateRecord
 {
     public required string Number { get; init; }
     public required string Kind { get; init; }
-    public required string Uscc { get; init; }
+
+    /// <summary>The firm it is for; null for a district-wide document (<see cref="Domain.Certificates.CertificateKinds.IsDistrictWide"/>).</summary>
+    public string? Uscc { get; init; }
     public int Year { get; init; }
     public string? SourceId { get; init; }
     public string? BatchId { get; init; }

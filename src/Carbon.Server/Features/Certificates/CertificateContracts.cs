@@ -7,7 +7,7 @@ namespace Carbon.Server.Features.Certificates;
 
 /// <summary>
 /// POST /api/certificates body: annual-report needs year; mujun-notice needs evaluationId; green-factory needs
-/// applicationId. A firm holds one live certificate per kind and year: asking again returns it, unless
+/// applicationId; supervision-report (the district's year, no uscc) needs year. A firm holds one live certificate per kind and year: asking again returns it, unless
 /// <see cref="Supersede"/> (with a <see cref="Reason"/>) replaces it. <see cref="Partial"/> lets an annual report cover
 /// fewer than twelve months. A supervision document names its case and step as <see cref="CaseStep"/> ("case id:step").
 /// </summary>
@@ -30,12 +30,15 @@ public sealed record BatchRequest(string? Kind, string? EvaluationId);
 /// <summary>?kind=…&amp;uscc=… on the register.</summary>
 public sealed record CertificateListQuery(string? Kind, string? Uscc);
 
-/// <summary>A register entry and where it stands today (China Standard Time); the PDF itself is at <see cref="Pdf"/>.</summary>
+/// <summary>
+/// A register entry and where it stands today (China Standard Time); the PDF itself is at <see cref="Pdf"/>.
+/// <see cref="Uscc"/> is null for a district-wide document (the annual supervision report).
+/// </summary>
 public sealed record CertificateResponse(
     string Number,
     CertificateKind Kind,
     string KindName,
-    string Uscc,
+    string? Uscc,
     int Year,
     string? SourceId,
     DateTimeOffset IssuedAt,

@@ -19,8 +19,9 @@ public static class CertificateEndpoints
     {
         var group = api.MapGroup("/certificates").WithTags("Certificates 证书");
         group.MapPost("/", IssueAsync).WithName("IssueCertificate")
-            .WithSummary("出具证书 Issue a green-factory certificate, a 亩均 notice or an annual energy and carbon report (signed PDF); " +
-                         "200 with the live one if the firm already holds one of that kind and year, unless it is superseded");
+            .WithSummary("出具证书 Issue a green-factory certificate, a 亩均 notice, an annual energy and carbon report, a supervision " +
+                         "document or the district's annual supervision report (signed PDF); 200 with the live one if one of that kind, " +
+                         "firm and year exists, unless it is superseded");
         group.MapGet("/", ListAsync).WithName("ListCertificates").WithSummary("证书登记簿 The register, filtered by kind and firm");
         group.MapGet("/public-key", PublicKey).WithName("CertificatePublicKey")
             .WithSummary("验签公钥 The ECDSA P-256 public key (PEM) that checks every certificate's signature");
@@ -43,11 +44,11 @@ public static class CertificateEndpoints
         IssueRequest body, CertificateIssuer issuer, ReportingClock clock, ClaimsPrincipal user)
     {
         var kind = CertificateKinds.Parse(body.Kind!);
-        if (user.RequiredCaller().Role == Domain.Access.Role.Inspector && kind != CertificateKind.SupervisionDocument)
+        if (user.RequiredCaller().Role == Domain.Access.Role.Inspector && kind is not (CertificateKind.SupervisionDocument or CertificateKind.SupervisionReport))
         {
-            return Problems.Forbidden("监察员仅可出具节能监察文书 (inspectors issue supervision documents only)");
+            return Problems.Forbidden("监察员仅可出具节能监察文书和年度监察报告 (inspectors issue supervision documents and reports only)");
         }
-        var issued = await issuer.IssueAsync(new IssueOrder(kind, Uscc.Parse(body.Uscc!), body.Year,
+        var issued = await issuer.IssueAsync(new IssueOrder(kind, body.Uscc is { } u ? Uscc.Parse(u) : null, body.Year,
             body.EvaluationId, body.ApplicationId, user.RequiredCaller().Account, SupersedeReason: body.Supersede == true ? body.Reason!.Trim() : null,
             Partial: body.Partial == true, CaseStep: body.CaseStep?.Trim()));
         if (issued.Certificate is not { } c)
@@ -70,15 +71,22 @@ public static class CertificateEndpoints
 
     internal static ContentHttpResult PublicKey(CertificateSigner signer) => TypedResults.Text(signer.PublicKeyPem, "application/x-pem-file");
 
-    /// <summary>The PDF, for whoever may read the firm (anyone can check a copy they hold at /verify).</summary>
+    /// <summary>
+    /// The PDF, for whoever may read the firm, or for those who see the district when it is district-wide (anyone can
+    /// check a copy they hold at /verify).
+    /// </summary>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(string number, CertificateReads ledger,
         RegistryReads registry, ClaimsPrincipal user)
     {
         var c = await ledger.FindAsync(number);
-        var firm = c is null ? null : await registry.FindEnterpriseAsync(c.Uscc);
-        return c is null || firm is null || !user.RequiredCaller().CanRead(Uscc.Parse(c.Uscc), firm.Identity.ParkCode)
-            ? NotFound(number)
-            : TypedResults.File(c.Pdf, "application/pdf", $"{c.Number}.pdf");
+        var caller = user.RequiredCaller();
+        var readable = c?.Uscc switch
+        {
+            null when c is not null => caller.SeesDistrict,
+            { } uscc => await registry.FindEnterpriseAsync(uscc) is { } firm && caller.CanRead(Uscc.Parse(uscc), firm.Identity.ParkCode),
+            _ => false,
+        };
+        return readable ? TypedResults.File(c!.Pdf, "application/pdf", $"{c.Number}.pdf") : NotFound(number);
     }
 
     internal static async Task<Results<Ok<CertificateResponse>, ProblemHttpResult>> StatusAsync(string number, CertificateReads ledger,

@@ -25,7 +25,7 @@ public sealed class GreenFactoryRegister(CertificateReads ledger, ReportingClock
             var d = JsonSerializer.Deserialize<GreenFactoryCertificateData>(c.DataJson, Json)!;
             var state = CertificateKinds.StateOn(date, ReportingClock.DayOf(c.IssuedAt), c.ValidUntil,
                 c.Revocation is not null);
-            return new RegisterEntryResponse(c.Number, c.Uscc, d.EnterpriseName, c.Year, d.Edition, d.TotalScore, c.IssuedAt, c.ValidUntil, state);
+            return new RegisterEntryResponse(c.Number, d.Uscc, d.EnterpriseName, c.Year, d.Edition, d.TotalScore, c.IssuedAt, c.ValidUntil, state);
         }).ToList();
     }
 

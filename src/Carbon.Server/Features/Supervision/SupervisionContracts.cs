@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Carbon.Domain.Supervision;
 using Carbon.Server.Grains.Contracts;
 
@@ -62,7 +63,14 @@ public sealed record CaseRow(string Id, string Uscc, string Name, string? ParkCo
 /// advice, rectified, referred, the rectification rate (rectified ÷ orders settled; null before any is) and overdue limits.
 /// </summary>
 public sealed record SupervisionReport(int Year, int Cases, int Inspected, int Visited, Dictionary<string, int> ByState,
-    Dictionary<string, int> FindingsByCategory, int Orders, int Advice, int Rectified, int Referred, decimal? RectificationRate, int Overdue);
+    Dictionary<string, int> FindingsByCategory, int Orders, int Advice, int Rectified, int Referred, decimal? RectificationRate, int Overdue)
+{
+    /// <summary>The summary on the wire: states and categories keyed by their kebab-case tokens.</summary>
+    public static SupervisionReport From(SupervisionSummary s) => new(s.Year, s.Cases, s.Inspected, s.Visited,
+        s.ByState.ToDictionary(p => SupervisionWorkflow.Token(p.Key), p => p.Value),
+        s.FindingsByCategory.ToDictionary(p => JsonNamingPolicy.KebabCaseLower.ConvertName(p.Key.ToString()), p => p.Value),
+        s.Orders, s.Advice, s.Rectified, s.Referred, s.RectificationRate, s.Overdue);
+}
 
 /// <summary>A firm the data suggests inspecting, and why (each reason in words).</summary>
 public sealed record Proposal(string Uscc, string Name, string? ParkCode, decimal EnergyTce, decimal? IntensityChange, string[] Reasons);

@@ -54,27 +54,9 @@ public sealed class SupervisionService(
     private static SupervisionCase? Replay(SupervisionCaseRecord r) =>
         SupervisionWorkflow.Replay(SupervisionCaseGrain.Header(r), r.Steps.Select(SupervisionCaseGrain.ToDomain).ToList()).Case;
 
-    /// <summary>
-    /// 监察报告 of a year: cases by state, inspections carried out (a document review or a visit), findings by category,
-    /// orders, rectified, referred, and the rectification rate (rectified ÷ orders no longer running).
-    /// </summary>
-    public async Task<SupervisionReport> ReportAsync(int year, Caller caller)
-    {
-        var cases = (await VisibleAsync(caller, year)).Select(v => v.Case).ToList();
-        bool Has(SupervisionCase c, StepKind k) => c.Steps.Any(s => s.Kind == k);
-        var ordered = cases.Where(c => Has(c, StepKind.Order)).ToList();
-        var rectified = ordered.Count(c => c.Outcome == CaseOutcome.Rectified);
-        var settled = ordered.Count(c => c.State is not (CaseState.RectificationOrdered or CaseState.ReInspection));
-        return new SupervisionReport(year, cases.Count,
-            cases.Count(c => Has(c, StepKind.DocumentReview) || Has(c, StepKind.OnSite)),
-            cases.Count(c => Has(c, StepKind.OnSite)),
-            cases.GroupBy(c => c.State).ToDictionary(g => SupervisionWorkflow.Token(g.Key), g => g.Count()),
-            cases.SelectMany(c => c.Findings).GroupBy(f => f.Category)
-                .ToDictionary(g => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(g.Key.ToString()), g => g.Count()),
-            ordered.Count, cases.Count(c => Has(c, StepKind.Advice)), rectified, cases.Count(c => Has(c, StepKind.Referred) || c.Outcome == CaseOutcome.Penalised),
-            settled == 0 ? null : decimal.Round((decimal)rectified / settled, 4),
-            cases.Sum(c => SupervisionWorkflow.Alerts(c, clock.Today).Count(a => a.Overdue)));
-    }
+    /// <summary>监察报告 of a year, over the cases the caller may see (<see cref="SupervisionSummary.Of"/>).</summary>
+    public async Task<SupervisionReport> ReportAsync(int year, Caller caller) =>
+        SupervisionReport.From(SupervisionSummary.Of(year, (await VisibleAsync(caller, year)).Select(v => v.Case), clock.Today));
 
     /// <summary>
     /// Firms the data proposes for <paramref name="year"/>'s plan, from the year before (the last complete one): energy at or

@@ -96,8 +96,15 @@ internal static class VerificationPages
         body.Append("<dl>");
         Row(body, "证书编号", "Number", E(entry.Number));
         Row(body, "类型", "Kind", $"{E(entry.KindName)} ({E(entry.Kind.Token())})");
-        Row(body, "企业名称", "Enterprise", E(enterprise));
-        Row(body, "统一社会信用代码", "USCC", E(entry.Uscc));
+        if (entry.Uscc is { } uscc)
+        {
+            Row(body, "企业名称", "Enterprise", E(enterprise));
+            Row(body, "统一社会信用代码", "USCC", E(uscc));
+        }
+        else
+        {
+            Row(body, "范围", "Scope", "全区 <span>the whole district</span>");
+        }
         Row(body, "年度", "Year", E($"{entry.Year}"));
         Row(body, "状态", "Status", Status(entry.Status, "span"));
         Row(body, "发证机关", "Issuer", E(header.Issuer));

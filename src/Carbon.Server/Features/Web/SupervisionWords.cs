@@ -7,39 +7,13 @@ namespace Carbon.Server.Features.Web;
 /// <summary>The supervision workflow's words on the pages: Chinese first, the API's token after.</summary>
 public static class SupervisionWords
 {
-    public static string State(CaseState s) => s switch
-    {
-        CaseState.Planned => "计划中 planned",
-        CaseState.Notified => "已通知 notified",
-        CaseState.DocumentReview => "书面审查 document review",
-        CaseState.OnSite => "现场检查 on site",
-        CaseState.Hearing => "听取陈述 hearing",
-        CaseState.AdviceIssued => "已出具建议书 advice issued",
-        CaseState.RectificationOrdered => "限期整改 rectification ordered",
-        CaseState.ReInspection => "复查 re-inspection",
-        CaseState.Referred => "移送处罚 referred",
-        CaseState.Closed => "已结案 closed",
-        _ => "已撤销 withdrawn",
-    };
+    public static string State(CaseState s) => $"{s.ChineseName()} {SupervisionWorkflow.Token(s).Replace('-', ' ')}";
 
-    public static string Outcome(CaseOutcome o) => o switch
-    {
-        CaseOutcome.Compliant => "（合格）",
-        CaseOutcome.Advised => "（建议）",
-        CaseOutcome.Rectified => "（整改完成）",
-        CaseOutcome.Penalised => "（处罚）",
-        _ => "（撤销）",
-    };
+    public static string Outcome(CaseOutcome o) => $"（{o.ChineseName()}）";
 
     public static string Mode(InspectionMode m) => m == InspectionMode.OnSite ? "现场 on site" : "书面 written";
 
-    public static string Trigger(InspectionTrigger t) => t switch
-    {
-        InspectionTrigger.Plan => "计划 plan",
-        InspectionTrigger.Complaint => "投诉 complaint",
-        InspectionTrigger.Case => "案件 case",
-        _ => "双随机 random",
-    };
+    public static string Trigger(InspectionTrigger t) => $"{t.ChineseName()} {(t == InspectionTrigger.Random ? "random" : t.ToString().ToLowerInvariant())}";
 
     public static string PlanKind(PlanKind k) => k switch
     {

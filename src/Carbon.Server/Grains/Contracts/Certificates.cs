@@ -4,11 +4,11 @@ using Carbon.Domain.Registry;
 namespace Carbon.Server.Grains.Contracts;
 
 /// <summary>
-/// A number asked for: the kind, firm and year of the certificate to be issued, and, to replace the live one of that
+/// A number asked for: the kind, firm (none for a district-wide kind) and year of the certificate to be issued, and, to replace the live one of that
 /// kind, firm and year, the reason it is superseded (null: a live one is returned instead).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.cert.reservation")]
-public sealed record CertificateReservation(CertificateKind Kind, Uscc Uscc, int Year, string? SupersedeReason, string? SourceId = null);
+public sealed record CertificateReservation(CertificateKind Kind, Uscc? Uscc, int Year, string? SupersedeReason, string? SourceId = null);
 
 public enum ReserveStatus
 {
@@ -29,7 +29,7 @@ public sealed record ReserveOutcome(ReserveStatus Status, string? Number);
 public sealed record CertificateEntry(
     string Number,
     CertificateKind Kind,
-    Uscc Uscc,
+    Uscc? Uscc,
     int Year,
     string? SourceId,
     string? BatchId,

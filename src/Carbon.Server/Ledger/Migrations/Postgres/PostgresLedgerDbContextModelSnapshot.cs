@@ -278,7 +278,6 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasColumnType("character varying(48)");
 
                     b.Property<string>("Uscc")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character(18)")
                         .IsFixedLength();
@@ -1191,8 +1190,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
                         .WithMany()
                         .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>

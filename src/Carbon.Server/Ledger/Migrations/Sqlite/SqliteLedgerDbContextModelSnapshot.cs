@@ -271,7 +271,6 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Uscc")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
@@ -1166,8 +1165,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
                         .WithMany()
                         .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>

@@ -334,7 +334,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 {
                     Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: true),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     SourceId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
                     BatchId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Carbon.Server.Ledger.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLedgerDbContext))]
-    [Migration("20261202051000_InitialLedger")]
+    [Migration("20261202061429_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -281,7 +281,6 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasColumnType("character varying(48)");
 
                     b.Property<string>("Uscc")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character(18)")
                         .IsFixedLength();
@@ -1194,8 +1193,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
                         .WithMany()
                         .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>

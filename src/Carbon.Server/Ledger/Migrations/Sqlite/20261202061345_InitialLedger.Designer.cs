@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Carbon.Server.Ledger.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerDbContext))]
-    [Migration("20261202050929_InitialLedger")]
+    [Migration("20261202061345_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -274,7 +274,6 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Uscc")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
@@ -1169,8 +1168,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
                         .WithMany()
                         .HasForeignKey("Uscc")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.CertificateRevocationRecord", b =>

@@ -333,7 +333,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 {
                     Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: true),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     SourceId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
                     BatchId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),

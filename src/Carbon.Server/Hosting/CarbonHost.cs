@@ -89,6 +89,7 @@ public static class CarbonHost
         services.AddSingleton<EvaluationSnapshots>();
         services.AddSingleton(sp => GreenFactoryCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton(sp => SupervisionCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
+        services.AddSingleton(sp => IntakeCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton<GreenFactoryFactsReader>();
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());

@@ -37,6 +37,7 @@ public sealed class LedgerStartup(
         var plans = Load<IReadOnlyList<Factors.TargetPlan>>();
         var greenFactory = Load<Factors.GreenFactoryCatalog>();
         var supervision = Load<Factors.SupervisionCatalog>();
+        var intake = Load<Factors.IntakeCatalog>();
         if (problems.Count > 0)
         {
             throw new Factors.FactorLoadException(problems);
@@ -47,6 +48,8 @@ public sealed class LedgerStartup(
         log.LogInformation("Green-factory rule sets: {Sets}", string.Join(", ", greenFactory!.RuleSets.Values.Select(s => s.Rules.Version)));
         log.LogInformation("Supervision rules: {Quotas} quotas, {Items} phased-out items, {Rates} metering rates ({Standard})",
             supervision!.Rules.Quotas.Count, supervision.Rules.PhasedOut.Count, supervision.Rules.MeteringRates.Count, supervision.Rules.MeteringStandard);
+        log.LogInformation("Form 205-1: {Rows} rows, {Carriers} filed as carriers ({Status})",
+            intake!.Form2051.Items.Count, intake.Form2051.Items.Count(i => i.Carrier is not null), intake.Form2051File.Status);
 
         if (!o.Database.IsPostgres)
         {

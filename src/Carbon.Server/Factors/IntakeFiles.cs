@@ -1,0 +1,95 @@
+using Carbon.Domain.Energy;
+using Carbon.Domain.Intake;
+using Carbon.Domain.Units;
+using FluentValidation;
+
+namespace Carbon.Server.Factors;
+
+// factors/intake/*.json: how imported statistics forms map onto Carbon's filing. See docs/intake.md.
+
+public sealed record Form2051File(string? Id, string? Name, string? Edition, string? Status, string? Source, Form2051TolerancesFile? Tolerances,
+    List<Form2051UnitFile?>? Units, List<Form2051RowFile?>? Rows);
+
+public sealed record Form2051TolerancesFile(decimal? Balance, decimal? Coefficient, decimal? Total);
+
+public sealed record Form2051UnitFile(string? Name, string? Unit);
+
+public sealed record Form2051RowFile(string? Code, string? Name, List<string?>? Synonyms, string? Unit, string? Carrier, string? BreakdownOf, bool? Total,
+    decimal? Reference);
+
+public sealed class Form2051FileValidator : AbstractValidator<Form2051File>
+{
+    public Form2051FileValidator()
+    {
+        RuleFor(f => f.Edition).NotEmpty();
+        RuleFor(f => f.Status).Must(SupervisionFileRules.IsStatus).WithMessage(SupervisionFileRules.StatusMessage);
+        RuleFor(f => f.Source).NotEmpty();
+        RuleFor(f => f.Tolerances).NotNull();
+        RuleFor(f => f.Tolerances!.Balance).NotNull().InclusiveBetween(0m, 1m).When(f => f.Tolerances is not null);
+        RuleFor(f => f.Tolerances!.Coefficient).NotNull().ExclusiveBetween(0m, 1m).When(f => f.Tolerances is not null);
+        RuleFor(f => f.Tolerances!.Total).NotNull().ExclusiveBetween(0m, 1m).When(f => f.Tolerances is not null);
+        RuleFor(f => f.Units).NotEmpty();
+        RuleForEach(f => f.Units).NotNull().ChildRules(u =>
+        {
+            u.RuleFor(x => x!.Name).NotEmpty();
+            u.RuleFor(x => x!.Unit).Must(t => MeasureUnits.TryParse(t, out _))
+                .WithMessage(x => $"'{x!.Unit}' is not a unit; one of {string.Join(", ", MeasureUnits.Tokens)}");
+        });
+        RuleFor(f => f.Rows).NotEmpty();
+        RuleForEach(f => f.Rows).NotNull().ChildRules(r =>
+        {
+            r.RuleFor(x => x!.Code).NotEmpty().Matches("^[0-9]{2}$").WithMessage("a 205-1 code is two digits");
+            r.RuleFor(x => x!.Name).NotEmpty();
+            r.RuleFor(x => x!.Unit).NotEmpty();
+            r.RuleFor(x => x!.Carrier).Must(c => EnergyCarriers.TryParse(c, out _)).When(x => x!.Carrier is not null)
+                .WithMessage(x => $"'{x!.Carrier}' is not a carrier; one of {string.Join(", ", EnergyCarriers.Tokens)}");
+            r.RuleFor(x => x!.Reference).GreaterThan(0m).When(x => x!.Reference is not null);
+        });
+        RuleFor(f => f.Rows).Must(rows => rows!.Where(r => r is not null).Select(r => r!.Code).Distinct().Count() == rows!.Count(r => r is not null))
+            .When(f => f.Rows is not null).WithMessage("each code appears once");
+        RuleFor(f => f.Rows).Must(rows => rows!.Where(r => r?.Carrier is not null).Select(r => r!.Carrier).Distinct().Count()
+                                          == rows!.Count(r => r?.Carrier is not null))
+            .When(f => f.Rows is not null).WithMessage("a carrier is filed from one row only");
+        RuleFor(f => f).Must(f => f.Rows!.Where(r => r?.BreakdownOf is not null)
+                .All(r => f.Rows!.Any(p => p?.Code == r!.BreakdownOf && p.BreakdownOf is null && p.Total != true)))
+            .When(f => f.Rows is not null).WithMessage("a breakdown (breakdownOf) names a code of a row that is not itself a breakdown or the total");
+        RuleFor(f => f).Must(f => f.Rows!.Where(r => r?.Carrier is not null)
+                .All(r => f.Units!.FirstOrDefault(u => u?.Name == r!.Unit) is { } u && MeasureUnits.TryParse(u.Unit, out var unit)
+                          && EnergyCarriers.TryParse(r!.Carrier, out var c) && c.Accepts(unit)))
+            .When(f => f.Rows is not null && f.Units is not null)
+            .WithMessage("each row with a carrier has a unit listed in units, of that carrier's kind");
+    }
+}
+
+/// <summary>The intake data, loaded and validated at start.</summary>
+public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file)
+{
+    public const string Folder = "intake";
+
+    public Form2051Catalogue Form2051 { get; } = form2051;
+
+    public Form2051File Form2051File { get; } = file;
+
+    public static IntakeCatalog Load(string factorsDirectory)
+    {
+        var problems = new List<string>();
+        var path = Path.Combine(factorsDirectory, Folder, "form-205-1.json");
+        var file = File.Exists(path)
+            ? DataFiles.Parse($"{Folder}/form-205-1.json", File.ReadAllText(path), new Form2051FileValidator(), problems)
+            : null;
+        if (!File.Exists(path))
+        {
+            problems.Add($"{Folder}/form-205-1.json: missing");
+        }
+        if (problems.Count > 0 || file is null)
+        {
+            throw new FactorLoadException(problems);
+        }
+        var units = file.Units!.ToDictionary(u => u!.Name!, u => MeasureUnits.Parse(u!.Unit!), StringComparer.Ordinal);
+        var catalogue = new Form2051Catalogue(file.Edition!,
+            file.Rows!.Select(r => new Form2051Item(r!.Code!, r.Name!, (r.Synonyms ?? []).Select(s => s!).ToList(), r.Unit!,
+                r.Carrier is null ? null : EnergyCarriers.Parse(r.Carrier), r.BreakdownOf, r.Total == true, r.Reference)).ToList(),
+            units, file.Tolerances!.Balance!.Value, file.Tolerances.Coefficient!.Value, file.Tolerances.Total!.Value);
+        return new IntakeCatalog(catalogue, file);
+    }
+}

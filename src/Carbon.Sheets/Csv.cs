@@ -75,9 +75,9 @@ public static class Csv
 
         void EndField()
         {
-            if (cells.Count >= Sheets.MaxColumns)
+            if (cells.Count >= SheetFiles.MaxColumns)
             {
-                throw new SheetFormatException($"第 {number} 行超过 {Sheets.MaxColumns} 列 (row {number} has more than {Sheets.MaxColumns} columns)");
+                throw new SheetFormatException($"第 {number} 行超过 {SheetFiles.MaxColumns} 列 (row {number} has more than {SheetFiles.MaxColumns} columns)");
             }
             cells.Add(field.ToString().Trim());
             field.Clear();
@@ -90,9 +90,9 @@ public static class Csv
             var row = new GridRow(number, cells.ToArray());
             if (!row.IsBlank)
             {
-                if (rows.Count >= Sheets.MaxRows)
+                if (rows.Count >= SheetFiles.MaxRows)
                 {
-                    throw new SheetFormatException($"文件超过 {Sheets.MaxRows:N0} 行，请分批导入 (more than {Sheets.MaxRows:N0} rows: split the file)");
+                    throw new SheetFormatException($"文件超过 {SheetFiles.MaxRows:N0} 行，请分批导入 (more than {SheetFiles.MaxRows:N0} rows: split the file)");
                 }
                 rows.Add(row);
             }

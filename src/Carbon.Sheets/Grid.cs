@@ -33,7 +33,7 @@ public enum SheetFormat
 }
 
 /// <summary>Reads and writes either format by its <see cref="SheetFormat"/>, and tells them apart by their first bytes.</summary>
-public static class Sheets
+public static class SheetFiles
 {
     /// <summary>The most rows read from one file, over all its sheets.</summary>
     public const int MaxRows = 200_000;

@@ -83,9 +83,9 @@ public static class Xlsx
             foreach (var cell in row.Elements<Cell>())
             {
                 column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column;
-                if (column >= Sheets.MaxColumns)
+                if (column >= SheetFiles.MaxColumns)
                 {
-                    throw new SheetFormatException($"第 {number} 行超过 {Sheets.MaxColumns} 列 (row {number} has more than {Sheets.MaxColumns} columns)");
+                    throw new SheetFormatException($"第 {number} 行超过 {SheetFiles.MaxColumns} 列 (row {number} has more than {SheetFiles.MaxColumns} columns)");
                 }
                 while (cells.Count < column)
                 {
@@ -97,9 +97,9 @@ public static class Xlsx
             var read = new GridRow(number, cells);
             if (!read.IsBlank)
             {
-                if (++total > Sheets.MaxRows)
+                if (++total > SheetFiles.MaxRows)
                 {
-                    throw new SheetFormatException($"文件超过 {Sheets.MaxRows:N0} 行，请分批导入 (more than {Sheets.MaxRows:N0} rows: split the file)");
+                    throw new SheetFormatException($"文件超过 {SheetFiles.MaxRows:N0} 行，请分批导入 (more than {SheetFiles.MaxRows:N0} rows: split the file)");
                 }
                 rows.Add(read);
             }

@@ -19,7 +19,7 @@ public class AccessMatrixTests : OwnService
 {
     private sealed record World(string OwnFirm, string ForeignFirm, string OwnPark, string ForeignPark, string OwnApplication,
         string ForeignApplication, string OwnCertificate, string ForeignCertificate, string Run, string Batch, string Account,
-        string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan);
+        string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan, string OwnImport, string ForeignImport);
 
     private static readonly string[] RoleNames = ["anonymous", "filer", "park-administrator", "district-official", "inspector", "evaluator", "auditor"];
 
@@ -147,7 +147,7 @@ public class AccessMatrixTests : OwnService
     /// <summary>Whether the foreign key of a route is outside a role's scope (district roles see every firm and park).</summary>
     private static bool OutOfScope(Role role, string route) => role switch
     {
-        Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}") || SupervisionCase(route)
+        Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}") || SupervisionCase(route) || ImportJob(route)
                       || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.ParkAdministrator => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{code}") || route.Contains("{number}")
                                   || SupervisionCase(route)
@@ -157,6 +157,9 @@ public class AccessMatrixTests : OwnService
     };
 
     private static bool SupervisionCase(string route) => route.StartsWith("/api/supervision/cases/{id}") || route.StartsWith("/supervision/cases/{Id}");
+
+    /// <summary>An import job: its uploader's (the matrix's filer uploads the own one) or an official's.</summary>
+    private static bool ImportJob(string route) => route.StartsWith("/api/imports/{id}") || route.StartsWith("/imports/{Id}");
 
     private static string Path(string route, World w, bool foreign)
     {
@@ -183,6 +186,8 @@ public class AccessMatrixTests : OwnService
             _ when route.StartsWith("/supervision/plans/{Id}") => path.Replace("{Id}", w.Plan),
             _ when route.StartsWith("/certificates/batches/{Id}") => path.Replace("{Id}", w.Batch),
             _ when route.StartsWith("/api/accounts/{id}") => path.Replace("{id}", w.Account),
+            _ when route.StartsWith("/api/imports/{id}") => path.Replace("{id}", foreign ? w.ForeignImport : w.OwnImport),
+            _ when route.StartsWith("/imports/{Id}") => path.Replace("{Id}", foreign ? w.ForeignImport : w.OwnImport),
             _ => path.Replace("{id}", "carbon_nosuchid"),
         };
         var query = route switch
@@ -226,8 +231,16 @@ public class AccessMatrixTests : OwnService
         {
             year = 2026, kind = "special", name = "矩阵测试计划", targets = new[] { new { uscc = own, reason = "测试", mode = "written" } },
         })).JsonAsync())["id"]!.GetValue<string>();
+        async Task<string> ImportAsync(HttpClient http)
+        {
+            var template = await http.GetByteArrayAsync("/api/imports/template?format=csv");
+            var form = new MultipartFormDataContent { { new ByteArrayContent(template), "file", "template.csv" } };
+            return (await (await http.PostAsync("/api/imports", form)).JsonAsync())["id"]!.GetValue<string>();
+        }
+        var ownImport = await ImportAsync(await App.ClientAsync("m-filer", Role.Filer, firms: [own]));
+        var foreignImport = await ImportAsync(Http);
         return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account,
-            ownCase, foreignCase, ownEvidence, foreignEvidence, plan);
+            ownCase, foreignCase, ownEvidence, foreignEvidence, plan, ownImport, foreignImport);
     }
 
     private Task<string> FirmInAsync(string park) => Http.FirmAsync(park: park);

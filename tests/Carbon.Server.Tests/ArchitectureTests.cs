@@ -14,6 +14,7 @@ public class ArchitectureTests
     [
         ("Carbon.Domain", "Domain"),
         ("Carbon.Certificates", "Documents"),
+        ("Carbon.Sheets", "Sheets"),
         ("Carbon.Server.Configuration", "Configuration"),
         ("Carbon.Server.Wire", "Wire"),
         ("Carbon.Server.Http", "Http"),
@@ -40,11 +41,12 @@ public class ArchitectureTests
         ["Factors"] = ["Domain", "Configuration", "Wire"],
         ["Ledger"] = ["Domain", "Configuration"],
         ["Documents"] = ["Domain"],
+        ["Sheets"] = [],
         ["Certificates"] = ["Domain", "Configuration", "Wire", "Documents"],
-        ["Grains"] = ["Domain", "Configuration", "Factors", "Ledger", "Certificates", "Documents"],
+        ["Grains"] = ["Domain", "Configuration", "Factors", "Ledger", "Certificates", "Documents", "Sheets"],
         ["Accounts"] = ["Domain", "Configuration", "Http", "Ledger"],
         ["Demo"] = ["Domain", "Configuration", "Ledger"],
-        ["Features"] = ["Domain", "Configuration", "Wire", "Http", "Factors", "Ledger", "Certificates", "Documents", "Grains", "Accounts"],
+        ["Features"] = ["Domain", "Configuration", "Wire", "Http", "Factors", "Ledger", "Certificates", "Documents", "Sheets", "Grains", "Accounts"],
         ["Hosting"] = [Everything],
     };
 
@@ -59,9 +61,10 @@ public class ArchitectureTests
     private static readonly AssemblyDefinition ServerAssembly = Read(typeof(Program).Assembly.Location);
     private static readonly AssemblyDefinition DomainAssembly = Read(typeof(Carbon.Domain.Registry.Uscc).Assembly.Location);
     private static readonly AssemblyDefinition DocumentsAssembly = Read(typeof(Carbon.Certificates.ICertificateRenderer).Assembly.Location);
+    private static readonly AssemblyDefinition SheetsAssembly = Read(typeof(Carbon.Sheets.Grid).Assembly.Location);
 
     private static IEnumerable<TypeDefinition> AllTypes(Func<ModuleDefinition, IEnumerable<TypeDefinition>> types) =>
-        new[] { ServerAssembly, DomainAssembly, DocumentsAssembly }.SelectMany(a => types(a.MainModule));
+        new[] { ServerAssembly, DomainAssembly, DocumentsAssembly, SheetsAssembly }.SelectMany(a => types(a.MainModule));
 
     /// <summary>Every (user, used) pair of distinct Carbon types in both assemblies, each named by its outermost type.</summary>
     private static readonly Lazy<HashSet<(Named From, Named To)>> Uses = new(() =>

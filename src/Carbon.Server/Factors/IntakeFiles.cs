@@ -51,7 +51,7 @@ public sealed class Form2051FileValidator : AbstractValidator<Form2051File>
                                           == rows!.Count(r => r?.Carrier is not null))
             .When(f => f.Rows is not null).WithMessage("a carrier is filed from one row only");
         RuleFor(f => f).Must(f => f.Rows!.Where(r => r?.BreakdownOf is not null)
-                .All(r => f.Rows!.Any(p => p?.Code == r!.BreakdownOf && p.BreakdownOf is null && p.Total != true)))
+                .All(r => f.Rows!.Any(p => p is not null && p.Code == r!.BreakdownOf && p.BreakdownOf is null && p.Total != true)))
             .When(f => f.Rows is not null).WithMessage("a breakdown (breakdownOf) names a code of a row that is not itself a breakdown or the total");
         RuleFor(f => f).Must(f => f.Rows!.Where(r => r?.Carrier is not null)
                 .All(r => f.Units!.FirstOrDefault(u => u?.Name == r!.Unit) is { } u && MeasureUnits.TryParse(u.Unit, out var unit)

@@ -136,15 +136,79 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         {
             return new FilingOutcome(FilingStatus.UnknownEnterprise, 0);
         }
+        var decided = Decide(submission, CurrentFilings());
+        if (decided.Write is not { } write)
+        {
+            return decided.Outcome;
+        }
+        await writer.WriteAsync(db => Add(db, write));
+        return (await ApplyAsync([write]))[0];
+    }
+
+    /// <summary>
+    /// Many months at once (an import): each decided as <see cref="IEnterpriseGrain.FileAsync"/> would, in order, each held
+    /// against the months before it in the batch; the months to write go to the ledger in one write, all or none.
+    /// </summary>
+    async Task<FilingOutcome[]> IEnterpriseGrain.FileManyAsync(FilingSubmission[] submissions)
+    {
+        foreach (var submission in submissions)
+        {
+            GrainGuards.File(this.GetPrimaryKeyString(), submission, clock);
+        }
+        GrainGuards.Distinct(submissions.Select(s => s.Filing.Month));
+        if (_record is null || submissions.Any(s => !s.Caller.CanFile(Uscc)))
+        {
+            return submissions.Select(_ => new FilingOutcome(FilingStatus.UnknownEnterprise, 0)).ToArray();
+        }
+        var history = CurrentFilings();
+        var outcomes = new FilingOutcome[submissions.Length];
+        var writes = new List<(int Index, PendingFiling Write)>();
+        for (var i = 0; i < submissions.Length; i++)
+        {
+            var decided = Decide(submissions[i], history);
+            outcomes[i] = decided.Outcome;
+            if (decided.Write is { } write)
+            {
+                writes.Add((i, write));
+                history[write.Filing.Month] = write.Filing;
+            }
+        }
+        if (writes.Count > 0)
+        {
+            await writer.WriteAsync(db =>
+            {
+                foreach (var (_, write) in writes)
+                {
+                    Add(db, write);
+                }
+            });
+            var applied = await ApplyAsync(writes.Select(w => w.Write).ToList());
+            for (var k = 0; k < writes.Count; k++)
+            {
+                outcomes[writes[k].Index] = applied[k];
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>A revision decided on and not yet written: the filing, its ledger row, its totals and who filed it.</summary>
+    private sealed record PendingFiling(MonthlyFiling Filing, FilingRecord Record, ActivityTotals Totals, string Actor);
+
+    /// <summary>
+    /// What a submission comes to against the current months (and <paramref name="history"/>, which includes months decided
+    /// earlier in the same batch): unchanged, refused with why, or a revision to write.
+    /// </summary>
+    private (FilingOutcome Outcome, PendingFiling? Write) Decide(FilingSubmission submission, Dictionary<YearMonth, MonthlyFiling> history)
+    {
         var filing = submission.Filing;
         _months.TryGetValue(filing.Month, out var state);
         if (state is not null && state.Filing == filing)
         {
-            return new FilingOutcome(FilingStatus.Unchanged, state.Revision, state.View);
+            return (new FilingOutcome(FilingStatus.Unchanged, state.Revision, state.View), null);
         }
         if (state is not null && string.IsNullOrWhiteSpace(submission.Reason))
         {
-            return new FilingOutcome(FilingStatus.ReasonRequired, state.Revision);
+            return (new FilingOutcome(FilingStatus.ReasonRequired, state.Revision), null);
         }
         if (state is not null && (submission.Omitted ?? []).FirstOrDefault(section => section switch
             {
@@ -153,38 +217,55 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
                 _ => false,
             }) is { } dropped)
         {
-            return new FilingOutcome(FilingStatus.SectionOmitted, state.Revision, Field: dropped);
+            return (new FilingOutcome(FilingStatus.SectionOmitted, state.Revision, Field: dropped), null);
         }
 
         // A figure far outside the firm's own history is taken only when confirmed with a note.
-        var implausible = Plausibility.Check(filing, CurrentFilings());
+        var implausible = Plausibility.Check(filing, history);
         if (implausible.Count > 0 && string.IsNullOrWhiteSpace(submission.Confirmation))
         {
-            return new FilingOutcome(FilingStatus.Unconfirmed, state?.Revision ?? 0, Field: $"energy[{implausible[0].Line}].quantity",
+            return (new FilingOutcome(FilingStatus.Unconfirmed, state?.Revision ?? 0, Field: $"energy[{implausible[0].Line}].quantity",
                 Implausible: implausible.Select(i => new ImplausibleLineView(i.Line, i.Carrier.Token(), i.Quantity, i.ExpectedMin, i.ExpectedMax,
-                    i.Reference)).ToArray());
+                    i.Reference)).ToArray()), null);
         }
 
         // Compute before writing: content that the methodology cannot take is refused before the ledger sees it.
         var totals = ActivityTotals.From(filing, Fuels);
         var revision = (state?.Revision ?? 0) + 1;
-        var now = clock.GetUtcNow();
-        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Caller.Account, now, implausible.Count > 0 ? submission.Confirmation : null);
-        await writer.WriteAsync(db =>
-        {
-            db.Filings.Add(record);
-            db.AuditEvents.Add(new AuditEventRecord
-            {
-                At = now, Actor = submission.Caller.Account, Action = revision == 1 ? "filing.created" : "filing.revised",
-                Subject = Uscc.Value, Detail = $"{filing.Month} r{revision}{(revision > 1 ? ": " + record.Reason : "")}",
-            });
-        });
+        var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Caller.Account, clock.GetUtcNow(),
+            implausible.Count > 0 ? submission.Confirmation : null);
+        return (new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision), new PendingFiling(filing, record, totals,
+            submission.Caller.Account));
+    }
 
-        state = state is null ? MonthState.First(filing, record.ToInfo()) : state.Next(filing, record.ToInfo());
-        _months[filing.Month] = state;
-        _totals.Set(filing.Month, totals);
-        await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, filing.Month, revision, totals));
-        return new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision, state.View);
+    private void Add(LedgerDbContext db, PendingFiling write)
+    {
+        var (filing, record) = (write.Filing, write.Record);
+        db.Filings.Add(record);
+        db.AuditEvents.Add(new AuditEventRecord
+        {
+            At = record.RecordedAt, Actor = write.Actor, Action = record.Revision == 1 ? "filing.created" : "filing.revised",
+            Subject = Uscc.Value, Detail = $"{filing.Month} r{record.Revision}{(record.Revision > 1 ? ": " + record.Reason : "")}",
+        });
+    }
+
+    /// <summary>Once written: the months take the new revisions, and the park is told.</summary>
+    private async Task<FilingOutcome[]> ApplyAsync(IReadOnlyList<PendingFiling> writes)
+    {
+        var outcomes = new FilingOutcome[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var (filing, record, totals) = (writes[i].Filing, writes[i].Record, writes[i].Totals);
+            var state = _months.TryGetValue(filing.Month, out var s) ? s.Next(filing, record.ToInfo()) : MonthState.First(filing, record.ToInfo());
+            _months[filing.Month] = state;
+            _totals.Set(filing.Month, totals);
+            outcomes[i] = new FilingOutcome(record.Revision == 1 ? FilingStatus.Created : FilingStatus.Revised, record.Revision, state.View);
+        }
+        foreach (var w in writes)
+        {
+            await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, w.Filing.Month, w.Record.Revision, w.Totals));
+        }
+        return outcomes;
     }
 
     Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month, Caller caller, int? revision) =>

@@ -52,6 +52,26 @@ public static partial class GrainGuards
         Actor(actor);
     }
 
+    /// <summary>An upload: a job id, a file name, bytes and their SHA-256.</summary>
+    public static void Import(string key, ImportUpload upload, string actor)
+    {
+        Id("id", key);
+        Text("fileName", upload.FileName, required: true, max: 255);
+        Check(upload.Content is { Length: > 0 }, "file", "文件为空 (the file is empty)");
+        Check(Sha256().IsMatch(upload.Sha256 ?? ""), "sha256", "sha256 为64位十六进制小写 (sha256 is 64 lower-case hex digits)");
+        Actor(actor);
+    }
+
+    /// <summary>A batch names each month once.</summary>
+    public static void Distinct(IEnumerable<YearMonth> months)
+    {
+        var seen = new HashSet<YearMonth>();
+        foreach (var m in months)
+        {
+            Check(seen.Add(m), "month", $"{m} 在同一批中出现两次 (month {m} twice in one batch)");
+        }
+    }
+
     public static void File(string key, FilingSubmission submission, TimeProvider time)
     {
         Enterprise(key);

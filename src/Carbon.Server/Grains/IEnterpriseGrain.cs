@@ -25,6 +25,9 @@ public interface IEnterpriseGrain : IGrainWithStringKey
     /// <summary>Writes the month's next revision to the ledger, then acknowledges, then tells the park.</summary>
     Task<FilingOutcome> FileAsync(FilingSubmission submission);
 
+    /// <summary>Many months at once (an import), each decided as <see cref="FileAsync"/> would; those to write in one ledger write.</summary>
+    Task<FilingOutcome[]> FileManyAsync(FilingSubmission[] submissions);
+
     /// <summary>A month's current revision (or revision <paramref name="revision"/>) and its history; null if there is none.</summary>
     [ReadOnly]
     Task<FilingView?> GetFilingAsync(YearMonth month, Caller caller, int? revision = null);

@@ -243,8 +243,7 @@ public sealed class SupervisionCaseGrain(
         return new CaseStep(Parse<StepKind>(r.Kind), r.On, r.Actor, role, p.Text, p.Date, p.Inspectors, p.Passed, p.Number, p.Finding, p.Evidence);
     }
 
-    internal static string Token<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    internal static string Token<T>(T value) where T : struct, Enum => EnumTokens.Token(value);
 
-    internal static T Parse<T>(string token) where T : struct, Enum =>
-        Enum.GetValues<T>().First(v => Token(v) == token);
+    internal static T Parse<T>(string token) where T : struct, Enum => EnumTokens.Parse<T>(token);
 }

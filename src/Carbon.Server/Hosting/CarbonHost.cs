@@ -13,6 +13,7 @@ using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
+using Carbon.Server.Features.Intake;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
 using Carbon.Server.Configuration;
@@ -43,6 +44,7 @@ public static class CarbonHost
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<TargetsService>();
         services.AddSingleton<Features.Supervision.SupervisionService>();
+        services.AddSingleton<Features.Intake.ImportService>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -134,6 +136,7 @@ public static class CarbonHost
         api.MapGreenFactory();
         api.MapCertificates();
         api.MapSupervision();
+        api.MapIntake();
         return app;
     }
 

@@ -20,6 +20,7 @@ public static class CarbonOpenApi
     private static Problem Conflict(string field, string message) => new(409, field, message);
 
     private static readonly Problem NoCase = NotFound("id", $"无此案件 {RunId} (no case)");
+    private static readonly Problem NoImport = NotFound("id", $"无此导入任务 {RunId} (no import job)");
     private static readonly Problem NoEnterprise = NotFound("uscc", $"未登记企业 {Uscc} (no enterprise registered with USCC {Uscc})");
     private static readonly Problem NoPark = NotFound("code", "未登记园区 YZ-DEMO (no park registered with code YZ-DEMO)");
     private static readonly Problem NoRun = NotFound("id", $"无此评价记录 {RunId} (no evaluation run {RunId})");
@@ -113,6 +114,12 @@ public static class CarbonOpenApi
         ["DeclareInspectorConflict"] = [Bad("reason", "'Reason' must not be empty."), NoEnterprise],
         ["ListInspectorConflicts"] = [],
         ["SupervisionReport"] = [BadYear],
+        ["UploadImport"] = [Bad("file", "未识别的表格：既没有205-1表的“甲 乙 丙”列标，也没有 Carbon 模板的 uscc、month 列")],
+        ["ListImports"] = [],
+        ["ImportTemplate"] = [],
+        ["GetImport"] = [NoImport],
+        ["CommitImport"] = [NoImport],
+        ["RejectedImportRows"] = [NoImport],
         ["GetEquipmentRegister"] = [NoEnterprise],
         ["PutEquipmentRegister"] = [Bad("lines[0].model", "'Model' must not be empty."), NoEnterprise],
         ["GetMeterRegister"] = [NoEnterprise],
@@ -120,7 +127,7 @@ public static class CarbonOpenApi
     };
 
     /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>
-    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence"];
+    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence", "UploadImport"];
 
     private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
 
@@ -130,6 +137,8 @@ public static class CarbonOpenApi
         ["GetCertificatePdf"] = () => ("application/pdf", new() { Schema = Binary(), Examples = new Dictionary<string, IOpenApiExample>
             { ["issued"] = new OpenApiExample { Summary = "The PDF as issued", ExternalValue = "/api/certificates/AR-2025-000001" } } }),
         ["CertificatePublicKey"] = () => ("application/x-pem-file", new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = Pem }),
+        ["ImportTemplate"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
+        ["RejectedImportRows"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
     };
 
     private static readonly Dictionary<string, string> Tags = new()
@@ -147,6 +156,8 @@ public static class CarbonOpenApi
         ["Supervision 节能监察"] = "节能监察 Energy-saving supervision (《节能监察办法》 NDRC 2016 令第33号): plans with the data's proposals and a " +
                                 "reproducible 双随机 draw, cases from notice to re-inspection or referral with every step, evidence files, " +
                                 "and checks against energy quotas, phased-out equipment catalogues and GB 17167 metering rates.",
+        ["Imports 数据导入"] = "数据导入 Statistics form 205-1 《能源购进、消费与库存》 and Carbon's template, as XLSX or CSV: every firm-month checked " +
+                             "the way a filing is (same words), 205-1 balance checks, a job to confirm, the refused rows back with an 错误 column.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +

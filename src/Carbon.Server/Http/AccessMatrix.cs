@@ -168,6 +168,12 @@ public static class AccessMatrix
         ["GET /api/supervision/report"] = Access.Signed(District, Official, Inspector, Auditor),
         ["POST /api/supervision/conflicts"] = Access.Signed("监察员本人 (the inspector itself)", Inspector),
         ["GET /api/supervision/conflicts"] = Access.Signed(District, Official, Inspector, Auditor),
+        ["POST /api/imports"] = Access.Signed("本企业（填报员，他企业的行被退回）、经信局 (a filer's own firms: other firms' rows are refused; district officials)", Filer, Official),
+        ["GET /api/imports"] = Access.Signed("本人上传的（经信局：全部） (one's own uploads; officials: all)", Filer, Official),
+        ["GET /api/imports/template"] = Access.Signed("填报员、经信局 (filers and officials)", Filer, Official),
+        ["GET /api/imports/{id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
+        ["POST /api/imports/{id}/commit"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
+        ["GET /api/imports/{id}/rejected"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["POST /api/certificate-batches"] = Access.Signed(District, Official),
         ["GET /api/certificate-batches/{id}"] = Access.Signed(District, Official),
     };

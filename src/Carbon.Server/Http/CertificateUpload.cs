@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Carbon.Server.Http;
 
-/// <summary>What reading an uploaded certificate gave: the PDF, or which field failed and how.</summary>
-public sealed record Upload(byte[]? Pdf, string Field, UploadFailure Failure, string? Detail = null);
+/// <summary>What reading an upload gave: the bytes (and the form file's name), or which field failed and how.</summary>
+public sealed record Upload(byte[]? Pdf, string Field, UploadFailure Failure, string? Detail = null, string? FileName = null);
 
 public enum UploadFailure
 {
@@ -37,22 +37,26 @@ public static class CertificateUpload
         $"证书 PDF 不超过 {MaxText}，本次上传更大，未予读取 (a certificate PDF is at most {MaxText}; this upload is larger and was not read)";
 
     /// <summary>The PDF: the form's <paramref name="formField"/> (or its first file when null), else the raw body.</summary>
-    public static async Task<Upload> ReadAsync(HttpRequest request, string? formField = null)
+    public static Task<Upload> ReadAsync(HttpRequest request, string? formField = null) => ReadAsync(request, formField, MaxBytes, TooLargeMessage);
+
+    /// <summary>Any upload the same way, up to <paramref name="maxBytes"/> (an import file).</summary>
+    public static async Task<Upload> ReadAsync(HttpRequest request, string? formField, int maxBytes, string tooLargeMessage)
     {
         var field = request.HasFormContentType ? "file" : "body";
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return new Upload(null, field, UploadFailure.TooLarge, TooLargeMessage);
+            return new Upload(null, field, UploadFailure.TooLarge, tooLargeMessage);
         }
         // Kestrel stops the body at the limit itself; the capped stream does it for any server (and the test host).
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
-        request.Body = new CappedStream(request.Body, MaxBytes);
+        request.Body = new CappedStream(request.Body, maxBytes);
         try
         {
             byte[] pdf;
+            string? name = null;
             if (request.HasFormContentType)
             {
                 var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -64,6 +68,7 @@ public static class CertificateUpload
                 using var copy = new MemoryStream((int)file.Length);
                 await file.CopyToAsync(copy, request.HttpContext.RequestAborted);
                 pdf = copy.ToArray();
+                name = Path.GetFileName(file.FileName);
             }
             else
             {
@@ -71,12 +76,12 @@ public static class CertificateUpload
                 await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
                 pdf = copy.ToArray();
             }
-            return pdf.Length == 0 ? new Upload(null, field, UploadFailure.Missing) : new Upload(pdf, field, UploadFailure.None);
+            return pdf.Length == 0 ? new Upload(null, field, UploadFailure.Missing) : new Upload(pdf, field, UploadFailure.None, FileName: name);
         }
         catch (Exception e) when (e is CappedStream.LimitExceededException
                                   || (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }))
         {
-            return new Upload(null, field, UploadFailure.TooLarge, TooLargeMessage);
+            return new Upload(null, field, UploadFailure.TooLarge, tooLargeMessage);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {

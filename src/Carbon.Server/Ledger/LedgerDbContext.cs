@@ -37,6 +37,9 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<CertificateRecord> Certificates => Set<CertificateRecord>();
     public DbSet<CertificateRevocationRecord> CertificateRevocations => Set<CertificateRevocationRecord>();
     public DbSet<CertificateBatchRecord> CertificateBatches => Set<CertificateBatchRecord>();
+    public DbSet<ImportFileRecord> ImportFiles => Set<ImportFileRecord>();
+    public DbSet<ImportCommitRecord> ImportCommits => Set<ImportCommitRecord>();
+    public DbSet<Form2051LineRecord> Form2051Lines => Set<Form2051LineRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -280,6 +283,39 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(r => r.Actor).HasMaxLength(100);
             e.Property(r => r.Reason).HasMaxLength(1000);
             e.HasOne<CertificateRecord>().WithOne().HasForeignKey<CertificateRevocationRecord>(r => r.Number).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<ImportFileRecord>(e =>
+        {
+            e.ToTable("import_files");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).HasMaxLength(32);
+            e.Property(f => f.Kind).HasMaxLength(32);
+            e.Property(f => f.FileName).HasMaxLength(255);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.UploadedBy).HasMaxLength(100);
+            e.HasIndex(f => f.Sha256);
+        });
+        model.Entity<ImportCommitRecord>(e =>
+        {
+            e.ToTable("import_commits");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.ImportId).HasMaxLength(32);
+            e.Property(c => c.Actor).HasMaxLength(100);
+            e.HasOne<ImportFileRecord>().WithMany().HasForeignKey(c => c.ImportId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.ImportId);
+        });
+        model.Entity<Form2051LineRecord>(e =>
+        {
+            e.ToTable("form2051_lines");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.ImportId).HasMaxLength(32);
+            e.Property(l => l.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(l => l.Code).HasMaxLength(8);
+            e.Property(l => l.Name).HasMaxLength(100);
+            e.Property(l => l.Unit).HasMaxLength(20);
+            e.HasOne<ImportFileRecord>().WithMany().HasForeignKey(l => l.ImportId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(l => l.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => new { l.Uscc, l.Year, l.Month });
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

@@ -40,6 +40,7 @@ public static class LedgerServices
         services.AddSingleton<EvaluationReads>();
         services.AddSingleton<GreenFactoryReads>();
         services.AddSingleton<SupervisionReads>();
+        services.AddSingleton<IntakeReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

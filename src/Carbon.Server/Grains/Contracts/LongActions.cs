@@ -4,6 +4,7 @@ public enum LongActionKind
 {
     Evaluation,
     CertificateBatch,
+    Import,
 }
 
 /// <summary>A long action now running: what it is, where its progress is shown, who started it and when.</summary>

@@ -749,6 +749,91 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("firm_registers", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.Form2051LineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Closing")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<decimal?>("Coefficient")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Consumed")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Feedstock")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("ImportId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("Industrial")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("NonIndustrial")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Opening")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("PurchaseAmount")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Purchased")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Reference")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Transport")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Uscc", "Year", "Month");
+
+                    b.ToTable("form2051_lines", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -827,6 +912,92 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("green_factory_events", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.ImportCommitRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImportId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("import_commits", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.ImportFileRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("import_files", (string)null);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.InspectorConflictRecord", b =>
@@ -1264,6 +1435,21 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.Form2051LineRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.ImportFileRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.GreenFactoryApplicationRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
@@ -1278,6 +1464,15 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasOne("Carbon.Server.Ledger.GreenFactoryApplicationRecord", null)
                         .WithMany("Events")
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.ImportCommitRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.ImportFileRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

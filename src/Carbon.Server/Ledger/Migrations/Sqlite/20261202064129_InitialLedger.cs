@@ -124,6 +124,24 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_files",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inspector_conflicts",
                 columns: table => new
                 {
@@ -308,6 +326,32 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_commits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revised = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_commits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_import_commits_import_files_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "import_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprises",
                 columns: table => new
                 {
@@ -449,6 +493,49 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         column: x => x.Uscc,
                         principalTable: "enterprises",
                         principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "form2051_lines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Opening = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Purchased = table.Column<decimal>(type: "TEXT", nullable: true),
+                    PurchaseAmount = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Consumed = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Industrial = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Feedstock = table.Column<decimal>(type: "TEXT", nullable: true),
+                    NonIndustrial = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Transport = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Closing = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Coefficient = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Reference = table.Column<decimal>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_form2051_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_form2051_lines_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_form2051_lines_import_files_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "import_files",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -729,6 +816,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_form2051_lines_ImportId",
+                table: "form2051_lines",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_form2051_lines_Uscc_Year_Month",
+                table: "form2051_lines",
+                columns: new[] { "Uscc", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_green_factory_applications_Uscc",
                 table: "green_factory_applications",
                 column: "Uscc");
@@ -737,6 +834,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "IX_green_factory_events_ApplicationId",
                 table: "green_factory_events",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_commits_ImportId",
+                table: "import_commits",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_files_Sha256",
+                table: "import_files",
+                column: "Sha256");
 
             migrationBuilder.CreateIndex(
                 name: "IX_inspector_conflicts_Inspector_Uscc",
@@ -815,7 +922,13 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "firm_registers");
 
             migrationBuilder.DropTable(
+                name: "form2051_lines");
+
+            migrationBuilder.DropTable(
                 name: "green_factory_events");
+
+            migrationBuilder.DropTable(
+                name: "import_commits");
 
             migrationBuilder.DropTable(
                 name: "inspector_conflicts");
@@ -843,6 +956,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "green_factory_applications");
+
+            migrationBuilder.DropTable(
+                name: "import_files");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

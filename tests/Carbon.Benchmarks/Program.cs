@@ -11,7 +11,8 @@ namespace Carbon.Benchmarks;
 /// EF Core ledger) against the physical limit of the same SQLite file with the same durability;</item>
 /// <item><c>evaluation</c>: 亩均 evaluation of a large district (<see cref="EvaluationScale"/>);</item>
 /// <item><c>certificates</c>: certificate PDF speed and size (<see cref="CertificateSpeed"/>);</item>
-/// <item><c>pages</c>: the web pages' server time on the demo district (<see cref="PageSpeed"/>).</item>
+/// <item><c>pages</c>: the web pages' server time on the demo district (<see cref="PageSpeed"/>);</item>
+/// <item><c>import</c>: a template of 10 000 firm-months imported against raw batched inserts (<see cref="ImportSpeed"/>).</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -29,6 +30,8 @@ internal static class Program
                 return CertificateSpeed.Run(rest);
             case ["pages", .. var rest]:
                 return await PageSpeed.RunAsync(rest);
+            case ["import", .. var rest]:
+                return await ImportSpeed.RunAsync(rest);
             case ["ingest", .. var rest]:
                 args = rest;
                 break;

@@ -165,7 +165,9 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         var writes = new List<(int Index, PendingFiling Write)>();
         for (var i = 0; i < submissions.Length; i++)
         {
-            var decided = Decide(submissions[i], history);
+            // An import names its file as the reason of every month; a first revision carries none (as through the API).
+            var submission = _months.ContainsKey(submissions[i].Filing.Month) ? submissions[i] : submissions[i] with { Reason = null };
+            var decided = Decide(submission, history);
             outcomes[i] = decided.Outcome;
             if (decided.Write is { } write)
             {
@@ -175,13 +177,8 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         }
         if (writes.Count > 0)
         {
-            await writer.WriteAsync(db =>
-            {
-                foreach (var (_, write) in writes)
-                {
-                    Add(db, write);
-                }
-            });
+            // Many rows at once: prepared INSERTs rather than the change tracker (the same rows).
+            await writer.WriteRowsAsync(writes.Select(w => w.Write.Record).ToList(), writes.Select(w => Audit(w.Write)).ToList());
             var applied = await ApplyAsync(writes.Select(w => w.Write).ToList());
             for (var k = 0; k < writes.Count; k++)
             {
@@ -240,14 +237,15 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
 
     private void Add(LedgerDbContext db, PendingFiling write)
     {
-        var (filing, record) = (write.Filing, write.Record);
-        db.Filings.Add(record);
-        db.AuditEvents.Add(new AuditEventRecord
-        {
-            At = record.RecordedAt, Actor = write.Actor, Action = record.Revision == 1 ? "filing.created" : "filing.revised",
-            Subject = Uscc.Value, Detail = $"{filing.Month} r{record.Revision}{(record.Revision > 1 ? ": " + record.Reason : "")}",
-        });
+        db.Filings.Add(write.Record);
+        db.AuditEvents.Add(Audit(write));
     }
+
+    private AuditEventRecord Audit(PendingFiling write) => new()
+    {
+        At = write.Record.RecordedAt, Actor = write.Actor, Action = write.Record.Revision == 1 ? "filing.created" : "filing.revised",
+        Subject = Uscc.Value, Detail = $"{write.Filing.Month} r{write.Record.Revision}{(write.Record.Revision > 1 ? ": " + write.Record.Reason : "")}",
+    };
 
     /// <summary>Once written: the months take the new revisions, and the park is told.</summary>
     private async Task<FilingOutcome[]> ApplyAsync(IReadOnlyList<PendingFiling> writes)
@@ -261,9 +259,13 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             _totals.Set(filing.Month, totals);
             outcomes[i] = new FilingOutcome(record.Revision == 1 ? FilingStatus.Created : FilingStatus.Revised, record.Revision, state.View);
         }
-        foreach (var w in writes)
+        if (writes is [var one])
         {
-            await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, w.Filing.Month, w.Record.Revision, w.Totals));
+            await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, one.Filing.Month, one.Record.Revision, one.Totals));
+        }
+        else
+        {
+            await Park.ApplyManyAsync(writes.Select(w => new EnterpriseMonthUpdate(Uscc, w.Filing.Month, w.Record.Revision, w.Totals)).ToArray());
         }
         return outcomes;
     }

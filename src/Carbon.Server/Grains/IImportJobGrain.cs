@@ -10,18 +10,22 @@ namespace Carbon.Server.Grains;
 /// </summary>
 public interface IImportJobGrain : IGrainWithStringKey
 {
-    /// <summary>Keeps the file in the ledger and the check in memory; a second call returns the job as it is.</summary>
-    Task<ImportJobView> CreateAsync(ImportUpload upload, ImportPreview preview, Caller caller);
+    /// <summary>Keeps the file in the ledger and the check (with the firm-months to commit) in memory; a second call returns the job as it is.</summary>
+    Task<ImportJobView> CreateAsync(ImportUpload upload, ImportCommit check, Caller caller);
 
     /// <summary>The job, or null if there is none or the caller may not see it.</summary>
     [ReadOnly]
     Task<ImportJobView?> GetAsync(Caller caller);
 
     /// <summary>Replaces the check held in memory (after a restart, recomputed from the kept file).</summary>
-    Task SetPreviewAsync(ImportPreview preview);
+    Task SetCheckAsync(ImportCommit check);
 
-    /// <summary>Starts committing the firm-months given (the check's good ones); a job being committed returns its progress.</summary>
-    Task<ImportJobView?> CommitAsync(ImportCommit commit, Caller caller);
+    /// <summary>
+    /// Starts committing the check's good firm-months (each enterprise grain decides its months as they stand then); a job
+    /// being committed returns its progress. Null when the caller may not see the job; a view without a check when none
+    /// is held (after a restart): set one and ask again.
+    /// </summary>
+    Task<ImportJobView?> CommitAsync(Caller caller);
 }
 
 /// <summary>An uploaded file: its name, bytes, hash and what it was read as.</summary>

@@ -23,6 +23,9 @@ public interface IParkGrain : IGrainWithStringKey
     [OneWay]
     Task ApplyAsync(EnterpriseMonthUpdate update);
 
+    /// <summary>Several months of one member at once (an import): each applied as <see cref="ApplyAsync"/> would.</summary>
+    Task ApplyManyAsync(EnterpriseMonthUpdate[] updates);
+
     [ReadOnly]
     Task<PeriodTotals?> GetTotalsAsync(PeriodQuery query, Caller caller);
 

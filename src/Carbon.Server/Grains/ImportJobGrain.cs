@@ -8,10 +8,10 @@ namespace Carbon.Server.Grains;
 public sealed class ImportJobGrain(IntakeReads reader, LedgerWriter writer, TimeProvider clock, ILogger<ImportJobGrain> log) : Grain, IImportJobGrain
 {
     /// <summary>Firms committed at once: their ledger writes share transactions (group commit).</summary>
-    private const int Parallel = 32;
+    private const int Parallel = 64;
 
     private ImportFileRecord? _file;
-    private ImportPreview? _preview;
+    private ImportCommit? _check;
     private ImportCommitRecord? _commit;
     private ImportState _state = ImportState.Checked;
     private int _done, _total, _created, _revised, _unchanged;
@@ -29,7 +29,7 @@ public sealed class ImportJobGrain(IntakeReads reader, LedgerWriter writer, Time
         }
     }
 
-    async Task<ImportJobView> IImportJobGrain.CreateAsync(ImportUpload upload, ImportPreview preview, Caller caller)
+    async Task<ImportJobView> IImportJobGrain.CreateAsync(ImportUpload upload, ImportCommit check, Caller caller)
     {
         GrainGuards.Import(Id, upload, caller.Account);
         if (_file is null)
@@ -41,28 +41,27 @@ public sealed class ImportJobGrain(IntakeReads reader, LedgerWriter writer, Time
             };
             await writer.WriteAsync(db => db.ImportFiles.Add(file));
             _file = file;
-            _preview = preview;
+            _check = check;
         }
         return View();
     }
 
     Task<ImportJobView?> IImportJobGrain.GetAsync(Caller caller) => Task.FromResult(Visible(caller) ? View() : null);
 
-    Task IImportJobGrain.SetPreviewAsync(ImportPreview preview)
+    Task IImportJobGrain.SetCheckAsync(ImportCommit check)
     {
-        _preview = preview;
+        _check = check;
         return Task.CompletedTask;
     }
 
-    Task<ImportJobView?> IImportJobGrain.CommitAsync(ImportCommit commit, Caller caller)
+    Task<ImportJobView?> IImportJobGrain.CommitAsync(Caller caller)
     {
         if (!Visible(caller))
         {
             return Task.FromResult<ImportJobView?>(null);
         }
-        if (_state == ImportState.Checked)
+        if (_state == ImportState.Checked && _check is { } commit)
         {
-            _preview = commit.Preview;
             _state = ImportState.Committing;
             _committing = caller.Account;
             (_done, _created, _revised, _unchanged) = (0, 0, 0, 0);
@@ -76,7 +75,7 @@ public sealed class ImportJobGrain(IntakeReads reader, LedgerWriter writer, Time
     private bool Visible(Caller caller) => _file is not null && (caller.Administers || caller.Account == _file.UploadedBy);
 
     private ImportJobView View() => new(Id, _file!.FileName, _file.Sha256, EnumTokens.Parse<ImportKind>(_file.Kind), _file.UploadedAt,
-        _file.UploadedBy, _state, _preview, _done, _total, _created, _revised, _unchanged, _failed.ToArray(), _commit?.At, _commit?.Actor ?? _committing);
+        _file.UploadedBy, _state, _check?.Preview, _done, _total, _created, _revised, _unchanged, _failed.ToArray(), _commit?.At, _commit?.Actor ?? _committing);
 
     private void Committed(ImportCommitRecord commit)
     {

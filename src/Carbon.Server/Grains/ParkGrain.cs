@@ -98,6 +98,17 @@ public sealed class ParkGrain(RegistryReads reader, LedgerWriter writer, TimePro
         return Task.CompletedTask;
     }
 
+    Task IParkGrain.ApplyManyAsync(EnterpriseMonthUpdate[] updates)
+    {
+        var changed = updates.Where(u => Apply(u.Uscc, u.Month, u.Revision, u.Totals)).Select(u => u.Month).Distinct().ToList();
+        if (changed.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var feed = GrainFactory.GetGrain<IDistrictFeedGrain>(0);
+        return Task.WhenAll(changed.Select(m => feed.PushAsync(new ParkMonthUpdate(Code, m, _revisionSums[m], _totals[m]))));
+    }
+
     Task<PeriodTotals?> IParkGrain.GetTotalsAsync(PeriodQuery query, Caller caller) =>
         Task.FromResult(caller.CanReadPark(Code) ? _totals.Period(query, []) : null);
 

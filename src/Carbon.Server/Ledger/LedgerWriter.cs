@@ -28,6 +28,13 @@ public sealed class LedgerWriter : IAsyncDisposable
     public Task WriteAsync(Action<LedgerDbContext> write) => Enqueue(new Pending([write], Bulk: false, NewDone()));
 
     /// <summary>
+    /// Filings (with their lines) and their audit events by prepared INSERTs instead of the change tracker
+    /// (<see cref="RowInserter"/>): the same rows, for many at once (an import). Group-committed like any write.
+    /// </summary>
+    public Task WriteRowsAsync(IReadOnlyList<FilingRecord> filings, IReadOnlyList<AuditEventRecord> audit) =>
+        Enqueue(new Pending([], Bulk: false, NewDone(), new Rows(filings, audit)));
+
+    /// <summary>
     /// A large write (the demo district) as one transaction in steps, saved and cleared after each so the change tracker
     /// stays small; committed alone, all or nothing.
     /// </summary>
@@ -115,8 +122,20 @@ public sealed class LedgerWriter : IAsyncDisposable
         {
             write(db);
         }
-        // SaveChanges runs in one transaction of its own.
-        await db.SaveChangesAsync().ConfigureAwait(false);
+        if (batch.All(p => p.Rows is null))
+        {
+            // SaveChanges runs in one transaction of its own.
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _commits);
+            return;
+        }
+        await using (var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false))
+        {
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            var rows = batch.Select(p => p.Rows).OfType<Rows>().ToList();
+            await RowInserter.InsertAsync(db, rows.SelectMany(r => r.Filings).ToList(), rows.SelectMany(r => r.Audit).ToList()).ConfigureAwait(false);
+            await tx.CommitAsync().ConfigureAwait(false);
+        }
         Interlocked.Increment(ref _commits);
     }
 
@@ -128,5 +147,7 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     private long _commits;
 
-    private sealed record Pending(IReadOnlyList<Action<LedgerDbContext>> Writes, bool Bulk, TaskCompletionSource Done);
+    private sealed record Pending(IReadOnlyList<Action<LedgerDbContext>> Writes, bool Bulk, TaskCompletionSource Done, Rows? Rows = null);
+
+    private sealed record Rows(IReadOnlyList<FilingRecord> Filings, IReadOnlyList<AuditEventRecord> Audit);
 }

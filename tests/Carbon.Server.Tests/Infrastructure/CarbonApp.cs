@@ -101,6 +101,9 @@ public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IRea
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            // Orleans takes the same clock: a test that jumps it weeks ahead would make the silo's own membership entry look
+            // stale, and the silo would declare itself dead. Liveness is for a cluster under real time, not for this host.
+            services.Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false);
         });
     }
 }

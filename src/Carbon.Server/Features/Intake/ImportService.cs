@@ -120,7 +120,8 @@ public sealed class ImportService(
                         {
                             firms[uscc] = firm = ([], []);
                         }
-                        firm.Months.Add(new FilingSubmission(filing, existing is null ? null : d.Reason ?? reason, caller, [],
+                        // The reason goes with every month: one filed between this check and the commit is revised with it.
+                        firm.Months.Add(new FilingSubmission(filing, d.Reason ?? reason, caller, [],
                             implausible.Count > 0 ? $"导入 {fileName} 时确认 (confirmed when importing {fileName})" : null));
                         if (d.Form2051 is { } rows)
                         {

@@ -66,7 +66,7 @@ public static class IntakeEndpoints
         }
         var id = Guid.NewGuid().ToString("N");
         var job = await grains.GetGrain<IImportJobGrain>(id).CreateAsync(
-            new ImportUpload(name, upload.Pdf!, checkedFile.Sha256, checkedFile.Preview.Kind), checkedFile.Preview, caller);
+            new ImportUpload(name, upload.Pdf!, checkedFile.Sha256, checkedFile.Preview.Kind), new ImportCommit(checkedFile.Firms, checkedFile.Preview), caller);
         return TypedResults.Created($"/api/imports/{id}", ImportResponse.From(name, checkedFile.Sha256, checkedFile.Preview, job));
     }
 
@@ -105,22 +105,25 @@ public static class IntakeEndpoints
         return TypedResults.Ok(ImportResponse.From(job.FileName, job.Sha256, preview, job));
     }
 
+    /// <summary>
+    /// Commits the check made at upload; each enterprise grain decides its months as they stand then (a month filed meanwhile
+    /// is revised, with the file's name as the reason). After a restart the check is made again from the kept file first.
+    /// </summary>
     internal static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> CommitAsync(string id, ImportService service, IntakeReads reads,
         IGrainFactory grains, ClaimsPrincipal user)
     {
         var caller = user.RequiredCaller();
-        if (await JobAsync(id, grains, caller) is not { } job)
+        var grain = grains.GetGrain<IImportJobGrain>(id);
+        if (await JobAsync(id, grains, caller) is null || await grain.CommitAsync(caller) is not { } job)
         {
             return NotFound(id);
         }
-        if (job.State != ImportState.Checked)
+        if (job.Preview is null)
         {
-            return TypedResults.Accepted($"/api/imports/{id}", ImportResponse.From(job.FileName, job.Sha256, job.Preview!, job));
+            await RecheckAsync(id, service, reads, grains, caller);
+            job = (await grain.CommitAsync(caller))!;
         }
-        var file = await reads.FindFileAsync(id);
-        var checkedFile = await service.CheckAsync(file!.FileName, file.Content, caller);
-        var started = await grains.GetGrain<IImportJobGrain>(id).CommitAsync(new ImportCommit(checkedFile.Firms, checkedFile.Preview), caller);
-        return TypedResults.Accepted($"/api/imports/{id}", ImportResponse.From(job.FileName, job.Sha256, checkedFile.Preview, started));
+        return TypedResults.Accepted($"/api/imports/{id}", ImportResponse.From(job.FileName, job.Sha256, job.Preview!, job));
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RejectedAsync(string id, ImportService service, IntakeReads reads,
@@ -143,9 +146,9 @@ public static class IntakeEndpoints
     private static async Task<ImportPreview> RecheckAsync(string id, ImportService service, IntakeReads reads, IGrainFactory grains, Caller caller)
     {
         var file = await reads.FindFileAsync(id);
-        var preview = (await service.CheckAsync(file!.FileName, file.Content, caller)).Preview;
-        await grains.GetGrain<IImportJobGrain>(id).SetPreviewAsync(preview);
-        return preview;
+        var check = await service.CheckAsync(file!.FileName, file.Content, caller);
+        await grains.GetGrain<IImportJobGrain>(id).SetCheckAsync(new ImportCommit(check.Firms, check.Preview));
+        return check.Preview;
     }
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound("id", $"无此导入任务 {id} (no import job {id})");

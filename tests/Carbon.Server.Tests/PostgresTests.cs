@@ -17,7 +17,7 @@ public class PostgresTests
         await using var database = await PostgresDatabase.CreateAsync();
         using var folder = new TempFolder();
         var uscc = TestUscc.Next();
-        string metrics, filing, evaluation, number;
+        string metrics, filing, evaluation, number, imported;
 
         await using (var first = new CarbonApp(folder.Path, settings: database.Settings))
         {
@@ -41,6 +41,24 @@ public class PostgresTests
             evaluation = run["id"]!.GetValue<string>();
             var certificate = await (await http.PostAsJsonAsync("/api/certificates", new { kind = "annual-report", uscc, year = 2023 })).JsonAsync();
             number = certificate["number"]!.GetValue<string>();
+
+            // An import writes its rows by prepared INSERTs made from the model: on PostgreSQL too (a new month and a revision).
+            var keys = Carbon.Server.Features.Intake.CarbonTemplate.Columns.Select(c => c.Key).ToList();
+            object?[] Row(string month, decimal kwh) => keys.Select(k => k switch
+            {
+                "uscc" => (object?)uscc, "month" => month, "electricity" => kwh, "waterM3" => 500m, "outputValue" => 1_000m, "valueAdded" => 250m,
+                "revenue" => 1_050m, "taxPaid" => 40m, "employees" => 80, "rdExpense" => 20m, _ => null,
+            }).ToArray();
+            var csv = Carbon.Sheets.SheetFiles.Write(Carbon.Sheets.SheetFormat.Csv,
+                [Carbon.Server.Features.Intake.CarbonTemplate.Sheet([Row("2024-01", 90_000m), Row("2023-04", 95_000m)])]);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(csv), "file", "pg.csv" } };
+            var job = (await (await http.PostAsync("/api/imports", form)).JsonAsync())["id"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"/api/imports/{job}/commit", null)).StatusCode);
+            var done = await Eventually.JsonAsync(http, $"/api/imports/{job}", j => j["state"]!.GetValue<string>() == "committed");
+            Assert.Equal((1, 1), (done["progress"]!["created"]!.GetValue<int>(), done["progress"]!["revised"]!.GetValue<int>()));
+            imported = await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-04");
+            Assert.Contains("import pg.csv", imported);
+            metrics = (await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync()).ToJsonString();
         }
 
         await using (var second = new CarbonApp(folder.Path, settings: database.Settings))
@@ -48,6 +66,7 @@ public class PostgresTests
             var http = await second.OfficialAsync();
             Assert.Equal(metrics, (await (await http.GetAsync($"/api/enterprises/{uscc}/metrics?year=2023")).JsonAsync()).ToJsonString());
             Assert.Equal(filing, await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-03"));
+            Assert.Equal(imported, await http.GetStringAsync($"/api/enterprises/{uscc}/filings/2023-04"));
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/evaluations/{evaluation}/enterprises/{uscc}")).StatusCode);
             var pdf = await http.GetByteArrayAsync($"/api/certificates/{number}");
             var content = new ByteArrayContent(pdf);

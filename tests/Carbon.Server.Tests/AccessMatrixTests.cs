@@ -171,6 +171,7 @@ public class AccessMatrixTests : OwnService
             .Replace("{month}", "2023-03")
             .Replace("{number}", foreign ? w.ForeignCertificate : w.OwnCertificate)
             .Replace("{sha256}", foreign ? w.ForeignEvidence : w.OwnEvidence)
+            .Replace("{kind}", "filings")
             .Replace("{documentName}", "v1")
             .Replace("{documentName?}", "v1");
         path = route switch

@@ -214,4 +214,42 @@ public sealed class ImportApiTests : IAsyncLifetime
         Assert.Equal("补录9月用电", september["history"]![1]!["reason"]!.GetValue<string>());
         Assert.Equal(150_000m, september["current"]!["energy"]![0]!.Dec("quantity"));
     }
+
+    [Fact]
+    public async Task Exports_are_scoped_to_the_caller_and_the_filings_export_imports_back_unchanged()
+    {
+        var official = await _app.OfficialAsync();
+        var (a, b) = (TestUscc.Next(), TestUscc.Next());
+        Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(a, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(b, null)).StatusCode);
+        foreach (var (uscc, month) in new[] { (a, "2026-01"), (a, "2026-02"), (b, "2026-01") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await official.FileAsync(uscc, month, Api.Filing())).StatusCode);
+        }
+        var filer = await _app.ClientAsync("export-filer", Role.Filer, firms: [a]);
+
+        // The filer's export holds its own firm's two months only, in the template's columns (gas in m³, as the template has it).
+        var sheet = SheetFiles.Read(await filer.GetByteArrayAsync("/api/exports/filings?year=2026"))[0];
+        var keys = sheet.Rows[0].Cells.Select(Carbon.Server.Features.Intake.CarbonTemplate.KeyOf).ToList();
+        Assert.Equal([a, a], sheet.Rows.Skip(1).Select(r => r.Cells[keys.IndexOf("uscc")]));
+        Assert.Equal(10_000m, decimal.Parse(sheet.Rows[1].Cells[keys.IndexOf("natural-gas")], System.Globalization.CultureInfo.InvariantCulture));
+
+        // Imported back as it is, it changes nothing.
+        var csv = await filer.GetByteArrayAsync("/api/exports/filings?year=2026&format=csv");
+        var again = await (await UploadAsync(filer, csv, "export.csv")).JsonAsync();
+        Assert.Equal(2, again["counts"]!["unchanged"]!.GetValue<int>());
+        Assert.Empty(Errors(again));
+
+        // Every kind answers, scoped: the filer's metrics name its firm and not the other.
+        foreach (var kind in new[] { "metrics", "certificates", "supervision-cases" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await filer.GetAsync($"/api/exports/{kind}?year=2026")).StatusCode);
+        }
+        var metrics = SheetFiles.Read(await filer.GetByteArrayAsync("/api/exports/metrics?year=2026"))[0];
+        Assert.Contains(metrics.Rows, r => r.Cells[1] == a);
+        Assert.DoesNotContain(metrics.Rows, r => r.Cells[1] == b);
+        Assert.Contains(SheetFiles.Read(await official.GetByteArrayAsync("/api/exports/metrics?year=2026"))[0].Rows, r => r.Cells[1] == b);
+        await (await filer.GetAsync("/api/exports/nothing")).AssertProblemAsync(HttpStatusCode.BadRequest, "kind");
+        await (await filer.GetAsync("/api/exports/evaluation")).AssertProblemAsync(HttpStatusCode.BadRequest, "evaluationId");
+    }
 }

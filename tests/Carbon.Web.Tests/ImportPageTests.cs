@@ -68,4 +68,21 @@ public sealed class ImportPageTests(CarbonSite site, ITestOutputHelper output)
         await page.OpenAsync("/imports", output);
         await Expect(page.Locator("#jobs")).ToContainTextAsync("已导入 committed");
     }
+
+    [BrowserFact]
+    public async Task A_filer_exports_its_firms_filings_from_the_firms_page_in_the_template_it_can_import()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("filer", Filer);
+        await page.OpenAsync("/firms", output);
+        var link = page.Locator("a.export-xlsx[href*='year=2025']");
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        var sheet = Assert.Single(SheetFiles.Read(await File.ReadAllBytesAsync(path)));
+        var usccColumn = sheet.Rows[0].Cells.ToList().FindIndex(h => h.Contains(" uscc", StringComparison.Ordinal));
+        var firms = sheet.Rows.Skip(1).Select(r => r.Cells[usccColumn]).Distinct().Order().ToList();
+        Assert.Equal(new[] { DemoDistrict.Uscc(0), DemoDistrict.Uscc(1) }.Order(), firms);   // the filer's two firms, and no other
+        Assert.Equal(24, sheet.Rows.Count - 1);   // twelve months of 2025 each
+    }
 }

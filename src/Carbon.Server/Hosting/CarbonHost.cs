@@ -13,6 +13,7 @@ using Carbon.Server.Features.GreenFactory;
 using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
+using Carbon.Server.Features.Exports;
 using Carbon.Server.Features.Intake;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
@@ -45,6 +46,7 @@ public static class CarbonHost
         services.AddSingleton<TargetsService>();
         services.AddSingleton<Features.Supervision.SupervisionService>();
         services.AddSingleton<Features.Intake.ImportService>();
+        services.AddSingleton<Features.Exports.ExportService>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -137,6 +139,7 @@ public static class CarbonHost
         api.MapCertificates();
         api.MapSupervision();
         api.MapIntake();
+        api.MapExports();
         return app;
     }
 

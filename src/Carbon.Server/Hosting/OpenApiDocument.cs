@@ -120,6 +120,7 @@ public static class CarbonOpenApi
         ["GetImport"] = [NoImport],
         ["CommitImport"] = [NoImport],
         ["RejectedImportRows"] = [NoImport],
+        ["Export"] = [Bad("kind", "kind 为 filings, metrics, evaluation, certificates, supervision-cases 之一")],
         ["GetEquipmentRegister"] = [NoEnterprise],
         ["PutEquipmentRegister"] = [Bad("lines[0].model", "'Model' must not be empty."), NoEnterprise],
         ["GetMeterRegister"] = [NoEnterprise],
@@ -139,6 +140,7 @@ public static class CarbonOpenApi
         ["CertificatePublicKey"] = () => ("application/x-pem-file", new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = Pem }),
         ["ImportTemplate"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
         ["RejectedImportRows"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
+        ["Export"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
     };
 
     private static readonly Dictionary<string, string> Tags = new()

@@ -178,6 +178,7 @@ public static class AccessMatrix
         ["GET /api/imports/{id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["POST /api/imports/{id}/commit"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /api/imports/{id}/rejected"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
+        ["GET /api/exports/{kind}"] = Access.Signed(Listed, FirmReaders),
         ["POST /api/certificate-batches"] = Access.Signed(District, Official),
         ["GET /api/certificate-batches/{id}"] = Access.Signed(District, Official),
     };

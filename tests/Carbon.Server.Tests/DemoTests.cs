@@ -71,6 +71,12 @@ public class DemoTests
             var firm = await (await http.GetAsync($"/api/evaluations/{run["id"]}/enterprises/{member}")).JsonAsync();
             Assert.Equal(group["class"]!.GetValue<string>(), firm["firm"]!["class"]!.GetValue<string>());
             Assert.Equal("merged", firm["firm"]!["classFrom"]!.GetValue<string>());
+
+            // The demo filer's 205-1 forms wait on the import page, checked, not written: January new, February refused.
+            var jobs = await Eventually.ValueAsync(async () => (await (await http.GetAsync("/api/imports")).JsonAsync()).AsArray(), j => j.Count > 0);
+            var job = await (await http.GetAsync($"/api/imports/{jobs[0]!["id"]}")).JsonAsync();
+            Assert.Equal(("checked", 1, 1), (job["state"]!.GetValue<string>(), job["counts"]!["new"]!.GetValue<int>(), job["counts"]!["rejected"]!.GetValue<int>()));
+            Assert.Equal(filings, await CountAsync(app));
         }
         await using (var again = new CarbonApp(folder.Path, settings: settings))
         {

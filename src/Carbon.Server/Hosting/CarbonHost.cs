@@ -66,6 +66,7 @@ public static class CarbonHost
         services.AddHostedService<AccountStartup>();
         services.AddHostedService<DemoApplicationsStartup>();
         services.AddHostedService<DemoSupervisionStartup>();
+        services.AddHostedService<DemoImportStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

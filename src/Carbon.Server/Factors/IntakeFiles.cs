@@ -93,3 +93,58 @@ public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file)
         return new IntakeCatalog(catalogue, file);
     }
 }
+
+/// <summary>factors/warnings/rules.json: the district's early-warning thresholds.</summary>
+public sealed record WarningRulesFile(string? Id, string? Name, string? Status, string? Source, int? FilingDeadlineDay, int? AmberAfterDays,
+    int? RedAfterDays, decimal? BarometerYellowShare, decimal? AnnualIntensityFall, decimal? KeyFirmTce, decimal? BudgetYellow, decimal? BudgetRed,
+    decimal? Jump);
+
+public sealed class WarningRulesFileValidator : AbstractValidator<WarningRulesFile>
+{
+    public WarningRulesFileValidator()
+    {
+        RuleFor(f => f.Status).Must(SupervisionFileRules.IsStatus).WithMessage(SupervisionFileRules.StatusMessage);
+        RuleFor(f => f.Source).NotEmpty();
+        RuleFor(f => f.FilingDeadlineDay).NotNull().InclusiveBetween(1, 31);
+        RuleFor(f => f.AmberAfterDays).NotNull().GreaterThanOrEqualTo(0);
+        RuleFor(f => f.RedAfterDays).NotNull().GreaterThan(f => f.AmberAfterDays ?? 0).WithMessage("red comes after amber");
+        RuleFor(f => f.BarometerYellowShare).NotNull().ExclusiveBetween(0m, 1m);
+        RuleFor(f => f.AnnualIntensityFall).NotNull().ExclusiveBetween(0m, 1m);
+        RuleFor(f => f.KeyFirmTce).NotNull().GreaterThan(0m);
+        RuleFor(f => f.BudgetYellow).NotNull().ExclusiveBetween(0m, 1m);
+        RuleFor(f => f.BudgetRed).NotNull().GreaterThan(f => f.BudgetYellow ?? 0m).WithMessage("red comes after yellow");
+        RuleFor(f => f.Jump).NotNull().ExclusiveBetween(0m, 10m);
+    }
+}
+
+/// <summary>The early-warning thresholds, loaded and validated at start.</summary>
+public sealed class WarningCatalog(Domain.Warnings.WarningRules rules, decimal annualIntensityFall, decimal keyFirmTce, WarningRulesFile file)
+{
+    public Domain.Warnings.WarningRules Rules { get; } = rules;
+
+    /// <summary>The year's target fall of energy intensity the barometer holds the district, each park and each key firm to.</summary>
+    public decimal AnnualIntensityFall { get; } = annualIntensityFall;
+
+    /// <summary>A key firm (重点用能单位) for the barometer: last year's energy at or above this (tce, 等价值).</summary>
+    public decimal KeyFirmTce { get; } = keyFirmTce;
+
+    public WarningRulesFile File { get; } = file;
+
+    public static WarningCatalog Load(string factorsDirectory)
+    {
+        var problems = new List<string>();
+        var path = Path.Combine(factorsDirectory, "warnings", "rules.json");
+        var file = System.IO.File.Exists(path) ? DataFiles.Parse("warnings/rules.json", System.IO.File.ReadAllText(path), new WarningRulesFileValidator(), problems) : null;
+        if (!System.IO.File.Exists(path))
+        {
+            problems.Add("warnings/rules.json: missing");
+        }
+        if (problems.Count > 0 || file is null)
+        {
+            throw new FactorLoadException(problems);
+        }
+        return new WarningCatalog(new Domain.Warnings.WarningRules(file.FilingDeadlineDay!.Value, file.AmberAfterDays!.Value, file.RedAfterDays!.Value,
+            file.BarometerYellowShare!.Value, file.BudgetYellow!.Value, file.BudgetRed!.Value, file.Jump!.Value), file.AnnualIntensityFall!.Value,
+            file.KeyFirmTce!.Value, file);
+    }
+}

@@ -14,6 +14,7 @@ using Carbon.Server.Features.Metrics;
 using Carbon.Server.Features.Parks;
 using Carbon.Server.Features.Targets;
 using Carbon.Server.Features.Exports;
+using Carbon.Server.Features.Warnings;
 using Carbon.Server.Features.Intake;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
@@ -47,6 +48,7 @@ public static class CarbonHost
         services.AddSingleton<Features.Supervision.SupervisionService>();
         services.AddSingleton<Features.Intake.ImportService>();
         services.AddSingleton<Features.Exports.ExportService>();
+        services.AddSingleton<Features.Warnings.AlertService>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -95,6 +97,7 @@ public static class CarbonHost
         services.AddSingleton(sp => GreenFactoryCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton(sp => SupervisionCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton(sp => IntakeCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
+        services.AddSingleton(sp => WarningCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
         services.AddSingleton<GreenFactoryFactsReader>();
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
@@ -141,6 +144,7 @@ public static class CarbonHost
         api.MapSupervision();
         api.MapIntake();
         api.MapExports();
+        api.MapWarnings();
         return app;
     }
 

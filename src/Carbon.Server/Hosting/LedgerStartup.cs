@@ -38,6 +38,7 @@ public sealed class LedgerStartup(
         var greenFactory = Load<Factors.GreenFactoryCatalog>();
         var supervision = Load<Factors.SupervisionCatalog>();
         var intake = Load<Factors.IntakeCatalog>();
+        var warnings = Load<Factors.WarningCatalog>();
         if (problems.Count > 0)
         {
             throw new Factors.FactorLoadException(problems);
@@ -50,6 +51,8 @@ public sealed class LedgerStartup(
             supervision!.Rules.Quotas.Count, supervision.Rules.PhasedOut.Count, supervision.Rules.MeteringRates.Count, supervision.Rules.MeteringStandard);
         log.LogInformation("Form 205-1: {Rows} rows, {Carriers} filed as carriers ({Status})",
             intake!.Form2051.Items.Count, intake.Form2051.Items.Count(i => i.Carrier is not null), intake.Form2051File.Status);
+        log.LogInformation("Warnings: filings due on day {Day}, jump ±{Jump:P0}, barometer target fall {Fall:P1} ({Status})",
+            warnings!.Rules.FilingDeadlineDay, warnings.Rules.Jump, warnings.AnnualIntensityFall, warnings.File.Status);
 
         if (!o.Database.IsPostgres)
         {

@@ -120,6 +120,9 @@ public static class CarbonOpenApi
         ["GetImport"] = [NoImport],
         ["CommitImport"] = [NoImport],
         ["RejectedImportRows"] = [NoImport],
+        ["ListAlerts"] = [BadYear],
+        ["AddAlertNote"] = [Bad("text", "须填写说明 (say something)"), NotFound("subject", "无此预警，或已解除 (no such alert, or it is no longer raised)")],
+        ["SetEnergyBudget"] = [Bad("reason", "须说明依据 (say on what basis)"), NoEnterprise],
         ["Export"] = [Bad("kind", "kind 为 filings, metrics, evaluation, certificates, supervision-cases 之一")],
         ["GetEquipmentRegister"] = [NoEnterprise],
         ["PutEquipmentRegister"] = [Bad("lines[0].model", "'Model' must not be empty."), NoEnterprise],
@@ -160,6 +163,8 @@ public static class CarbonOpenApi
                                 "and checks against energy quotas, phased-out equipment catalogues and GB 17167 metering rates.",
         ["Imports 数据导入"] = "数据导入 Statistics form 205-1 《能源购进、消费与库存》 and Carbon's template, as XLSX or CSV: every firm-month checked " +
                              "the way a filing is (same words), 205-1 balance checks, a job to confirm, the refused rows back with an 错误 column.",
+        ["Alerts 预警"] = "预警 Early warning, derived from the filings on every read: 应报未报 (amber the day after the district's deadline, red ten " +
+                          "days after), the 双控晴雨表 of district, parks and key firms, 用能预算, and jumps; firms explain, officials acknowledge.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +

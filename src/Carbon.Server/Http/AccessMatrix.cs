@@ -74,6 +74,8 @@ public static class AccessMatrix
         ["POST /imports"] = Access.Signed("本企业（填报员，他企业的行被退回）、经信局 (a filer's own firms; officials)", Filer, Official),
         ["GET /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["POST /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
+        ["GET /alerts"] = Access.Signed(Listed, FirmReaders),
+        ["POST /alerts"] = Access.Signed("企业说明本企业的预警；经信局说明或确认 (the firm explains its own; officials explain or acknowledge)", FirmReaders),
         ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["POST /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["GET /openapi/{documentName}.json"] = Access.Public(),
@@ -179,6 +181,9 @@ public static class AccessMatrix
         ["POST /api/imports/{id}/commit"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /api/imports/{id}/rejected"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /api/exports/{kind}"] = Access.Signed(Listed, FirmReaders),
+        ["GET /api/alerts"] = Access.Signed(Listed, FirmReaders),
+        ["POST /api/alerts/notes"] = Access.Signed("企业说明本企业的预警；经信局说明或确认 (the firm explains its own; officials explain or acknowledge)", Filer, Official),
+        ["PUT /api/enterprises/{uscc}/budgets/{year}"] = Access.Signed(District, Official),
         ["POST /api/certificate-batches"] = Access.Signed(District, Official),
         ["GET /api/certificate-batches/{id}"] = Access.Signed(District, Official),
     };

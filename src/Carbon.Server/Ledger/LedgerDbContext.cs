@@ -40,6 +40,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<ImportFileRecord> ImportFiles => Set<ImportFileRecord>();
     public DbSet<ImportCommitRecord> ImportCommits => Set<ImportCommitRecord>();
     public DbSet<Form2051LineRecord> Form2051Lines => Set<Form2051LineRecord>();
+    public DbSet<EnergyBudgetRecord> EnergyBudgets => Set<EnergyBudgetRecord>();
+    public DbSet<AlertNoteRecord> AlertNotes => Set<AlertNoteRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -316,6 +318,28 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.HasOne<ImportFileRecord>().WithMany().HasForeignKey(l => l.ImportId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(l => l.Uscc).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(l => new { l.Uscc, l.Year, l.Month });
+        });
+        model.Entity<EnergyBudgetRecord>(e =>
+        {
+            e.ToTable("energy_budgets");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(b => b.Reason).HasMaxLength(500);
+            e.Property(b => b.Actor).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(b => b.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(b => new { b.Uscc, b.Year });
+        });
+        model.Entity<AlertNoteRecord>(e =>
+        {
+            e.ToTable("alert_notes");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Rule).HasMaxLength(32);
+            e.Property(n => n.Subject).HasMaxLength(32);
+            e.Property(n => n.Detail).HasMaxLength(32);
+            e.Property(n => n.Kind).HasMaxLength(32);
+            e.Property(n => n.Text).HasMaxLength(1000);
+            e.Property(n => n.Actor).HasMaxLength(100);
+            e.HasIndex(n => new { n.Subject, n.Year, n.Month });
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

@@ -41,6 +41,7 @@ public static class LedgerServices
         services.AddSingleton<GreenFactoryReads>();
         services.AddSingleton<SupervisionReads>();
         services.AddSingleton<IntakeReads>();
+        services.AddSingleton<WarningReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

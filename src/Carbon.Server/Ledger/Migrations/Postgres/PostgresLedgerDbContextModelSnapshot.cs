@@ -125,6 +125,59 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("account_scopes", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.AlertNoteRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "Year", "Month");
+
+                    b.ToTable("alert_notes", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.ApiTokenRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -322,6 +375,45 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasKey("Number");
 
                     b.ToTable("certificate_revocations", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyBudgetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("Tce")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "Year");
+
+                    b.ToTable("energy_budgets", (string)null);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
@@ -1369,6 +1461,15 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasOne("Carbon.Server.Ledger.CertificateRecord", null)
                         .WithOne()
                         .HasForeignKey("Carbon.Server.Ledger.CertificateRevocationRecord", "Number")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyBudgetRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

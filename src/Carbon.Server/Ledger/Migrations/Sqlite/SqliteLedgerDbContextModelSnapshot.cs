@@ -120,6 +120,57 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("account_scopes", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.AlertNoteRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "Year", "Month");
+
+                    b.ToTable("alert_notes", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.ApiTokenRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -315,6 +366,43 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.HasKey("Number");
 
                     b.ToTable("certificate_revocations", (string)null);
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyBudgetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc", "Year");
+
+                    b.ToTable("energy_budgets", (string)null);
                 });
 
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
@@ -1340,6 +1428,15 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.HasOne("Carbon.Server.Ledger.CertificateRecord", null)
                         .WithOne()
                         .HasForeignKey("Carbon.Server.Ledger.CertificateRevocationRecord", "Number")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyBudgetRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -12,6 +12,27 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alert_notes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_notes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_tokens",
                 columns: table => new
                 {
@@ -401,6 +422,30 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "energy_budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tce = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_energy_budgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_energy_budgets_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprise_revisions",
                 columns: table => new
                 {
@@ -730,6 +775,11 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alert_notes_Subject_Year_Month",
+                table: "alert_notes",
+                columns: new[] { "Subject", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_AccountId",
                 table: "api_tokens",
                 column: "AccountId");
@@ -781,6 +831,11 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "IX_certificates_Uscc",
                 table: "certificates",
                 column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_energy_budgets_Uscc_Year",
+                table: "energy_budgets",
+                columns: new[] { "Uscc", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_enterprise_revisions_Uscc_Revision",
@@ -883,6 +938,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "account_scopes");
 
             migrationBuilder.DropTable(
+                name: "alert_notes");
+
+            migrationBuilder.DropTable(
                 name: "api_tokens");
 
             migrationBuilder.DropTable(
@@ -905,6 +963,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "energy_budgets");
 
             migrationBuilder.DropTable(
                 name: "enterprise_revisions");

@@ -13,6 +13,27 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alert_notes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Rule = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_notes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_tokens",
                 columns: table => new
                 {
@@ -402,6 +423,30 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "energy_budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Tce = table.Column<decimal>(type: "numeric", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_energy_budgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_energy_budgets_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprise_revisions",
                 columns: table => new
                 {
@@ -731,6 +776,11 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alert_notes_Subject_Year_Month",
+                table: "alert_notes",
+                columns: new[] { "Subject", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_AccountId",
                 table: "api_tokens",
                 column: "AccountId");
@@ -782,6 +832,11 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "IX_certificates_Uscc",
                 table: "certificates",
                 column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_energy_budgets_Uscc_Year",
+                table: "energy_budgets",
+                columns: new[] { "Uscc", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_enterprise_revisions_Uscc_Revision",
@@ -884,6 +939,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "account_scopes");
 
             migrationBuilder.DropTable(
+                name: "alert_notes");
+
+            migrationBuilder.DropTable(
                 name: "api_tokens");
 
             migrationBuilder.DropTable(
@@ -906,6 +964,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "energy_budgets");
 
             migrationBuilder.DropTable(
                 name: "enterprise_revisions");

@@ -1,0 +1,150 @@
+using Carbon.Domain.Access;
+using Carbon.Domain.Accounting;
+using Carbon.Domain.Registry;
+using Carbon.Domain.Warnings;
+using Carbon.Server.Configuration;
+using Carbon.Server.Factors;
+using Carbon.Server.Ledger;
+
+namespace Carbon.Server.Features.Warnings;
+
+/// <summary>An alert with whose it is (a firm's name and park; a park's name) and what people said about it, oldest first.</summary>
+public sealed record AlertRow(Alert Alert, string SubjectKind, string Name, string? ParkCode, IReadOnlyList<AlertNoteRecord> Notes);
+
+/// <summary>
+/// The alerts of a year, derived on every read from the ledger and the rules in factors/warnings/rules.json (never
+/// stored, so never twice and never stale): 应报未报 for each month of each firm, 用能预算 for firms with a budget, a jump in
+/// any month of each firm, and the 晴雨表 (intensity fall against the year's target, same months of last year)
+/// for the district, each park and each key firm. People's explanations and acknowledgements are stored and joined by key.
+/// </summary>
+public sealed class AlertService(
+    RegistryReads registry, EvaluationSnapshots snapshots, WarningReads reads, WarningCatalog catalog, ReportingClock clock)
+{
+    /// <summary>The alerts the caller may see (a filer its firms', a park administrator its parks' and their firms'), worst first.</summary>
+    public async Task<List<AlertRow>> ListAsync(int year, Caller caller)
+    {
+        // Two bulk reads of the ledger (this year's and last year's months): computed on each read, so an alert goes the
+        // moment its cause does.
+        var all = await ComputeAsync(year);
+        var notes = (await reads.NotesAsync(year)).ToLookup(n => (n.Rule, n.Subject, n.Year, n.Month, n.Detail));
+        return all
+            .Where(a => a.Item2 switch
+            {
+                "district" => caller.SeesDistrict,
+                "park" => caller.CanReadPark(a.Item1.Subject),
+                _ => caller.CanRead(Uscc.Parse(a.Item1.Subject), a.Item4),
+            })
+            .Select(a => new AlertRow(a.Item1, a.Item2, a.Item3, a.Item4,
+                notes[(Token(a.Item1.Rule), a.Item1.Subject, a.Item1.Period.Year, a.Item1.Period.Month, a.Item1.Detail)].ToList()))
+            .OrderBy(r => Severity(r.Alert.Level)).ThenBy(r => r.Alert.Rule).ThenBy(r => r.Alert.Subject, StringComparer.Ordinal).ThenBy(r => r.Alert.Period)
+            .ToList();
+    }
+
+    /// <summary>Worst first: red, amber, yellow, then the flags to explain, then green (on track).</summary>
+    public static int Severity(AlertLevel level) => level switch
+    {
+        AlertLevel.Red => 0,
+        AlertLevel.Amber => 1,
+        AlertLevel.Yellow => 2,
+        AlertLevel.Flag => 3,
+        _ => 4,
+    };
+
+    public static string Token(AlertRule rule) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(rule.ToString());
+
+    private async Task<List<(Alert, string, string, string?)>> ComputeAsync(int year)
+    {
+        var rules = catalog.Rules;
+        var today = clock.Today;
+        var firms = await registry.LoadRegistryAsync();
+        var now = await snapshots.FirmMonthsAsync(year, firms);
+        var before = await snapshots.FirmMonthsAsync(year - 1, firms);
+        var budgets = await reads.BudgetsAsync(year);
+        // Months whose deadline may have passed: up to last month in the current year, all twelve in a past one.
+        var through = year < clock.CurrentMonth.Year ? 12 : year == clock.CurrentMonth.Year ? clock.CurrentMonth.Month - 1 : 0;
+        var alerts = new List<(Alert, string, string, string?)>();
+        decimal Tce(ActivityTotals? t, int y) => t is null ? 0m : snapshots.EquivalentTce(t, y);
+
+        var parks = (await registry.LoadParksAsync()).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
+        var sums = new Dictionary<string, (ActivityTotals Now, ActivityTotals Before)>(StringComparer.Ordinal);
+        void Sum(string key, ActivityTotals? a, ActivityTotals? b)
+        {
+            var (n, p) = sums.GetValueOrDefault(key, (ActivityTotals.Zero, ActivityTotals.Zero));
+            sums[key] = (a is null ? n : n + a, b is null ? p : p + b);
+        }
+
+        foreach (var (identity, profile) in firms)
+        {
+            var (uscc, park, name) = (identity.Uscc, identity.ParkCode, profile.Name);
+            var months = now.GetValueOrDefault(uscc) ?? new ActivityTotals?[12];
+            var last = before.GetValueOrDefault(uscc) ?? new ActivityTotals?[12];
+            var registered = ReportingClock.DayOf(identity.RegisteredAt);
+            for (var m = 1; m <= through; m++)
+            {
+                var month = new YearMonth(year, m);
+                if (new DateOnly(year, m, 1).AddMonths(1) <= registered)
+                {
+                    continue;   // registered after the month ended: not due
+                }
+                if (EarlyWarning.Missing(uscc, month, months[m - 1] is not null, today, rules) is { } missing)
+                {
+                    alerts.Add((missing, "firm", name, park));
+                }
+            }
+            var filed = Enumerable.Range(1, 12).Where(m => months[m - 1] is not null).ToList();
+            if (filed.Count > 0)
+            {
+                var latest = filed[^1];
+                foreach (var m in filed)
+                {
+                    var previous = Enumerable.Range(1, 3).Select(k => new YearMonth(year, m).AddMonths(-k))
+                        .Select(ym => ym.Year == year ? months[ym.Month - 1] : last[ym.Month - 1])
+                        .OfType<ActivityTotals>().Select(t => Tce(t, year)).ToList();
+                    if (EarlyWarning.Jump(uscc, new YearMonth(year, m), "综合能耗", Tce(months[m - 1], year),
+                            last[m - 1] is { } same ? Tce(same, year - 1) : null, previous, rules) is { } jump)
+                    {
+                        alerts.Add((jump, "firm", name, park));
+                    }
+                }
+                var soFar = filed.Sum(m => Tce(months[m - 1], year));
+                if (EarlyWarning.Budget(uscc, new YearMonth(year, latest), soFar, budgets.GetValueOrDefault(uscc), rules) is { Level: not AlertLevel.Green } budget)
+                {
+                    alerts.Add((budget, "firm", name, park));
+                }
+            }
+            // The barometer's months: those both years filed, through the last month due.
+            var both = Enumerable.Range(1, Math.Max(through, 0)).Where(m => months[m - 1] is not null && last[m - 1] is not null).ToList();
+            foreach (var m in both)
+            {
+                Sum("district", months[m - 1], last[m - 1]);
+                Sum(park ?? "", months[m - 1], last[m - 1]);
+            }
+            var lastYearTce = Enumerable.Range(0, 12).Sum(i => Tce(last[i], year - 1));
+            if (lastYearTce >= catalog.KeyFirmTce && both.Count > 0)
+            {
+                var (n, b) = (both.Aggregate(ActivityTotals.Zero, (acc, m) => acc + months[m - 1]!),
+                    both.Aggregate(ActivityTotals.Zero, (acc, m) => acc + last[m - 1]!));
+                if (Barometer(uscc, new YearMonth(year, both[^1]), n, b) is { } firmBarometer)
+                {
+                    alerts.Add((firmBarometer, "firm", name, park));
+                }
+            }
+        }
+        if (through > 0)
+        {
+            foreach (var (key, (n, b)) in sums.Where(s => s.Key.Length > 0))
+            {
+                if (Barometer(key, new YearMonth(year, through), n, b) is { } barometer)
+                {
+                    alerts.Add(key == "district" ? (barometer, "district", "全区", null) : (barometer, "park", parks.GetValueOrDefault(key, key), key));
+                }
+            }
+        }
+        return alerts;
+
+        Alert? Barometer(string subject, YearMonth at, ActivityTotals n, ActivityTotals b) =>
+            EarlyWarning.IntensityBarometer(subject, at,
+                n.ValueAdded > 0m ? Tce(n, year) / n.ValueAdded : null, b.ValueAdded > 0m ? Tce(b, year - 1) / b.ValueAdded : null,
+                catalog.AnnualIntensityFall, rules);
+    }
+}

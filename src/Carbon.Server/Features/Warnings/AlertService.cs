@@ -18,8 +18,35 @@ public sealed record AlertRow(Alert Alert, string SubjectKind, string Name, stri
 /// for the district, each park and each key firm. People's explanations and acknowledgements are stored and joined by key.
 /// </summary>
 public sealed class AlertService(
-    RegistryReads registry, EvaluationSnapshots snapshots, WarningReads reads, WarningCatalog catalog, ReportingClock clock)
+    RegistryReads registry, EvaluationSnapshots snapshots, WarningReads reads, WarningCatalog catalog, ReportingClock clock, LedgerWriter ledger,
+    TimeProvider time)
 {
+    /// <summary>
+    /// Whether the caller may say this about the alert: a firm's filer explains its own firm's alerts; an official explains
+    /// or acknowledges any. Nothing is said about an alert on track (green).
+    /// </summary>
+    public static bool MayNote(AlertRow row, bool acknowledgement, Caller caller) =>
+        row.Alert.Level != AlertLevel.Green
+        && (acknowledgement ? caller.Administers : caller.Administers || (row.SubjectKind == "firm" && caller.CanFile(Uscc.Parse(row.Alert.Subject))));
+
+    /// <summary>Stores a note on the alert (with its audit event); the caller was checked with <see cref="MayNote"/>.</summary>
+    public Task NoteAsync(AlertRow row, bool acknowledgement, string text, Caller caller)
+    {
+        var note = new AlertNoteRecord
+        {
+            Rule = Token(row.Alert.Rule), Subject = row.Alert.Subject, Year = row.Alert.Period.Year, Month = row.Alert.Period.Month, Detail = row.Alert.Detail,
+            Kind = acknowledgement ? "acknowledgement" : "explanation", Text = text, Actor = caller.Account, At = time.GetUtcNow(),
+        };
+        return ledger.WriteAsync(db =>
+        {
+            db.AlertNotes.Add(note);
+            db.AuditEvents.Add(new AuditEventRecord
+            {
+                At = note.At, Actor = note.Actor, Action = $"alert.{note.Kind}", Subject = note.Subject, Detail = $"{note.Rule} {row.Alert.Period}: {text}",
+            });
+        });
+    }
+
     /// <summary>The alerts the caller may see (a filer its firms', a park administrator its parks' and their firms'), worst first.</summary>
     public async Task<List<AlertRow>> ListAsync(int year, Caller caller)
     {

@@ -45,7 +45,7 @@ public static class WarningEndpoints
     /// explains or acknowledges any. Anything else is answered as if the alert did not exist.
     /// </summary>
     internal static async Task<Results<Created<AlertResponse>, ValidationProblem, ProblemHttpResult>> NoteAsync(AlertNoteRequest body,
-        AlertService alerts, LedgerWriter writer, TimeProvider time, ClaimsPrincipal user)
+        AlertService alerts, ClaimsPrincipal user)
     {
         var caller = user.RequiredCaller();
         var period = body.Period!.Value;
@@ -55,26 +55,14 @@ public static class WarningEndpoints
         {
             return Problems.NotFound("subject", "无此预警，或已解除 (no such alert, or it is no longer raised)");
         }
-        var allowed = body.Kind == AlertNoteKind.Acknowledgement
-            ? caller.Administers
-            : caller.Administers || (row.SubjectKind == "firm" && caller.CanFile(Uscc.Parse(row.Alert.Subject)));
-        if (!allowed)
+        var acknowledgement = body.Kind == AlertNoteKind.Acknowledgement;
+        if (!AlertService.MayNote(row, acknowledgement, caller))
         {
-            return Problems.Forbidden(body.Kind == AlertNoteKind.Acknowledgement
+            return Problems.Forbidden(acknowledgement
                 ? "确认预警仅经信局 (officials acknowledge alerts)"
                 : "说明由本企业填报员或经信局填写 (the firm's filer or an official explains)");
         }
-        var note = new AlertNoteRecord
-        {
-            Rule = AlertService.Token(row.Alert.Rule), Subject = row.Alert.Subject, Year = period.Year, Month = period.Month, Detail = row.Alert.Detail,
-            Kind = body.Kind!.Value.ToString().ToLowerInvariant(), Text = body.Text!.Trim(), Actor = caller.Account, At = time.GetUtcNow(),
-        };
-        await writer.WriteAsync(db =>
-        {
-            db.AlertNotes.Add(note);
-            db.AuditEvents.Add(new AuditEventRecord { At = note.At, Actor = note.Actor, Action = $"alert.{note.Kind}", Subject = note.Subject,
-                Detail = $"{note.Rule} {period}: {note.Text}" });
-        });
+        await alerts.NoteAsync(row, acknowledgement, body.Text!.Trim(), caller);
         var now = (await alerts.ListAsync(period.Year, caller)).First(r => r.Alert.Key == row.Alert.Key);
         return TypedResults.Created("/api/alerts", AlertResponse.From(now));
     }

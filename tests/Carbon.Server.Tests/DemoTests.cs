@@ -77,6 +77,11 @@ public class DemoTests
             var job = await (await http.GetAsync($"/api/imports/{jobs[0]!["id"]}")).JsonAsync();
             Assert.Equal(("checked", 1, 1), (job["state"]!.GetValue<string>(), job["counts"]!["new"]!.GetValue<int>(), job["counts"]!["rejected"]!.GetValue<int>()));
             Assert.Equal(filings, await CountAsync(app));
+
+            // A key firm whose 晴雨表 was red last year is proposed for this year's supervision plan, and says why.
+            var proposals = await Eventually.ValueAsync(async () => (await (await http.GetAsync("/api/supervision/proposals?year=2026")).JsonAsync()).AsArray(),
+                p => p.Count > 0);
+            Assert.Contains(proposals, p => p!["reasons"]!.AsArray().Any(r => r!.GetValue<string>().Contains("晴雨表红灯", StringComparison.Ordinal)));
         }
         await using (var again = new CarbonApp(folder.Path, settings: settings))
         {

@@ -20,7 +20,8 @@ namespace Carbon.Server.Features.Supervision;
 /// </summary>
 public sealed class SupervisionService(
     SupervisionReads reads, RegistryReads registry, EvaluationSnapshots snapshots, SupervisionCatalog catalog, FactorSet factors,
-    IGrainFactory grains, ReportingClock clock, LedgerWriter ledger, TimeProvider time, ILogger<SupervisionService> log)
+    IGrainFactory grains, ReportingClock clock, LedgerWriter ledger, TimeProvider time, ILogger<SupervisionService> log,
+    Warnings.AlertService alerts)
 {
     private LedgerFreshCache<int, List<Proposal>>? _proposals;
 
@@ -60,7 +61,8 @@ public sealed class SupervisionService(
 
     /// <summary>
     /// Firms the data proposes for <paramref name="year"/>'s plan, from the year before (the last complete one): energy at or
-    /// above 5 000 or 1 000 tce, energy intensity risen on the year before, months not filed, and cases still open.
+    /// above 5 000 or 1 000 tce, energy intensity risen on the year before, months not filed, a key firm's red 晴雨表, and cases
+    /// still open.
     /// </summary>
     /// <remarks>Two bulk reads of the ledger: kept by a <see cref="LedgerFreshCache{TKey,T}"/>, so a page never waits for them.</remarks>
     public async Task<List<Proposal>> ProposalsAsync(int year) =>
@@ -77,6 +79,9 @@ public sealed class SupervisionService(
             .Select(r => (r.Uscc, Case: Replay(r)))
             .Where(x => x.Case is { IsOpen: true } && x.Case.State != CaseState.Planned)
             .Select(x => x.Uscc).ToHashSet(StringComparer.Ordinal);
+        var red = (await alerts.ListAsync(basis, Caller.System("supervision")))
+            .Where(a => a is { SubjectKind: "firm", Alert: { Rule: Domain.Warnings.AlertRule.Barometer, Level: Domain.Warnings.AlertLevel.Red } })
+            .ToDictionary(a => a.Alert.Subject, a => a.Alert, StringComparer.Ordinal);
         var proposals = new List<Proposal>();
         foreach (var (identity, profile) in firms)
         {
@@ -111,7 +116,11 @@ public sealed class SupervisionService(
             {
                 reasons.Add("有未结监察案件");
             }
-            if (reasons.Count > 0 && (tce >= LargeUserTce || change > 0m || missing > 0 || open.Contains(identity.Uscc)))
+            if (red.TryGetValue(identity.Uscc, out var barometer))
+            {
+                reasons.Add($"{basis}年双控晴雨表红灯：单位增加值能耗下降 {barometer.Value:P1}，目标 {barometer.Threshold:P1}");
+            }
+            if (reasons.Count > 0 && (tce >= LargeUserTce || change > 0m || missing > 0 || open.Contains(identity.Uscc) || red.ContainsKey(identity.Uscc)))
             {
                 proposals.Add(new Proposal(identity.Uscc, profile.Name, identity.ParkCode, decimal.Round(tce, 1),
                     change is { } c ? decimal.Round(c, 4) : null, reasons.ToArray()));

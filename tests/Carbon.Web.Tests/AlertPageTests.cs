@@ -28,7 +28,11 @@ public sealed class AlertPageTests(CarbonSite site, ITestOutputHelper output)
         // This year: the demo's filings end in 2025, so the filer's months are due and not filed (应报未报); it explains one.
         var filer = await site.NewPageAsync();
         await filer.SignInAsync("filer", Filer);
-        await filer.OpenAsync("/alerts", output);
+        // The front page tells the firm it has alerts to answer, and leads to them.
+        await filer.OpenAsync("/", output);
+        await Expect(filer.Locator(".alerts-due").First).ToContainTextAsync("尚未说明");
+        await filer.Locator(".alerts-due a").First.ClickAsync();
+        await filer.ExpectPathAsync("/alerts");
         var row = filer.Locator("#alerts tbody tr", new() { HasText = "应报未报" }).Filter(new() { HasText = DemoDistrict.Names[0] }).First;
         await Expect(row).ToBeVisibleAsync();
         await row.Locator("input[name=NoteText]").FillAsync("系统迁移中，本月起按时报送（浏览器测试）");

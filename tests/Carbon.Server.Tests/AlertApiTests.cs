@@ -84,6 +84,10 @@ public sealed class AlertApiTests : IAsyncLifetime
         Assert.Equal(2, Find(await AlertsAsync(official), "jump", a)!["notes"]!.AsArray().Count);
         await (await filer.PostAsJsonAsync("/api/alerts/notes", note with { text = "" })).AssertProblemAsync(HttpStatusCode.BadRequest, "text");
 
+        // Filters take the wire's tokens; an unknown one is a field error.
+        Assert.All(await AlertsAsync(official, "year=2026&level=yellow"), x => Assert.Equal("yellow", x!["level"]!.GetValue<string>()));
+        await (await official.GetAsync("/api/alerts?rule=nonsense")).AssertProblemAsync(HttpStatusCode.BadRequest, "rule");
+
         // The district sees its barometer beside the firms' alerts.
         Assert.Contains(await AlertsAsync(official), x => x!["subjectKind"]!.GetValue<string>() == "district");
     }

@@ -78,6 +78,16 @@ public class DemoTests
             Assert.Equal(("checked", 1, 1), (job["state"]!.GetValue<string>(), job["counts"]!["new"]!.GetValue<int>(), job["counts"]!["rejected"]!.GetValue<int>()));
             Assert.Equal(filings, await CountAsync(app));
 
+            // The district's 晴雨表 for 2025, by hand from the district's figures: fall = 1 − (E₂₀₂₅ ÷ VA₂₀₂₅) ÷ (E₂₀₂₄ ÷ VA₂₀₂₄), energy
+            // on 等价值 and value added at current prices, every month filed in both years; the level against the 3 % target.
+            var m25 = await (await http.GetAsync("/api/district/metrics?year=2025")).JsonAsync();
+            var m24 = await (await http.GetAsync("/api/district/metrics?year=2024")).JsonAsync();
+            var fall = 1m - m25.Dec("energyTce.equivalent") / m25.Dec("valueAdded") / (m24.Dec("energyTce.equivalent") / m24.Dec("valueAdded"));
+            var barometer = (await (await http.GetAsync("/api/alerts?year=2025&rule=barometer")).JsonAsync()).AsArray()
+                .Single(x => x!["subjectKind"]!.GetValue<string>() == "district")!;
+            Assert.Equal(decimal.Round(fall, 6), decimal.Round(barometer.Dec("value"), 6));
+            Assert.Equal(fall >= 0.03m ? "green" : fall >= 0.027m ? "yellow" : "red", barometer["level"]!.GetValue<string>());
+
             // A key firm whose 晴雨表 was red last year is proposed for this year's supervision plan, and says why.
             var proposals = await Eventually.ValueAsync(async () => (await (await http.GetAsync("/api/supervision/proposals?year=2026")).JsonAsync()).AsArray(),
                 p => p.Count > 0);

@@ -27,8 +27,16 @@ public sealed record AlertResponse(AlertRule Rule, string SubjectKind, string Su
         r.Notes.Select(n => new AlertNoteResponse(Enum.Parse<AlertNoteKind>(n.Kind, ignoreCase: true), n.Text, n.Actor, n.At)).ToArray());
 }
 
-/// <summary>?year=…&amp;level=…&amp;rule=…&amp;park=… on the alert list.</summary>
-public sealed record AlertQuery(int? Year, AlertLevel? Level, AlertRule? Rule, string? Park);
+/// <summary>?year=…&amp;level=…&amp;rule=…&amp;park=… on the alert list; level and rule as their kebab-case tokens ("red", "barometer").</summary>
+public sealed record AlertQuery(int? Year, string? Level, string? Rule, string? Park)
+{
+    /// <summary>An enum value by its wire token, as the JSON bodies spell it.</summary>
+    public static bool TryToken<T>(string? token, out T? value) where T : struct, Enum
+    {
+        value = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(v!.Value.ToString()) == token);
+        return token is null || value is not null;
+    }
+}
 
 /// <summary>POST /api/alerts/notes: the alert by its key, and what is said.</summary>
 public sealed record AlertNoteRequest(AlertRule? Rule, string? Subject, YearMonth? Period, string? Detail, AlertNoteKind? Kind, string? Text);

@@ -32,10 +32,18 @@ public static class WarningEndpoints
         {
             return Problems.Field("year", $"year 应在 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year} 之间 (year must be {ReportingClock.FirstMonth.Year}..{clock.Today.Year})");
         }
+        if (!AlertQuery.TryToken<AlertLevel>(query.Level, out var level))
+        {
+            return Problems.Field("level", "level 为 green, yellow, amber, red, flag 之一 (level is one of these)");
+        }
+        if (!AlertQuery.TryToken<AlertRule>(query.Rule, out var rule))
+        {
+            return Problems.Field("rule", "rule 为 missing, barometer, budget, jump 之一 (rule is one of these)");
+        }
         var rows = await alerts.ListAsync(year, user.RequiredCaller());
         return TypedResults.Ok(rows
-            .Where(r => query.Level is null || r.Alert.Level == query.Level)
-            .Where(r => query.Rule is null || r.Alert.Rule == query.Rule)
+            .Where(r => level is null || r.Alert.Level == level)
+            .Where(r => rule is null || r.Alert.Rule == rule)
             .Where(r => query.Park is null || r.ParkCode == query.Park)
             .Select(AlertResponse.From).ToArray());
     }

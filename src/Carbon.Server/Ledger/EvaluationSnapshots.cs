@@ -33,6 +33,32 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
         return years;
     }
 
+    /// <summary>
+    /// The months of <paramref name="years"/> of a few firms (a filer's), read firm by firm rather than by a district-wide
+    /// bulk read: the same shape as <see cref="FirmMonthsAsync"/>, by year.
+    /// </summary>
+    public async Task<Dictionary<int, Dictionary<string, ActivityTotals?[]>>> FewFirmMonthsAsync(int[] years,
+        IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> firms)
+    {
+        var byYear = years.ToDictionary(y => y, _ => new Dictionary<string, ActivityTotals?[]>(StringComparer.Ordinal));
+        foreach (var (identity, profile) in firms)
+        {
+            var fuels = factors.FuelBasisFor(profile.IndustryCode);
+            foreach (var f in await reader.LoadFilingsAsync(identity.Uscc))   // oldest revision first: the last one kept is current
+            {
+                if (byYear.TryGetValue(f.Year, out var year))
+                {
+                    if (!year.TryGetValue(f.Uscc, out var m))
+                    {
+                        year[f.Uscc] = m = new ActivityTotals?[12];
+                    }
+                    m[f.Month - 1] = ActivityTotals.From(f.ToDomain(), fuels);
+                }
+            }
+        }
+        return byYear;
+    }
+
     /// <summary>Each firm's months of a year (index 0 = January; null where the month is not filed), on its fuel family.</summary>
     public async Task<Dictionary<string, ActivityTotals?[]>> FirmMonthsAsync(int year,
         IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>? registry = null)

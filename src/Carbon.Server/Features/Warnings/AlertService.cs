@@ -50,9 +50,9 @@ public sealed class AlertService(
     /// <summary>The alerts the caller may see (a filer its firms', a park administrator its parks' and their firms'), worst first.</summary>
     public async Task<List<AlertRow>> ListAsync(int year, Caller caller)
     {
-        // Two bulk reads of the ledger (this year's and last year's months): computed on each read, so an alert goes the
-        // moment its cause does.
-        var all = await ComputeAsync(year);
+        // Computed on each read, so an alert goes the moment its cause does: for a few firms (a filer's) from their own
+        // filings, for a park or the district by two bulk reads (this year's and last year's months).
+        var all = await ComputeAsync(year, caller);
         var notes = (await reads.NotesAsync(year)).ToLookup(n => (n.Rule, n.Subject, n.Year, n.Month, n.Detail));
         return all
             .Where(a => a.Item2 switch
@@ -79,13 +79,25 @@ public sealed class AlertService(
 
     public static string Token(AlertRule rule) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(rule.ToString());
 
-    private async Task<List<(Alert, string, string, string?)>> ComputeAsync(int year)
+    /// <summary>Firms at most this many are read firm by firm; more, by the district-wide bulk read.</summary>
+    private const int FewFirms = 20;
+
+    private async Task<List<(Alert, string, string, string?)>> ComputeAsync(int year, Caller caller)
     {
         var rules = catalog.Rules;
         var today = clock.Today;
-        var firms = await registry.LoadRegistryAsync();
-        var now = await snapshots.FirmMonthsAsync(year, firms);
-        var before = await snapshots.FirmMonthsAsync(year - 1, firms);
+        var firms = caller.SeesDistrict ? await registry.LoadRegistryAsync() : await registry.LoadVisibleAsync(caller);
+        Dictionary<string, ActivityTotals?[]> now, before;
+        if (firms.Count <= FewFirms && !caller.SeesDistrict)
+        {
+            var read = await snapshots.FewFirmMonthsAsync([year, year - 1], firms);
+            (now, before) = (read[year], read[year - 1]);
+        }
+        else
+        {
+            now = await snapshots.FirmMonthsAsync(year, firms);
+            before = await snapshots.FirmMonthsAsync(year - 1, firms);
+        }
         var budgets = await reads.BudgetsAsync(year);
         // Months whose deadline may have passed: up to last month in the current year, all twelve in a past one.
         var through = year < clock.CurrentMonth.Year ? 12 : year == clock.CurrentMonth.Year ? clock.CurrentMonth.Month - 1 : 0;

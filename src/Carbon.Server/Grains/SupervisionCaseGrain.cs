@@ -72,7 +72,7 @@ public sealed class SupervisionCaseGrain(
         var now = clock.GetUtcNow();
         var record = new SupervisionCaseRecord
         {
-            Id = Id, Uscc = c.Uscc.Value, Year = c.Year, Mode = Token(c.Mode), Trigger = Token(c.Trigger), PlanId = c.PlanId,
+            Id = Id, Uscc = c.Uscc.Value, Year = c.Year, Mode = EnumTokens.Token(c.Mode), Trigger = EnumTokens.Token(c.Trigger), PlanId = c.PlanId,
             AssignedInspectors = c.AssignedInspectors.Length == 0 ? null : string.Join(' ', c.AssignedInspectors),
             CreatedAt = now, CreatedBy = c.Caller.Account,
         };
@@ -126,7 +126,7 @@ public sealed class SupervisionCaseGrain(
         await writer.WriteAsync(db =>
         {
             db.SupervisionSteps.Add(stepRecord);
-            db.AuditEvents.Add(Audit(now, c.Caller.Account, $"supervision.{Token(c.Kind)}", $"{_case.Header.Uscc} → {SupervisionWorkflow.Token(next.State)}"));
+            db.AuditEvents.Add(Audit(now, c.Caller.Account, $"supervision.{EnumTokens.Token(c.Kind)}", $"{_case.Header.Uscc} → {SupervisionWorkflow.Token(next.State)}"));
         });
         _case = next;
         _stepTimes.Add(now);
@@ -221,7 +221,7 @@ public sealed class SupervisionCaseGrain(
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     internal static CaseHeader Header(SupervisionCaseRecord r) =>
-        new(r.Id, Uscc.Parse(r.Uscc), r.Year, Parse<InspectionMode>(r.Mode), Parse<InspectionTrigger>(r.Trigger), r.PlanId);
+        new(r.Id, Uscc.Parse(r.Uscc), r.Year, EnumTokens.Parse<InspectionMode>(r.Mode), EnumTokens.Parse<InspectionTrigger>(r.Trigger), r.PlanId);
 
     private sealed record StepPayload(int V, string? Text, DateOnly? Date, IReadOnlyList<string>? Inspectors, bool? Passed, string? Number,
         Finding? Finding, IReadOnlyList<string>? Evidence);
@@ -232,7 +232,7 @@ public sealed class SupervisionCaseGrain(
 
     private static SupervisionStepRecord ToRecord(string caseId, CaseStep s, DateTimeOffset at) => new()
     {
-        CaseId = caseId, Kind = Token(s.Kind), Actor = s.Actor, ActorRole = s.ActorRole.Token(), At = at, On = s.On,
+        CaseId = caseId, Kind = EnumTokens.Token(s.Kind), Actor = s.Actor, ActorRole = s.ActorRole.Token(), At = at, On = s.On,
         Payload = JsonSerializer.Serialize(new StepPayload(PayloadVersion, s.Text, s.Date, s.Inspectors, s.Passed, s.Number, s.Finding, s.Evidence), Json),
     };
 
@@ -240,10 +240,8 @@ public sealed class SupervisionCaseGrain(
     {
         var p = JsonSerializer.Deserialize<StepPayload>(r.Payload, Json)!;
         Roles.TryParse(r.ActorRole, out var role);
-        return new CaseStep(Parse<StepKind>(r.Kind), r.On, r.Actor, role, p.Text, p.Date, p.Inspectors, p.Passed, p.Number, p.Finding, p.Evidence);
+        return new CaseStep(EnumTokens.Parse<StepKind>(r.Kind), r.On, r.Actor, role, p.Text, p.Date, p.Inspectors, p.Passed, p.Number, p.Finding, p.Evidence);
     }
 
-    internal static string Token<T>(T value) where T : struct, Enum => EnumTokens.Token(value);
 
-    internal static T Parse<T>(string token) where T : struct, Enum => EnumTokens.Parse<T>(token);
 }

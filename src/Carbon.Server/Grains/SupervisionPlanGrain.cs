@@ -47,7 +47,7 @@ public sealed class SupervisionPlanGrain(SupervisionReads reader, LedgerWriter w
         var now = clock.GetUtcNow();
         var plan = new SupervisionPlanRecord
         {
-            Id = Id, Year = c.Year, Kind = SupervisionCaseGrain.Token(c.Kind), Name = c.Name.Trim(), Seed = c.Seed, DrawJson = c.DrawJson,
+            Id = Id, Year = c.Year, Kind = EnumTokens.Token(c.Kind), Name = c.Name.Trim(), Seed = c.Seed, DrawJson = c.DrawJson,
             CreatedAt = now, CreatedBy = c.Caller.Account,
         };
         var trigger = c.Kind switch
@@ -58,8 +58,8 @@ public sealed class SupervisionPlanGrain(SupervisionReads reader, LedgerWriter w
         };
         var cases = c.Targets.Select(t => new SupervisionCaseRecord
         {
-            Id = Guid.NewGuid().ToString("N"), Uscc = t.Uscc.Value, Year = c.Year, Mode = SupervisionCaseGrain.Token(t.Mode),
-            Trigger = SupervisionCaseGrain.Token(trigger), PlanId = Id, AssignedInspectors = t.Inspectors.Length == 0 ? null : string.Join(' ', t.Inspectors),
+            Id = Guid.NewGuid().ToString("N"), Uscc = t.Uscc.Value, Year = c.Year, Mode = EnumTokens.Token(t.Mode),
+            Trigger = EnumTokens.Token(trigger), PlanId = Id, AssignedInspectors = t.Inspectors.Length == 0 ? null : string.Join(' ', t.Inspectors),
             CreatedAt = now, CreatedBy = c.Caller.Account,
         }).ToList();
         var steps = cases.Zip(c.Targets, (r, t) => SupervisionCaseGrain.OpenedStep(r.Id, c.Caller, today.Today, $"{plan.Name}：{t.Reason}", now)).ToList();
@@ -82,6 +82,6 @@ public sealed class SupervisionPlanGrain(SupervisionReads reader, LedgerWriter w
     Task<PlanView?> ISupervisionPlanGrain.GetAsync() => Task.FromResult(_plan is null ? null : View());
 
     private PlanView View() =>
-        new(_plan!.Id, _plan.Year, SupervisionCaseGrain.Parse<PlanKind>(_plan.Kind), _plan.Name, _plan.Seed, _plan.DrawJson, _plan.CreatedAt,
+        new(_plan!.Id, _plan.Year, EnumTokens.Parse<PlanKind>(_plan.Kind), _plan.Name, _plan.Seed, _plan.DrawJson, _plan.CreatedAt,
             _plan.CreatedBy, _cases);
 }

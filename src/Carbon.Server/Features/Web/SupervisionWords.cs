@@ -25,7 +25,7 @@ public static class SupervisionWords
     };
 
     /// <summary>A plan kind as the ledger stores it (its kebab-case token).</summary>
-    public static string PlanKind(string token) => PlanKind(SupervisionCaseGrain.Parse<PlanKind>(token));
+    public static string PlanKind(string token) => PlanKind(EnumTokens.Parse<PlanKind>(token));
 
     /// <summary>GB 17167-2006's three tiers.</summary>
     public static string Tier(MeterTier t) => t switch

@@ -215,6 +215,55 @@ public sealed class ImportApiTests : IAsyncLifetime
         Assert.Equal(150_000m, september["current"]!["energy"]![0]!.Dec("quantity"));
     }
 
+    /// <summary>
+    /// Monitoring records (statType 2): September's firm-level electricity 100 000 + 50 000 (two uses) = 150 000 kWh revises
+    /// the filed 100 000 and keeps the filed gas (10 000 m³); the workshop's sub-meter and a daily record are left out with
+    /// warnings. October is new: 90 000 kWh and 1 500 m³. November's energy kind 9999 is unknown: refused, and the
+    /// rejected-rows file holds the header and that row with its error.
+    /// </summary>
+    [Fact]
+    public async Task Monitoring_records_file_the_carriers_they_cover_and_keep_the_rest()
+    {
+        var official = await _app.OfficialAsync();
+        var a = TestUscc.Next();
+        Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(a, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await official.FileAsync(a, "2026-09", Api.Filing())).StatusCode);
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "enterpriseCode", "dataCode", "statType", "statDate", "dataValue", "valid" },
+            new object?[] { a, "0000000001340001", 2, "2026-09-30 00:00:00", 100_000m, 1 },
+            new object?[] { a, "0000000001340002", 2, "2026-09-30 00:00:00", 50_000m, 1 },
+            new object?[] { a, "0101010101340001", 2, "2026-09-30 00:00:00", 40_000m, 1 },
+            new object?[] { a, "0000000001340001", 1, "2026-09-15", 3_000m, 1 },
+            new object?[] { a, "0000000001340001", 2, "2026-10", 90_000m, 1 },
+            new object?[] { a, "0000000001150001", 2, "2026-10", 1_500m, 1 },
+            new object?[] { a, "0000000001999901", 2, "2026-11", 7m, 1 },
+        };
+        var file = SheetFiles.Write(SheetFormat.Xlsx, [new GridOut("监测", rows)]);
+        var report = await (await UploadAsync(official, file, "monitoring.xlsx")).JsonAsync();
+        Assert.Equal("monitoring", report["kind"]!.GetValue<string>());
+        var statuses = report["items"]!.AsArray().Select(i => (i!["month"]!.GetValue<string>(), i["status"]!.GetValue<string>())).ToList();
+        Assert.True(statuses.SequenceEqual([("2026-09", "revision"), ("2026-10", "new"), ("2026-11", "rejected")]), report.ToJsonString());
+        Assert.True(Errors(report).SequenceEqual([("监测", 8, "B")]), report.ToJsonString());
+        var warnings = report["issues"]!.AsArray().Where(i => i!["warning"]!.GetValue<bool>()).Select(i => (i!["row"]!.GetValue<int>(), i["column"]!.GetValue<string>())).Order();
+        Assert.True(warnings.SequenceEqual([(4, "B"), (5, "C"), (6, "A")]), report.ToJsonString());   // sub-meter, daily, October not filed yet
+
+        var rejected = SheetFiles.Read(await official.GetByteArrayAsync(report["rejected"]!.GetValue<string>()))[0];
+        Assert.Equal(2, rejected.Rows.Count);
+        Assert.Equal("错误", rejected.Rows[0].Cells[^1]);
+        Assert.Contains("9999", rejected.Rows[1].Cells[^1]);
+
+        await CommitAsync(official, report["id"]!.GetValue<string>());
+        var september = await (await official.GetAsync($"/api/enterprises/{a}/filings/2026-09")).JsonAsync();
+        Assert.Equal("import monitoring.xlsx", september["history"]![1]!["reason"]!.GetValue<string>());
+        var energy = september["current"]!["energy"]!.AsArray().ToDictionary(e => e!["carrier"]!.GetValue<string>(), e => e!.Dec("quantity"));
+        Assert.Equal(150_000m, energy["electricity"]);
+        Assert.Equal(10_000m, energy["natural-gas"]);
+        var october = await (await official.GetAsync($"/api/enterprises/{a}/filings/2026-10")).JsonAsync();
+        energy = october["current"]!["energy"]!.AsArray().ToDictionary(e => e!["carrier"]!.GetValue<string>(), e => e!.Dec("quantity"));
+        Assert.Equal(new Dictionary<string, decimal> { ["electricity"] = 90_000m, ["natural-gas"] = 1_500m }, energy);
+    }
+
     [Fact]
     public async Task Exports_are_scoped_to_the_caller_and_the_filings_export_imports_back_unchanged()
     {

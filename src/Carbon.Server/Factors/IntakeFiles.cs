@@ -61,8 +61,40 @@ public sealed class Form2051FileValidator : AbstractValidator<Form2051File>
     }
 }
 
+/// <summary>factors/intake/online-monitoring.json: the monitoring system's energy-kind codes and the firm-level meters' location.</summary>
+public sealed record MonitoringFile(string? Id, string? Name, string? Edition, string? Status, string? Source, string? FirmLevel,
+    List<MonitoringEnergyFile?>? Energies);
+
+public sealed record MonitoringEnergyFile(string? Code, string? Name, string? Carrier, string? Unit);
+
+public sealed class MonitoringFileValidator : AbstractValidator<MonitoringFile>
+{
+    public MonitoringFileValidator()
+    {
+        RuleFor(f => f.Edition).NotEmpty();
+        RuleFor(f => f.Status).Must(SupervisionFileRules.IsStatus).WithMessage(SupervisionFileRules.StatusMessage);
+        RuleFor(f => f.Source).NotEmpty();
+        RuleFor(f => f.FirmLevel).NotEmpty().Matches("^[0-9A-Z]{8}$").WithMessage("firmLevel is the 8-character location (positions 1–8) of firm-level meters");
+        RuleFor(f => f.Energies).NotEmpty();
+        RuleForEach(f => f.Energies).NotNull().ChildRules(e =>
+        {
+            e.RuleFor(x => x!.Code).NotEmpty().Matches("^[0-9A-Z]{4}$").WithMessage("an energy-kind code is 4 characters (positions 11–14)");
+            e.RuleFor(x => x!.Name).NotEmpty();
+            e.RuleFor(x => x!.Carrier).Must(c => EnergyCarriers.TryParse(c, out _))
+                .WithMessage(x => $"'{x!.Carrier}' is not a carrier; one of {string.Join(", ", EnergyCarriers.Tokens)}");
+            e.RuleFor(x => x!.Unit).Must(t => MeasureUnits.TryParse(t, out _))
+                .WithMessage(x => $"'{x!.Unit}' is not a unit; one of {string.Join(", ", MeasureUnits.Tokens)}");
+            e.RuleFor(x => x).Must(x => EnergyCarriers.TryParse(x!.Carrier, out var c) && MeasureUnits.TryParse(x.Unit, out var u) && c.Accepts(u))
+                .When(x => EnergyCarriers.TryParse(x!.Carrier, out _) && MeasureUnits.TryParse(x.Unit, out _))
+                .WithMessage(x => $"{x!.Unit} is not a unit of {x.Carrier}");
+        });
+        RuleFor(f => f.Energies).Must(es => es!.Where(e => e is not null).Select(e => e!.Code).Distinct().Count() == es!.Count(e => e is not null))
+            .When(f => f.Energies is not null).WithMessage("each code appears once");
+    }
+}
+
 /// <summary>The intake data, loaded and validated at start.</summary>
-public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file)
+public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file, MonitoringCatalogue monitoring, MonitoringFile monitoringFile)
 {
     public const string Folder = "intake";
 
@@ -70,18 +102,26 @@ public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file)
 
     public Form2051File Form2051File { get; } = file;
 
+    public MonitoringCatalogue Monitoring { get; } = monitoring;
+
+    public MonitoringFile MonitoringFile { get; } = monitoringFile;
+
     public static IntakeCatalog Load(string factorsDirectory)
     {
         var problems = new List<string>();
-        var path = Path.Combine(factorsDirectory, Folder, "form-205-1.json");
-        var file = File.Exists(path)
-            ? DataFiles.Parse($"{Folder}/form-205-1.json", File.ReadAllText(path), new Form2051FileValidator(), problems)
-            : null;
-        if (!File.Exists(path))
+        T? Read<T>(string name, AbstractValidator<T> validator) where T : class
         {
-            problems.Add($"{Folder}/form-205-1.json: missing");
+            var path = Path.Combine(factorsDirectory, Folder, name);
+            if (!File.Exists(path))
+            {
+                problems.Add($"{Folder}/{name}: missing");
+                return null;
+            }
+            return DataFiles.Parse($"{Folder}/{name}", File.ReadAllText(path), validator, problems);
         }
-        if (problems.Count > 0 || file is null)
+        var file = Read("form-205-1.json", new Form2051FileValidator());
+        var monitoringFile = Read("online-monitoring.json", new MonitoringFileValidator());
+        if (problems.Count > 0 || file is null || monitoringFile is null)
         {
             throw new FactorLoadException(problems);
         }
@@ -90,7 +130,9 @@ public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file)
             file.Rows!.Select(r => new Form2051Item(r!.Code!, r.Name!, (r.Synonyms ?? []).Select(s => s!).ToList(), r.Unit!,
                 r.Carrier is null ? null : EnergyCarriers.Parse(r.Carrier), r.BreakdownOf, r.Total == true, r.Reference)).ToList(),
             units, file.Tolerances!.Balance!.Value, file.Tolerances.Coefficient!.Value, file.Tolerances.Total!.Value);
-        return new IntakeCatalog(catalogue, file);
+        var monitoring = new MonitoringCatalogue(monitoringFile.Edition!, monitoringFile.FirmLevel!,
+            monitoringFile.Energies!.ToDictionary(e => e!.Code!, e => (EnergyCarriers.Parse(e!.Carrier!), MeasureUnits.Parse(e.Unit!)), StringComparer.Ordinal));
+        return new IntakeCatalog(catalogue, file, monitoring, monitoringFile);
     }
 }
 

@@ -22,7 +22,7 @@ namespace Carbon.Server.Features.Intake;
 public sealed record CheckedFile(ImportPreview Preview, ImportFirm[] Firms, IReadOnlyList<Grid> Sheets, SheetFormat Format, string Sha256);
 
 /// <summary>
-/// Reads an uploaded file as form 205-1 or Carbon's template and checks every firm-month the way the API checks a filing:
+/// Reads an uploaded file as form 205-1, Carbon's template or the monitoring system's monthly records, and checks every firm-month the way the API checks a filing:
 /// the firm must be the caller's to file, the month in range, the figures pass the same validator (so the words are the
 /// API's), and a 205-1 form must balance. A firm-month with any error is refused whole; the others are new, a revision
 /// (reason "import {file}") or unchanged. Nothing is written here.
@@ -53,15 +53,19 @@ public sealed class ImportService(
         var sheets = SheetFiles.Read(content, Path.GetFileNameWithoutExtension(fileName));
         var form2051 = sheets.Select(IntakeSheets.ReadForm2051).OfType<Form2051Sheet>().ToList();
         var template = sheets.Select(g => (Grid: g, Header: CarbonTemplate.HeaderRow(g))).Where(x => x.Header is not null).ToList();
-        if (form2051.Count == 0 && template.Count == 0)
+        var monitoring = form2051.Count == 0 && template.Count == 0 ? sheets.Select(IntakeSheets.ReadMonitoring).OfType<MonitoringSheet>().ToList() : [];
+        if (form2051.Count == 0 && template.Count == 0 && monitoring.Count == 0)
         {
-            throw new SheetFormatException("未识别的表格：既没有205-1表的“甲 乙 丙”列标，也没有 Carbon 模板的 uscc、month 列 " +
-                                           "(neither form 205-1 nor Carbon's template: download the template from the import page)");
+            throw new SheetFormatException("未识别的表格：既没有205-1表的“甲 乙 丙”列标，也没有 Carbon 模板的 uscc、month 列，也没有在线监测的 enterpriseCode、dataCode 列 " +
+                                           "(neither form 205-1, nor Carbon's template, nor monitoring records: download the template from the import page)");
         }
-        var kind = form2051.Count > 0 ? ImportKind.Form2051 : ImportKind.Template;
-        var drafts = kind == ImportKind.Form2051
-            ? await Form2051DraftsAsync(form2051)
-            : template.SelectMany(t => TemplateDrafts(t.Grid, t.Header!.Value)).ToList();
+        var kind = form2051.Count > 0 ? ImportKind.Form2051 : template.Count > 0 ? ImportKind.Template : ImportKind.Monitoring;
+        var drafts = kind switch
+        {
+            ImportKind.Form2051 => await Form2051DraftsAsync(form2051),
+            ImportKind.Template => template.SelectMany(t => TemplateDrafts(t.Grid, t.Header!.Value)).ToList(),
+            _ => monitoring.SelectMany(MonitoringDrafts).ToList(),
+        };
 
         var reason = $"import {fileName}";
         var items = new List<ImportItem>();
@@ -225,7 +229,7 @@ public sealed class ImportService(
                 var request = existing is null
                     ? new FilingRequest(lines, 0m, 0m, 0m, 0m, 0m, 0, 0m) { Pollutants = null, Products = [] }
                     : FilingRequest.From(existing) with { Energy = lines };
-                if (existing is null)
+                if (existing is null && !d.Issues.Any(i => !i.Warning))
                 {
                     d.Issues.Add(new ImportIssue(d.Sheet, s.UsccCell.Row, s.UsccCell.Column,
                         $"{month} 尚未填报：产值、增加值、税金、用水等记为 0，请随后补填或用 Carbon 模板导入 (no filing yet: the other figures are 0 until filed)", Warning: true));
@@ -234,6 +238,57 @@ public sealed class ImportService(
             };
         }
         return drafts.Select(x => x.Draft).ToList();
+    }
+
+    /// <summary>
+    /// Monitoring records, one draft per firm and month of statDate: the firm-level monthly records give the carriers they
+    /// cover; the month's other carriers and figures stay as filed (zeros, with a warning, for a month not yet filed).
+    /// </summary>
+    private IEnumerable<Draft> MonitoringDrafts(MonitoringSheet s)
+    {
+        if (s.NoDate || s.NoValue)
+        {
+            var d = new Draft(s.Grid.Name, [s.HeaderRow]);
+            d.Error(s.HeaderRow, "", $"缺少 {(s.NoDate ? "statDate 统计时间" : "dataValue 数据值")} 列 (the header has no {(s.NoDate ? "statDate" : "dataValue")} column)");
+            yield return d;
+            yield break;
+        }
+        foreach (var group in s.Rows.GroupBy(r => (r.Uscc, Month: IntakeSheets.TryStatMonth(r.StatDate, out var m) ? m.ToString() : r.StatDate)))
+        {
+            var rows = group.ToList();
+            var d = new Draft(s.Grid.Name, rows.Select(r => r.Row).ToArray());
+            Header(d, group.Key.Uscc, (rows[0].Row, s.Columns.Uscc), IntakeSheets.TryStatMonth(rows[0].StatDate, out var month) ? month.ToString() : rows[0].StatDate,
+                (rows[0].Row, s.Columns.Date));
+            var result = OnlineMonitoring.Month(rows.Select(r => r.Record).ToList(), catalog.Monitoring, s.RecordColumns);
+            d.Issues.AddRange(result.Issues.Select(i => new ImportIssue(d.Sheet, i.Row, i.Column, i.Message, i.Warning)));
+            if (result.Covered.Count == 0 && !result.HasErrors)
+            {
+                d.Error(rows[0].Row, s.RecordColumns.Code, "该企业本月没有可导入的企业级月数据 (no firm-level monthly record for this firm and month)");
+            }
+            var rowOf = rows.Where(r => MonitoringItemCode.TryParse(r.Record.DataCode, out var c) && catalog.Monitoring.Energies.ContainsKey(c.Energy))
+                .GroupBy(r => catalog.Monitoring.Energies[MonitoringItemCode.TryParse(r.Record.DataCode, out var c) ? c.Energy : ""].Carrier)
+                .ToDictionary(g => g.Key, g => g.First().Row);
+            d.Build = existing =>
+            {
+                var lines = result.Energy.Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToList();
+                lines.AddRange((existing?.Energy ?? []).Where(e => !result.Covered.Contains(e.Carrier))
+                    .Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(), e.Feedstock == 0m ? null : e.Feedstock, e.MeasuredNcv)));
+                var cells = new Dictionary<string, (int Row, string Column)>(StringComparer.Ordinal);
+                for (var i = 0; i < result.Energy.Count; i++)
+                {
+                    cells[$"Energy[{i}].Quantity"] = (rowOf.GetValueOrDefault(result.Energy[i].Carrier, d.Rows[0]), s.RecordColumns.Value);
+                }
+                if (existing is null && !d.Issues.Any(i => !i.Warning))
+                {
+                    d.Issues.Add(new ImportIssue(d.Sheet, d.Rows[0], s.Columns.Uscc,
+                        $"{d.Month} 尚未填报：产值、增加值、税金、用水等记为 0，请随后补填或用 Carbon 模板导入 (no filing yet: the other figures are 0 until filed)", Warning: true));
+                }
+                return (existing is null
+                    ? new FilingRequest(lines, 0m, 0m, 0m, 0m, 0m, 0, 0m) { Pollutants = null, Products = [] }
+                    : FilingRequest.From(existing) with { Energy = lines }, cells);
+            };
+            yield return d;
+        }
     }
 
     private List<Draft> TemplateDrafts(Grid g, int headerAt)
@@ -300,10 +355,15 @@ public sealed class ImportService(
                 continue;
             }
             var width = grid.Rows.Max(r => r.Cells.Count);
+            var headerAt = file.Preview.Kind switch
+            {
+                ImportKind.Form2051 => IntakeSheets.LabelRow(grid) ?? 0,
+                ImportKind.Template => CarbonTemplate.HeaderRow(grid) ?? 0,
+                _ => IntakeSheets.MonitoringHeaderRow(grid) ?? 0,
+            };
             var keep = file.Preview.Kind == ImportKind.Form2051
                 ? grid.Rows
-                : grid.Rows.Where(r => r.Number <= (grid.Rows[CarbonTemplate.HeaderRow(grid) ?? 0].Number) || mine.Any(i => i.Rows.Contains(r.Number))).ToList();
-            var headerAt = file.Preview.Kind == ImportKind.Form2051 ? IntakeSheets.LabelRow(grid) ?? 0 : CarbonTemplate.HeaderRow(grid) ?? 0;
+                : grid.Rows.Where(r => r.Number <= grid.Rows[headerAt].Number || mine.Any(i => i.Rows.Contains(r.Number))).ToList();
             var headerNumber = grid.Rows[headerAt].Number;
             var rows = keep.Select(r =>
             {

@@ -14,10 +14,20 @@ namespace Carbon.Server.Features.Intake;
 public sealed record Form2051Sheet(Grid Grid, string Uscc, (int Row, string Column) UsccCell, string Period, (int Row, string Column) PeriodCell,
     IReadOnlyList<Form2051Line> Lines);
 
+/// <summary>A monitoring record with the firm and month it belongs to (as written).</summary>
+public sealed record MonitoringRow(int Row, string Uscc, string StatDate, MonitoringRecord Record);
+
+/// <summary>
+/// A monitoring export's sheet: its records, the header's row number, the columns of the firm and the date, those of the
+/// record's fields, and whether statDate or dataValue is missing from the header.
+/// </summary>
+public sealed record MonitoringSheet(Grid Grid, int HeaderRow, IReadOnlyList<MonitoringRow> Rows, (string Uscc, string Date) Columns,
+    (string Code, string StatType, string Value, string Valid) RecordColumns, bool NoDate, bool NoValue);
+
 /// <summary>
 /// Reads the layouts Carbon imports out of sheets: form 205-1 (one sheet per firm-month, found by its 甲 乙 丙 column
-/// labels and its header's 统一社会信用代码 and 报告期) and Carbon's template (one row per firm-month, columns found by
-/// the key in their header).
+/// labels and its header's 统一社会信用代码 and 报告期), Carbon's template (one row per firm-month, columns found by
+/// the key in their header) and the online monitoring system's monthly records (one row per data item).
 /// </summary>
 public static partial class IntakeSheets
 {
@@ -93,6 +103,66 @@ public static partial class IntakeSheets
             }
         }
         return ("", (g.Rows.FirstOrDefault()?.Number ?? 1, "A"));
+    }
+
+    /// <summary>
+    /// The row naming the monitoring export's fields: it has the firm's code (enterpriseCode, 统一社会信用代码) and the
+    /// data-item code (dataCode, 数据项编码).
+    /// </summary>
+    public static int? MonitoringHeaderRow(Grid g) =>
+        g.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => MonitoringField(x.r, MonitoringUscc) is not null && MonitoringField(x.r, MonitoringCode) is not null) is
+            { r: not null } hit ? hit.i : null;
+
+    private static readonly string[] MonitoringUscc = ["enterprisecode", "uscc", "统一社会信用代码", "企业代码"];
+    private static readonly string[] MonitoringCode = ["datacode", "数据项编码", "数据编码"];
+    private static readonly string[] MonitoringStatType = ["stattype", "统计类型", "数据类型"];
+    private static readonly string[] MonitoringDate = ["statdate", "统计时间", "统计日期", "数据时间"];
+    private static readonly string[] MonitoringValue = ["datavalue", "数据值", "统计值"];
+    private static readonly string[] MonitoringValid = ["valid", "是否有效"];
+
+    private static int? MonitoringField(GridRow header, string[] names)
+    {
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            var cell = header[i].Trim().ToLowerInvariant();
+            if (names.Any(n => cell == n || cell.StartsWith(n + "(", StringComparison.Ordinal) || cell.StartsWith(n + "（", StringComparison.Ordinal)))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The records of a monitoring export (one row each; fields found by name in the header row), grouped by firm and by
+    /// the month of statDate (2025-03, 2025-03-01, 2025-03-31 00:00:00 …), with the column letters of each field.
+    /// </summary>
+    public static MonitoringSheet? ReadMonitoring(Grid g)
+    {
+        if (MonitoringHeaderRow(g) is not { } headerAt)
+        {
+            return null;
+        }
+        var header = g.Rows[headerAt];
+        int? At(string[] names) => MonitoringField(header, names);
+        string Letter(int? i) => i is { } c ? Xlsx.ColumnName(c) : "";
+        var (uscc, code, type, date, value, valid) = (At(MonitoringUscc)!.Value, At(MonitoringCode)!.Value, At(MonitoringStatType), At(MonitoringDate),
+            At(MonitoringValue), At(MonitoringValid));
+        var rows = g.Rows.Skip(headerAt + 1).Where(r => !r.IsBlank).Select(r => new MonitoringRow(r.Number, r[uscc].Trim(),
+            date is { } d ? r[d].Trim() : "", new MonitoringRecord(r.Number, r[code], type is { } t ? r[t] : "", value is { } v ? r[v] : "", valid is { } ok ? r[ok] : ""))).ToList();
+        return new MonitoringSheet(g, header.Number, rows,
+            (Letter(uscc), Letter(date)), (Letter(code), Letter(type), Letter(value), Letter(valid)), date is null, value is null);
+    }
+
+    /// <summary>The month of a monitoring record's statDate: a month, or a day or a time within it.</summary>
+    public static bool TryStatMonth(string text, out YearMonth month)
+    {
+        var t = text.Trim();
+        if (t.Length > 10 && (t[10] == ' ' || t[10] == 'T'))
+        {
+            t = t[..10];
+        }
+        return TryMonth(t, out month);
     }
 
     /// <summary>

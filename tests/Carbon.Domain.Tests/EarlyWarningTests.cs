@@ -79,4 +79,32 @@ public sealed class EarlyWarningTests
         Assert.Equal((AlertLevel.Flag, 0.6m), (both.Level, both.Value));
         Assert.Null(EarlyWarning.Jump("u", October, "电力", 160m, null, [], Rules));
     }
+
+    /// <summary>Grid 100 000 kWh, tolerance 5 %: 105 000 and 95 000 pass (exactly 5 %); 105 001 (+5.001 %) and 94 999 are flagged.</summary>
+    [Fact]
+    public void Electricity_more_than_five_percent_from_the_grid_figure_is_flagged()
+    {
+        Assert.Null(EarlyWarning.GridElectricity("u", October, 105_000m, 100_000m, Rules));
+        Assert.Null(EarlyWarning.GridElectricity("u", October, 95_000m, 100_000m, Rules));
+        var over = EarlyWarning.GridElectricity("u", October, 105_001m, 100_000m, Rules)!;
+        Assert.Equal((AlertRule.Balance, AlertLevel.Flag, 0.05001m, "grid"), (over.Rule, over.Level, over.Value, over.Detail));
+        Assert.Equal(-0.05001m, EarlyWarning.GridElectricity("u", October, 94_999m, 100_000m, Rules)!.Value);
+        Assert.Null(EarlyWarning.GridElectricity("u", October, 1m, null, Rules));
+        Assert.Equal(AlertLevel.Flag, EarlyWarning.Form2051Balance("u", October, ["期初库存 100 ≠ 上月期末库存 120"])!.Level);
+        Assert.Null(EarlyWarning.Form2051Balance("u", October, []));
+    }
+
+    /// <summary>
+    /// 2025's report is due on 31 January 2026. A firm of 5 000 tce without it: nothing on the 31st, red on 1 February; one
+    /// of 4 999.99 tce owes none; a report handed in (even late) closes it.
+    /// </summary>
+    [Fact]
+    public void A_key_energy_user_without_its_annual_report_is_red_from_the_day_after_it_was_due()
+    {
+        Assert.Null(EarlyWarning.EnergyReport("u", 2025, 5_000m, null, new DateOnly(2026, 1, 31), Rules));
+        var red = EarlyWarning.EnergyReport("u", 2025, 5_000m, null, new DateOnly(2026, 2, 1), Rules)!;
+        Assert.Equal((AlertRule.EnergyReport, AlertLevel.Red, new YearMonth(2026, 1), "2025"), (red.Rule, red.Level, red.Period, red.Detail));
+        Assert.Null(EarlyWarning.EnergyReport("u", 2025, 4_999.99m, null, new DateOnly(2026, 6, 1), Rules));
+        Assert.Null(EarlyWarning.EnergyReport("u", 2025, 8_000m, new DateOnly(2026, 3, 1), new DateOnly(2026, 6, 1), Rules));
+    }
 }

@@ -172,6 +172,7 @@ public class AccessMatrixTests : OwnService
             .Replace("{number}", foreign ? w.ForeignCertificate : w.OwnCertificate)
             .Replace("{sha256}", foreign ? w.ForeignEvidence : w.OwnEvidence)
             .Replace("{kind}", "filings")
+            .Replace("{year}", "2025")
             .Replace("{documentName}", "v1")
             .Replace("{documentName?}", "v1");
         path = route switch
@@ -237,6 +238,13 @@ public class AccessMatrixTests : OwnService
             var template = await http.GetByteArrayAsync("/api/imports/template?format=csv");
             var form = new MultipartFormDataContent { { new ByteArrayContent(template), "file", "template.csv" } };
             return (await (await http.PostAsync("/api/imports", form)).JsonAsync())["id"]!.GetValue<string>();
+        }
+        foreach (var firm in new[] { own, foreign })
+        {
+            // A budget and an annual report to read back ({year} is 2025).
+            Assert.Equal(HttpStatusCode.OK, (await Http.PutAsJsonAsync($"/api/enterprises/{firm}/budgets/2025", new { tce = 100m, reason = "矩阵测试" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PutAsJsonAsync($"/api/enterprises/{firm}/energy-reports/2025",
+                new { submittedOn = "2026-01-20", reference = "矩阵测试" })).StatusCode);
         }
         var ownImport = await ImportAsync(await App.ClientAsync("m-filer", Role.Filer, firms: [own]));
         var foreignImport = await ImportAsync(Http);

@@ -13,6 +13,10 @@ public enum AlertRule
     Budget,
     /// <summary>A month far from the same month last year or from the median of the three months before.</summary>
     Jump,
+    /// <summary>Data quality: a 205-1 form that no longer balances, or electricity far from the grid company's figure.</summary>
+    Balance,
+    /// <summary>能源利用状况报告: a key energy user's annual report not in by the due date.</summary>
+    EnergyReport,
 }
 
 /// <summary>How serious an alert is. <see cref="Green"/> is "on track" (shown on the barometer, never raised).</summary>
@@ -29,7 +33,8 @@ public enum AlertLevel
 /// <summary>
 /// The thresholds, per district (data: factors/warnings/rules.json): the filing deadline (day of the next month), the days
 /// after it at which a missing month turns amber and red, the barometer's yellow band (a share of the target), the budget's
-/// yellow and red shares, and the jump that must be explained.
+/// yellow and red shares, the jump that must be explained, how far a firm's electricity may be from the grid company's
+/// figure, and who owes the annual 能源利用状况报告 (a year's tce at least this) by which day of the next year.
 /// </summary>
 public sealed record WarningRules(
     int FilingDeadlineDay,
@@ -38,7 +43,11 @@ public sealed record WarningRules(
     decimal BarometerYellowShare,
     decimal BudgetYellow,
     decimal BudgetRed,
-    decimal Jump);
+    decimal Jump,
+    decimal GridTolerance = 0.05m,
+    decimal EnergyReportTce = 5_000m,
+    int EnergyReportMonth = 1,
+    int EnergyReportDay = 31);
 
 /// <summary>
 /// One alert: the rule, whose (a USCC, a park code, "district"), the period, the value measured against the threshold,
@@ -147,6 +156,60 @@ public static class EarlyWarning
         var (change, against) = (changes[0].Item1!.Value, changes[0].Item2);
         return new Alert(AlertRule.Jump, uscc, month, change, rules.Jump, AlertLevel.Flag,
             $"{what} 较{against}变化 {change:+0.0%;-0.0%}，超过 ±{rules.Jump:P0}，请说明原因 (please explain)", what);
+    }
+
+    /// <summary>
+    /// Data quality against the grid company (供电公司): the firm's electricity for the month (what it bought, by its 205-1
+    /// form where one was imported, else as filed) against the grid's metered sale; apart by more than
+    /// <see cref="WarningRules.GridTolerance"/> of the grid's figure is a flag the firm must explain. Null when the grid's
+    /// figure is unknown or zero, or within the tolerance.
+    /// </summary>
+    public static Alert? GridElectricity(string uscc, YearMonth month, decimal firmKwh, decimal? gridKwh, WarningRules rules)
+    {
+        if (gridKwh is not { } grid || grid <= 0m)
+        {
+            return null;
+        }
+        var apart = firmKwh / grid - 1m;
+        return Math.Abs(apart) <= rules.GridTolerance
+            ? null
+            : new Alert(AlertRule.Balance, uscc, month, apart, rules.GridTolerance, AlertLevel.Flag,
+                $"电力 {Display.Text(firmKwh)} kWh 与供电公司数据 {Display.Text(grid)} kWh 相差 {apart:+0.0%;-0.0%}，超过 ±{rules.GridTolerance:P0}，请说明原因 " +
+                "(electricity differs from the grid company's figure: please explain)", "grid");
+    }
+
+    /// <summary>
+    /// Data quality of an imported 205-1 form: a balance rule it breaks now (form 205-1: 4 = 5 + 7, 9 = 1 + 2 − 4, 期初 =
+    /// last month's 期末 …) — typically when the month before was imported again with a different closing stock. The
+    /// first problem is said, and how many there are. Null when it balances.
+    /// </summary>
+    public static Alert? Form2051Balance(string uscc, YearMonth month, IReadOnlyList<string> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+        return new Alert(AlertRule.Balance, uscc, month, problems.Count, 0m, AlertLevel.Flag,
+            $"205-1表不平衡：{problems[0]}{(problems.Count > 1 ? $"（共 {problems.Count} 处）" : "")}，请核对 (form 205-1 does not balance: please check)", "205-1");
+    }
+
+    /// <summary>
+    /// 能源利用状况报告 (《中华人民共和国节约能源法》第五十三条: key energy users report their energy use every year; the
+    /// province's rule has it in by 31 January): a firm that used at least <see cref="WarningRules.EnergyReportTce"/> tce in
+    /// <paramref name="year"/> and has not handed in that year's report is red from the day after the due date until it does.
+    /// The alert's period is the month it fell due.
+    /// </summary>
+    public static Alert? EnergyReport(string uscc, int year, decimal yearTce, DateOnly? submittedOn, DateOnly today, WarningRules rules)
+    {
+        var dueMonth = new YearMonth(year + 1, rules.EnergyReportMonth);
+        var due = new DateOnly(dueMonth.Year, dueMonth.Month, Math.Min(rules.EnergyReportDay, DateTime.DaysInMonth(dueMonth.Year, dueMonth.Month)));
+        if (yearTce < rules.EnergyReportTce || submittedOn is not null || today <= due)
+        {
+            return null;
+        }
+        return new Alert(AlertRule.EnergyReport, uscc, dueMonth, yearTce, rules.EnergyReportTce, AlertLevel.Red,
+            $"{year} 年综合能耗 {Display.Text(yearTce)} tce（≥ {Display.Text(rules.EnergyReportTce)}），能源利用状况报告应于 {due:yyyy-MM-dd} 前报送，尚未报送 " +
+            $"(the {year} energy-use report was due on {due:yyyy-MM-dd})", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static decimal Median(IReadOnlyList<decimal> values)

@@ -139,7 +139,7 @@ public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file,
 /// <summary>factors/warnings/rules.json: the district's early-warning thresholds.</summary>
 public sealed record WarningRulesFile(string? Id, string? Name, string? Status, string? Source, int? FilingDeadlineDay, int? AmberAfterDays,
     int? RedAfterDays, decimal? BarometerYellowShare, decimal? AnnualIntensityFall, decimal? KeyFirmTce, decimal? BudgetYellow, decimal? BudgetRed,
-    decimal? Jump);
+    decimal? Jump, decimal? GridTolerance, string? EnergyReportDue);
 
 public sealed class WarningRulesFileValidator : AbstractValidator<WarningRulesFile>
 {
@@ -156,7 +156,16 @@ public sealed class WarningRulesFileValidator : AbstractValidator<WarningRulesFi
         RuleFor(f => f.BudgetYellow).NotNull().ExclusiveBetween(0m, 1m);
         RuleFor(f => f.BudgetRed).NotNull().GreaterThan(f => f.BudgetYellow ?? 0m).WithMessage("red comes after yellow");
         RuleFor(f => f.Jump).NotNull().ExclusiveBetween(0m, 10m);
+        RuleFor(f => f.GridTolerance).NotNull().ExclusiveBetween(0m, 1m);
+        RuleFor(f => f.EnergyReportDue).NotNull().Must(d => DueDay(d) is not null)
+            .WithMessage("energyReportDue is a day of the year after, MM-dd (01-31)");
     }
+
+    /// <summary>"MM-dd" as (month, day), a day that exists in every year (not 02-29).</summary>
+    public static (int Month, int Day)? DueDay(string? text) =>
+        DateOnly.TryParseExact($"2025-{text}", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? (d.Month, d.Day)
+            : null;
 }
 
 /// <summary>The early-warning thresholds, loaded and validated at start.</summary>
@@ -167,7 +176,10 @@ public sealed class WarningCatalog(Domain.Warnings.WarningRules rules, decimal a
     /// <summary>The year's target fall of energy intensity the barometer holds the district, each park and each key firm to.</summary>
     public decimal AnnualIntensityFall { get; } = annualIntensityFall;
 
-    /// <summary>A key firm (重点用能单位) for the barometer: last year's energy at or above this (tce, 等价值).</summary>
+    /// <summary>
+    /// A key firm (重点用能单位) for the barometer: last year's energy at or above this (tce, 等价值); the same firms owe the
+    /// annual 能源利用状况报告.
+    /// </summary>
     public decimal KeyFirmTce { get; } = keyFirmTce;
 
     public WarningRulesFile File { get; } = file;
@@ -185,8 +197,10 @@ public sealed class WarningCatalog(Domain.Warnings.WarningRules rules, decimal a
         {
             throw new FactorLoadException(problems);
         }
+        var (dueMonth, dueDay) = WarningRulesFileValidator.DueDay(file.EnergyReportDue)!.Value;
         return new WarningCatalog(new Domain.Warnings.WarningRules(file.FilingDeadlineDay!.Value, file.AmberAfterDays!.Value, file.RedAfterDays!.Value,
-            file.BarometerYellowShare!.Value, file.BudgetYellow!.Value, file.BudgetRed!.Value, file.Jump!.Value), file.AnnualIntensityFall!.Value,
+            file.BarometerYellowShare!.Value, file.BudgetYellow!.Value, file.BudgetRed!.Value, file.Jump!.Value, file.GridTolerance!.Value,
+            file.KeyFirmTce!.Value, dueMonth, dueDay), file.AnnualIntensityFall!.Value,
             file.KeyFirmTce!.Value, file);
     }
 }

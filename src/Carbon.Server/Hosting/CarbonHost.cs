@@ -49,6 +49,7 @@ public static class CarbonHost
         services.AddSingleton<Features.Intake.ImportService>();
         services.AddSingleton<Features.Exports.ExportService>();
         services.AddSingleton<Features.Warnings.AlertService>();
+        services.AddSingleton<Features.Warnings.DistrictSheets>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();

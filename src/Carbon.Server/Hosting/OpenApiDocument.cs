@@ -123,6 +123,13 @@ public static class CarbonOpenApi
         ["ListAlerts"] = [BadYear],
         ["AddAlertNote"] = [Bad("text", "须填写说明 (say something)"), NotFound("subject", "无此预警，或已解除 (no such alert, or it is no longer raised)")],
         ["SetEnergyBudget"] = [Bad("reason", "须说明依据 (say on what basis)"), NoEnterprise],
+        ["GetEnergyBudget"] = [NoEnterprise],
+        ["RecordEnergyReport"] = [Bad("submittedOn", "submittedOn 必填，格式 yyyy-MM-dd (the day it was handed in)"), NoEnterprise],
+        ["GetEnergyReport"] = [NoEnterprise],
+        ["UploadBudgets"] = [Bad("用能预算!C3", "tce 应在 0 至 1 亿之间 (tce must be above 0 and at most 100 000 000)")],
+        ["BudgetTemplate"] = [],
+        ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
+        ["GridElectricityTemplate"] = [],
         ["Export"] = [Bad("kind", "kind 为 filings, metrics, evaluation, certificates, supervision-cases 之一")],
         ["GetEquipmentRegister"] = [NoEnterprise],
         ["PutEquipmentRegister"] = [Bad("lines[0].model", "'Model' must not be empty."), NoEnterprise],
@@ -131,7 +138,7 @@ public static class CarbonOpenApi
     };
 
     /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>
-    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence", "UploadImport"];
+    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence", "UploadImport", "UploadBudgets", "UploadGridElectricity"];
 
     private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
 
@@ -142,6 +149,8 @@ public static class CarbonOpenApi
             { ["issued"] = new OpenApiExample { Summary = "The PDF as issued", ExternalValue = "/api/certificates/AR-2025-000001" } } }),
         ["CertificatePublicKey"] = () => ("application/x-pem-file", new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = Pem }),
         ["ImportTemplate"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
+        ["BudgetTemplate"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
+        ["GridElectricityTemplate"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
         ["RejectedImportRows"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
         ["Export"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
     };

@@ -75,7 +75,8 @@ public static class AccessMatrix
         ["GET /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["POST /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /alerts"] = Access.Signed(Listed, FirmReaders),
-        ["POST /alerts"] = Access.Signed("企业说明本企业的预警；经信局说明或确认 (the firm explains its own; officials explain or acknowledge)", FirmReaders),
+        ["POST /alerts"] = Access.Signed("企业说明本企业的预警、登记本企业能源利用状况报告；经信局说明或确认、上传预算与供电公司数据 " +
+            "(the firm explains its own alerts and records its report; officials also acknowledge and upload budgets and grid figures)", FirmReaders),
         ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["POST /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["GET /openapi/{documentName}.json"] = Access.Public(),
@@ -184,6 +185,13 @@ public static class AccessMatrix
         ["GET /api/alerts"] = Access.Signed(Listed, FirmReaders),
         ["POST /api/alerts/notes"] = Access.Signed("企业说明本企业的预警；经信局说明或确认 (the firm explains its own; officials explain or acknowledge)", Filer, Official),
         ["PUT /api/enterprises/{uscc}/budgets/{year}"] = Access.Signed(District, Official),
+        ["GET /api/enterprises/{uscc}/budgets/{year}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["PUT /api/enterprises/{uscc}/energy-reports/{year}"] = Access.Signed("本企业（填报员）、经信局；其他 404 (own firm / district officials; others 404)", Filer, Official),
+        ["GET /api/enterprises/{uscc}/energy-reports/{year}"] = Access.Signed(OwnFirm, FirmReaders),
+        ["POST /api/budgets"] = Access.Signed(District, Official),
+        ["GET /api/budgets/template"] = Access.Signed(District, Official),
+        ["POST /api/grid-electricity"] = Access.Signed(District, Official),
+        ["GET /api/grid-electricity/template"] = Access.Signed(District, Official),
         ["POST /api/certificate-batches"] = Access.Signed(District, Official),
         ["GET /api/certificate-batches/{id}"] = Access.Signed(District, Official),
     };

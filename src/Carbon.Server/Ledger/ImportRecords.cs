@@ -53,4 +53,20 @@ public sealed class Form2051LineRecord
     public decimal? Closing { get; init; }
     public decimal? Coefficient { get; init; }
     public decimal? Reference { get; init; }
+
+    /// <summary>The row as the form had it, for checking it again (figures in invariant notation; an empty figure as "").</summary>
+    public Domain.Intake.Form2051Line ToLine()
+    {
+        static string Text(decimal? v) => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return new Domain.Intake.Form2051Line(Row, new Dictionary<Domain.Intake.Form2051Column, string>
+        {
+            [Domain.Intake.Form2051Column.Name] = Name, [Domain.Intake.Form2051Column.Unit] = Unit, [Domain.Intake.Form2051Column.Code] = Code,
+            [Domain.Intake.Form2051Column.Opening] = Text(Opening), [Domain.Intake.Form2051Column.Purchased] = Text(Purchased),
+            [Domain.Intake.Form2051Column.PurchaseAmount] = Text(PurchaseAmount), [Domain.Intake.Form2051Column.Consumed] = Text(Consumed),
+            [Domain.Intake.Form2051Column.Industrial] = Text(Industrial), [Domain.Intake.Form2051Column.Feedstock] = Text(Feedstock),
+            [Domain.Intake.Form2051Column.NonIndustrial] = Text(NonIndustrial), [Domain.Intake.Form2051Column.Transport] = Text(Transport),
+            [Domain.Intake.Form2051Column.Closing] = Text(Closing), [Domain.Intake.Form2051Column.Coefficient] = Text(Coefficient),
+            [Domain.Intake.Form2051Column.Reference] = Text(Reference),
+        });
+    }
 }

@@ -42,6 +42,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<Form2051LineRecord> Form2051Lines => Set<Form2051LineRecord>();
     public DbSet<EnergyBudgetRecord> EnergyBudgets => Set<EnergyBudgetRecord>();
     public DbSet<AlertNoteRecord> AlertNotes => Set<AlertNoteRecord>();
+    public DbSet<EnergyReportRecord> EnergyReports => Set<EnergyReportRecord>();
+    public DbSet<GridElectricityRecord> GridElectricity => Set<GridElectricityRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -340,6 +342,26 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(n => n.Text).HasMaxLength(1000);
             e.Property(n => n.Actor).HasMaxLength(100);
             e.HasIndex(n => new { n.Subject, n.Year, n.Month });
+        });
+        model.Entity<EnergyReportRecord>(e =>
+        {
+            e.ToTable("energy_reports");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(r => r.Reference).HasMaxLength(200);
+            e.Property(r => r.Actor).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(r => r.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.Year, r.Uscc });
+        });
+        model.Entity<GridElectricityRecord>(e =>
+        {
+            e.ToTable("grid_electricity");
+            e.HasKey(g => g.Id);
+            e.Property(g => g.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(g => g.Source).HasMaxLength(200);
+            e.Property(g => g.Actor).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(g => g.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(g => new { g.Year, g.Uscc, g.Month });
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

@@ -29,3 +29,34 @@ public sealed class AlertNoteRecord
     public required string Actor { get; init; }
     public DateTimeOffset At { get; init; }
 }
+
+/// <summary>
+/// 能源利用状况报告: a firm's annual energy-use report for a year, handed in on a day (as the firm or the bureau records
+/// it), with the document's reference. A later row for the same firm and year corrects it.
+/// </summary>
+public sealed class EnergyReportRecord
+{
+    public long Id { get; init; }
+    public required string Uscc { get; init; }
+    public int Year { get; init; }
+    public DateOnly SubmittedOn { get; init; }
+    public required string Reference { get; init; }
+    public required string Actor { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
+/// <summary>
+/// The grid company's (供电公司) metered electricity sale to a firm in a month, kWh, uploaded by the district from the
+/// grid's own data: what the firm's electricity is checked against. A later row for the same firm and month replaces it.
+/// </summary>
+public sealed class GridElectricityRecord
+{
+    public long Id { get; init; }
+    public required string Uscc { get; init; }
+    public int Year { get; init; }
+    public int Month { get; init; }
+    public decimal Kwh { get; init; }
+    public required string Source { get; init; }
+    public required string Actor { get; init; }
+    public DateTimeOffset At { get; init; }
+}

@@ -1,5 +1,8 @@
 using Carbon.Domain.Access;
 using Carbon.Domain.Accounting;
+using Carbon.Domain.Energy;
+using Carbon.Domain.Intake;
+using Carbon.Domain.Units;
 using Carbon.Domain.Registry;
 using Carbon.Domain.Warnings;
 using Carbon.Server.Configuration;
@@ -14,12 +17,13 @@ public sealed record AlertRow(Alert Alert, string SubjectKind, string Name, stri
 /// <summary>
 /// The alerts of a year, derived on every read from the ledger and the rules in factors/warnings/rules.json (never
 /// stored, so never twice and never stale): 应报未报 for each month of each firm, 用能预算 for firms with a budget, a jump in
-/// any month of each firm, and the 晴雨表 (intensity fall against the year's target, same months of last year)
-/// for the district, each park and each key firm. People's explanations and acknowledgements are stored and joined by key.
+/// any month of each firm, data quality (a 205-1 form that no longer balances, electricity far from the grid company's
+/// figure), last year's 能源利用状况报告 of key energy users, and the 晴雨表 (intensity fall against the year's target,
+/// same months of last year) for the district, each park and each key firm. People's explanations and acknowledgements are stored and joined by key.
 /// </summary>
 public sealed class AlertService(
-    RegistryReads registry, EvaluationSnapshots snapshots, WarningReads reads, WarningCatalog catalog, ReportingClock clock, LedgerWriter ledger,
-    TimeProvider time)
+    RegistryReads registry, EvaluationSnapshots snapshots, WarningReads reads, WarningCatalog catalog, IntakeCatalog intake, ReportingClock clock,
+    LedgerWriter ledger, TimeProvider time)
 {
     /// <summary>
     /// Whether the caller may say this about the alert: a firm's filer explains its own firm's alerts; an official explains
@@ -45,6 +49,23 @@ public sealed class AlertService(
                 At = note.At, Actor = note.Actor, Action = $"alert.{note.Kind}", Subject = note.Subject, Detail = $"{note.Rule} {row.Alert.Period}: {text}",
             });
         });
+    }
+
+    /// <summary>Why a report for <paramref name="year"/> cannot have been handed in on <paramref name="on"/> (after the year, not in the future), or null.</summary>
+    public static string? ReportDateProblem(int year, DateOnly on, DateOnly today) =>
+        on.Year > year && on <= today ? null : $"报送日期应在 {year + 1}-01-01 至今天之间 (handed in after the year ended, and not in the future)";
+
+    /// <summary>Records that the firm handed in its 能源利用状况报告 for the year (with its audit event); the caller may file for the firm.</summary>
+    public async Task<EnergyReportRecord> RecordReportAsync(Uscc uscc, int year, DateOnly on, string reference, Caller caller)
+    {
+        var record = new EnergyReportRecord { Uscc = uscc.Value, Year = year, SubmittedOn = on, Reference = reference, Actor = caller.Account, At = time.GetUtcNow() };
+        await ledger.WriteAsync(db =>
+        {
+            db.EnergyReports.Add(record);
+            db.AuditEvents.Add(new AuditEventRecord { At = record.At, Actor = record.Actor, Action = "energy-report.record", Subject = uscc.Value,
+                Detail = $"{year}: {on:yyyy-MM-dd} {reference}" });
+        });
+        return record;
     }
 
     /// <summary>The alerts the caller may see (a filer its firms', a park administrator its parks' and their firms'), worst first.</summary>
@@ -99,6 +120,9 @@ public sealed class AlertService(
             before = await snapshots.FirmMonthsAsync(year - 1, firms);
         }
         var budgets = await reads.BudgetsAsync(year);
+        var reports = await reads.EnergyReportsAsync(year - 1);
+        var grid = await reads.GridElectricityAsync(year);
+        var forms = await reads.Form2051Async(year);
         // Months whose deadline may have passed: up to last month in the current year, all twelve in a past one.
         var through = year < clock.CurrentMonth.Year ? 12 : year == clock.CurrentMonth.Year ? clock.CurrentMonth.Month - 1 : 0;
         var alerts = new List<(Alert, string, string, string?)>();
@@ -145,6 +169,26 @@ public sealed class AlertService(
                         alerts.Add((jump, "firm", name, park));
                     }
                 }
+                foreach (var m in filed)
+                {
+                    var form = forms.GetValueOrDefault((uscc, year, m));
+                    var kwh = form is null ? months[m - 1]!.Energy(EnergyCarrier.Electricity) : Form2051Kwh(form) ?? months[m - 1]!.Energy(EnergyCarrier.Electricity);
+                    if (EarlyWarning.GridElectricity(uscc, new YearMonth(year, m), kwh, grid.TryGetValue((uscc, m), out var g) ? g : null, rules) is { } off)
+                    {
+                        alerts.Add((off, "firm", name, park));
+                    }
+                    if (form is not null)
+                    {
+                        var prior = new YearMonth(year, m).AddMonths(-1);
+                        var previous = forms.GetValueOrDefault((uscc, prior.Year, prior.Month));
+                        var check = Form2051.Check(form.Select(l => l.ToLine()).ToList(), intake.Form2051,
+                            previous?.GroupBy(l => l.Code).ToDictionary(x => x.Key, x => x.Last().Closing ?? 0m, StringComparer.Ordinal), (_, _) => null);
+                        if (EarlyWarning.Form2051Balance(uscc, new YearMonth(year, m), check.Issues.Where(i => !i.Warning).Select(i => i.Message).ToList()) is { } broken)
+                        {
+                            alerts.Add((broken, "firm", name, park));
+                        }
+                    }
+                }
                 var soFar = filed.Sum(m => Tce(months[m - 1], year));
                 if (EarlyWarning.Budget(uscc, new YearMonth(year, latest), soFar, budgets.GetValueOrDefault(uscc), rules) is { Level: not AlertLevel.Green } budget)
                 {
@@ -159,6 +203,10 @@ public sealed class AlertService(
                 Sum(park ?? "", months[m - 1], last[m - 1]);
             }
             var lastYearTce = Enumerable.Range(0, 12).Sum(i => Tce(last[i], year - 1));
+            if (EarlyWarning.EnergyReport(uscc, year - 1, lastYearTce, reports.TryGetValue(uscc, out var report) ? report.SubmittedOn : null, today, rules) is { } overdue)
+            {
+                alerts.Add((overdue, "firm", name, park));
+            }
             if (lastYearTce >= catalog.KeyFirmTce && both.Count > 0)
             {
                 var (n, b) = (both.Aggregate(ActivityTotals.Zero, (acc, m) => acc + months[m - 1]!),
@@ -180,6 +228,13 @@ public sealed class AlertService(
             }
         }
         return alerts;
+
+        // Electricity bought in the month by the 205-1 form (column 2, 购进量), in kWh; null when the form has no power row.
+        decimal? Form2051Kwh(List<Form2051LineRecord> form) =>
+            form.FirstOrDefault(l => intake.Form2051.Find(l.Code, l.Name)?.Carrier == EnergyCarrier.Electricity) is { } power
+            && intake.Form2051.Units.TryGetValue(power.Unit, out var unit) && unit.DimensionOf() == MeasureUnit.KilowattHour.DimensionOf()
+                ? new Quantity(power.Purchased ?? 0m, unit).In(MeasureUnit.KilowattHour)
+                : null;
 
         Alert? Barometer(string subject, YearMonth at, ActivityTotals n, ActivityTotals b) =>
             EarlyWarning.IntensityBarometer(subject, at,

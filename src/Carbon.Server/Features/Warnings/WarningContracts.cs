@@ -44,6 +44,21 @@ public sealed record AlertNoteRequest(AlertRule? Rule, string? Subject, YearMont
 /// <summary>PUT /api/enterprises/{uscc}/budgets/{year}: the year's energy budget in tce (等价值) and why it is set or changed.</summary>
 public sealed record BudgetRequest(decimal? Tce, string? Reason);
 
+/// <summary>
+/// PUT /api/enterprises/{uscc}/energy-reports/{year}: the day the year's 能源利用状况报告 was handed in and the document's
+/// reference (its number, or where it is filed). GET returns the same.
+/// </summary>
+public sealed record EnergyReportRequest(DateOnly? SubmittedOn, string? Reference);
+
+public sealed class EnergyReportRequestValidator : AbstractValidator<EnergyReportRequest>
+{
+    public EnergyReportRequestValidator()
+    {
+        RuleFor(r => r.SubmittedOn).NotNull().WithMessage("submittedOn 必填，格式 yyyy-MM-dd (the day it was handed in)");
+        RuleFor(r => r.Reference).NotEmpty().WithMessage("须填写报告文号或存档位置 (the report's number or where it is filed)").MaximumLength(200).CleanText();
+    }
+}
+
 public sealed class AlertNoteRequestValidator : AbstractValidator<AlertNoteRequest>
 {
     public AlertNoteRequestValidator()

@@ -16,11 +16,28 @@ public static class WarningEndpoints
     {
         var group = api.MapGroup("/alerts").WithTags("Alerts 预警");
         group.MapGet("/", ListAsync).WithName("ListAlerts")
-            .WithSummary("预警 The year's alerts the caller may see (应报未报, 晴雨表, 用能预算, jumps), worst first, with their notes");
+            .WithSummary("预警 The year's alerts the caller may see (应报未报, 晴雨表, 用能预算, jumps, data quality, 能源利用状况报告), worst first, with their notes");
         group.MapPost("/notes", NoteAsync).WithName("AddAlertNote")
             .WithSummary("说明或确认 The firm explains one of its alerts; an official acknowledges one");
         api.MapPut("/enterprises/{uscc}/budgets/{year}", BudgetAsync).WithTags("Alerts 预警").WithName("SetEnergyBudget")
             .WithSummary("用能预算 Set a firm's energy budget for a year (tce, 等价值)");
+        api.MapGet("/enterprises/{uscc}/budgets/{year}", GetBudgetAsync).WithTags("Alerts 预警").WithName("GetEnergyBudget")
+            .WithSummary("用能预算 A firm's energy budget for a year, as PUT takes it");
+        api.MapPut("/enterprises/{uscc}/energy-reports/{year}", EnergyReportAsync).WithTags("Alerts 预警").WithName("RecordEnergyReport")
+            .WithSummary("能源利用状况报告 Record that a firm handed in its annual energy-use report for a year (the day and the document)");
+        api.MapGet("/enterprises/{uscc}/energy-reports/{year}", GetEnergyReportAsync).WithTags("Alerts 预警").WithName("GetEnergyReport")
+            .WithSummary("能源利用状况报告 When a firm handed in its report for a year, as PUT takes it");
+        var sheets = api.MapGroup("/").WithTags("Alerts 预警");
+        sheets.MapPost("/budgets", (HttpRequest r, bool? dryRun, DistrictSheets s, ClaimsPrincipal u) => UploadAsync(r, dryRun, u, s.BudgetsAsync))
+            .WithName("UploadBudgets").DisableAntiforgery().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("导入用能预算 Upload firms' energy budgets as a sheet (uscc, year, tce, reason): all rows or none; ?dryRun=true checks only");
+        sheets.MapGet("/budgets/template", (string? format) => Template(DistrictSheets.BudgetColumns, format, "budgets")).WithName("BudgetTemplate")
+            .WithSummary("用能预算模板 The budget sheet's columns with an example row (?format=xlsx|csv)");
+        sheets.MapPost("/grid-electricity", (HttpRequest r, bool? dryRun, DistrictSheets s, ClaimsPrincipal u) => UploadAsync(r, dryRun, u, s.GridAsync))
+            .WithName("UploadGridElectricity").DisableAntiforgery().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("导入供电公司用电量 Upload the grid company's monthly kWh per firm (uscc, month, kwh): all rows or none; ?dryRun=true checks only");
+        sheets.MapGet("/grid-electricity/template", (string? format) => Template(DistrictSheets.GridColumns, format, "grid-electricity"))
+            .WithName("GridElectricityTemplate").WithSummary("供电公司用电量模板 The grid sheet's columns with an example row (?format=xlsx|csv)");
         return api;
     }
 
@@ -38,7 +55,7 @@ public static class WarningEndpoints
         }
         if (!AlertQuery.TryToken<AlertRule>(query.Rule, out var rule))
         {
-            return Problems.Field("rule", "rule 为 missing, barometer, budget, jump 之一 (rule is one of these)");
+            return Problems.Field("rule", "rule 为 missing, barometer, budget, jump, balance, energy-report 之一 (rule is one of these)");
         }
         var rows = await alerts.ListAsync(year, user.RequiredCaller());
         return TypedResults.Ok(rows
@@ -95,5 +112,87 @@ public static class WarningEndpoints
                 Detail = $"{year}: {record.Tce} tce — {record.Reason}" });
         });
         return TypedResults.Ok(body);
+    }
+
+    internal static async Task<Results<Ok<BudgetRequest>, ProblemHttpResult>> GetBudgetAsync(Uscc uscc, int year, IGrainFactory grains, WarningReads reads,
+        ClaimsPrincipal user)
+    {
+        if (await grains.Enterprise(uscc).GetAsync(user.RequiredCaller()) is null)
+        {
+            return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
+        }
+        return await reads.BudgetAsync(uscc.Value, year) is { } b
+            ? TypedResults.Ok(new BudgetRequest(b.Tce, b.Reason))
+            : Problems.NotFound("year", $"{uscc} 尚无 {year} 年用能预算 (no budget set for {year})");
+    }
+
+    /// <summary>The firm's filer records its own report; an official records any firm's. Others see no such firm (404).</summary>
+    internal static async Task<Results<Ok<EnergyReportRequest>, ValidationProblem, ProblemHttpResult>> EnergyReportAsync(Uscc uscc, int year,
+        EnergyReportRequest body, IGrainFactory grains, AlertService alerts, ReportingClock clock, ClaimsPrincipal user)
+    {
+        var caller = user.RequiredCaller();
+        if (year < ReportingClock.FirstMonth.Year || year >= clock.Today.Year)
+        {
+            return Problems.Field("year", $"year 应在 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year - 1} 之间（报告的是已结束的年度） (a year that has ended)");
+        }
+        if (!caller.CanFile(uscc) || await grains.Enterprise(uscc).GetAsync(caller) is null)
+        {
+            return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
+        }
+        var on = body.SubmittedOn!.Value;
+        if (AlertService.ReportDateProblem(year, on, clock.Today) is { } problem)
+        {
+            return Problems.Field("submittedOn", problem);
+        }
+        var record = await alerts.RecordReportAsync(uscc, year, on, body.Reference!.Trim(), caller);
+        return TypedResults.Ok(new EnergyReportRequest(on, record.Reference));
+    }
+
+    internal static async Task<Results<Ok<EnergyReportRequest>, ProblemHttpResult>> GetEnergyReportAsync(Uscc uscc, int year, IGrainFactory grains,
+        WarningReads reads, ClaimsPrincipal user)
+    {
+        if (await grains.Enterprise(uscc).GetAsync(user.RequiredCaller()) is null)
+        {
+            return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
+        }
+        return await reads.EnergyReportAsync(uscc.Value, year) is { } r
+            ? TypedResults.Ok(new EnergyReportRequest(r.SubmittedOn, r.Reference))
+            : Problems.NotFound("year", $"{uscc} 尚未报送 {year} 年能源利用状况报告 (no report recorded for {year})");
+    }
+
+    /// <summary>A district sheet (budgets, the grid's kWh): read, checked, written whole or not at all; a sheet with errors is a 422 keyed by cell.</summary>
+    private static async Task<Results<Ok<SheetUploadResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(HttpRequest request, bool? dryRun,
+        ClaimsPrincipal user, Func<string, byte[], Domain.Access.Caller, bool, Task<SheetUploadResponse>> upload)
+    {
+        var file = await CertificateUpload.ReadAsync(request, null, (int)Intake.ImportService.MaxBytes,
+            $"文件不超过 {Intake.IntakeEndpoints.MaxText} (at most {Intake.IntakeEndpoints.MaxText})");
+        switch (file.Failure)
+        {
+            case UploadFailure.TooLarge:
+                return Problems.TooLarge(file.Field, file.Detail!);
+            case UploadFailure.Malformed:
+                return Problems.Field(file.Field, file.Detail!);
+            case UploadFailure.Missing:
+                return Problems.Field(file.Field, "请上传一个 XLSX 或 CSV 文件 (send one XLSX or CSV file)");
+        }
+        var name = Intake.IntakeEndpoints.Name(file.FileName) ?? "upload";
+        SheetUploadResponse result;
+        try
+        {
+            result = await upload(name, file.Pdf!, user.RequiredCaller(), dryRun == true);
+        }
+        catch (Sheets.SheetFormatException e)
+        {
+            return Problems.Field(file.Field, e.Message);
+        }
+        return result.Issues.Length == 0
+            ? TypedResults.Ok(result)
+            : Problems.Fields(result.Issues.GroupBy(i => $"{i.Sheet}!{i.Column}{i.Row}").ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToArray()));
+    }
+
+    private static FileContentHttpResult Template(SheetColumn[] columns, string? format, string name)
+    {
+        var f = format == "csv" ? Sheets.SheetFormat.Csv : Sheets.SheetFormat.Xlsx;
+        return TypedResults.File(DistrictSheets.Template(columns, f), Sheets.SheetFiles.ContentType(f), $"{name}{Sheets.SheetFiles.Extension(f)}");
     }
 }

@@ -416,6 +416,48 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("energy_budgets", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("Year", "Uscc");
+
+                    b.ToTable("energy_reports", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
                 {
                     b.Property<string>("Uscc")
@@ -1006,6 +1048,51 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.ToTable("green_factory_events", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.GridElectricityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Kwh")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("Year", "Uscc", "Month");
+
+                    b.ToTable("grid_electricity", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.ImportCommitRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1474,6 +1561,15 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyReportRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.ParkRecord", null)
@@ -1565,6 +1661,15 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     b.HasOne("Carbon.Server.Ledger.GreenFactoryApplicationRecord", null)
                         .WithMany("Events")
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GridElectricityRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

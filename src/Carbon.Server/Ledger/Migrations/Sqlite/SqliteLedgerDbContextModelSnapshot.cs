@@ -405,6 +405,46 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("energy_budgets", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("Year", "Uscc");
+
+                    b.ToTable("energy_reports", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
                 {
                     b.Property<string>("Uscc")
@@ -985,6 +1025,49 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.ToTable("green_factory_events", (string)null);
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.GridElectricityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Kwh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uscc");
+
+                    b.HasIndex("Year", "Uscc", "Month");
+
+                    b.ToTable("grid_electricity", (string)null);
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.ImportCommitRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1441,6 +1524,15 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Carbon.Server.Ledger.EnergyReportRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Carbon.Server.Ledger.EnterpriseRecord", b =>
                 {
                     b.HasOne("Carbon.Server.Ledger.ParkRecord", null)
@@ -1532,6 +1624,15 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     b.HasOne("Carbon.Server.Ledger.GreenFactoryApplicationRecord", null)
                         .WithMany("Events")
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Carbon.Server.Ledger.GridElectricityRecord", b =>
+                {
+                    b.HasOne("Carbon.Server.Ledger.EnterpriseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Uscc")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -446,6 +446,30 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "energy_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_energy_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_energy_reports_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprise_revisions",
                 columns: table => new
                 {
@@ -601,6 +625,31 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     table.PrimaryKey("PK_green_factory_applications", x => x.Id);
                     table.ForeignKey(
                         name: "FK_green_factory_applications_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "grid_electricity",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kwh = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_grid_electricity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_grid_electricity_enterprises_Uscc",
                         column: x => x.Uscc,
                         principalTable: "enterprises",
                         principalColumn: "Uscc",
@@ -838,6 +887,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 columns: new[] { "Uscc", "Year" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_energy_reports_Uscc",
+                table: "energy_reports",
+                column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_energy_reports_Year_Uscc",
+                table: "energy_reports",
+                columns: new[] { "Year", "Uscc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_enterprise_revisions_Uscc_Revision",
                 table: "enterprise_revisions",
                 columns: new[] { "Uscc", "Revision" },
@@ -889,6 +948,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "IX_green_factory_events_ApplicationId",
                 table: "green_factory_events",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_grid_electricity_Uscc",
+                table: "grid_electricity",
+                column: "Uscc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_grid_electricity_Year_Uscc_Month",
+                table: "grid_electricity",
+                columns: new[] { "Year", "Uscc", "Month" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_import_commits_ImportId",
@@ -968,6 +1037,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "energy_budgets");
 
             migrationBuilder.DropTable(
+                name: "energy_reports");
+
+            migrationBuilder.DropTable(
                 name: "enterprise_revisions");
 
             migrationBuilder.DropTable(
@@ -987,6 +1059,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "green_factory_events");
+
+            migrationBuilder.DropTable(
+                name: "grid_electricity");
 
             migrationBuilder.DropTable(
                 name: "import_commits");

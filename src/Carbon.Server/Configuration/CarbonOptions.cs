@@ -44,6 +44,10 @@ public sealed class CarbonOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public ReminderOptions Reminders { get; set; } = new();
+
     /// <summary>Where <c>dotnet run</c> listens, and so the <see cref="PublicBaseUrl"/> of a service nobody configured.</summary>
     public const string DefaultPublicBaseUrl = "http://localhost:5214";
 
@@ -160,6 +164,36 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
+/// Where reminder emails go out (<c>Carbon:Smtp</c>). No host: no email, the reminder stays a message in the account.
+/// STARTTLS is used when the server offers it; <see cref="RequireTls"/> refuses a server that does not.
+/// </summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary>The sender, as "name &lt;address&gt;" or an address.</summary>
+    public string From { get; set; } = "Carbon <carbon@localhost>";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool RequireTls { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>When the daily reminders go out (<c>Carbon:Reminders</c>): an hour of the day, China time; off when <see cref="Enabled"/> is false.</summary>
+public sealed class ReminderOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public int Hour { get; set; } = 9;
+}
+
+/// <summary>
 /// The certificate every silo of a cluster presents and accepts (mutual TLS, pinned: a peer must present this same
 /// certificate). PEM files; the key may be in the certificate file or in <see cref="KeyPath"/>.
 /// </summary>
@@ -221,6 +255,12 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
                 .WithMessage($"'{key}' is a number of requests per window, 1..100000000");
         }
         RuleFor(o => o.Certificates.Issuer).NotEmpty().OverridePropertyName("Certificates:Issuer");
+        RuleFor(o => o.Smtp.Port).InclusiveBetween(1, 65535).OverridePropertyName("Smtp:Port");
+        RuleFor(o => o.Smtp.From).Must(f => MimeKit.MailboxAddress.TryParse(f, out _)).OverridePropertyName("Smtp:From")
+            .WithMessage("Smtp:From is an address, or \"name <address>\"");
+        RuleFor(o => o.Smtp.Password).Null().When(o => string.IsNullOrEmpty(o.Smtp.UserName)).OverridePropertyName("Smtp:Password")
+            .WithMessage("Smtp:Password without Smtp:UserName");
+        RuleFor(o => o.Reminders.Hour).InclusiveBetween(0, 23).OverridePropertyName("Reminders:Hour");
         RuleFor(o => o.Certificates.GreenFactoryValidityYears).InclusiveBetween(1, 10).OverridePropertyName("Certificates:GreenFactoryValidityYears");
     }
 }

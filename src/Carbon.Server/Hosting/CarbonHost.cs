@@ -50,6 +50,9 @@ public static class CarbonHost
         services.AddSingleton<Features.Exports.ExportService>();
         services.AddSingleton<Features.Warnings.AlertService>();
         services.AddSingleton<Features.Warnings.DistrictSheets>();
+        services.AddSingleton<Features.Warnings.ReminderMail>();
+        services.AddSingleton<Features.Warnings.ReminderService>();
+        services.AddHostedService<Features.Warnings.ReminderSchedule>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -70,6 +73,7 @@ public static class CarbonHost
         services.AddHostedService<DemoApplicationsStartup>();
         services.AddHostedService<DemoSupervisionStartup>();
         services.AddHostedService<DemoImportStartup>();
+        services.AddHostedService<DemoReminderStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

@@ -128,6 +128,8 @@ public static class CarbonOpenApi
         ["GetEnergyReport"] = [NoEnterprise],
         ["UploadBudgets"] = [Bad("用能预算!C3", "tce 应在 0 至 1 亿之间 (tce must be above 0 and at most 100 000 000)")],
         ["BudgetTemplate"] = [],
+        ["ListOwnMessages"] = [],
+        ["RunReminders"] = [],
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
         ["GridElectricityTemplate"] = [],
         ["Export"] = [Bad("kind", "kind 为 filings, metrics, evaluation, certificates, supervision-cases 之一")],

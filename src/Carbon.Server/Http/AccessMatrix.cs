@@ -75,6 +75,7 @@ public static class AccessMatrix
         ["GET /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["POST /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /alerts"] = Access.Signed(Listed, FirmReaders),
+        ["GET /messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /alerts"] = Access.Signed("企业说明本企业的预警、登记本企业能源利用状况报告；经信局说明或确认、上传预算与供电公司数据 " +
             "(the firm explains its own alerts and records its report; officials also acknowledge and upload budgets and grid figures)", FirmReaders),
         ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),
@@ -189,6 +190,8 @@ public static class AccessMatrix
         ["PUT /api/enterprises/{uscc}/energy-reports/{year}"] = Access.Signed("本企业（填报员）、经信局；其他 404 (own firm / district officials; others 404)", Filer, Official),
         ["GET /api/enterprises/{uscc}/energy-reports/{year}"] = Access.Signed(OwnFirm, FirmReaders),
         ["POST /api/budgets"] = Access.Signed(District, Official),
+        ["GET /api/account/messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
+        ["POST /api/reminders/run"] = Access.Signed("给全区有待办事项的填报账号发提醒 (reminds every filer account with something outstanding)", Official),
         ["GET /api/budgets/template"] = Access.Signed(District, Official),
         ["POST /api/grid-electricity"] = Access.Signed(District, Official),
         ["GET /api/grid-electricity/template"] = Access.Signed(District, Official),

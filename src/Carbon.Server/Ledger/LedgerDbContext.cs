@@ -44,6 +44,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<AlertNoteRecord> AlertNotes => Set<AlertNoteRecord>();
     public DbSet<EnergyReportRecord> EnergyReports => Set<EnergyReportRecord>();
     public DbSet<GridElectricityRecord> GridElectricity => Set<GridElectricityRecord>();
+    public DbSet<MessageRecord> Messages => Set<MessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -362,6 +363,18 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(g => g.Actor).HasMaxLength(100);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(g => g.Uscc).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(g => new { g.Year, g.Uscc, g.Month });
+        });
+        model.Entity<MessageRecord>(e =>
+        {
+            e.ToTable("messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Account).HasMaxLength(100);
+            e.Property(m => m.Key).HasMaxLength(64);
+            e.Property(m => m.Subject).HasMaxLength(200);
+            e.Property(m => m.Body).HasMaxLength(8000);
+            e.Property(m => m.Link).HasMaxLength(200);
+            e.Property(m => m.EmailedTo).HasMaxLength(254);
+            e.HasIndex(m => new { m.Account, m.Key }).IsUnique();
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

@@ -60,3 +60,19 @@ public sealed class GridElectricityRecord
     public required string Actor { get; init; }
     public DateTimeOffset At { get; init; }
 }
+
+/// <summary>
+/// A message in an account (站内消息): a reminder of months not filed and alerts not answered, at most one per account
+/// and <see cref="Key"/> (the reminder's day). <see cref="EmailedTo"/> is where it was also sent by email, if anywhere.
+/// </summary>
+public sealed class MessageRecord
+{
+    public long Id { get; init; }
+    public required string Account { get; init; }
+    public required string Key { get; init; }
+    public DateTimeOffset At { get; init; }
+    public required string Subject { get; init; }
+    public required string Body { get; init; }
+    public string? Link { get; init; }
+    public string? EmailedTo { get; init; }
+}

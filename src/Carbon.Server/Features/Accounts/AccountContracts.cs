@@ -5,13 +5,15 @@ namespace Carbon.Server.Features.Accounts;
 
 /// <summary>
 /// What an account may do: its display name, role and scope — firms (USCCs) for a filer, park codes for a park
-/// administrator, application ids for an evaluator. The body of PUT /api/accounts/{id} and the <c>profile</c> GET returns.
+/// administrator, application ids for an evaluator — and where reminders are emailed (optional). The body of PUT
+/// /api/accounts/{id} and the <c>profile</c> GET returns.
 /// </summary>
-public sealed record AccountProfile(string? DisplayName, Role? Role, string[]? Firms = null, string[]? Parks = null, string[]? Applications = null)
+public sealed record AccountProfile(string? DisplayName, Role? Role, string[]? Firms = null, string[]? Parks = null, string[]? Applications = null,
+    string? Email = null)
 {
     public static AccountProfile From(AccountRecord a) =>
         new(a.DisplayName, Roles.TryParse(a.Role, out var r) ? r : null,
-            Keys(a, "firm"), Keys(a, "park"), Keys(a, "application"));
+            Keys(a, "firm"), Keys(a, "park"), Keys(a, "application"), a.Email);
 
     public IEnumerable<AccountScopeRecord> Scopes(string accountId) =>
         (Firms ?? []).Select(k => ("firm", k)).Concat((Parks ?? []).Select(k => ("park", k))).Concat((Applications ?? []).Select(k => ("application", k)))

@@ -149,6 +149,7 @@ public static class AccountEndpoints
         var account = new AccountRecord
         {
             UserName = body.UserName!, DisplayName = body.Profile!.DisplayName!.Trim(), Role = body.Profile.Role!.Value.Token(), CreatedAt = now, CreatedBy = actor,
+            Email = string.IsNullOrWhiteSpace(body.Profile.Email) ? null : body.Profile.Email.Trim(),
         };
         account.Scopes.AddRange(body.Profile.Scopes(account.Id));
         var password = body.Password ?? NewPassword();
@@ -174,6 +175,7 @@ public static class AccountEndpoints
         }
         account.DisplayName = body.DisplayName!.Trim();
         account.Role = body.Role!.Value.Token();
+        account.Email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim();
         db.AccountScopes.RemoveRange(account.Scopes);
         account.Scopes = body.Scopes(account.Id).ToList();
         db.AuditEvents.Add(new AuditEventRecord { At = clock.GetUtcNow(), Actor = user.RequiredCaller().Account, Action = "account.revised", Subject = account.UserName!, Detail = Describe(body) });

@@ -25,6 +25,8 @@ public sealed class AccountProfileValidator : AbstractValidator<AccountProfile>
             .WithMessage("只有园区管理员按园区限定范围 (only a park administrator is scoped to parks)");
         RuleFor(p => p.Applications).Empty().When(p => p.Role is not Role.Evaluator)
             .WithMessage("只有评价机构按申报限定范围 (only an evaluator is scoped to applications)");
+        RuleFor(p => p.Email).MaximumLength(254).Must(e => string.IsNullOrWhiteSpace(e) || MimeKit.MailboxAddress.TryParse(e.Trim(), out var m) && m.Address == e.Trim() && m.Address.Contains('@'))
+            .WithMessage("email 应为电子邮件地址 (email is an address such as filer@example.com)");
         RuleFor(p => p).Must(p => (p.Firms?.Length ?? 0) + (p.Parks?.Length ?? 0) + (p.Applications?.Length ?? 0) <= 1000)
             .OverridePropertyName("firms").WithMessage("范围最多 1 000 项 (at most 1 000 scope keys)");
     }

@@ -27,6 +27,12 @@ public static class WarningEndpoints
             .WithSummary("能源利用状况报告 Record that a firm handed in its annual energy-use report for a year (the day and the document)");
         api.MapGet("/enterprises/{uscc}/energy-reports/{year}", GetEnergyReportAsync).WithTags("Alerts 预警").WithName("GetEnergyReport")
             .WithSummary("能源利用状况报告 When a firm handed in its report for a year, as PUT takes it");
+        api.MapGet("/account/messages", async (ReminderService reminders, ClaimsPrincipal user) =>
+                TypedResults.Ok((await reminders.MessagesAsync(user.RequiredCaller().Account)).Select(MessageResponse.From).ToArray()))
+            .WithTags("Accounts 账号").WithName("ListOwnMessages").WithSummary("消息 The messages in one's account (reminders), newest first");
+        api.MapPost("/reminders/run", async (ReminderService reminders) => TypedResults.Ok(await reminders.RunAsync()))
+            .WithTags("Alerts 预警").WithName("RunReminders")
+            .WithSummary("发送提醒 Send today's reminders now (once per account and day, as the daily run does): messages, and email where configured");
         var sheets = api.MapGroup("/").WithTags("Alerts 预警");
         sheets.MapPost("/budgets", (HttpRequest r, bool? dryRun, DistrictSheets s, ClaimsPrincipal u) => UploadAsync(r, dryRun, u, s.BudgetsAsync))
             .WithName("UploadBudgets").DisableAntiforgery().ProducesProblem(StatusCodes.Status413PayloadTooLarge)

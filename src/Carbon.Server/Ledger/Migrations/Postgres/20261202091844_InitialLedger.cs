@@ -180,6 +180,25 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Account = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EmailedTo = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parks",
                 columns: table => new
                 {
@@ -976,6 +995,12 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 columns: new[] { "Inspector", "Uscc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_Account_Key",
+                table: "messages",
+                columns: new[] { "Account", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
                 table: "supervision_cases",
                 column: "PlanId");
@@ -1069,6 +1094,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "inspector_conflicts");
+
+            migrationBuilder.DropTable(
+                name: "messages");
 
             migrationBuilder.DropTable(
                 name: "setup_codes");

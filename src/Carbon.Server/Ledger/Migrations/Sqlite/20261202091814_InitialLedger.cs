@@ -179,6 +179,25 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EmailedTo = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parks",
                 columns: table => new
                 {
@@ -975,6 +994,12 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 columns: new[] { "Inspector", "Uscc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_Account_Key",
+                table: "messages",
+                columns: new[] { "Account", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
                 table: "supervision_cases",
                 column: "PlanId");
@@ -1068,6 +1093,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inspector_conflicts");
+
+            migrationBuilder.DropTable(
+                name: "messages");
 
             migrationBuilder.DropTable(
                 name: "setup_codes");

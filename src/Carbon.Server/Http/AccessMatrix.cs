@@ -76,6 +76,7 @@ public static class AccessMatrix
         ["POST /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /alerts"] = Access.Signed(Listed, FirmReaders),
         ["GET /messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
+        ["POST /messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /alerts"] = Access.Signed("企业说明本企业的预警、登记本企业能源利用状况报告；经信局说明或确认、上传预算与供电公司数据 " +
             "(the firm explains its own alerts and records its report; officials also acknowledge and upload budgets and grid figures)", FirmReaders),
         ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),

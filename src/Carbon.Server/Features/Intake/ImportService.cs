@@ -78,66 +78,75 @@ public sealed class ImportService(
                 d.Error(d.Rows[0], "", $"{group.Key.Item1} {group.Key.Item2} 在文件中出现不止一次 (the same firm and month appears more than once in the file)");
             }
         }
-        var known = new Dictionary<Uscc, bool>();
-        var filed = new Dictionary<(Uscc, int), MonthlyFiling[]>();
-        foreach (var d in drafts)
+        // Firm by firm, several at once (each firm's months in order, against what its grain holds); then the results are
+        // gathered in the file's order, so the report reads as the sheet does.
+        var outcomes = new (ImportItemStatus Status, FilingSubmission? Submission)?[drafts.Count];
+        var byFirm = drafts.Select((d, i) => (Draft: d, Index: i)).Where(x => x.Draft is { Uscc: not null, Month: not null, Build: not null })
+            .GroupBy(x => x.Draft.Uscc!.Value).ToList();
+        await Parallel.ForEachAsync(byFirm, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, async (firm, _) =>
         {
-            if (d is { Uscc: { } uscc, Month: { } month } && d.Build is not null)
+            var uscc = firm.Key;
+            var mine = caller.CanFile(uscc) && await grains.Enterprise(uscc).GetAsync(caller) is not null;
+            var filed = new Dictionary<int, MonthlyFiling[]>();
+            async Task<MonthlyFiling[]> YearAsync(int year) =>
+                filed.TryGetValue(year, out var f) ? f : filed[year] = await grains.Enterprise(uscc).GetFilingsAsync(year, caller);
+            foreach (var (d, index) in firm)
             {
-                if (!known.TryGetValue(uscc, out var mine))
-                {
-                    known[uscc] = mine = caller.CanFile(uscc) && await grains.Enterprise(uscc).GetAsync(caller) is not null;
-                }
                 if (!mine)
                 {
                     d.Error(d.Rows[0], "", $"未登记企业 {uscc}，请先登记 (no enterprise registered with USCC {uscc}; register it first)");
+                    continue;
                 }
-                else
+                var month = d.Month!.Value;
+                var existing = (await YearAsync(month.Year)).FirstOrDefault(f => f.Month == month);
+                var (request, cells) = d.Build!(existing);
+                (int Row, string Column) At(string field) => cells.TryGetValue(field, out var at) ? at : (d.Rows[0], "");
+                foreach (var e in (await validator.ValidateAsync(request)).Errors)
                 {
-                    if (!filed.TryGetValue((uscc, month.Year), out var year))
-                    {
-                        filed[(uscc, month.Year)] = year = await grains.Enterprise(uscc).GetFilingsAsync(month.Year, caller);
-                    }
-                    var existing = year.FirstOrDefault(f => f.Month == month);
-                    var (request, cells) = d.Build(existing);
-                    (int Row, string Column) At(string field) => cells.TryGetValue(field, out var at) ? at : (d.Rows[0], "");
-                    foreach (var e in (await validator.ValidateAsync(request)).Errors)
-                    {
-                        var (row, column) = At(e.PropertyName);
-                        d.Error(row, column, e.ErrorMessage);
-                    }
-                    if (!d.Issues.Any(i => !i.Warning))
-                    {
-                        var filing = request.ToDomain(month);
-                        var history = (await HistoryAsync(uscc, month, filed, caller)).ToDictionary(f => f.Month);
-                        var implausible = Plausibility.Check(filing, history);
-                        foreach (var i in implausible)
-                        {
-                            var (row, column) = At($"Energy[{i.Line}].Quantity");
-                            d.Issues.Add(new ImportIssue(d.Sheet, row, column,
-                                $"{i.Quantity} 远超本企业历史（{i.Reference} 推算应在 {i.ExpectedMin}–{i.ExpectedMax} 之间）：确认导入即视为确认 " +
-                                $"(far outside this firm's history; confirming the import confirms it)", Warning: true));
-                        }
-                        var status = existing is null ? ImportItemStatus.New : existing == filing ? ImportItemStatus.Unchanged : ImportItemStatus.Revision;
-                        items.Add(new ImportItem(uscc, month, d.Sheet, d.Rows, status));
-                        if (!firms.TryGetValue(uscc, out var firm))
-                        {
-                            firms[uscc] = firm = ([], []);
-                        }
-                        // The reason goes with every month: one filed between this check and the commit is revised with it.
-                        firm.Months.Add(new FilingSubmission(filing, d.Reason ?? reason, caller, [],
-                            implausible.Count > 0 ? $"导入 {fileName} 时确认 (confirmed when importing {fileName})" : null));
-                        if (d.Form2051 is { } rows)
-                        {
-                            firm.Rows.Add(rows);
-                        }
-                        continue;
-                    }
+                    var (row, column) = At(e.PropertyName);
+                    d.Error(row, column, e.ErrorMessage);
                 }
+                if (d.Issues.Any(i => !i.Warning))
+                {
+                    continue;
+                }
+                var filing = request.ToDomain(month);
+                var history = (await YearAsync(month.Year - 1)).Concat(await YearAsync(month.Year)).Where(f => f.Month < month).ToDictionary(f => f.Month);
+                var implausible = Plausibility.Check(filing, history);
+                foreach (var i in implausible)
+                {
+                    var (row, column) = At($"Energy[{i.Line}].Quantity");
+                    d.Issues.Add(new ImportIssue(d.Sheet, row, column,
+                        $"{i.Quantity} 远超本企业历史（{i.Reference} 推算应在 {i.ExpectedMin}–{i.ExpectedMax} 之间）：确认导入即视为确认 " +
+                        $"(far outside this firm's history; confirming the import confirms it)", Warning: true));
+                }
+                var status = existing is null ? ImportItemStatus.New : existing == filing ? ImportItemStatus.Unchanged : ImportItemStatus.Revision;
+                // The reason goes with every month: one filed between this check and the commit is revised with it.
+                outcomes[index] = (status, new FilingSubmission(filing, d.Reason ?? reason, caller, [],
+                    implausible.Count > 0 ? $"导入 {fileName} 时确认 (confirmed when importing {fileName})" : null));
             }
-            if (d is { Uscc: { } u, Month: { } m })
+        });
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            if (d is not { Uscc: { } uscc, Month: { } month })
             {
-                items.Add(new ImportItem(u, m, d.Sheet, d.Rows, ImportItemStatus.Rejected));
+                continue;
+            }
+            if (outcomes[i] is not { Submission: { } submission } outcome)
+            {
+                items.Add(new ImportItem(uscc, month, d.Sheet, d.Rows, ImportItemStatus.Rejected));
+                continue;
+            }
+            items.Add(new ImportItem(uscc, month, d.Sheet, d.Rows, outcome.Status));
+            if (!firms.TryGetValue(uscc, out var firm))
+            {
+                firms[uscc] = firm = ([], []);
+            }
+            firm.Months.Add(submission);
+            if (d.Form2051 is { } rows)
+            {
+                firm.Rows.Add(rows);
             }
         }
         var sameAs = await reads.CommittedWithHashAsync(sha);
@@ -145,16 +154,6 @@ public sealed class ImportService(
         return new CheckedFile(preview,
             firms.Select(f => new ImportFirm(f.Key, f.Value.Months.OrderBy(s => s.Filing.Month).ToArray(), f.Value.Rows.ToArray())).ToArray(),
             sheets, format, sha);
-    }
-
-    /// <summary>The firm's months before <paramref name="month"/> that plausibility holds a month against (this year and last).</summary>
-    private async Task<IEnumerable<MonthlyFiling>> HistoryAsync(Uscc uscc, YearMonth month, Dictionary<(Uscc, int), MonthlyFiling[]> filed, Caller caller)
-    {
-        if (!filed.TryGetValue((uscc, month.Year - 1), out var last))
-        {
-            filed[(uscc, month.Year - 1)] = last = await grains.Enterprise(uscc).GetFilingsAsync(month.Year - 1, caller);
-        }
-        return last.Concat(filed[(uscc, month.Year)]).Where(f => f.Month < month);
     }
 
     private void Header(Draft d, string uscc, (int Row, string Column) usccCell, string period, (int Row, string Column) periodCell)

@@ -20,10 +20,11 @@ public static class Plausibility
     public static IReadOnlyList<ImplausibleLine> Check(MonthlyFiling filing, IReadOnlyDictionary<YearMonth, MonthlyFiling> history)
     {
         var found = new List<ImplausibleLine>();
+        var recent = Recent(filing.Month, history);
         for (var i = 0; i < filing.Energy.Count; i++)
         {
             var line = filing.Energy[i];
-            if (Reference(line.Carrier, filing.Month, history) is not var (reference, what) || reference <= 0m)
+            if (Reference(line.Carrier, filing.Month, history, recent) is not var (reference, what) || reference <= 0m)
             {
                 continue;
             }
@@ -38,15 +39,46 @@ public static class Plausibility
     }
 
     /// <summary>The carrier's reference quantity in base units and where it came from, or null without history.</summary>
-    private static (decimal Quantity, string What)? Reference(EnergyCarrier carrier, YearMonth month, IReadOnlyDictionary<YearMonth, MonthlyFiling> history)
+    /// <summary>The last three months filed before <paramref name="month"/>, latest first (one pass over the history).</summary>
+    private static List<MonthlyFiling> Recent(YearMonth month, IReadOnlyDictionary<YearMonth, MonthlyFiling> history)
     {
-        decimal? Of(MonthlyFiling f) => f.Energy.Where(e => e.Carrier == carrier).Select(e => (decimal?)e.Quantity.InBaseUnit).Sum();
+        var recent = new List<MonthlyFiling>(4);
+        foreach (var (key, filing) in history)
+        {
+            if (key >= month)
+            {
+                continue;
+            }
+            var at = recent.FindIndex(r => r.Month < key);
+            recent.Insert(at < 0 ? recent.Count : at, filing);
+            if (recent.Count > 3)
+            {
+                recent.RemoveAt(3);
+            }
+        }
+        return recent;
+    }
+
+    private static (decimal Quantity, string What)? Reference(EnergyCarrier carrier, YearMonth month, IReadOnlyDictionary<YearMonth, MonthlyFiling> history,
+        List<MonthlyFiling> lastThree)
+    {
+        decimal? Of(MonthlyFiling f)
+        {
+            decimal? sum = null;
+            foreach (var e in f.Energy)
+            {
+                if (e.Carrier == carrier)
+                {
+                    sum = (sum ?? 0m) + e.Quantity.InBaseUnit;
+                }
+            }
+            return sum;
+        }
         if (history.TryGetValue(month.AddMonths(-12), out var lastYear) && Of(lastYear) is > 0m and var same)
         {
             return (same, $"上年同月 {month.AddMonths(-12)} (the same month last year)");
         }
-        var recent = history.Where(h => h.Key < month).OrderByDescending(h => h.Key).Take(3)
-            .Select(h => Of(h.Value)).OfType<decimal>().Where(q => q > 0m).Order().ToList();
+        var recent = lastThree.Select(Of).OfType<decimal>().Where(q => q > 0m).Order().ToList();
         if (recent.Count == 0)
         {
             return null;

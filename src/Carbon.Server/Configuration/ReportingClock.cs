@@ -12,7 +12,15 @@ public sealed class ReportingClock(TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow().ToOffset(Offset);
 
-    public YearMonth CurrentMonth => new(Now.Year, Now.Month);
+    /// <summary>This month in Zhejiang (year and month from one reading of the clock, never straddling a month's end).</summary>
+    public YearMonth CurrentMonth
+    {
+        get
+        {
+            var now = Now;
+            return new(now.Year, now.Month);
+        }
+    }
 
     /// <summary>Today's date in Zhejiang.</summary>
     public DateOnly Today => DayOf(Now);

@@ -151,9 +151,10 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
     /// </summary>
     async Task<FilingOutcome[]> IEnterpriseGrain.FileManyAsync(FilingSubmission[] submissions)
     {
+        var currentMonth = new Configuration.ReportingClock(clock).CurrentMonth;
         foreach (var submission in submissions)
         {
-            GrainGuards.File(this.GetPrimaryKeyString(), submission, clock);
+            GrainGuards.File(this.GetPrimaryKeyString(), submission, currentMonth);
         }
         GrainGuards.Distinct(submissions.Select(s => s.Filing.Month));
         if (_record is null || submissions.Any(s => !s.Caller.CanFile(Uscc)))

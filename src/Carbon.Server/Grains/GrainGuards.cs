@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Carbon.Domain;
 using Carbon.Domain.Accounting;
@@ -72,18 +73,22 @@ public static partial class GrainGuards
         }
     }
 
-    public static void File(string key, FilingSubmission submission, TimeProvider time)
+    public static void File(string key, FilingSubmission submission, TimeProvider time) =>
+        File(key, submission, new ReportingClock(time).CurrentMonth);
+
+    /// <summary>A filing, against a current month read once for a whole batch (every month of it judged against the same month).</summary>
+    public static void File(string key, FilingSubmission submission, YearMonth currentMonth)
     {
         Enterprise(key);
         var filing = submission.Filing;
-        Month(filing.Month, time);
+        Month(filing.Month, currentMonth);
         var seen = new HashSet<EnergyCarrier>();
         for (var i = 0; i < filing.Energy.Count; i++)
         {
             var line = filing.Energy[i];
             var unit = line.Quantity.Unit;
-            Amount($"energy[{i}].quantity", line.Quantity.Value, FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase());
-            Amount($"energy[{i}].feedstock", line.Feedstock, line.Quantity.Value);
+            Amount(EnergyField(i, "quantity"), line.Quantity.Value, FilingLimits.MaxBase(unit.DimensionOf()) / unit.ScaleToBase());
+            Amount(EnergyField(i, "feedstock"), line.Feedstock, line.Quantity.Value);
             Check(seen.Add(line.Carrier), $"energy[{i}].carrier", $"{line.Carrier.Token()} 重复填报 (carrier filed twice; one line per carrier)");
         }
         Amount("waterM3", filing.WaterM3, FilingLimits.MaxWaterM3);
@@ -345,11 +350,14 @@ public static partial class GrainGuards
     private static void Usccs(Uscc uscc) => Check(uscc.Value is not null, "uscc", "统一社会信用代码不能为空 (the USCC is required)");
 
     /// <summary>A month the service accepts filings for: 2020-01 up to the current month in Zhejiang.</summary>
-    private static void Month(YearMonth month, TimeProvider time)
+    private static void Month(YearMonth month, TimeProvider time) => Month(month, new ReportingClock(time).CurrentMonth);
+
+    private static void Month(YearMonth month, YearMonth current)
     {
-        var current = new ReportingClock(time).CurrentMonth;
-        Check(month >= ReportingClock.FirstMonth && month <= current, "month",
-            $"月份应在 {ReportingClock.FirstMonth} 至 {current} 之间 (month must be {ReportingClock.FirstMonth}..{current})");
+        if (month < ReportingClock.FirstMonth || month > current)
+        {
+            Check(false, "month", $"月份应在 {ReportingClock.FirstMonth} 至 {current} 之间 (month must be {ReportingClock.FirstMonth}..{current})");
+        }
     }
 
     private static void Year(string field, int year, TimeProvider time)
@@ -392,6 +400,48 @@ public static partial class GrainGuards
         {
             throw new GrainInputRefusedException(field, message);
         }
+    }
+
+    /// <summary>The same, with the message formatted only when the check fails (most never do, and formatting is not free).</summary>
+    private static void Check(bool ok, string field, [InterpolatedStringHandlerArgument("ok")] ref RefusalMessage message)
+    {
+        if (!ok)
+        {
+            throw new GrainInputRefusedException(field, message.ToStringAndClear());
+        }
+    }
+
+    /// <summary>"energy[i].quantity" and the like, made once for the first lines.</summary>
+    private static string EnergyField(int index, string name) => index < EnergyFields.Length
+        ? name switch { "quantity" => EnergyFields[index].Quantity, _ => EnergyFields[index].Feedstock }
+        : $"energy[{index}].{name}";
+
+    private static readonly (string Quantity, string Feedstock)[] EnergyFields =
+        Enumerable.Range(0, 32).Select(i => ($"energy[{i}].quantity", $"energy[{i}].feedstock")).ToArray();
+
+    /// <summary>An interpolated message built only when the check it belongs to has failed.</summary>
+    [InterpolatedStringHandler]
+    private ref struct RefusalMessage
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        public RefusalMessage(int literalLength, int formattedCount, bool ok, out bool build)
+        {
+            build = !ok;
+            _text = build ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        }
+
+        public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value, string? format) => _text.AppendFormatted(value, format);
+
+        public void AppendFormatted<T>(T value, int alignment) => _text.AppendFormatted(value, alignment);
+
+        public void AppendFormatted(string? value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
     }
 
     [GeneratedRegex("^[a-z][a-z-]{0,31}$")]

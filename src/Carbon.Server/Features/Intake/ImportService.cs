@@ -49,6 +49,7 @@ public sealed class ImportService(
     public async Task<CheckedFile> CheckAsync(string fileName, byte[] content, Caller caller)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var current = clock.CurrentMonth;   // one "this month" for the whole file, even across midnight at a month's end
         var format = SheetFiles.Detect(content);
         var sheets = SheetFiles.Read(content, Path.GetFileNameWithoutExtension(fileName));
         var form2051 = sheets.Select(IntakeSheets.ReadForm2051).OfType<Form2051Sheet>().ToList();
@@ -62,9 +63,9 @@ public sealed class ImportService(
         var kind = form2051.Count > 0 ? ImportKind.Form2051 : template.Count > 0 ? ImportKind.Template : ImportKind.Monitoring;
         var drafts = kind switch
         {
-            ImportKind.Form2051 => await Form2051DraftsAsync(form2051),
-            ImportKind.Template => template.SelectMany(t => TemplateDrafts(t.Grid, t.Header!.Value)).ToList(),
-            _ => monitoring.SelectMany(MonitoringDrafts).ToList(),
+            ImportKind.Form2051 => await Form2051DraftsAsync(form2051, current),
+            ImportKind.Template => template.SelectMany(t => TemplateDrafts(t.Grid, t.Header!.Value, current)).ToList(),
+            _ => monitoring.SelectMany(m => MonitoringDrafts(m, current)).ToList(),
         };
 
         var reason = $"import {fileName}";
@@ -83,7 +84,7 @@ public sealed class ImportService(
         var outcomes = new (ImportItemStatus Status, FilingSubmission? Submission)?[drafts.Count];
         var byFirm = drafts.Select((d, i) => (Draft: d, Index: i)).Where(x => x.Draft is { Uscc: not null, Month: not null, Build: not null })
             .GroupBy(x => x.Draft.Uscc!.Value).ToList();
-        await Parallel.ForEachAsync(byFirm, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, async (firm, _) =>
+        await Parallel.ForEachAsync(byFirm, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (firm, _) =>
         {
             var uscc = firm.Key;
             var mine = caller.CanFile(uscc) && await grains.Enterprise(uscc).GetAsync(caller) is not null;
@@ -156,7 +157,7 @@ public sealed class ImportService(
             sheets, format, sha);
     }
 
-    private void Header(Draft d, string uscc, (int Row, string Column) usccCell, string period, (int Row, string Column) periodCell)
+    private static void Header(Draft d, string uscc, (int Row, string Column) usccCell, string period, (int Row, string Column) periodCell, YearMonth current)
     {
         if (Domain.Registry.Uscc.TryParse(uscc.Trim(), out var u, out var error))
         {
@@ -170,9 +171,9 @@ public sealed class ImportService(
         {
             d.Error(periodCell.Row, periodCell.Column, $"报告期“{period}”应为 yyyy-MM (the period must be a month, yyyy-MM)");
         }
-        else if (month < ReportingClock.FirstMonth || month > clock.CurrentMonth)
+        else if (month < ReportingClock.FirstMonth || month > current)
         {
-            d.Error(periodCell.Row, periodCell.Column, $"月份应在 {ReportingClock.FirstMonth} 至 {clock.CurrentMonth} 之间 (month must be {ReportingClock.FirstMonth}..{clock.CurrentMonth})");
+            d.Error(periodCell.Row, periodCell.Column, $"月份应在 {ReportingClock.FirstMonth} 至 {current} 之间 (month must be {ReportingClock.FirstMonth}..{current})");
         }
         else
         {
@@ -181,13 +182,13 @@ public sealed class ImportService(
     }
 
     /// <summary>205-1 sheets, checked month after month per firm so each opening meets the closing before it.</summary>
-    private async Task<List<Draft>> Form2051DraftsAsync(List<Form2051Sheet> sheets)
+    private async Task<List<Draft>> Form2051DraftsAsync(List<Form2051Sheet> sheets, YearMonth current)
     {
         var drafts = new List<(Draft Draft, Form2051Sheet Sheet)>();
         foreach (var s in sheets)
         {
             var d = new Draft(s.Grid.Name, s.Lines.Select(l => l.Row).DefaultIfEmpty(s.UsccCell.Row).ToArray());
-            Header(d, s.Uscc, s.UsccCell, s.Period, s.PeriodCell);
+            Header(d, s.Uscc, s.UsccCell, s.Period, s.PeriodCell, current);
             drafts.Add((d, s));
         }
         var closings = new Dictionary<(Uscc, YearMonth), IReadOnlyDictionary<string, decimal>>();
@@ -243,7 +244,7 @@ public sealed class ImportService(
     /// Monitoring records, one draft per firm and month of statDate: the firm-level monthly records give the carriers they
     /// cover; the month's other carriers and figures stay as filed (zeros, with a warning, for a month not yet filed).
     /// </summary>
-    private IEnumerable<Draft> MonitoringDrafts(MonitoringSheet s)
+    private IEnumerable<Draft> MonitoringDrafts(MonitoringSheet s, YearMonth current)
     {
         if (s.NoDate || s.NoValue)
         {
@@ -257,7 +258,7 @@ public sealed class ImportService(
             var rows = group.ToList();
             var d = new Draft(s.Grid.Name, rows.Select(r => r.Row).ToArray());
             Header(d, group.Key.Uscc, (rows[0].Row, s.Columns.Uscc), IntakeSheets.TryStatMonth(rows[0].StatDate, out var month) ? month.ToString() : rows[0].StatDate,
-                (rows[0].Row, s.Columns.Date));
+                (rows[0].Row, s.Columns.Date), current);
             var result = OnlineMonitoring.Month(rows.Select(r => r.Record).ToList(), catalog.Monitoring, s.RecordColumns);
             d.Issues.AddRange(result.Issues.Select(i => new ImportIssue(d.Sheet, i.Row, i.Column, i.Message, i.Warning)));
             if (result.Covered.Count == 0 && !result.HasErrors)
@@ -290,14 +291,14 @@ public sealed class ImportService(
         }
     }
 
-    private List<Draft> TemplateDrafts(Grid g, int headerAt)
+    private static List<Draft> TemplateDrafts(Grid g, int headerAt, YearMonth current)
     {
         var drafts = new List<Draft>();
         foreach (var row in CarbonTemplate.Read(g, headerAt))
         {
             var d = new Draft(g.Name, [row.Row]);
             d.Issues.AddRange(row.Issues.Select(i => new ImportIssue(g.Name, i.Row, i.Column, i.Message)));
-            Header(d, row.Uscc, (row.Row, row.UsccColumn), row.Month, (row.Row, row.MonthColumn));
+            Header(d, row.Uscc, (row.Row, row.UsccColumn), row.Month, (row.Row, row.MonthColumn), current);
             d.Reason = row.Request.Reason;
             d.Build = existing =>
             {

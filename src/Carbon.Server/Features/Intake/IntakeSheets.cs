@@ -284,6 +284,22 @@ public static class CarbonTemplate
         new("填报模板 Carbon template", Columns.Select(c => (object?)c.Header).ToList() is var header ? rows.Prepend(header) : rows, 1,
             Columns.Select(c => c.Key is "uscc" ? 22d : c.Key == "reason" ? 30d : 16d).ToList());
 
+    /// <summary>Each carrier's column key, unit and, for a fuel, its feedstock and NCV keys: made once, read for every row.</summary>
+    private sealed record TemplateCarrier(string Token, string Unit, bool Fuel, string FeedstockKey, string NcvKey);
+
+    private static readonly TemplateCarrier[] TemplateCarriers = EnergyCarriers.All
+        .Select(c => new TemplateCarrier(c.Token(), UnitOf(c).Token(), c.RoleOf() == CarrierRole.Fuel, $"{c.Token()}.feedstock", $"{c.Token()}.ncv")).ToArray();
+
+    private sealed record EnergyNames(string Quantity, string Carrier, string Unit, string Feedstock, string Ncv);
+
+    private static readonly EnergyNames[] EnergyFieldCache = Enumerable.Range(0, EnergyCarriers.All.Count + 1).Select(NamesOf).ToArray();
+
+    private static EnergyNames NamesOf(int i) =>
+        new($"Energy[{i}].Quantity", $"Energy[{i}].Carrier", $"Energy[{i}].Unit", $"Energy[{i}].Feedstock", $"Energy[{i}].MeasuredNcv");
+
+    /// <summary>The validator's property names of energy line <paramref name="i"/>.</summary>
+    private static EnergyNames EnergyFieldNames(int i) => i < EnergyFieldCache.Length ? EnergyFieldCache[i] : NamesOf(i);
+
     /// <summary>The rows of a template sheet whose header is at <paramref name="headerAt"/>.</summary>
     public static IEnumerable<TemplateRow> Read(Grid g, int headerAt)
     {
@@ -298,19 +314,25 @@ public static class CarbonTemplate
         }
         var hasPollutants = new[] { "codT", "nh3nT", "so2T", "noxT" }.Any(at.ContainsKey);
         var hasProducts = at.Keys.Any(k => k.StartsWith("product", StringComparison.Ordinal));
+        // Column letters once per sheet, not per cell.
+        var letters = at.ToDictionary(kv => kv.Key, kv => Xlsx.ColumnName(kv.Value), StringComparer.Ordinal);
         foreach (var row in g.Rows.Skip(headerAt + 1))
         {
             var issues = new List<IntakeIssue>();
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            string Col(string key) => at.TryGetValue(key, out var i) ? Xlsx.ColumnName(i) : key;
+            string Col(string key) => letters.TryGetValue(key, out var letter) ? letter : key;
             string Text(string key) => at.TryGetValue(key, out var i) ? row[i] : "";
             decimal? Number(string key, string field)
             {
                 fields[field] = Col(key);
-                var t = Text(key).Replace(",", "", StringComparison.Ordinal);
+                var t = Text(key);
                 if (t.Length == 0)
                 {
                     return null;
+                }
+                if (t.Contains(','))
+                {
+                    t = t.Replace(",", "", StringComparison.Ordinal);
                 }
                 if (decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                 {
@@ -321,19 +343,20 @@ public static class CarbonTemplate
             }
 
             var energy = new List<EnergyLineRequest?>();
-            foreach (var c in EnergyCarriers.All)
+            foreach (var c in TemplateCarriers)
             {
                 var index = energy.Count;
-                var q = Number(c.Token(), $"Energy[{index}].Quantity");
+                var names = EnergyFieldNames(index);
+                var q = Number(c.Token, names.Quantity);
                 if (q is null or 0m)
                 {
                     continue;
                 }
-                fields[$"Energy[{index}].Carrier"] = Col(c.Token());
-                fields[$"Energy[{index}].Unit"] = Col(c.Token());
-                var feedstock = c.RoleOf() == CarrierRole.Fuel ? Number($"{c.Token()}.feedstock", $"Energy[{index}].Feedstock") : null;
-                var ncv = c.RoleOf() == CarrierRole.Fuel ? Number($"{c.Token()}.ncv", $"Energy[{index}].MeasuredNcv") : null;
-                energy.Add(new EnergyLineRequest(c.Token(), q, UnitOf(c).Token(), feedstock is 0m ? null : feedstock, ncv));
+                fields[names.Carrier] = Col(c.Token);
+                fields[names.Unit] = Col(c.Token);
+                var feedstock = c.Fuel ? Number(c.FeedstockKey, names.Feedstock) : null;
+                var ncv = c.Fuel ? Number(c.NcvKey, names.Ncv) : null;
+                energy.Add(new EnergyLineRequest(c.Token, q, c.Unit, feedstock is 0m ? null : feedstock, ncv));
             }
             var employees = Number("employees", "Employees");
             if (employees is { } e && e != decimal.Truncate(e))

@@ -159,6 +159,10 @@ public sealed class AlertApiTests : IAsyncLifetime
         var budget = await (await filer.GetAsync($"/api/enterprises/{c}/budgets/2026")).JsonAsync();
         Assert.Equal(20m, budget.Dec("tce"));
         Assert.Equal("red", Find(await AlertsAsync(filer), "budget", c)!["level"]!.GetValue<string>());
+        // The district's total against its firms' budgets: C's budget is the only one, 20 tce a year, 20 × 10 ÷ 12 = 16.67
+        // through October, and C used more than 10 % above that: red.
+        var total = (await AlertsAsync(official)).First(x => x!["subjectKind"]!.GetValue<string>() == "district" && x["detail"]!.GetValue<string>() == "total")!;
+        Assert.Equal(("red", 16.666667m), (total["level"]!.GetValue<string>(), Math.Round(total.Dec("threshold"), 6)));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/enterprises/{c}/budgets/2026")).StatusCode);
 
         // 205-1: September, then August imported after it with a different closing.

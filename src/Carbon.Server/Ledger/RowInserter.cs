@@ -66,7 +66,7 @@ internal static class RowInserter
     }
 
     /// <summary>An INSERT of a fixed number of rows with its parameters, made once by each column's type mapping and reused.</summary>
-    private sealed class Prepared(DbCommand command, Table table, DbParameter[] parameters) : IAsyncDisposable
+    private sealed class Prepared(DbCommand command, Table table, DbParameter[] parameters, bool returns) : IAsyncDisposable
     {
         /// <summary>Binds the rows (each value through its column's converter, if any) and runs the INSERT; the generated key, if any.</summary>
         public Task<object?> RunAsync(object[] rows, CancellationToken cancellationToken)
@@ -82,7 +82,14 @@ internal static class RowInserter
                         (value is null ? null : c.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
                 }
             }
-            return command.ExecuteScalarAsync(cancellationToken);
+            return returns ? command.ExecuteScalarAsync(cancellationToken) : NoKeyAsync(cancellationToken);
+        }
+
+        /// <summary>A row without a generated key: no reader to open and close for it.</summary>
+        private async Task<object?> NoKeyAsync(CancellationToken cancellationToken)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return null;
         }
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
@@ -102,7 +109,7 @@ internal static class RowInserter
             .Select(k => table.Columns[k % width] is var c ? c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{k}"), null, c.Nullable) : null!)
             .ToArray();
         command.Parameters.AddRange(parameters);
-        return new Prepared(command, table, parameters);
+        return new Prepared(command, table, parameters, count == 1 && table.Returning is not null);
     }
 
     private static Table For<T>(LedgerDbContext db) => Tables.GetOrAdd((db.GetType(), typeof(T)), _ =>

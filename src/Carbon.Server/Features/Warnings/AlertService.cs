@@ -19,7 +19,8 @@ public sealed record AlertRow(Alert Alert, string SubjectKind, string Name, stri
 /// stored, so never twice and never stale): 应报未报 for each month of each firm, 用能预算 for firms with a budget, a jump in
 /// any month of each firm, data quality (a 205-1 form that no longer balances, electricity far from the grid company's
 /// figure), last year's 能源利用状况报告 of key energy users, and the 晴雨表 (intensity fall against the year's target,
-/// same months of last year) for the district, each park and each key firm. People's explanations and acknowledgements are stored and joined by key.
+/// same months of last year) for the district, each park and each key firm — with, for the district and each park, the
+/// total against the pro-rata sum of its firms' budgets. People's explanations and acknowledgements are stored and joined by key.
 /// </summary>
 public sealed class AlertService(
     RegistryReads registry, EvaluationSnapshots snapshots, WarningReads reads, WarningCatalog catalog, IntakeCatalog intake, ReportingClock clock,
@@ -130,6 +131,14 @@ public sealed class AlertService(
 
         var parks = (await registry.LoadParksAsync()).ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
         var sums = new Dictionary<string, (ActivityTotals Now, ActivityTotals Before)>(StringComparer.Ordinal);
+        // The total's side of the barometer: the budgets of the firms that have one, summed by park and for the district
+        // (the annual cap), against those firms' energy through the last month due.
+        var caps = new Dictionary<string, (decimal Cap, decimal SoFar)>(StringComparer.Ordinal);
+        void Cap(string key, decimal cap, decimal soFar)
+        {
+            var (c, f) = caps.GetValueOrDefault(key);
+            caps[key] = (c + cap, f + soFar);
+        }
         void Sum(string key, ActivityTotals? a, ActivityTotals? b)
         {
             var (n, p) = sums.GetValueOrDefault(key, (ActivityTotals.Zero, ActivityTotals.Zero));
@@ -195,6 +204,12 @@ public sealed class AlertService(
                     alerts.Add((budget, "firm", name, park));
                 }
             }
+            if (budgets.TryGetValue(uscc, out var cap) && through > 0)
+            {
+                var due = Enumerable.Range(1, through).Sum(m => Tce(months[m - 1], year));
+                Cap("district", cap, due);
+                Cap(park ?? "", cap, due);
+            }
             // The barometer's months: those both years filed, through the last month due.
             var both = Enumerable.Range(1, Math.Max(through, 0)).Where(m => months[m - 1] is not null && last[m - 1] is not null).ToList();
             foreach (var m in both)
@@ -225,6 +240,11 @@ public sealed class AlertService(
                 {
                     alerts.Add(key == "district" ? (barometer, "district", "全区", null) : (barometer, "park", parks.GetValueOrDefault(key, key), key));
                 }
+            }
+            foreach (var (key, (cap, soFar)) in caps.Where(c => c.Key.Length > 0 && c.Value.Cap > 0m))
+            {
+                var total = EarlyWarning.IntensityTotal(key, new YearMonth(year, through), soFar, cap, rules);
+                alerts.Add(key == "district" ? (total, "district", "全区", null) : (total, "park", parks.GetValueOrDefault(key, key), key));
             }
         }
         return alerts;

@@ -1,0 +1,78 @@
+namespace Carbon.Domain.LandUse;
+
+/// <summary>The "two small" campaigns (两小 整治): what each one counts.</summary>
+public enum CampaignKind
+{
+    /// <summary>低散乱污 enterprises rectified.</summary>
+    ScatteredPolluting,
+    /// <summary>落后产能 phased out: firms.</summary>
+    BackwardCapacity,
+    /// <summary>低效街区 (blocks) upgraded.</summary>
+    LowEfficiencyBlock,
+    /// <summary>小微企业园 built or upgraded.</summary>
+    MicroPark,
+}
+
+/// <summary>What is wrong with a firm or block in a rectification case.</summary>
+public enum ProblemCategory
+{
+    Pollution,
+    Safety,
+    BackwardCapacity,
+    /// <summary>Energy use: linked to a 节能监察 case.</summary>
+    EnergyUse,
+    Unlicensed,
+    BlockGovernance,
+    /// <summary>搬迁入园: to be moved into a park.</summary>
+    Relocation,
+}
+
+/// <summary>Where a rectification case stands.</summary>
+public enum RectificationState
+{
+    Open,
+    InProgress,
+    Closed,
+}
+
+/// <summary>How a closed case ended; each counts toward its campaign.</summary>
+public enum ClosureKind
+{
+    Rectified,
+    /// <summary>搬迁入园.</summary>
+    RelocatedIntoPark,
+    Merged,
+    /// <summary>关停.</summary>
+    ShutDown,
+}
+
+/// <summary>A campaign's progress: closed cases against its target count, in its year.</summary>
+public sealed record CampaignProgress(CampaignKind Kind, int Year, int Target, int Closed, int Open)
+{
+    /// <summary>Closed ÷ target (may pass 1); null without a target.</summary>
+    public decimal? Share => Target > 0 ? (decimal)Closed / Target : null;
+}
+
+/// <summary>The rectification workflow: open → in progress → closed (with a closure kind and evidence).</summary>
+public static class Rectification
+{
+    /// <summary>
+    /// Whether the case may move from <paramref name="from"/> to <paramref name="to"/>: work starts on an open case; a case
+    /// open or in progress may be closed, with how it ended and its evidence; a closed case is closed for good.
+    /// </summary>
+    public static bool CanMove(RectificationState from, RectificationState to) => (from, to) switch
+    {
+        (RectificationState.Open, RectificationState.InProgress) => true,
+        (RectificationState.Open or RectificationState.InProgress, RectificationState.Closed) => true,
+        _ => false,
+    };
+
+    /// <summary>A campaign's count: the cases of the campaign closed by the end of its year, of any closure kind, against its target.</summary>
+    public static CampaignProgress Progress(CampaignKind kind, int year, int target, IEnumerable<(RectificationState State, DateOnly? ClosedOn)> cases)
+    {
+        var list = cases.ToList();
+        var end = new DateOnly(year, 12, 31);
+        var closed = list.Count(c => c.State == RectificationState.Closed && c.ClosedOn is { } on && on <= end);
+        return new CampaignProgress(kind, year, target, closed, list.Count(c => c.State != RectificationState.Closed));
+    }
+}

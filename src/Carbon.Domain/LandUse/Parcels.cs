@@ -46,6 +46,8 @@ public enum ParcelState
 /// <summary>What happens to a parcel: each is one event on the ledger with its actor, date and document.</summary>
 public enum ParcelEvent
 {
+    /// <summary>供地: the parcel granted or leased to its first holder (its registration; nothing leads to it).</summary>
+    Grant,
     /// <summary>开工.</summary>
     Start,
     /// <summary>竣工.</summary>

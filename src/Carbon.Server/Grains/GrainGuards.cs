@@ -208,6 +208,32 @@ public static partial class GrainGuards
         Actor(c.Caller.Account);
     }
 
+    /// <summary>A parcel code: letters, digits, '-' and '_', 1 to 32 characters (a 不动产单元号 or the district's own code).</summary>
+    public static readonly Regex ParcelCode = new("^[A-Za-z0-9_-]{1,32}$", RegexOptions.Compiled);
+
+    public static void RegisterParcel(string key, RegisterParcel c)
+    {
+        Check(ParcelCode.IsMatch(key), "code", "地块编号为1–32位字母、数字、- 或 _ (a parcel code)");
+        Text("name", c.Name, required: true, max: 200);
+        Text("location", c.Location, required: true, max: 200);
+        Text("landUse", c.LandUse, required: true, max: 100);
+        Text("document", c.Document, required: true, max: 200);
+        Check(c.AreaMu is > 0m and <= Land.MaxMu, "areaMu", $"面积应在 0 至 {Land.MaxMu} 亩之间 (areaMu must be above 0 and at most {Land.MaxMu})");
+        Check(c.ExpiresOn is null || c.ExpiresOn > c.GrantedOn, "expiresOn", "到期日须晚于供地日 (expiry after the grant)");
+        Usccs(c.Holder);
+        Actor(c.Caller.Account);
+    }
+
+    public static void RecordParcelEvent(string key, ParcelEventCommand c)
+    {
+        Check(ParcelCode.IsMatch(key), "code", "地块编号为1–32位字母、数字、- 或 _ (a parcel code)");
+        Text("document", c.Document, required: true, max: 200);
+        Text("detail", c.Detail, required: false, max: 4000, multiline: true);
+        Check(c.Investment is null or (>= 0m and <= FilingLimits.MaxMoney10kYuan), "investment", "投资额应在 0 至上限之间 (investment out of range)");
+        Check(c.FloorAreaRatio is null or (> 0m and <= 100m), "floorAreaRatio", "容积率应在 0 至 100 之间 (floorAreaRatio out of range)");
+        Actor(c.Caller.Account);
+    }
+
     public static void CreatePlan(string key, CreatePlan c, TimeProvider time)
     {
         Id("id", key);

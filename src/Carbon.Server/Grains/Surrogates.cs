@@ -135,3 +135,17 @@ public sealed class CallerCopier : IDeepCopier<Carbon.Domain.Access.Caller>
 {
     public Carbon.Domain.Access.Caller? DeepCopy(Carbon.Domain.Access.Caller? input, CopyContext context) => input;
 }
+
+[GenerateSerializer, Immutable]
+public readonly record struct StandardLandObligationsSurrogate(decimal? InvestmentPerMu, decimal? TaxPerMu, decimal? EnergyPerValueAdded, decimal? FloorAreaRatio,
+    decimal? EmissionsT, DateOnly? StartBy, DateOnly? CompleteBy, int? ReviewYear, string[] Remedies);
+
+[RegisterConverter]
+public sealed class StandardLandObligationsConverter : IConverter<Carbon.Domain.LandUse.StandardLandObligations, StandardLandObligationsSurrogate>
+{
+    public Carbon.Domain.LandUse.StandardLandObligations ConvertFromSurrogate(in StandardLandObligationsSurrogate s) =>
+        new(s.InvestmentPerMu, s.TaxPerMu, s.EnergyPerValueAdded, s.FloorAreaRatio, s.EmissionsT, s.StartBy, s.CompleteBy, s.ReviewYear, s.Remedies);
+
+    public StandardLandObligationsSurrogate ConvertToSurrogate(in Carbon.Domain.LandUse.StandardLandObligations o) =>
+        new(o.InvestmentPerMu, o.TaxPerMu, o.EnergyPerValueAdded, o.FloorAreaRatio, o.EmissionsT, o.StartBy, o.CompleteBy, o.ReviewYear, o.Remedies.ToArray());
+}

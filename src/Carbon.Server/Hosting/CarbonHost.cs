@@ -16,6 +16,7 @@ using Carbon.Server.Features.Targets;
 using Carbon.Server.Features.Exports;
 using Carbon.Server.Features.Warnings;
 using Carbon.Server.Features.Intake;
+using Carbon.Server.Features.Land;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
 using Carbon.Server.Configuration;
@@ -50,6 +51,7 @@ public static class CarbonHost
         services.AddSingleton<Features.Exports.ExportService>();
         services.AddSingleton<Features.Warnings.AlertService>();
         services.AddSingleton<Features.Warnings.DistrictSheets>();
+        services.AddSingleton<Features.Land.LandService>();
         services.AddSingleton<Features.Warnings.ReminderMail>();
         services.AddSingleton<Features.Warnings.ReminderService>();
         services.AddHostedService<Features.Warnings.ReminderSchedule>();
@@ -150,6 +152,7 @@ public static class CarbonHost
         api.MapIntake();
         api.MapExports();
         api.MapWarnings();
+        api.MapLand();
         return app;
     }
 

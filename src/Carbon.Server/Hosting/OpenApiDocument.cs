@@ -21,6 +21,7 @@ public static class CarbonOpenApi
 
     private static readonly Problem NoCase = NotFound("id", $"无此案件 {RunId} (no case)");
     private static readonly Problem NoImport = NotFound("id", $"无此导入任务 {RunId} (no import job)");
+    private static readonly Problem NoParcel = NotFound("parcel", "无此地块 YZ-001 (no such parcel)");
     private static readonly Problem NoEnterprise = NotFound("uscc", $"未登记企业 {Uscc} (no enterprise registered with USCC {Uscc})");
     private static readonly Problem NoPark = NotFound("code", "未登记园区 YZ-DEMO (no park registered with code YZ-DEMO)");
     private static readonly Problem NoRun = NotFound("id", $"无此评价记录 {RunId} (no evaluation run {RunId})");
@@ -129,6 +130,15 @@ public static class CarbonOpenApi
         ["UploadBudgets"] = [Bad("用能预算!C3", "tce 应在 0 至 1 亿之间 (tce must be above 0 and at most 100 000 000)")],
         ["BudgetTemplate"] = [],
         ["ListOwnMessages"] = [],
+        ["RegisterParcel"] = [Bad("obligations", "标准地须约定指标 (a standard-land grant carries its obligations)"),
+            NotFound("holder", "未登记企业 9133021213967419XF (no enterprise with this USCC)"), Conflict("code", "地块 YZ-001 已登记 (parcel YZ-001 is registered)")],
+        ["ListParcels"] = [],
+        ["GetParcel"] = [NoParcel],
+        ["RecordParcelEvent"] = [Bad("on", "on 必填 (the day it happened)"), NoParcel,
+            Conflict("event", "地块处于 granted，不能 produce；可以：start, transfer, repossess (not in this state)")],
+        ["ParcelReview"] = [BadYear, NoParcel, Conflict("parcel", "地块 YZ-001 的供地合同没有约定指标，无需达产复核 (no obligations to review)")],
+        ["RecordParcelReview"] = [Bad("document", "须给出复核文件 (the review's document)"), NoParcel,
+            Conflict("year", "floor-area-ratio 无法测算（缺少数据），不能通过复核 (a clause cannot be measured: a review cannot pass)")],
         ["RunReminders"] = [],
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
         ["GridElectricityTemplate"] = [],
@@ -172,10 +182,14 @@ public static class CarbonOpenApi
         ["Supervision 节能监察"] = "节能监察 Energy-saving supervision (《节能监察办法》 NDRC 2016 令第33号): plans with the data's proposals and a " +
                                 "reproducible 双随机 draw, cases from notice to re-inspection or referral with every step, evidence files, " +
                                 "and checks against energy quotas, phased-out equipment catalogues and GB 17167 metering rates.",
-        ["Imports 数据导入"] = "数据导入 Statistics form 205-1 《能源购进、消费与库存》 and Carbon's template, as XLSX or CSV: every firm-month checked " +
-                             "the way a filing is (same words), 205-1 balance checks, a job to confirm, the refused rows back with an 错误 column.",
+        ["Imports 数据导入"] = "数据导入 Statistics form 205-1 《能源购进、消费与库存》, Carbon's template and the online monitoring system's monthly " +
+                             "records, as XLSX or CSV: every firm-month checked the way a filing is (same words), 205-1 balance checks, a job to " +
+                             "confirm, the refused rows back with an 错误 column.",
         ["Alerts 预警"] = "预警 Early warning, derived from the filings on every read: 应报未报 (amber the day after the district's deadline, red ten " +
-                          "days after), the 双控晴雨表 of district, parks and key firms, 用能预算, and jumps; firms explain, officials acknowledge.",
+                          "days after), the 双控晴雨表 of district, parks and key firms, 用能预算, jumps, data quality against 205-1 and the grid " +
+                          "company, and the annual 能源利用状况报告; firms explain, officials acknowledge; daily reminders by message and email.",
+        ["Land 工业用地"] = "工业用地全生命周期 Industrial parcels from grant to repossession: the register, supply modes, 标准地 obligations, every " +
+                          "event on the ledger, transfers that carry the obligations, and the 达产 review clause by clause.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +

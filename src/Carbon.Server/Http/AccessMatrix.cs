@@ -27,6 +27,7 @@ public static class AccessMatrix
     private const string OwnFirm = "本企业（填报员）、本园区企业（园区管理员）、全区（经信局、监察、审计）；其他企业 404 (own firm / own parks' firms / district; others 404)";
     private const string OwnPark = "本园区（园区管理员）、全区；其他园区 404 (own parks / district; others 404)";
     private const string District = "全区 (the district)";
+    private const string OwnParcel = "本企业持有的地块（填报员）、本园区的地块（园区管理员）、全区；其他 404 (own firms' / own parks' parcels / district; others 404)";
     private const string Listed = "列表只含调用者可见的记录 (lists hold only what the caller may see)";
 
     public static readonly IReadOnlyDictionary<string, Access> Rules = new Dictionary<string, Access>(StringComparer.Ordinal)
@@ -191,6 +192,12 @@ public static class AccessMatrix
         ["PUT /api/enterprises/{uscc}/energy-reports/{year}"] = Access.Signed("本企业（填报员）、经信局；其他 404 (own firm / district officials; others 404)", Filer, Official),
         ["GET /api/enterprises/{uscc}/energy-reports/{year}"] = Access.Signed(OwnFirm, FirmReaders),
         ["POST /api/budgets"] = Access.Signed(District, Official),
+        ["POST /api/parcels"] = Access.Signed(District, Official),
+        ["GET /api/parcels"] = Access.Signed(Listed + "：用地企业的填报员见其企业的地块，园区管理员见本园区的 (a filer its firms' parcels, a park administrator its parks')", FirmReaders),
+        ["GET /api/parcels/{parcel}"] = Access.Signed(OwnParcel, FirmReaders),
+        ["POST /api/parcels/{parcel}/events"] = Access.Signed(District, Official),
+        ["GET /api/parcels/{parcel}/review"] = Access.Signed(OwnParcel, FirmReaders),
+        ["POST /api/parcels/{parcel}/review"] = Access.Signed(District, Official),
         ["GET /api/account/messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /api/reminders/run"] = Access.Signed("给全区有待办事项的填报账号发提醒 (reminds every filer account with something outstanding)", Official),
         ["GET /api/budgets/template"] = Access.Signed(District, Official),

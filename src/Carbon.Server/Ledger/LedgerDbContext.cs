@@ -45,6 +45,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<EnergyReportRecord> EnergyReports => Set<EnergyReportRecord>();
     public DbSet<GridElectricityRecord> GridElectricity => Set<GridElectricityRecord>();
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<ParcelRecord> Parcels => Set<ParcelRecord>();
+    public DbSet<ParcelEventRecord> ParcelEvents => Set<ParcelEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -375,6 +377,36 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(m => m.Link).HasMaxLength(200);
             e.Property(m => m.EmailedTo).HasMaxLength(254);
             e.HasIndex(m => new { m.Account, m.Key }).IsUnique();
+        });
+        model.Entity<ParcelRecord>(e =>
+        {
+            e.ToTable("parcels");
+            e.HasKey(p => p.Code);
+            e.Property(p => p.Code).HasMaxLength(32);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.LocationKind).HasMaxLength(32);
+            e.Property(p => p.Location).HasMaxLength(200);
+            e.Property(p => p.ParkCode).HasMaxLength(32);
+            e.Property(p => p.LandUse).HasMaxLength(100);
+            e.Property(p => p.Supply).HasMaxLength(32);
+            e.Property(p => p.Remedies).HasMaxLength(2000);
+            e.Property(p => p.CreatedBy).HasMaxLength(100);
+        });
+        model.Entity<ParcelEventRecord>(e =>
+        {
+            e.ToTable("parcel_events");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.ParcelCode).HasMaxLength(32);
+            e.Property(p => p.Event).HasMaxLength(32);
+            e.Property(p => p.State).HasMaxLength(32);
+            e.Property(p => p.Holder).HasMaxLength(18).IsFixedLength();
+            e.Property(p => p.Document).HasMaxLength(200);
+            e.Property(p => p.Detail).HasMaxLength(4000);
+            e.Property(p => p.Actor).HasMaxLength(100);
+            e.HasOne<ParcelRecord>().WithMany().HasForeignKey(p => p.ParcelCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(p => p.Holder).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => p.ParcelCode);
+            e.HasIndex(p => p.Holder);
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

@@ -42,6 +42,7 @@ public static class LedgerServices
         services.AddSingleton<SupervisionReads>();
         services.AddSingleton<IntakeReads>();
         services.AddSingleton<WarningReads>();
+        services.AddSingleton<LandReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

@@ -199,6 +199,37 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "parcels",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LocationKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ParkCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    AreaMu = table.Column<decimal>(type: "numeric", nullable: false),
+                    LandUse = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Supply = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    GrantedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InvestmentPerMu = table.Column<decimal>(type: "numeric", nullable: true),
+                    TaxPerMu = table.Column<decimal>(type: "numeric", nullable: true),
+                    EnergyPerValueAdded = table.Column<decimal>(type: "numeric", nullable: true),
+                    FloorAreaRatio = table.Column<decimal>(type: "numeric", nullable: true),
+                    EmissionsT = table.Column<decimal>(type: "numeric", nullable: true),
+                    StartBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompleteBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewYear = table.Column<int>(type: "integer", nullable: true),
+                    Remedies = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parcels", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parks",
                 columns: table => new
                 {
@@ -677,6 +708,42 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "parcel_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParcelCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Event = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Holder = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Document = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Investment = table.Column<decimal>(type: "numeric", nullable: true),
+                    FloorAreaRatio = table.Column<decimal>(type: "numeric", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parcel_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_parcel_events_enterprises_Holder",
+                        column: x => x.Holder,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_parcel_events_parcels_ParcelCode",
+                        column: x => x.ParcelCode,
+                        principalTable: "parcels",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "supervision_cases",
                 columns: table => new
                 {
@@ -1001,6 +1068,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_parcel_events_Holder",
+                table: "parcel_events",
+                column: "Holder");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parcel_events_ParcelCode",
+                table: "parcel_events",
+                column: "ParcelCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
                 table: "supervision_cases",
                 column: "PlanId");
@@ -1099,6 +1176,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "messages");
 
             migrationBuilder.DropTable(
+                name: "parcel_events");
+
+            migrationBuilder.DropTable(
                 name: "setup_codes");
 
             migrationBuilder.DropTable(
@@ -1124,6 +1204,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "import_files");
+
+            migrationBuilder.DropTable(
+                name: "parcels");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

@@ -198,6 +198,37 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "parcels",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LocationKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ParkCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    LandUse = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Supply = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    GrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InvestmentPerMu = table.Column<decimal>(type: "TEXT", nullable: true),
+                    TaxPerMu = table.Column<decimal>(type: "TEXT", nullable: true),
+                    EnergyPerValueAdded = table.Column<decimal>(type: "TEXT", nullable: true),
+                    FloorAreaRatio = table.Column<decimal>(type: "TEXT", nullable: true),
+                    EmissionsT = table.Column<decimal>(type: "TEXT", nullable: true),
+                    StartBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompleteBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Remedies = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parcels", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parks",
                 columns: table => new
                 {
@@ -676,6 +707,42 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "parcel_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParcelCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Investment = table.Column<decimal>(type: "TEXT", nullable: true),
+                    FloorAreaRatio = table.Column<decimal>(type: "TEXT", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parcel_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_parcel_events_enterprises_Holder",
+                        column: x => x.Holder,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_parcel_events_parcels_ParcelCode",
+                        column: x => x.ParcelCode,
+                        principalTable: "parcels",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "supervision_cases",
                 columns: table => new
                 {
@@ -1000,6 +1067,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_parcel_events_Holder",
+                table: "parcel_events",
+                column: "Holder");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parcel_events_ParcelCode",
+                table: "parcel_events",
+                column: "ParcelCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
                 table: "supervision_cases",
                 column: "PlanId");
@@ -1098,6 +1175,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "messages");
 
             migrationBuilder.DropTable(
+                name: "parcel_events");
+
+            migrationBuilder.DropTable(
                 name: "setup_codes");
 
             migrationBuilder.DropTable(
@@ -1123,6 +1203,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "import_files");
+
+            migrationBuilder.DropTable(
+                name: "parcels");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

@@ -1,0 +1,127 @@
+using Carbon.Domain.LandUse;
+using Carbon.Domain.Registry;
+using Carbon.Server.Grains;
+using Carbon.Server.Grains.Contracts;
+using Carbon.Server.Http;
+using FluentValidation;
+
+namespace Carbon.Server.Features.Land;
+
+/// <summary>A contract's obligations on the wire (标准地 or any contract with per-mu terms); a clause left out is not in it.</summary>
+public sealed record ObligationsRequest(decimal? InvestmentPerMu, decimal? TaxPerMu, decimal? EnergyPerValueAdded, decimal? FloorAreaRatio,
+    decimal? EmissionsT, DateOnly? StartBy, DateOnly? CompleteBy, int? ReviewYear, string[]? Remedies)
+{
+    public StandardLandObligations ToDomain() => new(InvestmentPerMu, TaxPerMu, EnergyPerValueAdded, FloorAreaRatio, EmissionsT, StartBy, CompleteBy,
+        ReviewYear, (Remedies ?? []).Select(r => r.Trim()).ToList());
+
+    public static ObligationsRequest From(StandardLandObligations o) => new(o.InvestmentPerMu, o.TaxPerMu, o.EnergyPerValueAdded, o.FloorAreaRatio,
+        o.EmissionsT, o.StartBy, o.CompleteBy, o.ReviewYear, o.Remedies.ToArray());
+}
+
+/// <summary>POST /api/parcels: a parcel, its first holder and the document it was supplied by.</summary>
+public sealed record ParcelRequest(string? Code, string? Name, ParcelLocationKind? LocationKind, string? Location, string? ParkCode, decimal? AreaMu,
+    string? LandUse, SupplyMode? Supply, Uscc? Holder, DateOnly? GrantedOn, DateOnly? ExpiresOn, ObligationsRequest? Obligations, string? Document);
+
+/// <summary>POST /api/parcels/{parcel}/events: something that happened, on a day, by a document.</summary>
+public sealed record ParcelEventRequest(ParcelEvent? Event, DateOnly? On, string? Document, Uscc? NewHolder = null, decimal? Investment = null,
+    decimal? FloorAreaRatio = null, DateOnly? ExpiresOn = null);
+
+/// <summary>POST /api/parcels/{parcel}/review: the 达产 review of a year (default: the contract's review year), on a day, by a document.</summary>
+public sealed record ReviewRequest(int? Year, DateOnly? On, string? Document);
+
+public sealed record ParcelEventResponse(ParcelEvent Event, ParcelState State, Uscc Holder, DateOnly On, string Document, decimal? Investment,
+    decimal? FloorAreaRatio, DateOnly? ExpiresOn, string? Detail, string Actor, DateTimeOffset At);
+
+/// <summary>A parcel: the register, its state and holder now, what may happen next, and every event.</summary>
+public sealed record ParcelResponse(string Code, string Name, ParcelLocationKind LocationKind, string Location, string? ParkCode, decimal AreaMu,
+    string LandUse, SupplyMode Supply, DateOnly GrantedOn, DateOnly? ExpiresOn, ObligationsRequest? Obligations, ParcelState State, Uscc Holder,
+    decimal? Investment, decimal? FloorAreaRatio, ParcelEvent[] Next, ParcelEventResponse[] Events)
+{
+    public static ParcelResponse From(ParcelView v) => new(v.Code, v.Name, v.LocationKind, v.Location, v.ParkCode, v.AreaMu, v.LandUse, v.Supply,
+        v.GrantedOn, v.ExpiresOn, v.Obligations is { } o ? ObligationsRequest.From(o) : null, v.State, v.Holder, v.Investment, v.FloorAreaRatio,
+        ParcelLifecycle.Open(v.State).Where(e => e is not (ParcelEvent.PassReview or ParcelEvent.FailReview)).ToArray(),
+        v.Events.Select(e => new ParcelEventResponse(e.Event, e.State, e.Holder, e.On, e.Document, e.Investment, e.FloorAreaRatio, e.ExpiresOn, e.Detail,
+            e.Actor, e.At)).ToArray());
+}
+
+/// <summary>A parcel in the list.</summary>
+public sealed record ParcelSummary(string Code, string Name, ParcelLocationKind LocationKind, string Location, string? ParkCode, decimal AreaMu,
+    SupplyMode Supply, ParcelState State, Uscc Holder, int? ReviewYear);
+
+public sealed record ClauseResponse(ObligationClause Clause, decimal Contracted, decimal? Actual, bool? Met);
+
+/// <summary>
+/// The 达产 review of a year: the holder, the land its figures are spread over, the figures, every clause, whether one is
+/// broken, and the remedies the contract agreed for a breach.
+/// </summary>
+public sealed record ReviewResponse(string Code, int Year, Uscc Holder, decimal LandMu, decimal? TaxPaid, decimal? ValueAdded, decimal? EnergyTce,
+    ClauseResponse[] Clauses, bool Breached, string[] Remedies, ParcelState? State = null);
+
+public sealed class ObligationsRequestValidator : AbstractValidator<ObligationsRequest>
+{
+    public ObligationsRequestValidator()
+    {
+        RuleFor(o => o.InvestmentPerMu).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
+        RuleFor(o => o.TaxPerMu).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
+        RuleFor(o => o.EnergyPerValueAdded).GreaterThan(0m).LessThanOrEqualTo(1_000m);
+        RuleFor(o => o.FloorAreaRatio).GreaterThan(0m).LessThanOrEqualTo(100m);
+        RuleFor(o => o.EmissionsT).GreaterThanOrEqualTo(0m).LessThanOrEqualTo(100_000_000m);
+        RuleFor(o => o.ReviewYear).InclusiveBetween(2000, 2100);
+        RuleFor(o => o.CompleteBy).GreaterThan(o => o.StartBy).When(o => o.StartBy is not null && o.CompleteBy is not null)
+            .WithMessage("竣工期限须晚于开工期限 (completeBy after startBy)");
+        RuleFor(o => o.Remedies).Must(r => r is null || r.Length <= 10).WithMessage("最多 10 项违约处理 (at most 10 remedies)");
+        RuleForEach(o => o.Remedies).NotEmpty().MaximumLength(200).CleanText();
+        RuleFor(o => o).Must(o => (o.InvestmentPerMu ?? o.TaxPerMu ?? o.EnergyPerValueAdded ?? o.FloorAreaRatio ?? o.EmissionsT) is not null)
+            .WithName("obligations").WithMessage("至少约定一项指标 (at least one obligation)");
+    }
+}
+
+public sealed class ParcelRequestValidator : AbstractValidator<ParcelRequest>
+{
+    public ParcelRequestValidator()
+    {
+        RuleFor(r => r.Code).NotEmpty().Must(c => c is null || GrainGuards.ParcelCode.IsMatch(c))
+            .WithMessage("地块编号为1–32位字母、数字、- 或 _ (code: letters, digits, - and _)");
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).CleanText();
+        RuleFor(r => r.LocationKind).NotNull().WithMessage("locationKind 为 park, village-cluster 或 block");
+        RuleFor(r => r.Location).NotEmpty().MaximumLength(200).CleanText();
+        RuleFor(r => r.ParkCode).NotEmpty().When(r => r.LocationKind == ParcelLocationKind.Park).WithMessage("园区内的地块须给出 parkCode (a park parcel names its park)");
+        RuleFor(r => r.AreaMu).NotNull().GreaterThan(0m).LessThanOrEqualTo(Domain.Registry.Land.MaxMu);
+        RuleFor(r => r.LandUse).NotEmpty().MaximumLength(100).CleanText();
+        RuleFor(r => r.Supply).NotNull().WithMessage("supply 为 flexible-term, long-lease, lease-and-grant, lease-then-grant, with-project 或 standard-land");
+        RuleFor(r => r.Holder).NotNull().WithMessage("holder 必填：用地企业的统一社会信用代码 (the holder's USCC)");
+        RuleFor(r => r.GrantedOn).NotNull();
+        RuleFor(r => r.ExpiresOn).GreaterThan(r => r.GrantedOn).When(r => r.ExpiresOn is not null && r.GrantedOn is not null)
+            .WithMessage("到期日须晚于供地日 (expiresOn after grantedOn)");
+        RuleFor(r => r.Obligations).NotNull().When(r => r.Supply == SupplyMode.StandardLand)
+            .WithMessage("标准地须约定指标 (a standard-land grant carries its obligations)");
+        RuleFor(r => r.Obligations!).SetValidator(new ObligationsRequestValidator()).When(r => r.Obligations is not null);
+        RuleFor(r => r.Document).NotEmpty().WithMessage("须给出供地文件 (the grant's document)").MaximumLength(200).CleanText();
+    }
+}
+
+public sealed class ParcelEventRequestValidator : AbstractValidator<ParcelEventRequest>
+{
+    public ParcelEventRequestValidator()
+    {
+        RuleFor(r => r.Event).NotNull().WithMessage("event 为 start, complete, produce, renew, transfer 或 repossess")
+            .Must(e => e is not (ParcelEvent.Grant or ParcelEvent.PassReview or ParcelEvent.FailReview))
+            .WithMessage("供地即登记；达产复核用 POST /api/parcels/{parcel}/review (grant is registration; reviews go to /review)");
+        RuleFor(r => r.On).NotNull().WithMessage("on 必填 (the day it happened)");
+        RuleFor(r => r.Document).NotEmpty().WithMessage("须给出文件 (the document behind it)").MaximumLength(200).CleanText();
+        RuleFor(r => r.NewHolder).NotNull().When(r => r.Event == ParcelEvent.Transfer).WithMessage("转让须给出受让企业 newHolder (a transfer names the new holder)");
+        RuleFor(r => r.ExpiresOn).NotNull().When(r => r.Event == ParcelEvent.Renew).WithMessage("续期须给出新到期日 expiresOn (a renewal gives the new expiry)");
+        RuleFor(r => r.Investment).GreaterThanOrEqualTo(0m).LessThanOrEqualTo(Domain.Accounting.FilingLimits.MaxMoney10kYuan);
+        RuleFor(r => r.FloorAreaRatio).GreaterThan(0m).LessThanOrEqualTo(100m);
+    }
+}
+
+public sealed class ReviewRequestValidator : AbstractValidator<ReviewRequest>
+{
+    public ReviewRequestValidator()
+    {
+        RuleFor(r => r.Year).InclusiveBetween(2020, 2100);
+        RuleFor(r => r.On).NotNull().WithMessage("on 必填 (the day of the review)");
+        RuleFor(r => r.Document).NotEmpty().WithMessage("须给出复核文件 (the review's document)").MaximumLength(200).CleanText();
+    }
+}

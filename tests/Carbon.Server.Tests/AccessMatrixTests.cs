@@ -19,7 +19,8 @@ public class AccessMatrixTests : OwnService
 {
     private sealed record World(string OwnFirm, string ForeignFirm, string OwnPark, string ForeignPark, string OwnApplication,
         string ForeignApplication, string OwnCertificate, string ForeignCertificate, string Run, string Batch, string Account,
-        string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan, string OwnImport, string ForeignImport);
+        string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan, string OwnImport, string ForeignImport,
+        string OwnParcel, string ForeignParcel);
 
     private static readonly string[] RoleNames = ["anonymous", "filer", "park-administrator", "district-official", "inspector", "evaluator", "auditor"];
 
@@ -148,13 +149,16 @@ public class AccessMatrixTests : OwnService
     private static bool OutOfScope(Role role, string route) => role switch
     {
         Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}") || SupervisionCase(route) || ImportJob(route)
+                      || Parcel(route)
                       || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.ParkAdministrator => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{code}") || route.Contains("{number}")
-                                  || SupervisionCase(route)
+                                  || SupervisionCase(route) || Parcel(route)
                                   || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.Evaluator => route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         _ => false,
     };
+
+    private static bool Parcel(string route) => route.Contains("{parcel}") || route.Contains("{Parcel}");
 
     private static bool SupervisionCase(string route) => route.StartsWith("/api/supervision/cases/{id}") || route.StartsWith("/supervision/cases/{Id}");
 
@@ -168,6 +172,8 @@ public class AccessMatrixTests : OwnService
             .Replace("{UsccText}", foreign ? w.ForeignFirm : w.OwnFirm)
             .Replace("{MonthText}", "2023-03")
             .Replace("{code}", foreign ? w.ForeignPark : w.OwnPark)
+            .Replace("{parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
+            .Replace("{Parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
             .Replace("{month}", "2023-03")
             .Replace("{number}", foreign ? w.ForeignCertificate : w.OwnCertificate)
             .Replace("{sha256}", foreign ? w.ForeignEvidence : w.OwnEvidence)
@@ -248,8 +254,21 @@ public class AccessMatrixTests : OwnService
         }
         var ownImport = await ImportAsync(await App.ClientAsync("m-filer", Role.Filer, firms: [own]));
         var foreignImport = await ImportAsync(Http);
+        async Task<string> ParcelAsync(string code, string firm, string park)
+        {
+            var created = await Http.PostAsJsonAsync("/api/parcels", new
+            {
+                code, name = "矩阵测试地块", locationKind = "park", location = park, parkCode = park, areaMu = 10m, landUse = "工业用地",
+                supply = "standard-land", holder = firm, grantedOn = "2021-01-01", document = "矩阵测试",
+                obligations = new { taxPerMu = 10m, reviewYear = 2023 },
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return code;
+        }
+        var ownParcel = await ParcelAsync("M-OWN", own, ownPark);
+        var foreignParcel = await ParcelAsync("M-FOREIGN", foreign, foreignPark);
         return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account,
-            ownCase, foreignCase, ownEvidence, foreignEvidence, plan, ownImport, foreignImport);
+            ownCase, foreignCase, ownEvidence, foreignEvidence, plan, ownImport, foreignImport, ownParcel, foreignParcel);
     }
 
     private Task<string> FirmInAsync(string park) => Http.FirmAsync(park: park);

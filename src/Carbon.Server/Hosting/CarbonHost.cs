@@ -76,6 +76,7 @@ public static class CarbonHost
         services.AddHostedService<DemoSupervisionStartup>();
         services.AddHostedService<DemoImportStartup>();
         services.AddHostedService<DemoReminderStartup>();
+        services.AddHostedService<DemoLandStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

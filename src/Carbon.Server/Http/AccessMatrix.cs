@@ -76,6 +76,10 @@ public static class AccessMatrix
         ["GET /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["POST /imports/{Id}"] = Access.Signed("上传者本人、经信局；其他 404 (the uploader / officials; others 404)", Filer, Official),
         ["GET /alerts"] = Access.Signed(Listed, FirmReaders),
+        ["GET /land"] = Access.Signed(Listed, FirmReaders),
+        ["POST /land"] = Access.Signed(Listed + "（登记地块仅经信局 registering: officials）", FirmReaders),
+        ["GET /land/{Parcel}"] = Access.Signed(OwnParcel, FirmReaders),
+        ["POST /land/{Parcel}"] = Access.Signed(OwnParcel + "（记录事项与复核仅经信局 recording: officials）", FirmReaders),
         ["GET /messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /alerts"] = Access.Signed("企业说明本企业的预警、登记本企业能源利用状况报告；经信局说明或确认、上传预算与供电公司数据 " +

@@ -20,7 +20,13 @@ public sealed record ObligationsRequest(decimal? InvestmentPerMu, decimal? TaxPe
 
 /// <summary>POST /api/parcels: a parcel, its first holder and the document it was supplied by.</summary>
 public sealed record ParcelRequest(string? Code, string? Name, ParcelLocationKind? LocationKind, string? Location, string? ParkCode, decimal? AreaMu,
-    string? LandUse, SupplyMode? Supply, Uscc? Holder, DateOnly? GrantedOn, DateOnly? ExpiresOn, ObligationsRequest? Obligations, string? Document);
+    string? LandUse, SupplyMode? Supply, Uscc? Holder, DateOnly? GrantedOn, DateOnly? ExpiresOn, ObligationsRequest? Obligations, string? Document)
+{
+    /// <summary>The grain's command, once the validator has passed the request (a park code only for a parcel in a park).</summary>
+    public RegisterParcel ToCommand(Domain.Access.Caller caller) => new(Name!, LocationKind!.Value, Location!,
+        LocationKind == ParcelLocationKind.Park ? ParkCode : null, AreaMu!.Value, LandUse!, Supply!.Value, Holder!.Value, GrantedOn!.Value, ExpiresOn,
+        Obligations?.ToDomain(), Document!, caller);
+}
 
 /// <summary>POST /api/parcels/{parcel}/events: something that happened, on a day, by a document.</summary>
 public sealed record ParcelEventRequest(ParcelEvent? Event, DateOnly? On, string? Document, Uscc? NewHolder = null, decimal? Investment = null,

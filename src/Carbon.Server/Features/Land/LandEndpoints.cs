@@ -31,9 +31,7 @@ public static class LandEndpoints
         IGrainFactory grains, ClaimsPrincipal user)
     {
         var caller = user.RequiredCaller();
-        var answer = await grains.GetGrain<IParcelGrain>(body.Code!).RegisterAsync(new RegisterParcel(body.Name!, body.LocationKind!.Value, body.Location!,
-            body.LocationKind == ParcelLocationKind.Park ? body.ParkCode : null, body.AreaMu!.Value, body.LandUse!, body.Supply!.Value, body.Holder!.Value,
-            body.GrantedOn!.Value, body.ExpiresOn, body.Obligations?.ToDomain(), body.Document!, caller));
+        var answer = await grains.GetGrain<IParcelGrain>(body.Code!).RegisterAsync(body.ToCommand(caller));
         return answer.Result == ParcelResult.Done
             ? TypedResults.Created($"/api/parcels/{body.Code}", ParcelResponse.From(answer.Parcel!))
             : Problem(answer);

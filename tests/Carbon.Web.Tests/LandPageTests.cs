@@ -1,0 +1,44 @@
+using Carbon.Server.Demo;
+using Carbon.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Carbon.Web.Tests;
+
+/// <summary>工业用地 in the browser: an official records the 达产 review of the demo's 标准地 that falls short; a filer sees its firm's parcel only.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LandPageTests(CarbonSite site, ITestOutputHelper output)
+{
+    private static readonly string Official = DemoAccounts.All.Single(a => a.UserName == "official").Password;
+    private static readonly string Filer = DemoAccounts.All.Single(a => a.UserName == "filer").Password;
+
+    [BrowserFact]
+    public async Task An_official_records_a_parcel_review_and_the_filer_sees_its_own_parcel()
+    {
+        var official = await site.NewPageAsync();
+        await official.SignInAsync("official", Official);
+        for (var i = 0; i < 40 && await official.Locator("#parcels a[href='/land/YZ-2021-01']").CountAsync() == 0; i++)
+        {
+            await Task.Delay(250);   // the demo's parcels are seeded as the service starts
+            await official.OpenAsync("/land", output);
+        }
+        await official.Locator("#parcels a[href='/land/YZ-2021-01']").ClickAsync();
+        await official.ExpectPathAsync("/land/YZ-2021-01");
+        await Expect(official.Locator("#review tr.error")).ToContainTextAsync("亩均税收");
+        await official.Locator("#review-document").FillAsync("达产复核 2026-浏览器测试");
+        await official.GetByRole(AriaRole.Button, new() { Name = "记录复核 Record the review" }).ClickAsync();
+        await Expect(official.Locator("#message")).ToContainTextAsync("未达标");
+        await Expect(official.Locator("#state")).ToContainTextAsync("违约");
+        await Expect(official.Locator("#events")).ToContainTextAsync("复核未通过");
+        await official.ScreenshotAsync("land", output);
+
+        var filer = await site.NewPageAsync();
+        await filer.SignInAsync("filer", Filer);
+        await filer.OpenAsync("/land", output);
+        await Expect(filer.Locator("#parcels")).ToContainTextAsync("YZ-2019-05");
+        await Expect(filer.Locator("#parcels")).Not.ToContainTextAsync("YZ-2021-01");
+        await filer.OpenAsync("/land/YZ-2021-01", output);
+        await Expect(filer.Locator("h1")).ToContainTextAsync("未找到");
+    }
+}

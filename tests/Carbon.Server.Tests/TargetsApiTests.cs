@@ -62,9 +62,10 @@ public class TargetsApiTests : OwnService
         // would be at one coal rate: only the firms' own change counts, not the grid's.
         Assert.Equal(0.126751m, Target("co2-intensity-above").Dec("latest"));
 
-        // In parks: 2 of 3 = 0.666667, with no history to project from.
+        // In parks: 2 of 3 = 0.666667, with no history to project from; by value added (3 000 万元 each in 2023) 6 000 ÷ 9 000.
         var parks = Target("firms-in-parks");
         Assert.Equal(0.666667m, parks.Dec("latest"));
+        Assert.Contains("按2023年增加值计 66.666667%", parks["note"]!.GetValue<string>());
         Assert.Equal("no-baseline", parks["status"]!.GetValue<string>());
 
         // Green factories come from the certificate register: none issued yet, so 0 (and no history to project from).

@@ -1,5 +1,6 @@
 using Carbon.Domain.Accounting;
 using Carbon.Domain.Factors;
+using Carbon.Domain.LandUse;
 using Carbon.Domain.Targets;
 using Carbon.Server.Factors;
 using Carbon.Server.Features.Metrics;
@@ -40,8 +41,7 @@ public sealed class TargetsService(
                 "energy-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.EnergyIntensity),
                 "co2-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.Co2Intensity),
                 "water-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.WaterIntensity),
-                "share-in-parks" => ((decimal?)null, registry.Count == 0 ? null : (decimal?)registry.Count(r => r.Identity.ParkCode is not null) / registry.Count,
-                    "登记册当前值，无历年入园记录可作基期 (current registry; no history of park membership to form a baseline)", (decimal?)null),
+                "share-in-parks" => InParks(scope, latest, year),
                 "green-factories" => greenFactories is null
                     ? (null, null, "绿色工厂名录尚未建立，无数据 (the green-factory register does not exist yet)", null)
                     : (null, await greenFactories.CountAsync(year), "绿色工厂名录中有效证书数 (valid certificates in the register)", null),
@@ -58,6 +58,18 @@ public sealed class TargetsService(
         }
         return new TargetsResponse(new TargetPlanResponse(plan.Id, plan.Name, plan.BaselineYear, plan.TargetYear), year,
             comparable ? "comparable-2020" : "current", index?.Provisional == true, factors.Version, rows.ToArray());
+    }
+
+    /// <summary>
+    /// 入园率 (<see cref="ParkShare"/>): firms registered in a park ÷ firms, the target's measure; the share by value added
+    /// in the year is said beside it. No baseline: the registry keeps no history of park membership.
+    /// </summary>
+    private static (decimal?, decimal?, string?, decimal?) InParks(List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope,
+        Dictionary<string, FirmYear> latest, int year)
+    {
+        var (byCount, byValue) = ParkShare.Of(scope.Select(f => (f.Identity.ParkCode is not null, latest.GetValueOrDefault(f.Identity.Uscc)?.Totals.ValueAdded ?? 0m)));
+        var value = byValue is { } v ? $"；按{year}年增加值计 {R(v * 100m)}% (by value added)" : "";
+        return (null, byCount, $"登记册当前值，按企业数计{value}；无历年入园记录可作基期 (current registry, by count; no history of park membership for a baseline)", null);
     }
 
     /// <summary>Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩).</summary>

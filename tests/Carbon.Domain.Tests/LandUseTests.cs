@@ -31,6 +31,19 @@ public sealed class LandUseTests
         Assert.Equal(ObligationClause.FloorAreaRatio, Assert.Single(review.Unmeasured).Clause);
     }
 
+    /// <summary>
+    /// The holder holds 60 亩 (two parcels of 30): its 1 500 万元 tax is 25 万元/亩 over all of them, but the 12 600 万元
+    /// invested on this parcel is 12 600 ÷ 30 = 420 万元/亩 of it — not 210 over the holder's whole land.
+    /// </summary>
+    [Fact]
+    public void Investment_is_spread_over_the_parcel_and_tax_over_all_the_holders_land()
+    {
+        var review = StandardLandReview.Review(Contract, new ReviewFacts(AreaMu: 60m, TaxPaid: 1_500m, ValueAdded: null, EnergyTce: null,
+            PollutantsT: null, Investment: 12_600m, FloorAreaRatio: null, ParcelMu: 30m));
+        Assert.Equal((420m, true), (review.Clauses[0].Actual, review.Clauses[0].Met));
+        Assert.Equal(25m, review.Clauses[1].Actual);
+    }
+
     /// <summary>Exactly 30 万元/亩 (1 200 ÷ 40) meets an "at least 30" clause; 0.5 tce/万元 meets an "at most 0.5" one.</summary>
     [Fact]
     public void A_figure_exactly_at_the_obligation_meets_it()

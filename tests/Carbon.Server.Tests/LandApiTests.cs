@@ -87,6 +87,8 @@ public sealed class LandApiTests : IAsyncLifetime
         Assert.True(clauses["energy-per-value-added"]!["met"]!.GetValue<bool>());
         Assert.Equal(3, review["remedies"]!.AsArray().Count);
         Assert.Equal(HttpStatusCode.Forbidden, (await filerA.PostAsJsonAsync("/api/parcels/YZ-3/review", new { on = "2026-03-01", document = "x" })).StatusCode);
+        await (await official.PostAsJsonAsync("/api/parcels/YZ-3/review", new { year = 2026, on = "2026-03-01", document = "x" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "year");   // 2026 has not ended
         var recorded = await (await official.PostAsJsonAsync("/api/parcels/YZ-3/review", new { on = "2026-03-01", document = "达产复核 2026-007" })).JsonAsync();
         Assert.Equal("in-breach", recorded["state"]!.GetValue<string>());
         var events = (await (await official.GetAsync("/api/parcels/YZ-3")).JsonAsync())["events"]!.AsArray();

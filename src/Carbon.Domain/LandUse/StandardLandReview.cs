@@ -18,10 +18,11 @@ public enum ObligationClause
 /// <summary>
 /// What the review found for the holder in the review year: tax paid, value added (万元), energy (tce, 等价值) and
 /// pollutants (t) from its filings; fixed-asset investment (万元) and the floor-area ratio as the official records them
-/// (no filing holds them); the parcel's area (亩). A figure not known is null.
+/// (no filing holds them); the land the holder's figures are spread over (亩: every parcel it holds) and the parcel's own
+/// area, over which its investment is spread (null: the same). A figure not known is null.
 /// </summary>
 public sealed record ReviewFacts(decimal AreaMu, decimal? TaxPaid, decimal? ValueAdded, decimal? EnergyTce, decimal? PollutantsT,
-    decimal? Investment, decimal? FloorAreaRatio);
+    decimal? Investment, decimal? FloorAreaRatio, decimal? ParcelMu = null);
 
 /// <summary>One clause: what was agreed, what was found (null: not measured), and whether it was met (null: not measured).</summary>
 public sealed record ClauseResult(ObligationClause Clause, decimal Contracted, decimal? Actual, bool? Met);
@@ -58,10 +59,11 @@ public static class StandardLandReview
                 clauses.Add(new ClauseResult(clause, c, actual, actual is { } a ? a <= c : null));
             }
         }
-        decimal? PerMu(decimal? amount) => amount is { } v && facts.AreaMu > 0m ? v / facts.AreaMu : null;
+        static decimal? PerMu(decimal? amount, decimal mu) => amount is { } v && mu > 0m ? v / mu : null;
 
-        AtLeast(ObligationClause.Investment, contract.InvestmentPerMu, PerMu(facts.Investment));
-        AtLeast(ObligationClause.TaxPerMu, contract.TaxPerMu, PerMu(facts.TaxPaid));
+        // The investment was made on this parcel; the tax is the holder's, over all the land it holds.
+        AtLeast(ObligationClause.Investment, contract.InvestmentPerMu, PerMu(facts.Investment, facts.ParcelMu ?? facts.AreaMu));
+        AtLeast(ObligationClause.TaxPerMu, contract.TaxPerMu, PerMu(facts.TaxPaid, facts.AreaMu));
         AtMost(ObligationClause.EnergyPerValueAdded, contract.EnergyPerValueAdded,
             facts is { EnergyTce: { } e, ValueAdded: > 0m } ? e / facts.ValueAdded.Value : null);
         AtLeast(ObligationClause.FloorAreaRatio, contract.FloorAreaRatio, facts.FloorAreaRatio);

@@ -218,6 +218,8 @@ public static partial class GrainGuards
         Text("location", c.Location, required: true, max: 200);
         Text("landUse", c.LandUse, required: true, max: 100);
         Text("document", c.Document, required: true, max: 200);
+        Text("parkCode", c.ParkCode, required: false, max: 32);
+        Check(c.Obligations is null || string.Join('\n', c.Obligations.Remedies).Length <= 2000, "obligations.remedies", "违约处理合计不超过 2000 字 (remedies: at most 2 000 characters)");
         Check(c.AreaMu is > 0m and <= Land.MaxMu, "areaMu", $"面积应在 0 至 {Land.MaxMu} 亩之间 (areaMu must be above 0 and at most {Land.MaxMu})");
         Check(c.ExpiresOn is null || c.ExpiresOn > c.GrantedOn, "expiresOn", "到期日须晚于供地日 (expiry after the grant)");
         Usccs(c.Holder);

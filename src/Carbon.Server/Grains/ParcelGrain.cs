@@ -135,10 +135,11 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
             ? new StandardLandObligations(p.InvestmentPerMu, p.TaxPerMu, p.EnergyPerValueAdded, p.FloorAreaRatio, p.EmissionsT, p.StartBy, p.CompleteBy,
                 p.ReviewYear, (p.Remedies ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
             : null;
-        var built = _events.LastOrDefault(e => e.Investment is not null || e.FloorAreaRatio is not null);
+        var investment = _events.LastOrDefault(e => e.Investment is not null)?.Investment;
+        var floorAreaRatio = _events.LastOrDefault(e => e.FloorAreaRatio is not null)?.FloorAreaRatio;
         return new ParcelView(p.Code, p.Name, EnumTokens.Parse<ParcelLocationKind>(p.LocationKind), p.Location, p.ParkCode, p.AreaMu, p.LandUse,
             EnumTokens.Parse<SupplyMode>(p.Supply), p.GrantedOn, Expiry(), obligations, EnumTokens.Parse<ParcelState>(latest.State), Uscc.Parse(latest.Holder),
-            built?.Investment, built?.FloorAreaRatio,
+            investment, floorAreaRatio,
             _events.Select(e => new ParcelEventView(EnumTokens.Parse<ParcelEvent>(e.Event), EnumTokens.Parse<ParcelState>(e.State), Uscc.Parse(e.Holder), e.On,
                 e.Document, e.Investment, e.FloorAreaRatio, e.ExpiresOn, e.Detail, e.Actor, e.At)).ToArray());
     }

@@ -270,7 +270,13 @@ public sealed class ImportService(
                 .ToDictionary(g => g.Key, g => g.First().Row);
             d.Build = existing =>
             {
-                var lines = result.Energy.Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token())).ToList();
+                // The meter gives the quantity; the share of it used as feedstock (原料用能) and a measured NCV are the firm's
+                // own figures, kept from the month as filed.
+                EnergyLineRequest Line(EnergyUse e) => existing?.Energy.FirstOrDefault(f => f.Carrier == e.Carrier) is { } filed && filed.Quantity.Value > 0m
+                    ? new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(),
+                        filed.Feedstock == 0m ? null : Math.Round(e.Quantity.Value * filed.Feedstock / filed.Quantity.Value, 6), filed.MeasuredNcv)
+                    : new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token());
+                var lines = result.Energy.Select(e => (EnergyLineRequest?)Line(e)).ToList();
                 lines.AddRange((existing?.Energy ?? []).Where(e => !result.Covered.Contains(e.Carrier))
                     .Select(e => (EnergyLineRequest?)new EnergyLineRequest(e.Carrier.Token(), e.Quantity.Value, e.Quantity.Unit.Token(), e.Feedstock == 0m ? null : e.Feedstock, e.MeasuredNcv)));
                 var cells = new Dictionary<string, (int Row, string Column)>(StringComparer.Ordinal);

@@ -76,7 +76,7 @@ public sealed class ObligationsRequestValidator : AbstractValidator<ObligationsR
         RuleFor(o => o.CompleteBy).GreaterThan(o => o.StartBy).When(o => o.StartBy is not null && o.CompleteBy is not null)
             .WithMessage("竣工期限须晚于开工期限 (completeBy after startBy)");
         RuleFor(o => o.Remedies).Must(r => r is null || r.Length <= 10).WithMessage("最多 10 项违约处理 (at most 10 remedies)");
-        RuleForEach(o => o.Remedies).NotEmpty().MaximumLength(200).CleanText();
+        RuleForEach(o => o.Remedies).NotEmpty().MaximumLength(190).CleanText();   // ten of them, joined, within the ledger's 2 000
         RuleFor(o => o).Must(o => (o.InvestmentPerMu ?? o.TaxPerMu ?? o.EnergyPerValueAdded ?? o.FloorAreaRatio ?? o.EmissionsT) is not null)
             .WithName("obligations").WithMessage("至少约定一项指标 (at least one obligation)");
     }
@@ -92,6 +92,7 @@ public sealed class ParcelRequestValidator : AbstractValidator<ParcelRequest>
         RuleFor(r => r.LocationKind).NotNull().WithMessage("locationKind 为 park, village-cluster 或 block");
         RuleFor(r => r.Location).NotEmpty().MaximumLength(200).CleanText();
         RuleFor(r => r.ParkCode).NotEmpty().When(r => r.LocationKind == ParcelLocationKind.Park).WithMessage("园区内的地块须给出 parkCode (a park parcel names its park)");
+        RuleFor(r => r.ParkCode).MaximumLength(32).CleanText();
         RuleFor(r => r.AreaMu).NotNull().GreaterThan(0m).LessThanOrEqualTo(Domain.Registry.Land.MaxMu);
         RuleFor(r => r.LandUse).NotEmpty().MaximumLength(100).CleanText();
         RuleFor(r => r.Supply).NotNull().WithMessage("supply 为 flexible-term, long-lease, lease-and-grant, lease-then-grant, with-project 或 standard-land");

@@ -65,9 +65,9 @@ public static class LandEndpoints
         }
         if (YearOf(v, year, clock) is not { } y)
         {
-            return Problems.Field("year", $"year 应在 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year} 之间 (year must be {ReportingClock.FirstMonth.Year}..{clock.Today.Year})");
+            return Problems.Field("year", $"复核年度应为已结束的年度 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year - 1} (a year that has ended: {ReportingClock.FirstMonth.Year}..{clock.Today.Year - 1})");
         }
-        return await land.ReviewAsync(v, y) is { } review
+        return await land.ReviewAsync(v, y, user.RequiredCaller()) is { } review
             ? TypedResults.Ok(review with { State = v.State })
             : Problems.Conflict("parcel", $"地块 {parcel} 的供地合同没有约定指标，无需达产复核 (no obligations to review)");
     }
@@ -87,9 +87,9 @@ public static class LandEndpoints
         }
         if (YearOf(v, body.Year, clock) is not { } y)
         {
-            return Problems.Field("year", $"year 应在 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year} 之间 (year must be {ReportingClock.FirstMonth.Year}..{clock.Today.Year})");
+            return Problems.Field("year", $"复核年度应为已结束的年度 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year - 1} (a year that has ended: {ReportingClock.FirstMonth.Year}..{clock.Today.Year - 1})");
         }
-        if (await land.ReviewAsync(v, y) is not { } review)
+        if (await land.ReviewAsync(v, y, caller) is not { } review)
         {
             return Problems.Conflict("parcel", $"地块 {parcel} 的供地合同没有约定指标，无需达产复核 (no obligations to review)");
         }
@@ -103,9 +103,9 @@ public static class LandEndpoints
         return answer.Result == ParcelResult.Done ? TypedResults.Ok(review with { State = answer.Parcel!.State }) : Problem(answer);
     }
 
-    /// <summary>The year asked, else the contract's review year; a year before 2020 or after this one is refused (null).</summary>
-    private static int? YearOf(ParcelView v, int? year, ReportingClock clock) =>
-        (year ?? v.Obligations?.ReviewYear ?? clock.Today.Year - 1) is var y && y >= ReportingClock.FirstMonth.Year && y <= clock.Today.Year ? y : null;
+    /// <summary>The year asked, else the contract's review year; only a year that has ended (2020 to last year), else null.</summary>
+    internal static int? YearOf(ParcelView v, int? year, ReportingClock clock) =>
+        (year ?? v.Obligations?.ReviewYear ?? clock.Today.Year - 1) is var y && y >= ReportingClock.FirstMonth.Year && y < clock.Today.Year ? y : null;
 
     private static ProblemHttpResult NoParcel(string code) => Problems.NotFound("parcel", $"无此地块 {code} (no such parcel)");
 

@@ -31,14 +31,20 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
 
     /// <summary>The parcel if the caller may see it; otherwise null, as if there were none.</summary>
     public async Task<ParcelView?> FindAsync(string code, Caller caller) =>
-        GrainGuards.ParcelCode.IsMatch(code) && await grains.GetGrain<IParcelGrain>(code).GetAsync() is { } v && CanSee(caller, v.ParkCode, v.Holder) ? v : null;
+        GrainGuards.ParcelCode.IsMatch(code) && await grains.GetGrain<IParcelGrain>(code).GetAsync() is { } v && CanSee(caller, v.ParkCode, v.Holder)
+            ? Redact(v, caller)
+            : null;
 
     /// <summary>
     /// The review of <paramref name="year"/>: the holder's tax, value added, energy (等价值) and pollutants summed over the
     /// year's filings; the land they are spread over is every live parcel the holder holds (this one at least); the
     /// investment and floor-area ratio are those recorded at 竣工. Null when the parcel has no obligations.
     /// </summary>
-    public async Task<ReviewResponse?> ReviewAsync(ParcelView parcel, int year)
+    /// <remarks>
+    /// The holder's figures are its own: a caller who may not read the holder (a park administrator whose park holds the
+    /// parcel but not the firm) sees each clause's outcome, not the figures behind it.
+    /// </remarks>
+    public async Task<ReviewResponse?> ReviewAsync(ParcelView parcel, int year, Caller caller)
     {
         if (parcel.Obligations is not { } contract)
         {
@@ -51,12 +57,25 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
         land = Math.Max(land, parcel.AreaMu);
         var filed = filings.Length > 0;
         var facts = new ReviewFacts(land, filed ? totals.TaxPaid : null, filed ? totals.ValueAdded : null, filed ? snapshots.EquivalentTce(totals, year) : null,
-            filed && totals.PollutantMonths > 0 ? totals.PollutantsT : null, parcel.Investment, parcel.FloorAreaRatio);
+            filed && totals.PollutantMonths > 0 ? totals.PollutantsT : null, parcel.Investment, parcel.FloorAreaRatio, parcel.AreaMu);
         var review = StandardLandReview.Review(contract, facts);
-        return new ReviewResponse(parcel.Code, year, parcel.Holder, land, facts.TaxPaid, facts.ValueAdded, facts.EnergyTce is { } e ? Domain.Display.Round(e) : null,
-            review.Clauses.Select(c => new ClauseResponse(c.Clause, c.Contracted, c.Actual is { } a ? Domain.Display.Round(a) : null, c.Met)).ToArray(),
+        var figures = await grains.Enterprise(parcel.Holder).GetAsync(caller) is not null;
+        return new ReviewResponse(parcel.Code, year, parcel.Holder, land, figures ? facts.TaxPaid : null, figures ? facts.ValueAdded : null,
+            figures && facts.EnergyTce is { } e ? Domain.Display.Round(e) : null,
+            review.Clauses.Select(c => new ClauseResponse(c.Clause, c.Contracted, figures && c.Actual is { } a ? Domain.Display.Round(a) : null, c.Met)).ToArray(),
             review.Breached, contract.Remedies.ToArray());
     }
+
+    /// <summary>
+    /// The parcel as the caller may see it: a review event's detail holds its holder's figures, so it is left out for a
+    /// caller who is not the district and does not file for that holder (a later holder, a park administrator).
+    /// </summary>
+    public static ParcelView Redact(ParcelView v, Caller caller) => caller.SeesDistrict
+        ? v
+        : v with
+        {
+            Events = v.Events.Select(e => e.Detail is not null && !caller.Firms.Contains(e.Holder.Value) ? e with { Detail = null } : e).ToArray(),
+        };
 
     /// <summary>The review in words, kept on the review's event: each clause, contracted against found.</summary>
     public static string Describe(ReviewResponse r) =>

@@ -175,7 +175,8 @@ public sealed class BudgetRowValidator : AbstractValidator<BudgetRow>
             .WithMessage($"year 应在 {ReportingClock.FirstMonth.Year} 至 {clock.Today.Year + 1} 之间");
         RuleFor(r => r.Tce).Must(t => DistrictSheets.Number(t) is > 0m and <= 100_000_000m)
             .WithMessage("tce 应在 0 至 1 亿之间 (tce must be above 0 and at most 100 000 000)");
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("须说明依据 (say on what basis)").MaximumLength(400).CleanText();
+        // The stored reason is this and the file's name (at most 200): together within the ledger's 500.
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("须说明依据 (say on what basis)").MaximumLength(250).CleanText();
     }
 }
 

@@ -76,8 +76,17 @@ public sealed class ReminderService(ILedgerContextFactory contexts, AlertService
             var (subject, body) = Compose(open, today);
             var to = mail.Enabled && !string.IsNullOrWhiteSpace(email) ? email : null;
             var message = new MessageRecord { Account = userName, Key = key, At = time.GetUtcNow(), Subject = subject, Body = body, Link = "/alerts", EmailedTo = to };
-            // The message is written first: it is the record, and it claims the day, so the email goes once.
-            await writer.WriteAsync(db => db.Messages.Add(message));
+            // The message is written first: it is the record, and it claims the day, so the email goes once. One account's
+            // failure does not stop the others'.
+            try
+            {
+                await writer.WriteAsync(db => db.Messages.Add(message));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The reminder for {Account} could not be kept", userName);
+                continue;
+            }
             messages++;
             if (to is not null)
             {
@@ -98,7 +107,10 @@ public sealed class ReminderService(ILedgerContextFactory contexts, AlertService
         return new ReminderRunResponse(today, filers.Count, messages, emails, failures);
     }
 
-    /// <summary>The message: how many months are unfiled and alerts unanswered, then one line each (at most 30).</summary>
+    /// <summary>The longest body the ledger keeps.</summary>
+    private const int MaxBody = 8000;
+
+    /// <summary>The message: how many months are unfiled and alerts unanswered, then one line each (at most 30; cut to fit the ledger).</summary>
     internal static (string Subject, string Body) Compose(IReadOnlyList<AlertRow> open, DateOnly today)
     {
         var missing = open.Count(r => r.Alert.Rule == AlertRule.Missing);
@@ -113,7 +125,13 @@ public sealed class ReminderService(ILedgerContextFactory contexts, AlertService
         {
             body.Append($"- …… 另有 {open.Count - 30} 项 (and {open.Count - 30} more)\n");
         }
-        body.Append("\n请登录 Carbon 的“预警 Alerts”页面填报或说明 (sign in and open the Alerts page to file or explain).\n");
+        const string footer = "\n请登录 Carbon 的“预警 Alerts”页面填报或说明 (sign in and open the Alerts page to file or explain).\n";
+        if (body.Length > MaxBody - footer.Length - 8)
+        {
+            body.Length = MaxBody - footer.Length - 8;
+            body.Append(" ……\n");
+        }
+        body.Append(footer);
         return (subject, body.ToString());
     }
 

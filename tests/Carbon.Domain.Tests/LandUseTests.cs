@@ -73,6 +73,23 @@ public sealed class LandUseTests
     }
 
     /// <summary>
+    /// Start by 2022-06-30, complete by 2023-12-31, review year 2025. On 2022-07-01 a granted parcel is late to start (since
+    /// 07-01); on 2024-01-01 one under construction is late to complete; on 2026-01-01 one in production is due for review —
+    /// not on 2025-12-31, and not once reviewed.
+    /// </summary>
+    [Fact]
+    public void A_contracts_dates_make_starts_completions_and_reviews_due()
+    {
+        Assert.Equal([(ParcelDue.StartOverdue, new DateOnly(2022, 7, 1))], ParcelLifecycle.Due(ParcelState.Granted, Contract, new DateOnly(2022, 7, 1)));
+        Assert.Empty(ParcelLifecycle.Due(ParcelState.Granted, Contract, new DateOnly(2022, 6, 30)));
+        Assert.Equal([(ParcelDue.CompletionOverdue, new DateOnly(2024, 1, 1))], ParcelLifecycle.Due(ParcelState.UnderConstruction, Contract, new DateOnly(2024, 1, 1)));
+        Assert.Empty(ParcelLifecycle.Due(ParcelState.InProduction, Contract, new DateOnly(2025, 12, 31)));
+        Assert.Equal([(ParcelDue.ReviewDue, new DateOnly(2026, 1, 1))], ParcelLifecycle.Due(ParcelState.InProduction, Contract, new DateOnly(2026, 1, 1)));
+        Assert.Empty(ParcelLifecycle.Due(ParcelState.Reviewed, Contract, new DateOnly(2026, 6, 1)));
+        Assert.Empty(ParcelLifecycle.Due(ParcelState.Repossessed, Contract, new DateOnly(2026, 6, 1)));
+    }
+
+    /// <summary>
     /// 12 亩 reclaimed on 2025-03-01 and 8 亩 upgraded on 2025-12-31 count by 2025-12-31: 20. A 30 亩 transfer under way counts
     /// nothing; a parcel disposed of twice counts once (its first completion).
     /// </summary>

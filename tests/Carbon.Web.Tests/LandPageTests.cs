@@ -6,7 +6,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Carbon.Web.Tests;
 
-/// <summary>工业用地 in the browser: an official records the 达产 review of the demo's 标准地 that falls short; a filer sees its firm's parcel only.</summary>
+/// <summary>
+/// 工业用地 in the browser: the dashboard shows the demo's 标准地 due for its 达产 review; an official records it (it falls
+/// short); a filer sees its firm's parcel only.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LandPageTests(CarbonSite site, ITestOutputHelper output)
 {
@@ -23,7 +26,11 @@ public sealed class LandPageTests(CarbonSite site, ITestOutputHelper output)
             await Task.Delay(250);   // the demo's parcels are seeded as the service starts
             await official.OpenAsync("/land", output);
         }
-        await official.Locator("#parcels a[href='/land/YZ-2021-01']").ClickAsync();
+        // The dashboard says the review is due (its contract's review year, 2025, has ended), and leads to the parcel.
+        await official.OpenAsync("/district", output);
+        var due = official.Locator("#land-due li", new() { HasText = "YZ-2021-01" });
+        await Expect(due).ToContainTextAsync("达产复核到期");
+        await due.Locator("a").ClickAsync();
         await official.ExpectPathAsync("/land/YZ-2021-01");
         await Expect(official.Locator("#review tr.error")).ToContainTextAsync("亩均税收");
         await official.Locator("#review-document").FillAsync("达产复核 2026-浏览器测试");

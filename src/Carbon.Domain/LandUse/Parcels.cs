@@ -66,6 +66,14 @@ public enum ParcelEvent
     Repossess,
 }
 
+/// <summary>What a parcel's contract makes due: a start or a completion overdue, or the 达产 review.</summary>
+public enum ParcelDue
+{
+    StartOverdue,
+    CompletionOverdue,
+    ReviewDue,
+}
+
 /// <summary>The parcel lifecycle as a state machine: which event may happen in which state, and where it leads.</summary>
 public static class ParcelLifecycle
 {
@@ -87,6 +95,33 @@ public static class ParcelLifecycle
         (_, ParcelEvent.Repossess) => ParcelState.Repossessed,
         _ => null,
     };
+
+    /// <summary>
+    /// What is due or overdue on a parcel by its contract's dates, and since when: 开工 not started by <c>startBy</c>, 竣工
+    /// not completed by <c>completeBy</c>, and the 达产 review once its year has ended (from 1 January after it) while the
+    /// parcel is in production and not yet reviewed. Nothing for a repossessed parcel or one without such dates.
+    /// </summary>
+    public static IReadOnlyList<(ParcelDue Due, DateOnly Since)> Due(ParcelState state, StandardLandObligations? contract, DateOnly today)
+    {
+        var due = new List<(ParcelDue, DateOnly)>();
+        if (contract is not { } c || state == ParcelState.Repossessed)
+        {
+            return due;
+        }
+        if (c.StartBy is { } start && start < today && state == ParcelState.Granted)
+        {
+            due.Add((ParcelDue.StartOverdue, start.AddDays(1)));
+        }
+        if (c.CompleteBy is { } complete && complete < today && state is ParcelState.Granted or ParcelState.UnderConstruction)
+        {
+            due.Add((ParcelDue.CompletionOverdue, complete.AddDays(1)));
+        }
+        if (c.ReviewYear is { } year && year < today.Year && state == ParcelState.InProduction)
+        {
+            due.Add((ParcelDue.ReviewDue, new DateOnly(year + 1, 1, 1)));
+        }
+        return due;
+    }
 
     /// <summary>The events open to a parcel in <paramref name="state"/>, in the order they usually come.</summary>
     public static IReadOnlyList<ParcelEvent> Open(ParcelState state) =>

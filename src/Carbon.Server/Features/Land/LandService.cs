@@ -29,6 +29,23 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
                 Uscc.Parse(x.Latest.Holder), x.Parcel.ReviewYear))
             .ToList();
 
+    /// <summary>What the parcels the caller may see have due, overdue first by date (the dashboard's list), with the parcels in breach.</summary>
+    public async Task<(List<(ParcelSummary Parcel, ParcelDue Due, DateOnly Since)> Due, int InBreach)> DueAsync(Caller caller, DateOnly today)
+    {
+        var visible = (await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder))).ToList();
+        var due = visible.SelectMany(x =>
+            {
+                var p = x.Parcel;
+                var contract = new StandardLandObligations(p.InvestmentPerMu, p.TaxPerMu, p.EnergyPerValueAdded, p.FloorAreaRatio, p.EmissionsT, p.StartBy,
+                    p.CompleteBy, p.ReviewYear, []);
+                var summary = new ParcelSummary(p.Code, p.Name, EnumTokens.Parse<ParcelLocationKind>(p.LocationKind), p.Location, p.ParkCode, p.AreaMu,
+                    EnumTokens.Parse<SupplyMode>(p.Supply), EnumTokens.Parse<ParcelState>(x.Latest.State), Uscc.Parse(x.Latest.Holder), p.ReviewYear);
+                return ParcelLifecycle.Due(summary.State, contract, today).Select(d => (summary, d.Due, d.Since));
+            })
+            .OrderBy(d => d.Since).ToList();
+        return (due, visible.Count(x => x.Latest.State == EnumTokens.Token(ParcelState.InBreach)));
+    }
+
     /// <summary>The parcel if the caller may see it; otherwise null, as if there were none.</summary>
     public async Task<ParcelView?> FindAsync(string code, Caller caller) =>
         GrainGuards.ParcelCode.IsMatch(code) && await grains.GetGrain<IParcelGrain>(code).GetAsync() is { } v && CanSee(caller, v.ParkCode, v.Holder)

@@ -48,6 +48,13 @@ public static class LandWords
         _ => "排放总量（t/年）",
     };
 
+    public static string Due(ParcelDue d) => d switch
+    {
+        ParcelDue.StartOverdue => "开工逾期 start overdue",
+        ParcelDue.CompletionOverdue => "竣工逾期 completion overdue",
+        _ => "达产复核到期 review due",
+    };
+
     public static string Location(ParcelLocationKind k) => k switch
     {
         ParcelLocationKind.Park => "园区",

@@ -130,15 +130,10 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
             return null;
         }
         var latest = _events[^1];
-        var contracted = p.InvestmentPerMu ?? p.TaxPerMu ?? p.EnergyPerValueAdded ?? p.FloorAreaRatio ?? p.EmissionsT ?? p.ReviewYear;
-        StandardLandObligations? obligations = contracted is not null || p.StartBy is not null || p.CompleteBy is not null
-            ? new StandardLandObligations(p.InvestmentPerMu, p.TaxPerMu, p.EnergyPerValueAdded, p.FloorAreaRatio, p.EmissionsT, p.StartBy, p.CompleteBy,
-                p.ReviewYear, (p.Remedies ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            : null;
         var investment = _events.LastOrDefault(e => e.Investment is not null)?.Investment;
         var floorAreaRatio = _events.LastOrDefault(e => e.FloorAreaRatio is not null)?.FloorAreaRatio;
         return new ParcelView(p.Code, p.Name, EnumTokens.Parse<ParcelLocationKind>(p.LocationKind), p.Location, p.ParkCode, p.AreaMu, p.LandUse,
-            EnumTokens.Parse<SupplyMode>(p.Supply), p.GrantedOn, Expiry(), obligations, EnumTokens.Parse<ParcelState>(latest.State), Uscc.Parse(latest.Holder),
+            EnumTokens.Parse<SupplyMode>(p.Supply), p.GrantedOn, Expiry(), p.Obligations(), EnumTokens.Parse<ParcelState>(latest.State), Uscc.Parse(latest.Holder),
             investment, floorAreaRatio,
             _events.Select(e => new ParcelEventView(EnumTokens.Parse<ParcelEvent>(e.Event), EnumTokens.Parse<ParcelState>(e.State), Uscc.Parse(e.Holder), e.On,
                 e.Document, e.Investment, e.FloorAreaRatio, e.ExpiresOn, e.Detail, e.Actor, e.At)).ToArray());

@@ -29,6 +29,13 @@ public sealed class ParcelRecord
     public string? Remedies { get; init; }
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The contract's obligations, or null when it agreed none (no clause and no date).</summary>
+    public Domain.LandUse.StandardLandObligations? Obligations() =>
+        (InvestmentPerMu ?? TaxPerMu ?? EnergyPerValueAdded ?? FloorAreaRatio ?? EmissionsT ?? ReviewYear) is not null || StartBy is not null || CompleteBy is not null
+            ? new(InvestmentPerMu, TaxPerMu, EnergyPerValueAdded, FloorAreaRatio, EmissionsT, StartBy, CompleteBy, ReviewYear,
+                (Remedies ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            : null;
 }
 
 /// <summary>

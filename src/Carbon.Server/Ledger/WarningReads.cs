@@ -51,12 +51,13 @@ public sealed class WarningReads(ILedgerContextFactory contexts)
 
     /// <summary>
     /// The 205-1 rows of each firm-month of <paramref name="year"/> and of the December before (for January's opening), from
-    /// the latest import of each month.
+    /// the latest import of each month; only <paramref name="firms"/>' when given.
     /// </summary>
-    public async Task<Dictionary<(string Uscc, int Year, int Month), List<Form2051LineRecord>>> Form2051Async(int year)
+    public async Task<Dictionary<(string Uscc, int Year, int Month), List<Form2051LineRecord>>> Form2051Async(int year, IReadOnlyCollection<string>? firms = null)
     {
         await using var db = contexts.Create();
-        var lines = await db.Form2051Lines.AsNoTracking().Where(l => l.Year == year || (l.Year == year - 1 && l.Month == 12)).ToListAsync();
+        var query = db.Form2051Lines.AsNoTracking().Where(l => l.Year == year || (l.Year == year - 1 && l.Month == 12));
+        var lines = await (firms is null ? query : query.Where(l => firms.Contains(l.Uscc))).ToListAsync();
         return lines.GroupBy(l => (l.Uscc, l.Year, l.Month))
             .ToDictionary(g => g.Key, g =>
             {

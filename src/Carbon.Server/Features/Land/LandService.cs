@@ -24,10 +24,12 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
     public async Task<List<ParcelSummary>> ListAsync(Caller caller) =>
         (await reads.ListAsync())
             .Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder)))
-            .Select(x => new ParcelSummary(x.Parcel.Code, x.Parcel.Name, EnumTokens.Parse<ParcelLocationKind>(x.Parcel.LocationKind), x.Parcel.Location,
-                x.Parcel.ParkCode, x.Parcel.AreaMu, EnumTokens.Parse<SupplyMode>(x.Parcel.Supply), EnumTokens.Parse<ParcelState>(x.Latest.State),
-                Uscc.Parse(x.Latest.Holder), x.Parcel.ReviewYear))
+            .Select(x => Summary(x.Parcel, x.Latest))
             .ToList();
+
+    private static ParcelSummary Summary(ParcelRecord p, ParcelEventRecord latest) => new(p.Code, p.Name,
+        EnumTokens.Parse<ParcelLocationKind>(p.LocationKind), p.Location, p.ParkCode, p.AreaMu, EnumTokens.Parse<SupplyMode>(p.Supply),
+        EnumTokens.Parse<ParcelState>(latest.State), Uscc.Parse(latest.Holder), p.ReviewYear);
 
     /// <summary>What the parcels the caller may see have due, overdue first by date (the dashboard's list), with the parcels in breach.</summary>
     public async Task<(List<(ParcelSummary Parcel, ParcelDue Due, DateOnly Since)> Due, int InBreach)> DueAsync(Caller caller, DateOnly today)
@@ -35,12 +37,8 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
         var visible = (await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder))).ToList();
         var due = visible.SelectMany(x =>
             {
-                var p = x.Parcel;
-                var contract = new StandardLandObligations(p.InvestmentPerMu, p.TaxPerMu, p.EnergyPerValueAdded, p.FloorAreaRatio, p.EmissionsT, p.StartBy,
-                    p.CompleteBy, p.ReviewYear, []);
-                var summary = new ParcelSummary(p.Code, p.Name, EnumTokens.Parse<ParcelLocationKind>(p.LocationKind), p.Location, p.ParkCode, p.AreaMu,
-                    EnumTokens.Parse<SupplyMode>(p.Supply), EnumTokens.Parse<ParcelState>(x.Latest.State), Uscc.Parse(x.Latest.Holder), p.ReviewYear);
-                return ParcelLifecycle.Due(summary.State, contract, today).Select(d => (summary, d.Due, d.Since));
+                var summary = Summary(x.Parcel, x.Latest);
+                return ParcelLifecycle.Due(summary.State, x.Parcel.Obligations(), today).Select(d => (summary, d.Due, d.Since));
             })
             .OrderBy(d => d.Since).ToList();
         return (due, visible.Count(x => x.Latest.State == EnumTokens.Token(ParcelState.InBreach)));

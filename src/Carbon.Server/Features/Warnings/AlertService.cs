@@ -110,7 +110,8 @@ public sealed class AlertService(
         var today = clock.Today;
         var firms = caller.SeesDistrict ? await registry.LoadRegistryAsync() : await registry.LoadVisibleAsync(caller);
         Dictionary<string, ActivityTotals?[]> now, before;
-        if (firms.Count <= FewFirms && !caller.SeesDistrict)
+        var few = firms.Count <= FewFirms && !caller.SeesDistrict;
+        if (few)
         {
             var read = await snapshots.FewFirmMonthsAsync([year, year - 1], firms);
             (now, before) = (read[year], read[year - 1]);
@@ -123,7 +124,7 @@ public sealed class AlertService(
         var budgets = await reads.BudgetsAsync(year);
         var reports = await reads.EnergyReportsAsync(year - 1);
         var grid = await reads.GridElectricityAsync(year);
-        var forms = await reads.Form2051Async(year);
+        var forms = await reads.Form2051Async(year, few ? firms.Select(f => f.Identity.Uscc).ToList() : null);
         // Months whose deadline may have passed: up to last month in the current year, all twelve in a past one.
         var through = year < clock.CurrentMonth.Year ? 12 : year == clock.CurrentMonth.Year ? clock.CurrentMonth.Month - 1 : 0;
         var alerts = new List<(Alert, string, string, string?)>();

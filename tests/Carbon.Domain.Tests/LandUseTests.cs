@@ -151,4 +151,81 @@ public sealed class LandUseTests
         ]);
         Assert.Equal((3, 2, 0.3m), (progress.Closed, progress.Open, progress.Share));
     }
+    private static ParcelStep Step(ParcelEvent e, string on, ParcelState state = ParcelState.InProduction, string holder = "H", string? lessee = null,
+        decimal? mu = null, DisposalKind? disposal = null, string? remedy = null) =>
+        new(e, DateOnly.Parse(on), state, holder, lessee, mu, disposal, remedy);
+
+    /// <summary>
+    /// A 40 亩 parcel held by H. On 2024-07-01 L1 leases 10 亩, on 2025-03-01 L2 leases 5 亩; L1 leaves on 2025-09-30. At the end
+    /// of 2024: H 40 − 10 = 30, L1 10. At the end of 2025: H 40 − 5 = 35, L2 5. After its repossession no one holds it.
+    /// </summary>
+    [Fact]
+    public void A_firms_land_comes_from_the_parcels_it_holds_or_leases_on_the_day()
+    {
+        IReadOnlyList<ParcelStep> steps =
+        [
+            Step(ParcelEvent.Grant, "2020-01-01", ParcelState.Granted), Step(ParcelEvent.Lease, "2024-07-01", lessee: "L1", mu: 10m),
+            Step(ParcelEvent.Lease, "2025-03-01", lessee: "L2", mu: 5m), Step(ParcelEvent.EndLease, "2025-09-30", lessee: "L1"),
+            Step(ParcelEvent.Repossess, "2026-05-01", ParcelState.Repossessed),
+        ];
+        var end2024 = ParcelHistory.FirmLand([("P", 40m, steps)], new DateOnly(2024, 12, 31));
+        Assert.Equal([new LandShare("P", 30m, false)], end2024["H"]);
+        Assert.Equal([new LandShare("P", 10m, true)], end2024["L1"]);
+        var end2025 = ParcelHistory.FirmLand([("P", 40m, steps)], new DateOnly(2025, 12, 31));
+        Assert.Equal((35m, 5m), (end2025["H"].Single().Mu, end2025["L2"].Single().Mu));
+        Assert.False(end2025.ContainsKey("L1"));
+        Assert.Empty(ParcelHistory.FirmLand([("P", 40m, steps)], new DateOnly(2026, 12, 31)));
+        Assert.Empty(ParcelHistory.FirmLand([("P", 40m, steps)], new DateOnly(2019, 12, 31)));   // not granted yet
+    }
+
+    [Fact]
+    public void Leases_stay_within_the_parcel_and_go_to_firms_other_than_the_holder()
+    {
+        var now = ParcelHistory.Standing("P", [Step(ParcelEvent.Grant, "2020-01-01"), Step(ParcelEvent.Lease, "2021-01-01", lessee: "L1", mu: 30m)])!;
+        Assert.Null(ParcelHistory.Refusal(now, Step(ParcelEvent.Lease, "2022-01-01", lessee: "L2", mu: 10m), 40m, []));
+        Assert.NotNull(ParcelHistory.Refusal(now, Step(ParcelEvent.Lease, "2022-01-01", lessee: "L2", mu: 10.01m), 40m, []));
+        Assert.NotNull(ParcelHistory.Refusal(now, Step(ParcelEvent.Lease, "2022-01-01", lessee: "H", mu: 1m), 40m, []));
+        Assert.NotNull(ParcelHistory.Refusal(now, Step(ParcelEvent.Lease, "2022-01-01", lessee: "L1", mu: 1m), 40m, []));
+        Assert.NotNull(ParcelHistory.Refusal(now, Step(ParcelEvent.EndLease, "2022-01-01", lessee: "L2"), 40m, []));
+    }
+
+    /// <summary>
+    /// Confirmed low-efficiency on 2025-02-01, a 收回 of 18 亩 begun on 2025-04-01 and completed on 2026-01-15: at the end of 2025
+    /// it frees nothing (under way); from 2026-01-15 it frees 18 亩 and the parcel is repossessed.
+    /// </summary>
+    [Fact]
+    public void A_disposal_frees_its_mu_only_once_completed()
+    {
+        var start = Step(ParcelEvent.StartDisposal, "2025-04-01", mu: 18m, disposal: DisposalKind.Reclaim);
+        var before = ParcelHistory.Standing("P", [Step(ParcelEvent.Grant, "2020-01-01")])!;
+        Assert.NotNull(ParcelHistory.Refusal(before, start, 18m, []));   // not confirmed as low-efficiency yet
+        IReadOnlyList<ParcelStep> steps =
+        [
+            Step(ParcelEvent.Grant, "2020-01-01"), Step(ParcelEvent.MarkLowEfficiency, "2025-02-01"), start,
+            Step(ParcelEvent.CompleteDisposal, "2026-01-15", ParcelHistory.AfterDisposal(ParcelState.InProduction, DisposalKind.Reclaim)),
+        ];
+        var end2025 = ParcelHistory.Standing("P", steps, new DateOnly(2025, 12, 31))!;
+        Assert.Equal(0m, LowEfficiencyLand.FreedMu(end2025.Disposals, new DateOnly(2025, 12, 31)));
+        Assert.NotNull(end2025.OpenDisposal);
+        var done = ParcelHistory.Standing("P", steps)!;
+        Assert.Equal(18m, LowEfficiencyLand.FreedMu(done.Disposals, new DateOnly(2026, 1, 15)));
+        Assert.Equal((ParcelState.Repossessed, false), (done.State, done.LowEfficiency));
+    }
+
+    [Fact]
+    public void A_breach_is_a_case_of_the_agreed_remedies_until_a_passed_review()
+    {
+        IReadOnlyList<string> remedies = ["违约金", "收回"];
+        var breached = ParcelHistory.Standing("P", [Step(ParcelEvent.Grant, "2020-01-01"), Step(ParcelEvent.FailReview, "2026-02-01", ParcelState.InBreach)])!;
+        var fine = Step(ParcelEvent.EnforceRemedy, "2026-03-01", ParcelState.InBreach, remedy: "违约金");
+        Assert.Null(ParcelHistory.Refusal(breached, fine, 40m, remedies));
+        Assert.NotNull(ParcelHistory.Refusal(breached, fine with { Remedy = "罚款" }, 40m, remedies));   // not agreed
+        var after = ParcelHistory.Standing("P", [Step(ParcelEvent.Grant, "2020-01-01"), Step(ParcelEvent.FailReview, "2026-02-01", ParcelState.InBreach), fine])!;
+        Assert.NotNull(ParcelHistory.Refusal(after, fine, 40m, remedies));   // once per breach
+        Assert.Equal([("违约金", new DateOnly(2026, 3, 1))], after.OpenBreach!.Enforced);
+        var cured = ParcelHistory.Standing("P", [Step(ParcelEvent.Grant, "2020-01-01"), Step(ParcelEvent.FailReview, "2026-02-01", ParcelState.InBreach), fine,
+            Step(ParcelEvent.PassReview, "2027-02-01", ParcelState.Reviewed)])!;
+        Assert.Null(cured.OpenBreach);
+        Assert.Equal(new DateOnly(2027, 2, 1), cured.Breaches.Single().ClosedOn);
+    }
 }

@@ -95,6 +95,15 @@ public sealed class LandApiTests : IAsyncLifetime
         Assert.Equal("fail-review", events[^1]!["event"]!.GetValue<string>());
         Assert.Contains("tax-per-mu 约定 30，实际 24，未达标", events[^1]!["detail"]!.GetValue<string>());
 
+        // The breach is a case of the agreed remedies: only those, each once.
+        await (await EventAsync(official, "YZ-3", new { @event = "enforce-remedy", on = "2026-03-10", document = "x", remedy = "罚款" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "remedy");
+        var enforced = await (await EventAsync(official, "YZ-3", new { @event = "enforce-remedy", on = "2026-03-10", document = "违约金缴款书 2026-02", remedy = "按差额支付违约金" })).JsonAsync();
+        var breach = enforced["breaches"]!.AsArray().Single()!;
+        Assert.Equal(("2026-03-01", "按差额支付违约金", 3), (breach["openedOn"]!.GetValue<string>(), breach["enforced"]![0]!["remedy"]!.GetValue<string>(), breach["agreed"]!.AsArray().Count));
+        await (await EventAsync(official, "YZ-3", new { @event = "enforce-remedy", on = "2026-03-11", document = "x", remedy = "按差额支付违约金" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "remedy");
+
         // 转让: B takes the parcel and its obligations; A's filer no longer sees it, B's does.
         await (await EventAsync(official, "YZ-3", new { @event = "transfer", on = "2026-04-01", document = "x" })).AssertProblemAsync(HttpStatusCode.BadRequest, "newHolder");
         var transferred = await (await EventAsync(official, "YZ-3", new { @event = "transfer", on = "2026-04-01", document = "二级市场转让 2026-015", newHolder = b })).JsonAsync();
@@ -109,5 +118,73 @@ public sealed class LandApiTests : IAsyncLifetime
         Assert.Equal("repossessed", repossessed["state"]!.GetValue<string>());
         Assert.Empty(repossessed["next"]!.AsArray());
         await (await EventAsync(official, "YZ-3", new { @event = "start", on = "2026-07-01", document = "x" })).AssertProblemAsync(HttpStatusCode.Conflict, "event");
+    }
+
+    /// <summary>
+    /// H holds P1B (40 亩) and leases 10 亩 of it to L from 2025-03-01: the 2025 亩均 run evaluates H on 40 − 10 = 30 亩 and L,
+    /// with no land of its own, on its 10 leased 亩 — not on the 50 亩 their profiles say. I holds P2 (18 亩) and has never filed:
+    /// idle, so P2 is proposed; confirmed, its 收回 is begun in March 2026 (the 5 000 亩 target's figure stays 0) and completed
+    /// in September (18 亩, and the parcel is repossessed).
+    /// </summary>
+    [Fact]
+    public async Task Leases_give_firms_their_land_and_low_efficiency_land_counts_once_its_disposal_is_completed()
+    {
+        var official = await _app.OfficialAsync();
+        var (h, l, idle) = (TestUscc.Next(), TestUscc.Next(), TestUscc.Next());
+        foreach (var firm in new[] { h, l, idle })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(firm, null)).StatusCode);
+        }
+        for (var m = 1; m <= 12; m++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await official.FileAsync(h, $"2025-{m:00}", Api.Filing())).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await official.FileAsync(l, $"2025-{m:00}", Api.Filing())).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync("/api/parcels", new
+        {
+            code = "P1B", name = "P1", locationKind = "block", location = "姜山镇", areaMu = 40m, landUse = "工业用地", supply = "flexible-term", holder = h,
+            grantedOn = "2020-01-01", document = "x",
+        })).StatusCode);
+        await (await EventAsync(official, "P1B", new { @event = "lease", on = "2025-03-01", document = "租赁合同 2025-08", lessee = h, mu = 10m }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "lessee");
+        await (await EventAsync(official, "P1B", new { @event = "lease", on = "2025-03-01", document = "租赁合同 2025-08", lessee = l, mu = 40.5m }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "mu");
+        var leased = await (await EventAsync(official, "P1B", new { @event = "lease", on = "2025-03-01", document = "租赁合同 2025-08", lessee = l, mu = 10m })).JsonAsync();
+        Assert.Equal((l, 10m), (leased["lessees"]![0]!["lessee"]!.GetValue<string>(), leased["lessees"]![0]!.Dec("mu")));
+
+        var run = (await (await official.PostAsJsonAsync("/api/evaluations", new { year = 2025, method = "huangyan-2022" })).JsonAsync())["id"]!.GetValue<string>();
+        var holder = (await (await official.GetAsync($"/api/evaluations/{run}/enterprises/{h}")).JsonAsync())["inputs"]!;
+        Assert.Equal((30m, 0m), (holder.Dec("landAreaMu"), holder.Dec("leasedAreaMu")));
+        Assert.Equal("P1B 30 亩", holder["landSource"]!.GetValue<string>());
+        var lessee = (await (await official.GetAsync($"/api/evaluations/{run}/enterprises/{l}")).JsonAsync())["inputs"]!;
+        Assert.Equal((0m, 10m, "P1B 租 10 亩"), (lessee.Dec("landAreaMu"), lessee.Dec("leasedAreaMu"), lessee["landSource"]!.GetValue<string>()));
+
+        // Low-efficiency land: I never filed.
+        Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync("/api/parcels", new
+        {
+            code = "P2", name = "闲置地块", locationKind = "village-cluster", location = "下应村工业点", areaMu = 18m, landUse = "工业用地", supply = "long-lease",
+            holder = idle, grantedOn = "2019-05-01", document = "x",
+        })).StatusCode);
+        var low = await (await official.GetAsync("/api/land/low-efficiency")).JsonAsync();
+        var proposal = low["proposed"]!.AsArray().Single(p => p!["parcel"]!["code"]!.GetValue<string>() == "P2")!;
+        Assert.Equal(["idle"], proposal["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+        // H, the same figures as L on three times the land, is classed D in the run: proposed for that alone (480 ÷ 30 = 16 ≥ 5 万元/亩).
+        var p1b = low["proposed"]!.AsArray().Single(p => p!["parcel"]!["code"]!.GetValue<string>() == "P1B")!;
+        Assert.Equal((["class-d"], 16m), (p1b["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToArray(), p1b.Dec("taxPerMu")));
+        await (await EventAsync(official, "P2", new { @event = "start-disposal", on = "2026-03-01", document = "x", disposal = "reclaim", mu = 18m }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "event");   // not confirmed yet
+        Assert.Equal(HttpStatusCode.OK, (await EventAsync(official, "P2", new { @event = "mark-low-efficiency", on = "2026-02-01", document = "低效用地认定 2026-01", note = "闲置" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await EventAsync(official, "P2", new { @event = "start-disposal", on = "2026-03-01", document = "处置方案 2026-04", disposal = "reclaim", mu = 18m })).StatusCode);
+
+        async Task<decimal?> ReclaimedAsync(int year) =>
+            (await (await official.GetAsync($"/api/district/targets?year={year}")).JsonAsync())["targets"]!.AsArray()
+                .Single(t => t!["id"]!.GetValue<string>() == "land-reclaimed")!["latest"]?.GetValue<decimal>();
+        Assert.Equal(0m, await ReclaimedAsync(2026));
+        var done = await (await EventAsync(official, "P2", new { @event = "complete-disposal", on = "2026-09-01", document = "收回决定书 2026-11 及交地确认书" })).JsonAsync();
+        Assert.Equal("repossessed", done["state"]!.GetValue<string>());
+        Assert.Equal(18m, await ReclaimedAsync(2026));
+        Assert.Equal(0m, await ReclaimedAsync(2025));
+        low = await (await official.GetAsync("/api/land/low-efficiency")).JsonAsync();
+        Assert.Equal((18m, 0m), (low.Dec("freedMu"), low.Dec("underWayMu")));
     }
 }

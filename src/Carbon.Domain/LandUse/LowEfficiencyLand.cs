@@ -26,8 +26,8 @@ public enum DisposalKind
     ReplaceIndustry,
 }
 
-/// <summary>A disposal of a parcel's land: how, the 亩 it frees, and the day it was completed (null: under way).</summary>
-public sealed record Disposal(string ParcelCode, DisposalKind Kind, decimal Mu, DateOnly? CompletedOn);
+/// <summary>A disposal of a parcel's land: how, the 亩 it frees, the day it was completed (null: under way) and begun.</summary>
+public sealed record Disposal(string ParcelCode, DisposalKind Kind, decimal Mu, DateOnly? CompletedOn, DateOnly? StartedOn = null);
 
 /// <summary>Low-efficiency land: which parcels the data proposes, and the 亩 freed toward the district's target.</summary>
 public static class LowEfficiencyLand

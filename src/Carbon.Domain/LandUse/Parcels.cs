@@ -64,6 +64,20 @@ public enum ParcelEvent
     Transfer,
     /// <summary>收回.</summary>
     Repossess,
+    /// <summary>出租: a lessee (承租企业) takes part of the parcel; the state is unchanged.</summary>
+    Lease,
+    /// <summary>退租: a lessee leaves.</summary>
+    EndLease,
+    /// <summary>认定低效: an official confirms the data's proposal that the parcel is low-efficiency land.</summary>
+    MarkLowEfficiency,
+    /// <summary>撤销认定: the proposal dismissed, or the finding withdrawn before any disposal.</summary>
+    ClearLowEfficiency,
+    /// <summary>启动处置: a disposal of low-efficiency land begins (收回 / 转让 / 改造提升 / 兼并重组 / 退二优二), with the 亩 it concerns.</summary>
+    StartDisposal,
+    /// <summary>处置完成: the disposal is completed, on a day, with its evidence; a completed 收回 ends the parcel.</summary>
+    CompleteDisposal,
+    /// <summary>违约处理: one of the contract's agreed remedies enforced after a failed review.</summary>
+    EnforceRemedy,
 }
 
 /// <summary>What a parcel's contract makes due: a start or a completion overdue, or the 达产 review.</summary>
@@ -93,6 +107,9 @@ public static class ParcelLifecycle
         (ParcelState.InProduction or ParcelState.Reviewed, ParcelEvent.Renew) => state,
         (_, ParcelEvent.Transfer) => state,
         (_, ParcelEvent.Repossess) => ParcelState.Repossessed,
+        (_, ParcelEvent.Lease or ParcelEvent.EndLease or ParcelEvent.MarkLowEfficiency or ParcelEvent.ClearLowEfficiency
+            or ParcelEvent.StartDisposal or ParcelEvent.CompleteDisposal) => state,
+        (ParcelState.InBreach, ParcelEvent.EnforceRemedy) => state,
         _ => null,
     };
 
@@ -123,9 +140,10 @@ public static class ParcelLifecycle
         return due;
     }
 
-    /// <summary>The events open to a parcel in <paramref name="state"/>, in the order they usually come.</summary>
+    /// <summary>The lifecycle events open to a parcel in <paramref name="state"/>, in the order they usually come (leases,
+    /// low-efficiency findings and remedies are <see cref="ParcelHistory"/>'s, open by the parcel's condition).</summary>
     public static IReadOnlyList<ParcelEvent> Open(ParcelState state) =>
-        Enum.GetValues<ParcelEvent>().Where(e => Next(state, e) is not null).ToList();
+        Enum.GetValues<ParcelEvent>().Where(e => e <= ParcelEvent.Repossess && Next(state, e) is not null).ToList();
 }
 
 /// <summary>

@@ -46,6 +46,19 @@ public enum ClosureKind
     ShutDown,
 }
 
+/// <summary>A step of a rectification case.</summary>
+public enum RectificationStep
+{
+    /// <summary>立案: the case opened with its problems, responsible unit, measures and deadline.</summary>
+    Opened,
+    /// <summary>开始整治: work begins.</summary>
+    Started,
+    /// <summary>进展: a progress note, the state unchanged.</summary>
+    Progressed,
+    /// <summary>销号: closed, with how it ended and its evidence.</summary>
+    Closed,
+}
+
 /// <summary>A campaign's progress: closed cases against its target count, in its year.</summary>
 public sealed record CampaignProgress(CampaignKind Kind, int Year, int Target, int Closed, int Open)
 {
@@ -66,6 +79,26 @@ public static class Rectification
         (RectificationState.Open or RectificationState.InProgress, RectificationState.Closed) => true,
         _ => false,
     };
+
+    /// <summary>The state after <paramref name="step"/>, or null when it may not be taken in <paramref name="state"/>.</summary>
+    public static RectificationState? After(RectificationState state, RectificationStep step) => step switch
+    {
+        RectificationStep.Started when CanMove(state, RectificationState.InProgress) => RectificationState.InProgress,
+        RectificationStep.Progressed when state != RectificationState.Closed => state,
+        RectificationStep.Closed when CanMove(state, RectificationState.Closed) => RectificationState.Closed,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Why a step may not be taken (null: it may): the workflow's order (<see cref="After"/>); a closure says how the case
+    /// ended and cites at least one evidence file (销号 needs proof: a photo, an acceptance record, a licence, a closure
+    /// notice).
+    /// </summary>
+    public static string? Refusal(RectificationState state, RectificationStep step, ClosureKind? closure, int evidence) =>
+        After(state, step) is null ? $"案件处于 {state}，不能 {step} (not in this state)"
+        : step == RectificationStep.Closed && closure is null ? "销号须说明结果 closure (rectified, relocated-into-park, merged or shut-down)"
+        : step == RectificationStep.Closed && evidence == 0 ? "销号须附至少一份证据 (a closure cites at least one evidence file)"
+        : null;
 
     /// <summary>A campaign's count: the cases of the campaign closed by the end of its year, of any closure kind, against its target.</summary>
     public static CampaignProgress Progress(CampaignKind kind, int year, int target, IEnumerable<(RectificationState State, DateOnly? ClosedOn)> cases)

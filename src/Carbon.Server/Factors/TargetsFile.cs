@@ -25,6 +25,20 @@ public static class TargetMetrics
         ["green-factories"] = TargetKind.Count,
         ["share-in-parks"] = TargetKind.Share,
         ["land-reclaimed"] = TargetKind.Count,
+        ["campaign-scattered-polluting"] = TargetKind.Count,
+        ["campaign-backward-capacity"] = TargetKind.Count,
+        ["campaign-low-efficiency-block"] = TargetKind.Count,
+        ["campaign-micro-park"] = TargetKind.Count,
+    };
+
+    /// <summary>The "two small" campaign a metric counts (its rectification cases closed), or null for any other metric.</summary>
+    public static Domain.LandUse.CampaignKind? Campaign(string metric) => metric switch
+    {
+        "campaign-scattered-polluting" => Domain.LandUse.CampaignKind.ScatteredPolluting,
+        "campaign-backward-capacity" => Domain.LandUse.CampaignKind.BackwardCapacity,
+        "campaign-low-efficiency-block" => Domain.LandUse.CampaignKind.LowEfficiencyBlock,
+        "campaign-micro-park" => Domain.LandUse.CampaignKind.MicroPark,
+        _ => null,
     };
 
     public static TargetKind? ParseKind(string? kind) => kind switch

@@ -94,9 +94,10 @@ public sealed class EvaluationViews
         var input = _inputs[uscc];
         var tariffs = _method.File.Tariffs!;
         var months = $"{input.MonthsFiled} 个月 ({input.FilingRevisions}, 月:版本)";
+        var source = input.LandSource is { } parcels ? $"{_run.Year}年末地块登记: {parcels}" : $"档案第{input.ProfileRevision}版";
         var land = f.Inputs.IsLessee
-            ? $"租赁面积 {N(input.LeasedAreaMu)} 亩 (无自有用地, 档案第{input.ProfileRevision}版)"
-            : $"用地面积 {N(input.LandAreaMu)} 亩 (档案第{input.ProfileRevision}版)";
+            ? $"租赁面积 {N(input.LeasedAreaMu)} 亩 (无自有用地, {source})"
+            : $"用地面积 {N(input.LandAreaMu)} 亩 ({source})";
         return new EvaluationFirmDetail(
             _run.Id, _run.Year, _run.MethodVersion, _run.FactorSetVersion, Row(f),
             f.Indicators.Select(i => Indicator(i, f.Inputs, f.PopulationId, months, land,
@@ -107,7 +108,8 @@ public sealed class EvaluationViews
                 : null,
             new FirmInputsView(input.ProfileRevision, input.Scale, input.LandAreaMu, input.IndustryCode, input.EstablishedOn,
                 input.LandGrantedOn, input.FilingRevisions, R(input.TaxPaid), R(input.ValueAdded), R(input.Revenue), R(input.RdExpense),
-                R(f.Inputs.AverageEmployees), R(input.ElectricityKwh), R(input.EnergyEquivalentTce), R(input.PollutantsT), input.ParcelGroup),
+                R(f.Inputs.AverageEmployees), R(input.ElectricityKwh), R(input.EnergyEquivalentTce), R(input.PollutantsT), input.ParcelGroup,
+                input.LeasedAreaMu, input.LandSource),
             f.ParcelGroup is { PopulationId: { } population } g ? ParcelGroupIndicators(g, population) : []);
     }
 

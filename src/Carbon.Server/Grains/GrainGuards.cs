@@ -236,6 +236,59 @@ public static partial class GrainGuards
         Actor(c.Caller.Account);
     }
 
+    public static void OpenRectification(string key, OpenRectification c)
+    {
+        Id("id", key);
+        Text("campaign", c.Campaign, required: true, max: 64);
+        Text("block", c.Block, required: false, max: 200);
+        Text("town", c.Town, required: true, max: 100);
+        Text("parkCode", c.ParkCode, required: false, max: 32);
+        Text("supervisionCaseId", c.SupervisionCaseId, required: false, max: 32);
+        Text("responsibleUnit", c.ResponsibleUnit, required: true, max: 200);
+        Text("measures", c.Measures, required: true, max: 2000, multiline: true);
+        Check(c.Uscc is not null || !string.IsNullOrWhiteSpace(c.Block), "uscc", "须给出企业或街区 (a firm or a block)");
+        Check(c.Problems.Length is > 0 and <= 7 && c.Problems.Distinct().Count() == c.Problems.Length, "problems", "问题类别 1–7 项，不重复 (1 to 7 distinct problems)");
+        Check(c.Deadline >= c.On, "deadline", "整治期限不能早于立案日 (the deadline is not before the case opens)");
+        if (c.Uscc is { } u)
+        {
+            Usccs(u);
+        }
+        Actor(c.Caller.Account);
+    }
+
+    public static void RectificationStep(string key, RectificationStepCommand c)
+    {
+        Id("id", key);
+        Text("text", c.Text, required: true, max: 2000, multiline: true);
+        Check(c.Evidence.Length <= 10 && c.Evidence.All(h => Sha256().IsMatch(h)), "evidence", "至多10个证据哈希，每个为64位十六进制小写 (at most 10 SHA-256 hashes)");
+        Actor(c.Caller.Account);
+    }
+
+    public static void RegisterMicroPark(string key, RegisterMicroPark c)
+    {
+        Check(ParcelCode.IsMatch(key), "code", "园区编号为1–32位字母、数字、- 或 _ (a micro-park code)");
+        Text("name", c.Name, required: true, max: 200);
+        Text("operator", c.Operator, required: true, max: 200);
+        Text("developmentModel", c.DevelopmentModel, required: true, max: 100);
+        Text("town", c.Town, required: true, max: 100);
+        Text("parkCode", c.ParkCode, required: false, max: 32);
+        Check(c.FloorAreaM2 is > 0m and <= Land.MaxFloorAreaM2, "floorAreaM2", "建筑面积应在 0 至上限之间 (floorAreaM2 out of range)");
+        Check(c.StarRating is null or (>= 1 and <= 5), "starRating", "星级为 1–5 (stars 1..5)");
+        Check(c.Industries.Length <= 20 && c.Industries.All(i => i.Length is > 0 and <= 8 && i.All(char.IsAsciiLetterOrDigit)), "industries",
+            "至多20个行业代码前缀 (at most 20 industry code prefixes)");
+        Check(c.WorstClass is null or "A" or "B" or "C" or "D", "worstClass", "worstClass 为 A, B, C 或 D");
+        Check(c.MinTaxPerMu is null or (> 0m and <= 1_000_000m), "minTaxPerMu", "minTaxPerMu 应大于 0 (above 0)");
+        Actor(c.Caller.Account);
+    }
+
+    public static void MicroParkFirm(string key, MicroParkFirmCommand c)
+    {
+        Check(ParcelCode.IsMatch(key), "code", "园区编号为1–32位字母、数字、- 或 _ (a micro-park code)");
+        Usccs(c.Uscc);
+        Text("detail", c.Detail, required: true, max: 1000, multiline: true);
+        Actor(c.Caller.Account);
+    }
+
     public static void CreatePlan(string key, CreatePlan c, TimeProvider time)
     {
         Id("id", key);

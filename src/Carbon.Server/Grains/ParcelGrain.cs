@@ -88,6 +88,20 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
         {
             return new ParcelAnswer(ParcelResult.Conflict, View(), "on", $"日期不能早于上一事项 {latest.On:yyyy-MM-dd} (not before the last event)");
         }
+        var step = new ParcelStep(c.Event, c.On, next, latest.Holder, c.Lessee?.Value, c.Mu, c.Disposal, c.Event == ParcelEvent.EnforceRemedy ? c.Detail?.Trim() : null);
+        var standing = View()!.Standing();
+        if (ParcelHistory.Refusal(standing, step, _parcel.AreaMu, _parcel.Obligations()?.Remedies ?? []) is { } refusal)
+        {
+            return new ParcelAnswer(ParcelResult.Conflict, View(), refusal.Field, refusal.Message);
+        }
+        if (c.Lessee is { } lessee && await GrainFactory.Enterprise(lessee).GetAsync(Service) is null)
+        {
+            return new ParcelAnswer(ParcelResult.UnknownEnterprise, null, "lessee", $"未登记企业 {lessee} (no enterprise with this USCC)");
+        }
+        if (c.Event == ParcelEvent.CompleteDisposal)
+        {
+            next = ParcelHistory.AfterDisposal(next, standing.OpenDisposal!.Kind);
+        }
         var holder = latest.Holder;
         if (c.Event == ParcelEvent.Transfer)
         {
@@ -109,13 +123,22 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
         var record = new ParcelEventRecord
         {
             ParcelCode = Code, Event = EnumTokens.Token(c.Event), State = EnumTokens.Token(next), Holder = holder, On = c.On, Document = c.Document.Trim(),
-            Investment = c.Investment, FloorAreaRatio = c.FloorAreaRatio, ExpiresOn = c.ExpiresOn, Detail = c.Detail, Actor = c.Caller.Account, At = now,
+            Investment = c.Investment, FloorAreaRatio = c.FloorAreaRatio, ExpiresOn = c.ExpiresOn, Detail = c.Detail?.Trim(), Actor = c.Caller.Account, At = now,
+            Lessee = c.Event is ParcelEvent.Lease or ParcelEvent.EndLease ? c.Lessee?.Value : null,
+            Mu = c.Event is ParcelEvent.Lease or ParcelEvent.StartDisposal ? c.Mu : null,
+            Disposal = c.Event == ParcelEvent.StartDisposal ? EnumTokens.Token(c.Disposal!.Value) : null,
         };
         await writer.WriteAsync(db =>
         {
             db.ParcelEvents.Add(record);
             db.AuditEvents.Add(new AuditEventRecord { At = now, Actor = c.Caller.Account, Action = $"parcel.{record.Event}", Subject = Code,
-                Detail = c.Event == ParcelEvent.Transfer ? $"{latest.Holder} → {holder}（义务随地块转移 obligations pass with it）: {record.Document}" : record.Document });
+                Detail = c.Event switch
+                {
+                    ParcelEvent.Transfer => $"{latest.Holder} → {holder}（义务随地块转移 obligations pass with it）: {record.Document}",
+                    ParcelEvent.Lease => $"{record.Lessee} {record.Mu} 亩: {record.Document}",
+                    ParcelEvent.StartDisposal => $"{record.Disposal} {record.Mu} 亩: {record.Document}",
+                    _ => record.Detail is null ? record.Document : $"{record.Detail}: {record.Document}",
+                } });
         });
         _events.Add(record);
         return new ParcelAnswer(ParcelResult.Done, View());
@@ -136,6 +159,7 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
             EnumTokens.Parse<SupplyMode>(p.Supply), p.GrantedOn, Expiry(), p.Obligations(), EnumTokens.Parse<ParcelState>(latest.State), Uscc.Parse(latest.Holder),
             investment, floorAreaRatio,
             _events.Select(e => new ParcelEventView(EnumTokens.Parse<ParcelEvent>(e.Event), EnumTokens.Parse<ParcelState>(e.State), Uscc.Parse(e.Holder), e.On,
-                e.Document, e.Investment, e.FloorAreaRatio, e.ExpiresOn, e.Detail, e.Actor, e.At)).ToArray());
+                e.Document, e.Investment, e.FloorAreaRatio, e.ExpiresOn, e.Detail, e.Actor, e.At, e.Lessee is null ? null : Uscc.Parse(e.Lessee), e.Mu,
+                e.Disposal is null ? null : EnumTokens.Parse<DisposalKind>(e.Disposal))).ToArray());
     }
 }

@@ -17,6 +17,7 @@ using Carbon.Server.Features.Exports;
 using Carbon.Server.Features.Warnings;
 using Carbon.Server.Features.Intake;
 using Carbon.Server.Features.Land;
+using Carbon.Server.Features.Programme;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
 using Carbon.Server.Configuration;
@@ -52,6 +53,7 @@ public static class CarbonHost
         services.AddSingleton<Features.Warnings.AlertService>();
         services.AddSingleton<Features.Warnings.DistrictSheets>();
         services.AddSingleton<Features.Land.LandService>();
+        services.AddSingleton<Features.Programme.ProgrammeService>();
         services.AddSingleton<Features.Warnings.ReminderMail>();
         services.AddSingleton<Features.Warnings.ReminderService>();
         services.AddHostedService<Features.Warnings.ReminderSchedule>();
@@ -154,6 +156,7 @@ public static class CarbonHost
         api.MapExports();
         api.MapWarnings();
         api.MapLand();
+        api.MapProgramme();
         return app;
     }
 

@@ -22,6 +22,8 @@ public static class CarbonOpenApi
     private static readonly Problem NoCase = NotFound("id", $"无此案件 {RunId} (no case)");
     private static readonly Problem NoImport = NotFound("id", $"无此导入任务 {RunId} (no import job)");
     private static readonly Problem NoParcel = NotFound("parcel", "无此地块 YZ-001 (no such parcel)");
+    private static readonly Problem NoRectification = NotFound("id", $"无此整治案件 {RunId} (no such case)");
+    private static readonly Problem NoMicroPark = NotFound("code", "无此小微企业园 XW-01 (no such micro-park)");
     private static readonly Problem NoEnterprise = NotFound("uscc", $"未登记企业 {Uscc} (no enterprise registered with USCC {Uscc})");
     private static readonly Problem NoPark = NotFound("code", "未登记园区 YZ-DEMO (no park registered with code YZ-DEMO)");
     private static readonly Problem NoRun = NotFound("id", $"无此评价记录 {RunId} (no evaluation run {RunId})");
@@ -139,6 +141,21 @@ public static class CarbonOpenApi
         ["ParcelReview"] = [BadYear, NoParcel, Conflict("parcel", "地块 YZ-001 的供地合同没有约定指标，无需达产复核 (no obligations to review)")],
         ["RecordParcelReview"] = [Bad("document", "须给出复核文件 (the review's document)"), NoParcel,
             Conflict("year", "floor-area-ratio 无法测算（缺少数据），不能通过复核 (a clause cannot be measured: a review cannot pass)")],
+        ["LowEfficiencyLand"] = [],
+        ["RectificationCampaigns"] = [Bad("year", "year 应在 2020 至 2026 之间")],
+        ["ListRectificationCases"] = [Bad("state", "state 为 open, in-progress 或 closed")],
+        ["OpenRectificationCase"] = [Bad("supervisionCaseId", "用能问题须关联节能监察案件 supervisionCaseId (an energy-use problem names its supervision case)"),
+            NotFound("uscc", "未登记企业 9133021213967419XF (no enterprise with this USCC)")],
+        ["GetRectificationCase"] = [NoRectification],
+        ["RecordRectificationStep"] = [Bad("closure", "销号须说明结果 closure: rectified, relocated-into-park, merged 或 shut-down"), NoRectification,
+            Conflict("evidence", "销号须附至少一份证据 (a closure cites at least one evidence file)")],
+        ["AttachRectificationEvidence"] = [Bad("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)"), NoRectification],
+        ["GetRectificationEvidence"] = [NotFound("sha256", "本案无此证据文件 (no such evidence file)")],
+        ["RegisterMicroPark"] = [Bad("worstClass", "worstClass 为 A, B, C 或 D"), Conflict("code", "小微企业园 XW-01 已登记 (registered)")],
+        ["ListMicroParks"] = [],
+        ["GetMicroPark"] = [NoMicroPark],
+        ["MicroParkEntry"] = [Bad("uscc", "uscc 必填 (the applicant's USCC)"), NoMicroPark, Conflict("uscc", "9133021213967419XF 已在园内 (already in the park)")],
+        ["MicroParkReview"] = [Bad("on", "on 必填 (the day of the review)"), NoMicroPark],
         ["RunReminders"] = [],
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
         ["GridElectricityTemplate"] = [],
@@ -150,7 +167,8 @@ public static class CarbonOpenApi
     };
 
     /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>
-    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence", "UploadImport", "UploadBudgets", "UploadGridElectricity"];
+    private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence", "UploadImport", "UploadBudgets", "UploadGridElectricity",
+        "AttachRectificationEvidence"];
 
     private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
 
@@ -189,7 +207,11 @@ public static class CarbonOpenApi
                           "days after), the 双控晴雨表 of district, parks and key firms, 用能预算, jumps, data quality against 205-1 and the grid " +
                           "company, and the annual 能源利用状况报告; firms explain, officials acknowledge; daily reminders by message and email.",
         ["Land 工业用地"] = "工业用地全生命周期 Industrial parcels from grant to repossession: the register, supply modes, 标准地 obligations, every " +
-                          "event on the ledger, transfers that carry the obligations, and the 达产 review clause by clause.",
+                          "event on the ledger, transfers that carry the obligations, leases (a firm's 亩均 land comes from here), the 达产 " +
+                          "review clause by clause with the breach's remedies, and low-efficiency land proposed, confirmed and disposed of.",
+        ["Two small 两小整治"] = "两小整治 The \"two small\" campaigns as plan targets: rectification cases (低散乱污, 落后产能, 低效区块, 小微企业园) " +
+                              "from opening to closure with evidence, progress by town and park; micro-enterprise parks with their entry " +
+                              "standard, entry reviews and the exit of firms below it in two evaluations in a row.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +

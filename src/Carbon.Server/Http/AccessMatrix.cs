@@ -28,6 +28,8 @@ public static class AccessMatrix
     private const string OwnPark = "本园区（园区管理员）、全区；其他园区 404 (own parks / district; others 404)";
     private const string District = "全区 (the district)";
     private const string OwnParcel = "本企业持有的地块（填报员）、本园区的地块（园区管理员）、全区；其他 404 (own firms' / own parks' parcels / district; others 404)";
+    private const string OwnCase = "本企业的整治案件（填报员）、本园区的（园区管理员）、全区；其他 404 (own firm's / own parks' cases / district; others 404)";
+    private const string OwnMicroPark = "有本企业入驻的（填报员，只见本企业）、本园区内的（园区管理员）、全区；其他 404 (hosting own firms / in own parks / district; others 404)";
     private const string Listed = "列表只含调用者可见的记录 (lists hold only what the caller may see)";
 
     public static readonly IReadOnlyDictionary<string, Access> Rules = new Dictionary<string, Access>(StringComparer.Ordinal)
@@ -202,6 +204,19 @@ public static class AccessMatrix
         ["POST /api/parcels/{parcel}/events"] = Access.Signed(District, Official),
         ["GET /api/parcels/{parcel}/review"] = Access.Signed(OwnParcel, FirmReaders),
         ["POST /api/parcels/{parcel}/review"] = Access.Signed(District, Official),
+        ["GET /api/land/low-efficiency"] = Access.Signed(Listed + "：地块可见范围同上 (the parcels the caller may see)", FirmReaders),
+        ["GET /api/rectification/campaigns"] = Access.Signed(Listed + "：按调用者可见的案件计数 (counts over the cases the caller may see)", FirmReaders),
+        ["GET /api/rectification/cases"] = Access.Signed(Listed + "：本企业的案件（填报员）、本园区的（园区管理员）、全区 (own firm's / own parks' / district)", FirmReaders),
+        ["POST /api/rectification/cases"] = Access.Signed("经信局；园区管理员限本园区 (officials; park administrators in their parks)", Park, Official),
+        ["GET /api/rectification/cases/{id}"] = Access.Signed(OwnCase, FirmReaders),
+        ["POST /api/rectification/cases/{id}/steps"] = Access.Signed(OwnCase + "（记录：经信局、本园区管理员 recording: officials, the park's administrator）", Park, Official),
+        ["POST /api/rectification/cases/{id}/evidence"] = Access.Signed(OwnCase + "（上传：经信局、本园区管理员 uploading: officials, the park's administrator）", Park, Official),
+        ["GET /api/rectification/cases/{id}/evidence/{sha256}"] = Access.Signed(OwnCase, FirmReaders),
+        ["POST /api/micro-parks"] = Access.Signed(District, Official),
+        ["GET /api/micro-parks"] = Access.Signed(Listed + "：园区内的（园区管理员）、有本企业入驻的（填报员）(in own parks / hosting own firms)", FirmReaders),
+        ["GET /api/micro-parks/{microPark}"] = Access.Signed(OwnMicroPark, FirmReaders),
+        ["POST /api/micro-parks/{microPark}/entries"] = Access.Signed(District, Official),
+        ["POST /api/micro-parks/{microPark}/review"] = Access.Signed(District, Official),
         ["GET /api/account/messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /api/reminders/run"] = Access.Signed("给全区有待办事项的填报账号发提醒 (reminds every filer account with something outstanding)", Official),
         ["GET /api/budgets/template"] = Access.Signed(District, Official),

@@ -6,11 +6,12 @@ using Carbon.Domain.MuYield;
 namespace Carbon.Server.Ledger;
 
 /// <summary>
-/// Gathers every registered firm's facts for an evaluation year in one pass over the ledger (the registry and the
-/// year's current filings), with comprehensive energy (等价值) by the loaded factor set. Faster than asking each
+/// Gathers every registered firm's facts for an evaluation year in one pass over the ledger (the registry, the year's
+/// current filings and the parcel register's land at the year's end), with comprehensive energy (等价值) by the loaded
+/// factor set. Faster than asking each
 /// enterprise grain when most are not in memory (see docs/performance.md).
 /// </summary>
-public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
+public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors, LandReads? land = null)
 {
     /// <summary>Each firm's year, summed from the current revision of every month, with the month → revision it used.</summary>
     /// <remarks>Each firm's fuels are on its current industry's guideline family; pass the registry when it is already read.</remarks>
@@ -84,6 +85,7 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
     {
         var registry = await reader.LoadRegistryAsync();
         var years = await YearTotalsAsync(year, registry);
+        var parcels = land is null ? [] : await land.FirmLandAsync(new DateOnly(year, 12, 31));
         progress?.Invoke(0, registry.Count);
 
         var inputs = new List<EvaluationInputRecord>();
@@ -97,6 +99,7 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
             var t = firmYear.Totals;
             var energy = EnergyAccounting.Compute(t, factors, year);   // fuels already on the firm's family (YearTotalsAsync)
             var months = firmYear.Revisions;
+            var fromParcels = parcels.GetValueOrDefault(identity.Uscc);
             inputs.Add(new EvaluationInputRecord
             {
                 RunId = runId,
@@ -107,8 +110,9 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors)
                 IndustryCode = profile.IndustryCode,
                 ParkCode = identity.ParkCode,
                 Scale = profile.Scale,
-                LandAreaMu = profile.LandAreaMu,
-                LeasedAreaMu = profile.LeasedAreaMu ?? 0m,
+                LandAreaMu = fromParcels?.HeldMu ?? profile.LandAreaMu,
+                LeasedAreaMu = fromParcels?.LeasedMu ?? profile.LeasedAreaMu ?? 0m,
+                LandSource = fromParcels?.Source,
                 ParcelGroup = profile.ParcelGroup,
                 EstablishedOn = profile.EstablishedOn,
                 LandGrantedOn = profile.LandGrantedOn,

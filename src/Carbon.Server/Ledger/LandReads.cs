@@ -1,3 +1,5 @@
+using System.Globalization;
+using Carbon.Domain.LandUse;
 using Microsoft.EntityFrameworkCore;
 
 namespace Carbon.Server.Ledger;
@@ -27,4 +29,34 @@ public sealed class LandReads(ILedgerContextFactory contexts)
             .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!, StringComparer.Ordinal);
         return parcels.Where(p => latest.ContainsKey(p.Code)).Select(p => (p, latest[p.Code])).ToList();
     }
+
+    /// <summary>Every parcel's area and steps, oldest first (what <see cref="FirmLandAsync"/> folds).</summary>
+    public async Task<List<(string Code, decimal AreaMu, IReadOnlyList<ParcelStep> Steps)>> StepsAsync()
+    {
+        await using var db = contexts.Create();
+        var areas = await db.Parcels.AsNoTracking().Select(p => new { p.Code, p.AreaMu }).ToListAsync();
+        var steps = (await db.ParcelEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync()).ToLookup(e => e.ParcelCode, StringComparer.Ordinal);
+        return areas.Select(a => (a.Code, a.AreaMu, (IReadOnlyList<ParcelStep>)steps[a.Code].Select(ToStep).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Each firm's land from the parcel register on <paramref name="asOf"/> (<see cref="ParcelHistory.FirmLand"/>): held and
+    /// leased 亩 and the parcels they come from, in words. A firm on no parcel is not in it: its profile's figure stands.
+    /// </summary>
+    public async Task<Dictionary<string, FirmLand>> FirmLandAsync(DateOnly asOf) =>
+        ParcelHistory.FirmLand(await StepsAsync(), asOf).ToDictionary(f => f.Key, f => new FirmLand(
+            f.Value.Where(s => !s.Leased).Sum(s => s.Mu), f.Value.Where(s => s.Leased).Sum(s => s.Mu),
+            string.Join("; ", f.Value.Select(s => $"{s.ParcelCode} {(s.Leased ? "租 " : "")}{s.Mu.ToString("0.####", CultureInfo.InvariantCulture)} 亩"))),
+            StringComparer.Ordinal);
+
+    /// <summary>The step as the domain folds it.</summary>
+    public static ParcelStep ToStep(ParcelEventRecord e)
+    {
+        var kind = EnumTokens.Parse<ParcelEvent>(e.Event);
+        return new(kind, e.On, EnumTokens.Parse<ParcelState>(e.State), e.Holder, e.Lessee, e.Mu,
+            e.Disposal is null ? null : EnumTokens.Parse<DisposalKind>(e.Disposal), kind == ParcelEvent.EnforceRemedy ? e.Detail : null);
+    }
 }
+
+/// <summary>A firm's land from the parcel register: 亩 held (less what it leases out), 亩 leased, and from which parcels.</summary>
+public sealed record FirmLand(decimal HeldMu, decimal LeasedMu, string Source);

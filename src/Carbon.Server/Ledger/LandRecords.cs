@@ -41,7 +41,8 @@ public sealed class ParcelRecord
 /// <summary>
 /// One thing that happened to a parcel (its registration included): the event, the state after it, the holder after it,
 /// the day it happened and the document behind it (批复, 合同, 验收, 复核 …), who recorded it and when. 竣工 records the
-/// investment made and the floor-area ratio built; a review records its clause-by-clause result; a renewal its new expiry.
+/// investment made and the floor-area ratio built; a review records its clause-by-clause result; a renewal its new expiry;
+/// a lease its lessee and 亩; a disposal its kind and 亩; an enforced remedy the remedy (in <see cref="Detail"/>).
 /// </summary>
 public sealed class ParcelEventRecord
 {
@@ -56,6 +57,10 @@ public sealed class ParcelEventRecord
     public decimal? FloorAreaRatio { get; init; }
     public DateOnly? ExpiresOn { get; init; }
     public string? Detail { get; init; }
+    public string? Lessee { get; init; }
+    public decimal? Mu { get; init; }
+    public string? Disposal { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset At { get; init; }
+
 }

@@ -47,6 +47,11 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<MessageRecord> Messages => Set<MessageRecord>();
     public DbSet<ParcelRecord> Parcels => Set<ParcelRecord>();
     public DbSet<ParcelEventRecord> ParcelEvents => Set<ParcelEventRecord>();
+    public DbSet<RectificationCaseRecord> RectificationCases => Set<RectificationCaseRecord>();
+    public DbSet<RectificationStepRecord> RectificationSteps => Set<RectificationStepRecord>();
+    public DbSet<RectificationEvidenceRecord> RectificationEvidence => Set<RectificationEvidenceRecord>();
+    public DbSet<MicroParkRecord> MicroParks => Set<MicroParkRecord>();
+    public DbSet<MicroParkEventRecord> MicroParkEvents => Set<MicroParkEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -175,6 +180,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(i => i.ParkCode).HasMaxLength(32);
             e.Property(i => i.Scale).HasMaxLength(16);
             e.Property(i => i.ParcelGroup).HasMaxLength(40);
+            e.Property(i => i.LandSource).HasMaxLength(1000);
             e.Property(i => i.FilingRevisions).HasMaxLength(200);
         });
         model.Entity<GreenFactoryApplicationRecord>(e =>
@@ -402,11 +408,81 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(p => p.Holder).HasMaxLength(18).IsFixedLength();
             e.Property(p => p.Document).HasMaxLength(200);
             e.Property(p => p.Detail).HasMaxLength(4000);
+            e.Property(p => p.Lessee).HasMaxLength(18).IsFixedLength();
+            e.Property(p => p.Disposal).HasMaxLength(32);
             e.Property(p => p.Actor).HasMaxLength(100);
             e.HasOne<ParcelRecord>().WithMany().HasForeignKey(p => p.ParcelCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(p => p.Holder).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(p => p.ParcelCode);
             e.HasIndex(p => p.Holder);
+        });
+        model.Entity<RectificationCaseRecord>(e =>
+        {
+            e.ToTable("rectification_cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(32);
+            e.Property(c => c.Campaign).HasMaxLength(64);
+            e.Property(c => c.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(c => c.Block).HasMaxLength(200);
+            e.Property(c => c.Town).HasMaxLength(100);
+            e.Property(c => c.ParkCode).HasMaxLength(32);
+            e.Property(c => c.Problems).HasMaxLength(200);
+            e.Property(c => c.SupervisionCaseId).HasMaxLength(32);
+            e.Property(c => c.ResponsibleUnit).HasMaxLength(200);
+            e.Property(c => c.Measures).HasMaxLength(2000);
+            e.Property(c => c.CreatedBy).HasMaxLength(100);
+            e.HasIndex(c => c.Campaign);
+        });
+        model.Entity<RectificationStepRecord>(e =>
+        {
+            e.ToTable("rectification_steps");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.CaseId).HasMaxLength(32);
+            e.Property(s => s.Kind).HasMaxLength(32);
+            e.Property(s => s.State).HasMaxLength(32);
+            e.Property(s => s.Text).HasMaxLength(2000);
+            e.Property(s => s.Closure).HasMaxLength(32);
+            e.Property(s => s.Evidence).HasMaxLength(700);
+            e.Property(s => s.Actor).HasMaxLength(100);
+            e.HasOne<RectificationCaseRecord>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.CaseId);
+        });
+        model.Entity<RectificationEvidenceRecord>(e =>
+        {
+            e.ToTable("rectification_evidence");
+            e.HasKey(x => new { x.CaseId, x.Sha256 });
+            e.Property(x => x.CaseId).HasMaxLength(32);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.UploadedBy).HasMaxLength(100);
+            e.HasOne<RectificationCaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<MicroParkRecord>(e =>
+        {
+            e.ToTable("micro_parks");
+            e.HasKey(m => m.Code);
+            e.Property(m => m.Code).HasMaxLength(32);
+            e.Property(m => m.Name).HasMaxLength(200);
+            e.Property(m => m.Operator).HasMaxLength(200);
+            e.Property(m => m.DevelopmentModel).HasMaxLength(100);
+            e.Property(m => m.Town).HasMaxLength(100);
+            e.Property(m => m.ParkCode).HasMaxLength(32);
+            e.Property(m => m.Industries).HasMaxLength(200);
+            e.Property(m => m.WorstClass).HasMaxLength(1);
+            e.Property(m => m.CreatedBy).HasMaxLength(100);
+        });
+        model.Entity<MicroParkEventRecord>(e =>
+        {
+            e.ToTable("micro_park_events");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.MicroParkCode).HasMaxLength(32);
+            e.Property(m => m.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(m => m.Event).HasMaxLength(32);
+            e.Property(m => m.Detail).HasMaxLength(1000);
+            e.Property(m => m.Actor).HasMaxLength(100);
+            e.HasOne<MicroParkRecord>().WithMany().HasForeignKey(m => m.MicroParkCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => m.MicroParkCode);
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

@@ -43,6 +43,7 @@ public static class LedgerServices
         services.AddSingleton<IntakeReads>();
         services.AddSingleton<WarningReads>();
         services.AddSingleton<LandReads>();
+        services.AddSingleton<ProgrammeReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

@@ -146,6 +146,11 @@ public sealed class EvaluationInputRecord
     public required string Scale { get; init; }
     public decimal LandAreaMu { get; init; }
     public decimal LeasedAreaMu { get; init; }
+    /// <summary>
+    /// Where the land came from when the parcel register gave it ("YZ-2021-01 30 亩; YZ-2019-05 租 5 亩" at the year's end);
+    /// null when it is the profile's figure.
+    /// </summary>
+    public string? LandSource { get; init; }
     /// <summary>地块组 (混合型企业) on the profile revision the run used.</summary>
     public string? ParcelGroup { get; init; }
     public DateOnly? EstablishedOn { get; init; }

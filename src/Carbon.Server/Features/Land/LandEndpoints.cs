@@ -1,3 +1,4 @@
+using Carbon.Server.Ledger;
 using System.Security.Claims;
 using Carbon.Domain.LandUse;
 using Carbon.Server.Accounts;
@@ -19,13 +20,19 @@ public static class LandEndpoints
         group.MapGet("/", ListAsync).WithName("ListParcels").WithSummary("地块 The parcels the caller may see");
         group.MapGet("/{parcel}", GetAsync).WithName("GetParcel").WithSummary("地块 A parcel: register, state, holder, what may happen next, every event");
         group.MapPost("/{parcel}/events", RecordAsync).WithName("RecordParcelEvent")
-            .WithSummary("记录地块事项 Record 开工, 竣工 (with investment and floor-area ratio), 投产, 续期, 转让 (obligations pass) or 收回");
+            .WithSummary("记录地块事项 Record 开工, 竣工 (with investment and floor-area ratio), 投产, 续期, 转让 (obligations pass), 收回, 出租/退租, " +
+                "低效认定, 处置 (begun, completed) or an agreed remedy enforced");
         group.MapGet("/{parcel}/review", ReviewAsync).WithName("ParcelReview")
             .WithSummary("达产复核 The contract held against the holder's figures for a year (?year=, default the contract's review year)");
         group.MapPost("/{parcel}/review", RecordReviewAsync).WithName("RecordParcelReview")
             .WithSummary("记录达产复核 Review the parcel now and record the result: passed, or in breach with the broken clauses");
+        api.MapGet("/land/low-efficiency", LowEfficiencyAsync).WithTags("Land 工业用地").WithName("LowEfficiencyLand")
+            .WithSummary("低效用地 Parcels the data proposes (class D, 亩均税收 below the threshold, 12 months idle), those confirmed, disposals, 亩 freed");
         return api;
     }
+
+    internal static async Task<Ok<LowEfficiencyResponse>> LowEfficiencyAsync(LandService land, ClaimsPrincipal user) =>
+        TypedResults.Ok(await land.LowEfficiencyAsync(user.RequiredCaller()));
 
     internal static async Task<Results<Created<ParcelResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(ParcelRequest body,
         IGrainFactory grains, ClaimsPrincipal user)
@@ -51,8 +58,7 @@ public static class LandEndpoints
         {
             return NoParcel(parcel);
         }
-        var answer = await grains.GetGrain<IParcelGrain>(parcel).RecordAsync(new ParcelEventCommand(body.Event!.Value, body.On!.Value, body.Document!,
-            body.NewHolder, body.Investment, body.FloorAreaRatio, body.ExpiresOn, null, caller));
+        var answer = await grains.GetGrain<IParcelGrain>(parcel).RecordAsync(body.ToCommand(caller));
         return answer.Result == ParcelResult.Done ? TypedResults.Ok(ParcelResponse.From(answer.Parcel!)) : Problem(answer);
     }
 

@@ -13,7 +13,8 @@ namespace Carbon.Server.Features.Land;
 /// Parcels as the caller may see them, and the 达产 review: the holder's figures for the review year from its filings,
 /// spread over the land it holds, held against the contract clause by clause (<see cref="StandardLandReview"/>).
 /// </summary>
-public sealed class LandService(LandReads reads, IGrainFactory grains, EvaluationSnapshots snapshots, FactorSet factors)
+public sealed class LandService(LandReads reads, IGrainFactory grains, EvaluationSnapshots snapshots, FactorSet factors, EvaluationReads evaluations,
+    Factors.WarningCatalog rules, Configuration.ReportingClock clock)
 {
     private static readonly Caller Service = Caller.System("land");
 
@@ -97,4 +98,67 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
         $"{r.Year} 年达产复核（{r.LandMu} 亩）：" + string.Join("；", r.Clauses.Select(c =>
             $"{EnumTokens.Token(c.Clause)} 约定 {c.Contracted}，实际 {(c.Actual is { } a ? a.ToString(System.Globalization.CultureInfo.InvariantCulture) : "未测")}，" +
             (c.Met switch { true => "达标", false => "未达标", _ => "未测" })));
+
+    /// <summary>
+    /// Low-efficiency land (低效工业用地) as the caller may see it: the live parcels the data proposes and why
+    /// (<see cref="LowEfficiencyLand.Reasons"/>: the holder classed D in the latest 亩均 run, its 亩均税收 last year below the
+    /// district's threshold over its land from the register, or no filing for 12 months), those an official confirmed, every
+    /// disposal, and the 亩 freed by completed disposals (the plan's 5 000 亩 target counts these alone).
+    /// </summary>
+    public async Task<LowEfficiencyResponse> LowEfficiencyAsync(Caller caller)
+    {
+        var today = clock.Today;
+        var lastYear = today.Year - 1;
+        var parcels = (await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder))).ToList();
+        var steps = (await reads.StepsAsync()).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var land = await reads.FirmLandAsync(new DateOnly(lastYear, 12, 31));
+        var years = await snapshots.YearTotalsAsync(lastYear);
+        var thisYear = await snapshots.YearTotalsAsync(today.Year);
+        var run = (await evaluations.ListRunsAsync()).OrderByDescending(r => r.Year).ThenByDescending(r => r.CreatedAt).FirstOrDefault();
+        var classD = run is null ? [] : (await grains.GetGrain<IEvaluationGrain>(run.Id).QueryAsync(new EvaluationQuery(1, int.MaxValue, "uscc", "D", null, null, null),
+            Service))?.Items.Select(i => i.Uscc).ToHashSet(StringComparer.Ordinal) ?? [];
+        var threshold = rules.File.LowEfficiencyTaxPerMu!.Value;
+        var current = clock.CurrentMonth;
+
+        int MonthsWithoutFiling(string uscc)
+        {
+            // The latest month filed this year or last; none in either: at least the 12 months of last year and this year's so far.
+            var latest = thisYear.GetValueOrDefault(uscc)?.Revisions.Keys.DefaultIfEmpty(0).Max() is > 0 and var m ? (today.Year, m)
+                : years.GetValueOrDefault(uscc)?.Revisions.Keys.DefaultIfEmpty(0).Max() is > 0 and var n ? (lastYear, n) : (lastYear - 1, 12);
+            return (current.Year - latest.Item1) * 12 + current.Month - latest.Item2 - 1;
+        }
+
+        var proposed = new List<LowEfficiencyProposal>();
+        var confirmed = new List<ParcelSummary>();
+        var disposals = new List<DisposalRow>();
+        foreach (var (parcel, latest) in parcels)
+        {
+            var standing = ParcelHistory.Standing(parcel.Code, steps[parcel.Code].Steps)!;
+            var summary = Summary(parcel, latest);
+            disposals.AddRange(standing.Disposals.Select(d => new DisposalRow(parcel.Code, parcel.Name, summary.Holder, d.Kind, d.Mu, d.StartedOn!.Value,
+                d.CompletedOn)));
+            if (standing.State == ParcelState.Repossessed)
+            {
+                continue;
+            }
+            if (standing.LowEfficiency)
+            {
+                confirmed.Add(summary);
+                continue;
+            }
+            var holder = latest.Holder;
+            decimal? taxPerMu = years.TryGetValue(holder, out var y) && land.TryGetValue(holder, out var l) && l.HeldMu + l.LeasedMu > 0m
+                ? Domain.Display.Round(y.Totals.TaxPaid / (l.HeldMu + l.LeasedMu)) : null;
+            var idle = MonthsWithoutFiling(holder);
+            var reasons = LowEfficiencyLand.Reasons(classD.Contains(holder) ? "D" : null, taxPerMu, threshold, idle);
+            if (reasons.Count > 0)
+            {
+                proposed.Add(new LowEfficiencyProposal(summary, reasons.ToArray(), taxPerMu, idle));
+            }
+        }
+        var all = parcels.SelectMany(p => ParcelHistory.Standing(p.Parcel.Code, steps[p.Parcel.Code].Steps)!.Disposals).ToList();
+        return new LowEfficiencyResponse(run?.Id, run?.Year, lastYear, threshold, proposed.ToArray(), confirmed.ToArray(),
+            disposals.OrderByDescending(d => d.StartedOn).ToArray(), LowEfficiencyLand.FreedMu(all, today),
+            all.Where(d => d.CompletedOn is null).Sum(d => d.Mu));
+    }
 }

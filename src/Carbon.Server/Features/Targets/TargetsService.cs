@@ -16,7 +16,7 @@ namespace Carbon.Server.Features.Targets;
 /// </summary>
 public sealed class TargetsService(
     IReadOnlyList<TargetPlan> plans, EvaluationSnapshots snapshots, RegistryReads ledger, FactorSet factors, IOptions<CarbonOptions> options,
-    IGreenFactoryCount? greenFactories = null)
+    IGreenFactoryCount? greenFactories = null, LandReads? land = null, ProgrammeReads? programme = null)
 {
     public IReadOnlyList<TargetPlan> Plans => plans;
 
@@ -27,6 +27,10 @@ public sealed class TargetsService(
         var baseline = await snapshots.YearTotalsAsync(plan.BaselineYear);
         var index = factors.PriceIndex(year);
         var comparable = index is not null && factors.PriceIndex(IntensityAccounting.BaselineYear) is not null;
+        var parcels = land is null ? [] : await land.StepsAsync();
+        var landNow = ParcelHistory.FirmLand(parcels, new DateOnly(year, 12, 31));
+        var landThen = ParcelHistory.FirmLand(parcels, new DateOnly(plan.BaselineYear, 12, 31));
+        var cases = programme is null ? [] : await programme.ListCasesAsync();
 
         var rows = new List<TargetResponse>();
         foreach (var t in plan.Targets)
@@ -34,8 +38,8 @@ public sealed class TargetsService(
             var scope = registry.Where(r => t.Scale is null || r.Profile.Scale == t.Scale).ToList();
             var (b, l, note, coverage) = t.Metric switch
             {
-                "tax-per-mu" => PerMu(scope, baseline, latest, x => x.TaxPaid, year),
-                "value-added-per-mu" => PerMu(scope, baseline, latest, x => x.ValueAdded, year),
+                "tax-per-mu" => PerMu(scope, baseline, latest, x => x.TaxPaid, landThen, landNow),
+                "value-added-per-mu" => PerMu(scope, baseline, latest, x => x.ValueAdded, landThen, landNow),
                 "water-use" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => 1m - Domain.Ratio.Of(c.Latest.WaterM3, c.Baseline.WaterM3),
                     c => c.Baseline.WaterM3 > 0m),
                 "energy-intensity" => Reduction(scope, baseline, latest, plan.BaselineYear, year, c => c.Compare.Reduction.EnergyIntensity),
@@ -45,8 +49,8 @@ public sealed class TargetsService(
                 "green-factories" => greenFactories is null
                     ? (null, null, "绿色工厂名录尚未建立，无数据 (the green-factory register does not exist yet)", null)
                     : (null, await greenFactories.CountAsync(year), "绿色工厂名录中有效证书数 (valid certificates in the register)", null),
-                "land-reclaimed" => ((decimal?)null, (decimal?)null,
-                    "低效用地盘活未纳入填报，无数据 (reclaimed land is not collected by Carbon yet)", (decimal?)null),
+                "land-reclaimed" => Reclaimed(parcels, plan.BaselineYear, year),
+                _ when TargetMetrics.Campaign(t.Metric) is { } kind => Campaign(kind, t, cases, year),
                 _ => (null, null, $"unsupported metric {t.Metric}", null),
             };
             var p = TargetTracking.Track(t, plan.BaselineYear, plan.TargetYear, year, b, l);
@@ -72,18 +76,49 @@ public sealed class TargetsService(
         return (null, byCount, $"登记册当前值，按企业数计{value}；无历年入园记录可作基期 (current registry, by count; no history of park membership for a baseline)", null);
     }
 
-    /// <summary>Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩).</summary>
+    /// <summary>
+    /// Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩): a firm's land from the parcel register at
+    /// that year's end where it holds or leases a parcel (each 亩 once: a lessor's less what it leases out), else its profile's.
+    /// </summary>
     private static (decimal?, decimal?, string?, decimal?) PerMu(
         List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope,
-        Dictionary<string, FirmYear> baseline, Dictionary<string, FirmYear> latest, Func<ActivityTotals, decimal> amount, int year)
+        Dictionary<string, FirmYear> baseline, Dictionary<string, FirmYear> latest, Func<ActivityTotals, decimal> amount,
+        Dictionary<string, List<LandShare>> landThen, Dictionary<string, List<LandShare>> landNow)
     {
-        decimal? Value(Dictionary<string, FirmYear> years)
+        static decimal? Value(List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope, Dictionary<string, FirmYear> years,
+            Func<ActivityTotals, decimal> amount, Dictionary<string, List<LandShare>> parcels)
         {
             var filers = scope.Where(f => years.ContainsKey(f.Identity.Uscc)).ToList();
-            var land = filers.Sum(f => f.Profile.LandAreaMu);
+            var land = filers.Sum(f => parcels.TryGetValue(f.Identity.Uscc, out var shares) ? shares.Sum(x => x.Mu) : f.Profile.LandAreaMu);
             return land > 0m ? filers.Sum(f => amount(years[f.Identity.Uscc].Totals)) / land : null;
         }
-        return (Value(baseline), Value(latest), "Σ ÷ Σ用地面积，按当前档案用地 (over current registered land)", Coverage(scope, latest));
+        return (Value(scope, baseline, amount, landThen), Value(scope, latest, amount, landNow),
+            "Σ ÷ Σ用地面积；用地取年末地块登记（含租赁），无地块的企业取档案用地 (land from the parcel register at the year's end, else the profile)",
+            Coverage(scope, latest));
+    }
+
+    /// <summary>
+    /// 盘活低效工业用地 (<see cref="LowEfficiencyLand.FreedMu"/>): the 亩 of disposals completed from the baseline year to the
+    /// end of <paramref name="year"/>; a disposal under way counts nothing.
+    /// </summary>
+    private static (decimal?, decimal?, string?, decimal?) Reclaimed(List<(string Code, decimal AreaMu, IReadOnlyList<ParcelStep> Steps)> parcels,
+        int baselineYear, int year)
+    {
+        var disposals = parcels.SelectMany(p => ParcelHistory.Standing(p.Code, p.Steps)?.Disposals ?? [])
+            .Where(d => d.CompletedOn is not { } on || on.Year > baselineYear).ToList();
+        var underWay = disposals.Where(d => d.CompletedOn is null || d.CompletedOn > new DateOnly(year, 12, 31)).Sum(d => d.Mu);
+        return (0m, LowEfficiencyLand.FreedMu(disposals, new DateOnly(year, 12, 31)),
+            $"处置完成的低效用地亩数（{baselineYear + 1}年起）；处置中 {R(underWay)} 亩未计 (completed disposals only; {R(underWay)} 亩 under way not counted)", null);
+    }
+
+    /// <summary>A "two small" campaign (<see cref="Rectification.Progress"/>): its cases closed by the end of the year, whatever the closure.</summary>
+    private static (decimal?, decimal?, string?, decimal?) Campaign(CampaignKind kind, PlanTarget t,
+        List<(RectificationCaseRecord Case, RectificationStepRecord Latest)> cases, int year)
+    {
+        var mine = cases.Where(c => c.Case.Campaign == t.Id).Select(c => (EnumTokens.Parse<RectificationState>(c.Latest.State),
+            c.Latest.Closure is null ? (DateOnly?)null : c.Latest.On)).ToList();
+        var p = Rectification.Progress(kind, year, (int)t.Target, mine);
+        return (0m, p.Closed, $"整治案件销号数（{year}年底前）；在办 {p.Open} 件 (cases closed by the year's end; {p.Open} open)", null);
     }
 
     private (decimal?, decimal?, string?, decimal?) Reduction(

@@ -1,3 +1,4 @@
+using Carbon.Server.Ledger;
 using Carbon.Server.Grains.Contracts;
 
 namespace Carbon.Server.Features.Web;
@@ -5,7 +6,7 @@ namespace Carbon.Server.Features.Web;
 /// <summary>The import job's words on the pages: Chinese first, then English.</summary>
 public static class ImportWords
 {
-    public static string Kind(string token) => Kind(Grains.EnumTokens.Parse<ImportKind>(token));
+    public static string Kind(string token) => Kind(EnumTokens.Parse<ImportKind>(token));
 
     public static string Kind(ImportKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using Carbon.Server.Ledger;
 using Carbon.Domain.Supervision;
 using Carbon.Server.Grains;
 using Carbon.Server.Grains.Contracts;

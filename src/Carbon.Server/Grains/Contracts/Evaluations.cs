@@ -131,7 +131,9 @@ public sealed record FirmInputsView(
     decimal ElectricityKwh,
     decimal EnergyEquivalentTce,
     decimal? PollutantsT,
-    string? ParcelGroup);
+    string? ParcelGroup,
+    decimal LeasedAreaMu = 0m,
+    string? LandSource = null);
 
 /// <summary>
 /// 一企一单: the firm's result, its own indicators traced, the tariff of its class, its inputs, and, for a 混合型企业, the

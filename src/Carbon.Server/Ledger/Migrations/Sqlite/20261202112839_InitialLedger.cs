@@ -198,6 +198,29 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "micro_parks",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DevelopmentModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FloorAreaM2 = table.Column<decimal>(type: "TEXT", nullable: false),
+                    StarRating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParkCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Industries = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MinTaxPerMu = table.Column<decimal>(type: "TEXT", nullable: true),
+                    WorstClass = table.Column<string>(type: "TEXT", maxLength: 1, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_micro_parks", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parcels",
                 columns: table => new
                 {
@@ -241,6 +264,29 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_parks", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_cases",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Campaign = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: true),
+                    Block = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParkCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SupervisionCaseId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ResponsibleUnit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Measures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_cases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -370,6 +416,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     Scale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     LandAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
                     LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: false),
+                    LandSource = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ParcelGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LandGrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -423,6 +470,31 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "micro_park_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MicroParkCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_micro_park_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_micro_park_events_micro_parks_MicroParkCode",
+                        column: x => x.MicroParkCode,
+                        principalTable: "micro_parks",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprises",
                 columns: table => new
                 {
@@ -439,6 +511,56 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         column: x => x.ParkCode,
                         principalTable: "parks",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_evidence",
+                columns: table => new
+                {
+                    CaseId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_evidence", x => new { x.CaseId, x.Sha256 });
+                    table.ForeignKey(
+                        name: "FK_rectification_evidence_rectification_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "rectification_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Closure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 700, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rectification_steps_rectification_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "rectification_cases",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -722,6 +844,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     FloorAreaRatio = table.Column<decimal>(type: "TEXT", nullable: true),
                     ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Lessee = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: true),
+                    Mu = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Disposal = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
@@ -1067,6 +1192,11 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_micro_park_events_MicroParkCode",
+                table: "micro_park_events",
+                column: "MicroParkCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_parcel_events_Holder",
                 table: "parcel_events",
                 column: "Holder");
@@ -1075,6 +1205,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "IX_parcel_events_ParcelCode",
                 table: "parcel_events",
                 column: "ParcelCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectification_cases_Campaign",
+                table: "rectification_cases",
+                column: "Campaign");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectification_steps_CaseId",
+                table: "rectification_steps",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
@@ -1175,7 +1315,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "messages");
 
             migrationBuilder.DropTable(
+                name: "micro_park_events");
+
+            migrationBuilder.DropTable(
                 name: "parcel_events");
+
+            migrationBuilder.DropTable(
+                name: "rectification_evidence");
+
+            migrationBuilder.DropTable(
+                name: "rectification_steps");
 
             migrationBuilder.DropTable(
                 name: "setup_codes");
@@ -1205,7 +1354,13 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "import_files");
 
             migrationBuilder.DropTable(
+                name: "micro_parks");
+
+            migrationBuilder.DropTable(
                 name: "parcels");
+
+            migrationBuilder.DropTable(
+                name: "rectification_cases");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

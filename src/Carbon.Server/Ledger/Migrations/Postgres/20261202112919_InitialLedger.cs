@@ -199,6 +199,29 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "micro_parks",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Operator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DevelopmentModel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FloorAreaM2 = table.Column<decimal>(type: "numeric", nullable: false),
+                    StarRating = table.Column<int>(type: "integer", nullable: true),
+                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ParkCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Industries = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MinTaxPerMu = table.Column<decimal>(type: "numeric", nullable: true),
+                    WorstClass = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_micro_parks", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parcels",
                 columns: table => new
                 {
@@ -242,6 +265,29 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_parks", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_cases",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Campaign = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: true),
+                    Block = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ParkCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Problems = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SupervisionCaseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ResponsibleUnit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Measures = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_cases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -371,6 +417,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     Scale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     LandAreaMu = table.Column<decimal>(type: "numeric", nullable: false),
                     LeasedAreaMu = table.Column<decimal>(type: "numeric", nullable: false),
+                    LandSource = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ParcelGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LandGrantedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -424,6 +471,31 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "micro_park_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MicroParkCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Event = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_micro_park_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_micro_park_events_micro_parks_MicroParkCode",
+                        column: x => x.MicroParkCode,
+                        principalTable: "micro_parks",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "enterprises",
                 columns: table => new
                 {
@@ -440,6 +512,56 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         column: x => x.ParkCode,
                         principalTable: "parks",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_evidence",
+                columns: table => new
+                {
+                    CaseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_evidence", x => new { x.CaseId, x.Sha256 });
+                    table.ForeignKey(
+                        name: "FK_rectification_evidence_rectification_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "rectification_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rectification_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Closure = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectification_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rectification_steps_rectification_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "rectification_cases",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -723,6 +845,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     FloorAreaRatio = table.Column<decimal>(type: "numeric", nullable: true),
                     ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Lessee = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: true),
+                    Mu = table.Column<decimal>(type: "numeric", nullable: true),
+                    Disposal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1068,6 +1193,11 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_micro_park_events_MicroParkCode",
+                table: "micro_park_events",
+                column: "MicroParkCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_parcel_events_Holder",
                 table: "parcel_events",
                 column: "Holder");
@@ -1076,6 +1206,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "IX_parcel_events_ParcelCode",
                 table: "parcel_events",
                 column: "ParcelCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectification_cases_Campaign",
+                table: "rectification_cases",
+                column: "Campaign");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectification_steps_CaseId",
+                table: "rectification_steps",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
@@ -1176,7 +1316,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "messages");
 
             migrationBuilder.DropTable(
+                name: "micro_park_events");
+
+            migrationBuilder.DropTable(
                 name: "parcel_events");
+
+            migrationBuilder.DropTable(
+                name: "rectification_evidence");
+
+            migrationBuilder.DropTable(
+                name: "rectification_steps");
 
             migrationBuilder.DropTable(
                 name: "setup_codes");
@@ -1206,7 +1355,13 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "import_files");
 
             migrationBuilder.DropTable(
+                name: "micro_parks");
+
+            migrationBuilder.DropTable(
                 name: "parcels");
+
+            migrationBuilder.DropTable(
+                name: "rectification_cases");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

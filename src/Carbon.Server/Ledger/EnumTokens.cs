@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Carbon.Server.Grains;
+namespace Carbon.Server.Ledger;
 
 /// <summary>An enum value as the ledger stores it and the wire shows it: its kebab-case name ("rectification-ordered").</summary>
 internal static class EnumTokens

@@ -20,7 +20,8 @@ public class AccessMatrixTests : OwnService
     private sealed record World(string OwnFirm, string ForeignFirm, string OwnPark, string ForeignPark, string OwnApplication,
         string ForeignApplication, string OwnCertificate, string ForeignCertificate, string Run, string Batch, string Account,
         string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan, string OwnImport, string ForeignImport,
-        string OwnParcel, string ForeignParcel);
+        string OwnParcel, string ForeignParcel, string OwnRectification, string ForeignRectification, string OwnRectificationEvidence,
+        string ForeignRectificationEvidence, string OwnMicroPark, string ForeignMicroPark);
 
     private static readonly string[] RoleNames = ["anonymous", "filer", "park-administrator", "district-official", "inspector", "evaluator", "auditor"];
 
@@ -149,16 +150,20 @@ public class AccessMatrixTests : OwnService
     private static bool OutOfScope(Role role, string route) => role switch
     {
         Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}") || SupervisionCase(route) || ImportJob(route)
-                      || Parcel(route)
+                      || Parcel(route) || Rectification(route) || MicroPark(route)
                       || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.ParkAdministrator => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{code}") || route.Contains("{number}")
-                                  || SupervisionCase(route) || Parcel(route)
+                                  || SupervisionCase(route) || Parcel(route) || Rectification(route) || MicroPark(route)
                                   || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.Evaluator => route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         _ => false,
     };
 
     private static bool Parcel(string route) => route.Contains("{parcel}") || route.Contains("{Parcel}");
+
+    private static bool Rectification(string route) => route.StartsWith("/api/rectification/cases/{id}") || route.StartsWith("/rectification/{Id}");
+
+    private static bool MicroPark(string route) => route.Contains("{microPark}") || route.Contains("{MicroPark}");
 
     private static bool SupervisionCase(string route) => route.StartsWith("/api/supervision/cases/{id}") || route.StartsWith("/supervision/cases/{Id}");
 
@@ -174,9 +179,12 @@ public class AccessMatrixTests : OwnService
             .Replace("{code}", foreign ? w.ForeignPark : w.OwnPark)
             .Replace("{parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
             .Replace("{Parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
+            .Replace("{microPark}", foreign ? w.ForeignMicroPark : w.OwnMicroPark)
+            .Replace("{MicroPark}", foreign ? w.ForeignMicroPark : w.OwnMicroPark)
             .Replace("{month}", "2023-03")
             .Replace("{number}", foreign ? w.ForeignCertificate : w.OwnCertificate)
-            .Replace("{sha256}", foreign ? w.ForeignEvidence : w.OwnEvidence)
+            .Replace("{sha256}", Rectification(route) ? foreign ? w.ForeignRectificationEvidence : w.OwnRectificationEvidence
+                : foreign ? w.ForeignEvidence : w.OwnEvidence)
             .Replace("{kind}", "filings")
             .Replace("{year}", "2025")
             .Replace("{documentName}", "v1")
@@ -194,6 +202,8 @@ public class AccessMatrixTests : OwnService
             _ when route.StartsWith("/supervision/plans/{Id}") => path.Replace("{Id}", w.Plan),
             _ when route.StartsWith("/certificates/batches/{Id}") => path.Replace("{Id}", w.Batch),
             _ when route.StartsWith("/api/accounts/{id}") => path.Replace("{id}", w.Account),
+            _ when route.StartsWith("/api/rectification/cases/{id}") => path.Replace("{id}", foreign ? w.ForeignRectification : w.OwnRectification),
+            _ when route.StartsWith("/rectification/{Id}") => path.Replace("{Id}", foreign ? w.ForeignRectification : w.OwnRectification),
             _ when route.StartsWith("/api/imports/{id}") => path.Replace("{id}", foreign ? w.ForeignImport : w.OwnImport),
             _ when route.StartsWith("/imports/{Id}") => path.Replace("{Id}", foreign ? w.ForeignImport : w.OwnImport),
             _ => path.Replace("{id}", "carbon_nosuchid"),
@@ -267,8 +277,34 @@ public class AccessMatrixTests : OwnService
         }
         var ownParcel = await ParcelAsync("M-OWN", own, ownPark);
         var foreignParcel = await ParcelAsync("M-FOREIGN", foreign, foreignPark);
+        async Task<(string Case, string Evidence)> RectificationAsync(string firm, string park)
+        {
+            var opened = await Http.PostAsJsonAsync("/api/rectification/cases", new
+            {
+                campaign = "scattered-polluting", uscc = firm, town = "矩阵镇", parkCode = park, problems = new[] { "pollution" }, responsibleUnit = "矩阵镇",
+                measures = "矩阵测试", deadline = "2026-12-31", on = "2026-01-01",
+            });
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+            var id = (await opened.JsonAsync())["id"]!.GetValue<string>();
+            var file = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("rectified " + firm)), "file", "r.txt" } };
+            return (id, (await (await Http.PostAsync($"/api/rectification/cases/{id}/evidence", file)).JsonAsync())["sha256"]!.GetValue<string>());
+        }
+        var (ownRectification, ownRectificationEvidence) = await RectificationAsync(own, ownPark);
+        var (foreignRectification, foreignRectificationEvidence) = await RectificationAsync(foreign, foreignPark);
+        async Task<string> MicroParkAsync(string code, string firm, string park)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/micro-parks", new
+            {
+                code, name = "矩阵小微园", @operator = "矩阵", developmentModel = "矩阵", floorAreaM2 = 1000m, town = "矩阵镇", parkCode = park,
+            })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsJsonAsync($"/api/micro-parks/{code}/entries", new { uscc = firm, on = "2026-01-01" })).StatusCode);
+            return code;
+        }
+        var ownMicroPark = await MicroParkAsync("XW-OWN", own, ownPark);
+        var foreignMicroPark = await MicroParkAsync("XW-FOREIGN", foreign, foreignPark);
         return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account,
-            ownCase, foreignCase, ownEvidence, foreignEvidence, plan, ownImport, foreignImport, ownParcel, foreignParcel);
+            ownCase, foreignCase, ownEvidence, foreignEvidence, plan, ownImport, foreignImport, ownParcel, foreignParcel, ownRectification, foreignRectification,
+            ownRectificationEvidence, foreignRectificationEvidence, ownMicroPark, foreignMicroPark);
     }
 
     private Task<string> FirmInAsync(string park) => Http.FirmAsync(park: park);

@@ -133,9 +133,9 @@ public static class ParcelHistory
     public static ParcelState AfterDisposal(ParcelState state, DisposalKind kind) => kind == DisposalKind.Reclaim ? ParcelState.Repossessed : state;
 
     /// <summary>
-    /// Each firm's land from the parcel register on <paramref name="asOf"/> (亩均 用地, replacing the single profile figure
-    /// where a firm holds or leases a parcel): the holder of a live parcel uses its area less what is leased out; each
-    /// lessee the 亩 it leases. A parcel not yet granted, or repossessed, gives no one land.
+    /// Each firm's land from the parcel register on <paramref name="asOf"/> (亩均 用地: where the register holds a firm's land
+    /// of a kind, held or leased, it replaces the profile's figure for that kind): the holder of a live parcel uses its area
+    /// less what is leased out; each lessee the 亩 it leases. A parcel not yet granted, or repossessed, gives no one land.
     /// </summary>
     /// <remarks>
     /// 亩均论英雄 用地面积: a lessee without land of its own is evaluated on its leased area (Cixi's method, 慈亩均办〔2022〕49号);

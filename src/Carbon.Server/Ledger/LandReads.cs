@@ -40,12 +40,14 @@ public sealed class LandReads(ILedgerContextFactory contexts)
     }
 
     /// <summary>
-    /// Each firm's land from the parcel register on <paramref name="asOf"/> (<see cref="ParcelHistory.FirmLand"/>): held and
-    /// leased 亩 and the parcels they come from, in words. A firm on no parcel is not in it: its profile's figure stands.
+    /// Each firm's land from the parcel register on <paramref name="asOf"/> (<see cref="ParcelHistory.FirmLand"/>): 亩 held
+    /// (null: it holds no parcel, its profile's figure stands), 亩 leased (null: it leases none, its profile's figure stands)
+    /// and the parcels they come from, in words. A firm on no parcel is not in it.
     /// </summary>
     public async Task<Dictionary<string, FirmLand>> FirmLandAsync(DateOnly asOf) =>
         ParcelHistory.FirmLand(await StepsAsync(), asOf).ToDictionary(f => f.Key, f => new FirmLand(
-            f.Value.Where(s => !s.Leased).Sum(s => s.Mu), f.Value.Where(s => s.Leased).Sum(s => s.Mu),
+            f.Value.Any(s => !s.Leased) ? f.Value.Where(s => !s.Leased).Sum(s => s.Mu) : null,
+            f.Value.Any(s => s.Leased) ? f.Value.Where(s => s.Leased).Sum(s => s.Mu) : null,
             string.Join("; ", f.Value.Select(s => $"{s.ParcelCode} {(s.Leased ? "租 " : "")}{s.Mu.ToString("0.####", CultureInfo.InvariantCulture)} 亩"))),
             StringComparer.Ordinal);
 
@@ -58,5 +60,12 @@ public sealed class LandReads(ILedgerContextFactory contexts)
     }
 }
 
-/// <summary>A firm's land from the parcel register: 亩 held (less what it leases out), 亩 leased, and from which parcels.</summary>
-public sealed record FirmLand(decimal HeldMu, decimal LeasedMu, string Source);
+/// <summary>
+/// A firm's land from the parcel register: 亩 held (less what it leases out) and 亩 leased — each null when the register
+/// records none of that kind for the firm, so that its profile's figure stands for land the register does not hold — and
+/// from which parcels.
+/// </summary>
+public sealed record FirmLand(decimal? HeldMu, decimal? LeasedMu, string Source)
+{
+    public decimal TotalMu => (HeldMu ?? 0m) + (LeasedMu ?? 0m);
+}

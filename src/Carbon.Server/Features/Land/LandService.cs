@@ -147,8 +147,8 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
                 continue;
             }
             var holder = latest.Holder;
-            decimal? taxPerMu = years.TryGetValue(holder, out var y) && land.TryGetValue(holder, out var l) && l.HeldMu + l.LeasedMu > 0m
-                ? Domain.Display.Round(y.Totals.TaxPaid / (l.HeldMu + l.LeasedMu)) : null;
+            decimal? taxPerMu = years.TryGetValue(holder, out var y) && land.TryGetValue(holder, out var l) && l.TotalMu > 0m
+                ? Domain.Display.Round(y.Totals.TaxPaid / l.TotalMu, 2) : null;
             var idle = MonthsWithoutFiling(holder);
             var reasons = LowEfficiencyLand.Reasons(classD.Contains(holder) ? "D" : null, taxPerMu, threshold, idle);
             if (reasons.Count > 0)

@@ -119,6 +119,13 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
             v.MinTaxPerMu, v.WorstClass, members, events);
     }
 
+    /// <summary>A firm held against a micro-park's standard in each of the last two evaluation years, oldest first (its industry from its profile where a run lacks it).</summary>
+    public async Task<StandardCheck[]> ChecksAsync(MicroParkView park, Uscc uscc)
+    {
+        var profile = (await registry.FindEnterpriseAsync(uscc.Value))?.Current;
+        return (await RecentRunsAsync()).Select(r => Check(park.Standard(), r, uscc.Value, profile?.IndustryCode)).ToArray();
+    }
+
     /// <summary>
     /// 准入审核: the applicant held against the standard on the latest evaluation (its industry from its profile): admitted
     /// when it meets every criterion, refused with the criteria failed otherwise; the facts go on the ledger with the outcome.
@@ -190,10 +197,12 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
     {
         var input = run.Inputs.GetValueOrDefault(uscc);
         var land = input?.ToDomain().EvaluatedLandMu;
-        decimal? tax = input is not null && land > 0m ? Domain.Display.Round(input.TaxPaid / land.Value) : null;
+        decimal? tax = input is not null && land > 0m ? input.TaxPaid / land.Value : null;
         var cls = run.Classes.GetValueOrDefault(uscc);
         var industry = input?.IndustryCode ?? industryCode;
-        return new StandardCheck(run.Id, run.Year, industry, tax, cls, MicroParks.Fails(standard, new MicroParkFirmFacts(industry, tax, cls)).ToArray());
+        // Held against the standard exactly; shown to two places.
+        return new StandardCheck(run.Id, run.Year, industry, tax is { } t ? Domain.Display.Round(t, 2) : null, cls,
+            MicroParks.Fails(standard, new MicroParkFirmFacts(industry, tax, cls)).ToArray());
     }
 
     private static string Describe(StandardCheck c) =>

@@ -77,8 +77,9 @@ public sealed class TargetsService(
     }
 
     /// <summary>
-    /// Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩): a firm's land from the parcel register at
-    /// that year's end where it holds or leases a parcel (each 亩 once: a lessor's less what it leases out), else its profile's.
+    /// Σ amount ÷ Σ land over the firms in scope that filed that year (万元/亩): a firm's land held from the parcel register
+    /// at that year's end where it holds a parcel (a lessor's less what it leases out, so each 亩 counts once), else its
+    /// profile's; plus the 亩 it leases on registered parcels.
     /// </summary>
     private static (decimal?, decimal?, string?, decimal?) PerMu(
         List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope,
@@ -89,7 +90,9 @@ public sealed class TargetsService(
             Func<ActivityTotals, decimal> amount, Dictionary<string, List<LandShare>> parcels)
         {
             var filers = scope.Where(f => years.ContainsKey(f.Identity.Uscc)).ToList();
-            var land = filers.Sum(f => parcels.TryGetValue(f.Identity.Uscc, out var shares) ? shares.Sum(x => x.Mu) : f.Profile.LandAreaMu);
+            var land = filers.Sum(f => parcels.TryGetValue(f.Identity.Uscc, out var shares)
+                ? (shares.Any(x => !x.Leased) ? shares.Where(x => !x.Leased).Sum(x => x.Mu) : f.Profile.LandAreaMu) + shares.Where(x => x.Leased).Sum(x => x.Mu)
+                : f.Profile.LandAreaMu);
             return land > 0m ? filers.Sum(f => amount(years[f.Identity.Uscc].Totals)) / land : null;
         }
         return (Value(scope, baseline, amount, landThen), Value(scope, latest, amount, landNow),

@@ -79,6 +79,7 @@ public static class CarbonHost
         services.AddHostedService<DemoImportStartup>();
         services.AddHostedService<DemoReminderStartup>();
         services.AddHostedService<DemoLandStartup>();
+        services.AddHostedService<DemoProgrammeStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

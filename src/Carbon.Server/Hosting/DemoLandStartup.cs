@@ -11,10 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Carbon.Server.Hosting;
 
 /// <summary>
-/// In demo mode, once the silo serves grains and no parcel is registered: seven parcels through their grains, one of each
+/// In demo mode, once the silo serves grains and no parcel is registered: nine parcels through their grains, one of each
 /// supply mode and stage — a 标准地 in production whose holder's 2025 tax falls short of its contract (waiting for the
-/// official to record its review), one reviewed and passed, one under construction, one repossessed, and one held by the
-/// demo filer's firm. The contracts' figures are set from each holder's own 2025 filings, so the outcomes hold.
+/// official to record its review), one reviewed and passed, one found in breach with a remedy enforced, one under
+/// construction, one repossessed, one held by the demo filer's firm, one partly leased to another firm, and low-efficiency
+/// land: one parcel being upgraded, one reclaimed (counted toward the 5 000 亩). The contracts' figures are set from each
+/// holder's own 2025 filings, so the outcomes hold.
 /// </summary>
 public sealed class DemoLandStartup(
     IHostApplicationLifetime lifetime, IOptions<CarbonOptions> options, IGrainFactory grains, LandReads reads, RegistryReads registry,
@@ -79,6 +81,36 @@ public sealed class DemoLandStartup(
             Step(ParcelEvent.Repossess, 2024, 6));
         await RegisterAsync("YZ-2019-05", "先租后让 2019-05 号", 0, 26m, SupplyMode.LeaseThenGrant, new DateOnly(2019, 5, 1), null,
             Step(ParcelEvent.Start, 2019, 8), Step(ParcelEvent.Complete, 2020, 10), Step(ParcelEvent.Produce, 2021, 1));
-        log.LogInformation("--demo: 7 parcels, one 标准地 short of its tax clause waiting for its 达产 review");
+        // A 标准地 found in breach last February, its agreed liquidated damages paid, the other remedies not (yet) enforced.
+        var short2 = await TaxPerMuAsync(DemoDistrict.Uscc(8), 22m) * 1.4m;
+        await RegisterAsync("YZ-2020-04", "标准地 2020-04 号", 8, 22m, SupplyMode.StandardLand, new DateOnly(2020, 4, 1), Contract(short2, 2025),
+            Step(ParcelEvent.Start, 2020, 7), Step(ParcelEvent.Complete, 2021, 10, 22m * 380m, 1.3m), Step(ParcelEvent.Produce, 2022, 2));
+        await RecordAsync("YZ-2020-04", ParcelEvent.FailReview, new DateOnly(2026, 2, 20), "达产复核 2026-003（演示）",
+            detail: $"2025 年达产复核：tax-per-mu 约定 {Math.Round(short2, 1)}，实际低于约定，未达标（演示）");
+        await RecordAsync("YZ-2020-04", ParcelEvent.EnforceRemedy, new DateOnly(2026, 4, 15), "违约金缴款书 2026-011（演示）",
+            detail: "按差额支付违约金 liquidated damages");
+        // A lease: the flexible-term parcel's holder lets 8 亩 to another firm, whose 亩均 land comes from it.
+        await RecordAsync("YZ-2018-07", ParcelEvent.Lease, new DateOnly(2024, 3, 1), "厂房土地租赁合同 2024-021（演示）",
+            lessee: Uscc.Parse(DemoDistrict.Uscc(9)), mu: 8m);
+        // Low-efficiency land: one confirmed and being upgraded, one reclaimed and counted toward the 5 000 亩.
+        await RecordAsync("JS-2020-11", ParcelEvent.MarkLowEfficiency, new DateOnly(2026, 3, 10), "低效用地认定 2026-02（演示）", detail: "亩均税收偏低，厂房闲置过半");
+        await RecordAsync("JS-2020-11", ParcelEvent.StartDisposal, new DateOnly(2026, 5, 6), "改造提升方案 2026-07（演示）", mu: 12m, disposal: DisposalKind.Upgrade);
+        await RegisterAsync("YZ-2016-02", "带项目出让 2016-02 号", 10, 35m, SupplyMode.WithProject, new DateOnly(2016, 2, 1), null,
+            Step(ParcelEvent.Start, 2016, 6), Step(ParcelEvent.Complete, 2017, 9), Step(ParcelEvent.Produce, 2018, 1));
+        await RecordAsync("YZ-2016-02", ParcelEvent.MarkLowEfficiency, new DateOnly(2025, 10, 9), "低效用地认定 2025-09（演示）", detail: "连续两年亩均评价 D 类");
+        await RecordAsync("YZ-2016-02", ParcelEvent.StartDisposal, new DateOnly(2025, 12, 1), "收回处置方案 2025-15（演示）", mu: 35m, disposal: DisposalKind.Reclaim);
+        await RecordAsync("YZ-2016-02", ParcelEvent.CompleteDisposal, new DateOnly(2026, 6, 30), "收回决定书及交地确认书 2026-06（演示）");
+        log.LogInformation("--demo: 9 parcels: a 标准地 short of its tax clause waiting for its 达产 review, one in breach, a lease, low-efficiency land disposed of");
+    }
+
+    private async Task RecordAsync(string code, ParcelEvent e, DateOnly on, string document, string? detail = null, Uscc? lessee = null, decimal? mu = null,
+        DisposalKind? disposal = null)
+    {
+        var answer = await grains.GetGrain<IParcelGrain>(code).RecordAsync(new ParcelEventCommand(e, on, document, null, null, null, null, detail, Seed,
+            lessee, mu, disposal));
+        if (answer.Result != ParcelResult.Done)
+        {
+            throw new InvalidOperationException($"{code} {e}: {answer.Message}");
+        }
     }
 }

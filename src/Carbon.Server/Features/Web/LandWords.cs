@@ -26,7 +26,30 @@ public static class LandWords
         ParcelEvent.FailReview => "复核未通过 review failed",
         ParcelEvent.Renew => "续期 renew",
         ParcelEvent.Transfer => "转让 transfer",
-        _ => "收回 repossess",
+        ParcelEvent.Repossess => "收回 repossess",
+        ParcelEvent.Lease => "出租 lease",
+        ParcelEvent.EndLease => "退租 end a lease",
+        ParcelEvent.MarkLowEfficiency => "认定低效 confirm low-efficiency",
+        ParcelEvent.ClearLowEfficiency => "撤销低效认定 clear the finding",
+        ParcelEvent.StartDisposal => "启动处置 begin a disposal",
+        ParcelEvent.CompleteDisposal => "处置完成 disposal completed",
+        _ => "执行违约处理 enforce a remedy",
+    };
+
+    public static string Disposal(DisposalKind k) => k switch
+    {
+        DisposalKind.Reclaim => "收回",
+        DisposalKind.Transfer => "转让",
+        DisposalKind.Upgrade => "改造提升",
+        DisposalKind.Merge => "兼并重组",
+        _ => "退二优二",
+    };
+
+    public static string Reason(LowEfficiencyReason r) => r switch
+    {
+        LowEfficiencyReason.ClassD => "亩均评价 D 类 class D",
+        LowEfficiencyReason.LowTax => "亩均税收低于标准 tax per 亩 below the threshold",
+        _ => "连续12个月无填报 idle 12 months",
     };
 
     public static string Supply(SupplyMode s) => s switch

@@ -137,20 +137,27 @@ public sealed class LandUseTests
         Assert.True(MicroParks.MustExit([true, false, false]));
     }
 
-    /// <summary>Target 10 in 2025: three cases closed in 2025 count, one closed in 2026 does not, two are open.</summary>
+    /// <summary>
+    /// Target 10 in 2025: three cases closed in 2025 count (3 ÷ 10 = 0.3); at the end of 2025 the one closed in 2026 and the
+    /// one still in progress were open (2); the one opened in 2026 was not there yet.
+    /// </summary>
     [Fact]
     public void A_campaign_counts_the_cases_closed_within_its_year()
     {
         Assert.False(Rectification.CanMove(RectificationState.Closed, RectificationState.InProgress));
         Assert.True(Rectification.CanMove(RectificationState.Open, RectificationState.Closed));
+        DateOnly D(string s) => DateOnly.Parse(s);
         var progress = Rectification.Progress(CampaignKind.ScatteredPolluting, 2025, 10,
         [
-            (RectificationState.Closed, new DateOnly(2025, 2, 1)), (RectificationState.Closed, new DateOnly(2025, 7, 1)),
-            (RectificationState.Closed, new DateOnly(2025, 12, 31)), (RectificationState.Closed, new DateOnly(2026, 1, 1)),
-            (RectificationState.Open, null), (RectificationState.InProgress, null),
+            (D("2025-01-05"), D("2025-02-01")), (D("2025-01-05"), D("2025-07-01")), (D("2025-03-01"), D("2025-12-31")),
+            (D("2025-03-01"), D("2026-01-01")), (D("2025-06-01"), null), (D("2026-02-01"), null),
         ]);
         Assert.Equal((3, 2, 0.3m), (progress.Closed, progress.Open, progress.Share));
+        Assert.Equal(RectificationState.InProgress, Rectification.After(RectificationState.Open, RectificationStep.Started));
+        Assert.NotNull(Rectification.Refusal(RectificationState.InProgress, RectificationStep.Closed, ClosureKind.ShutDown, evidence: 0));
+        Assert.Null(Rectification.Refusal(RectificationState.InProgress, RectificationStep.Closed, ClosureKind.ShutDown, evidence: 1));
     }
+
     private static ParcelStep Step(ParcelEvent e, string on, ParcelState state = ParcelState.InProduction, string holder = "H", string? lessee = null,
         decimal? mu = null, DisposalKind? disposal = null, string? remedy = null) =>
         new(e, DateOnly.Parse(on), state, holder, lessee, mu, disposal, remedy);
@@ -207,6 +214,7 @@ public sealed class LandUseTests
         var end2025 = ParcelHistory.Standing("P", steps, new DateOnly(2025, 12, 31))!;
         Assert.Equal(0m, LowEfficiencyLand.FreedMu(end2025.Disposals, new DateOnly(2025, 12, 31)));
         Assert.NotNull(end2025.OpenDisposal);
+        Assert.NotNull(ParcelHistory.Refusal(end2025, Step(ParcelEvent.Repossess, "2026-01-02", ParcelState.Repossessed), 18m, []));   // complete the 收回 instead
         var done = ParcelHistory.Standing("P", steps)!;
         Assert.Equal(18m, LowEfficiencyLand.FreedMu(done.Disposals, new DateOnly(2026, 1, 15)));
         Assert.Equal((ParcelState.Repossessed, false), (done.State, done.LowEfficiency));

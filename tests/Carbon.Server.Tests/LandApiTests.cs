@@ -146,6 +146,10 @@ public sealed class LandApiTests : IAsyncLifetime
             code = "P1B", name = "P1", locationKind = "block", location = "姜山镇", areaMu = 40m, landUse = "工业用地", supply = "flexible-term", holder = h,
             grantedOn = "2020-01-01", document = "x",
         })).StatusCode);
+        foreach (var (step, on) in new[] { ("start", "2020-03-01"), ("complete", "2021-03-01"), ("produce", "2021-06-01") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await EventAsync(official, "P1B", new { @event = step, on, document = "x" })).StatusCode);
+        }
         await (await EventAsync(official, "P1B", new { @event = "lease", on = "2025-03-01", document = "租赁合同 2025-08", lessee = h, mu = 10m }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "lessee");
         await (await EventAsync(official, "P1B", new { @event = "lease", on = "2025-03-01", document = "租赁合同 2025-08", lessee = l, mu = 40.5m }))
@@ -166,6 +170,12 @@ public sealed class LandApiTests : IAsyncLifetime
             code = "P2", name = "闲置地块", locationKind = "village-cluster", location = "下应村工业点", areaMu = 18m, landUse = "工业用地", supply = "long-lease",
             holder = idle, grantedOn = "2019-05-01", document = "x",
         })).StatusCode);
+        Assert.DoesNotContain((await (await official.GetAsync("/api/land/low-efficiency")).JsonAsync())["proposed"]!.AsArray(),
+            p => p!["parcel"]!["code"]!.GetValue<string>() == "P2");   // granted, not at work: nothing to judge it by yet
+        foreach (var (step, on) in new[] { ("start", "2019-06-01"), ("complete", "2020-06-01"), ("produce", "2020-09-01") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await EventAsync(official, "P2", new { @event = step, on, document = "x" })).StatusCode);
+        }
         var low = await (await official.GetAsync("/api/land/low-efficiency")).JsonAsync();
         var proposal = low["proposed"]!.AsArray().Single(p => p!["parcel"]!["code"]!.GetValue<string>() == "P2")!;
         Assert.Equal(["idle"], proposal["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
@@ -177,6 +187,10 @@ public sealed class LandApiTests : IAsyncLifetime
             .AssertProblemAsync(HttpStatusCode.Conflict, "event");   // not confirmed yet
         Assert.Equal(HttpStatusCode.OK, (await EventAsync(official, "P2", new { @event = "mark-low-efficiency", on = "2026-02-01", document = "低效用地认定 2026-01", note = "闲置" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await EventAsync(official, "P2", new { @event = "start-disposal", on = "2026-03-01", document = "处置方案 2026-04", disposal = "reclaim", mu = 18m })).StatusCode);
+
+        await (await EventAsync(official, "P2", new { @event = "repossess", on = "2026-03-02", document = "x" })).AssertProblemAsync(HttpStatusCode.Conflict, "event");
+        await (await EventAsync(official, "P1B", new { @event = "transfer", on = "2026-03-02", document = "x", newHolder = l }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "newHolder");   // to its own lessee: end the lease first
 
         async Task<decimal?> ReclaimedAsync(int year) =>
             (await (await official.GetAsync($"/api/district/targets?year={year}")).JsonAsync())["targets"]!.AsArray()

@@ -68,6 +68,14 @@ public sealed class ProgrammeApiTests : IAsyncLifetime
         await (await official.PostAsJsonAsync($"{url}/steps", new { kind = "closed", on = "2026-05-20", text = "验收合格", closure = "rectified", evidence = new[] { new string('a', 64) } }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "evidence");
 
+        // Malformed input is a 400 naming the field, never a 500.
+        var nullHash = new StringContent("""{"kind":"progressed","on":"2026-02-02","text":"x","evidence":[null]}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await official.PostAsync($"{url}/steps", nullHash)).StatusCode);
+        var noBoundary = new ByteArrayContent("--x\r\n"u8.ToArray());
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        await (await official.PostAsync($"{url}/evidence", noBoundary)).AssertProblemAsync(HttpStatusCode.BadRequest, "file");
+        await (await official.PostAsJsonAsync($"{url}/steps", new { kind = "progressed", on = "2026-12-01", text = "x" })).AssertProblemAsync(HttpStatusCode.Conflict, "on");
+
         // The evidence: uploaded by an official (a filer may not), cited by its SHA-256, read back by the firm's filer.
         var bytes = System.Text.Encoding.UTF8.GetBytes("整治验收记录 2026-05-18：喷漆工位已拆除，排污许可证 91330212-2026-017");
         MultipartFormDataContent Form() => new() { { new ByteArrayContent(bytes), "file", "验收记录.txt" } };

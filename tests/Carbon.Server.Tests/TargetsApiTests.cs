@@ -73,11 +73,12 @@ public class TargetsApiTests : OwnService
         Assert.Equal(0m, green.Dec("latest"));
         Assert.Equal("no-baseline", green["status"]!.GetValue<string>());
 
-        // Data Carbon does not hold: no value, a plain note.
+        // Land freed: no parcel disposed of, so 0 亩 of the 5 000 since 2020 — off track, and the note says what counts.
         var land = Target("land-reclaimed");
-        Assert.Equal("no-data", land["status"]!.GetValue<string>());
-        Assert.Null(land["latest"]);
-        Assert.False(string.IsNullOrEmpty(land["note"]!.GetValue<string>()));
+        Assert.Equal((0m, "off-track"), (land.Dec("latest"), land["status"]!.GetValue<string>()));
+        Assert.Contains("处置完成", land["note"]!.GetValue<string>());
+        // The campaigns count closed rectification cases: none yet.
+        Assert.Equal(0m, Target("scattered-polluting").Dec("latest"));
     }
 
     [Fact]

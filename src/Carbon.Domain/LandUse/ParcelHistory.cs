@@ -70,13 +70,17 @@ public static class ParcelHistory
                 case ParcelEvent.EnforceRemedy when breaches.Count > 0 && breaches[^1].ClosedOn is null && s.Remedy is { } remedy:
                     breaches[^1] = breaches[^1] with { Enforced = [.. breaches[^1].Enforced, (remedy, s.On)] };
                     break;
-                case ParcelEvent.PassReview or ParcelEvent.Repossess when breaches.Count > 0 && breaches[^1].ClosedOn is null:
+                case ParcelEvent.PassReview when breaches.Count > 0 && breaches[^1].ClosedOn is null:
                     breaches[^1] = breaches[^1] with { ClosedOn = s.On };
                     break;
             }
             if (s.State == ParcelState.Repossessed)
             {
                 lessees.Clear();
+                if (breaches.Count > 0 && breaches[^1].ClosedOn is null)
+                {
+                    breaches[^1] = breaches[^1] with { ClosedOn = s.On };   // a completed 收回 ends the breach as a repossession does
+                }
             }
         }
         return last is null ? null : new ParcelStanding(last.State, last.Holder, lessees, low, open, disposals, breaches);
@@ -87,7 +91,8 @@ public static class ParcelHistory
     /// events the lifecycle leaves to the parcel's condition: a lease to a firm other than the holder, not already a lessee,
     /// within the area not yet leased; ending a lease that exists; confirming a finding not yet confirmed, and clearing one
     /// with no disposal under way; a disposal only of confirmed low-efficiency land, one at a time, of at most the parcel's
-    /// area; completing only a disposal under way; enforcing only a remedy the contract agreed, once per breach.
+    /// area; completing only a disposal under way (and no repossession beside it: a 收回 under way is completed); enforcing only
+    /// a remedy the contract agreed, once per breach.
     /// </summary>
     public static (string Field, string Message)? Refusal(ParcelStanding now, ParcelStep next, decimal areaMu, IReadOnlyList<string> remedies) => next.Event switch
     {
@@ -105,6 +110,8 @@ public static class ParcelHistory
         ParcelEvent.StartDisposal when next.Mu is not > 0m || next.Mu > areaMu =>
             ("mu", $"处置面积须大于 0 且不超过地块面积 {areaMu} 亩 (mu: above 0, at most the parcel)"),
         ParcelEvent.CompleteDisposal when now.OpenDisposal is null => ("event", "没有进行中的处置 (no disposal under way)"),
+        ParcelEvent.Repossess when now.OpenDisposal is not null =>
+            ("event", "处置进行中：以“处置完成”（收回）结束它 (a disposal is under way: complete it, a 收回 repossesses)"),
         ParcelEvent.EnforceRemedy when now.OpenBreach is null => ("event", "没有未结的违约 (no open breach)"),
         ParcelEvent.EnforceRemedy when next.Remedy is not { } r || !remedies.Contains(r, StringComparer.Ordinal) =>
             ("remedy", $"违约处理须为合同约定之一：{string.Join("；", remedies)} (one of the contract's remedies)"),

@@ -100,12 +100,15 @@ public static class Rectification
         : step == RectificationStep.Closed && evidence == 0 ? "销号须附至少一份证据 (a closure cites at least one evidence file)"
         : null;
 
-    /// <summary>A campaign's count: the cases of the campaign closed by the end of its year, of any closure kind, against its target.</summary>
-    public static CampaignProgress Progress(CampaignKind kind, int year, int target, IEnumerable<(RectificationState State, DateOnly? ClosedOn)> cases)
+    /// <summary>
+    /// A campaign's count in <paramref name="year"/>: its cases closed by the year's end, of any closure kind, against its
+    /// target; open, the cases opened by then and not closed by then (a case closed since was still open that year).
+    /// </summary>
+    public static CampaignProgress Progress(CampaignKind kind, int year, int target, IEnumerable<(DateOnly OpenedOn, DateOnly? ClosedOn)> cases)
     {
         var list = cases.ToList();
         var end = new DateOnly(year, 12, 31);
-        var closed = list.Count(c => c.State == RectificationState.Closed && c.ClosedOn is { } on && on <= end);
-        return new CampaignProgress(kind, year, target, closed, list.Count(c => c.State != RectificationState.Closed));
+        var closed = list.Count(c => c.ClosedOn is { } on && on <= end);
+        return new CampaignProgress(kind, year, target, closed, list.Count(c => c.OpenedOn <= end && !(c.ClosedOn is { } on && on <= end)));
     }
 }

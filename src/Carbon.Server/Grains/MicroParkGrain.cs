@@ -75,6 +75,10 @@ public sealed class MicroParkGrain(ProgrammeReads reader, LedgerWriter writer, T
         {
             return new MicroParkAnswer(ProgrammeResult.Conflict, View(), "uscc", $"{c.Uscc} 不在园内 (not in the park)");
         }
+        if (c.On > Configuration.ReportingClock.DayOf(clock.GetUtcNow()))
+        {
+            return new MicroParkAnswer(ProgrammeResult.Conflict, View(), "on", "日期不能晚于今天 (not in the future)");
+        }
         if (_events.Count > 0 && c.On < _events[^1].On)
         {
             return new MicroParkAnswer(ProgrammeResult.Conflict, View(), "on", $"日期不能早于上一事项 {_events[^1].On:yyyy-MM-dd} (not before the last event)");

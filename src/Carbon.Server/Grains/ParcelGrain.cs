@@ -84,6 +84,10 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
                 $"地块处于 {EnumTokens.Token(state)}，不能 {EnumTokens.Token(c.Event)}；可以：{string.Join(", ", ParcelLifecycle.Open(state).Select(e => EnumTokens.Token(e)))} " +
                 "(not in this state)");
         }
+        if (c.On > Configuration.ReportingClock.DayOf(clock.GetUtcNow()))
+        {
+            return new ParcelAnswer(ParcelResult.Conflict, View(), "on", "日期不能晚于今天 (not in the future)");
+        }
         if (c.On < latest.On)
         {
             return new ParcelAnswer(ParcelResult.Conflict, View(), "on", $"日期不能早于上一事项 {latest.On:yyyy-MM-dd} (not before the last event)");
@@ -108,6 +112,10 @@ public sealed class ParcelGrain(LandReads reader, LedgerWriter writer, TimeProvi
             if (c.NewHolder is not { } to || to.Value == holder)
             {
                 return new ParcelAnswer(ParcelResult.Conflict, View(), "newHolder", "转让须指定另一家企业为受让人 (a transfer names another firm)");
+            }
+            if (View()!.Standing().Lessees.ContainsKey(to.Value))
+            {
+                return new ParcelAnswer(ParcelResult.Conflict, View(), "newHolder", "受让企业是本地块的承租企业，请先退租 (the new holder leases this parcel: end the lease first)");
             }
             if (await GrainFactory.Enterprise(to).GetAsync(Service) is null)
             {

@@ -47,9 +47,17 @@ public sealed class RectificationCaseGrain(ProgrammeReads reader, LedgerWriter w
         {
             return new RectificationAnswer(ProgrammeResult.Conflict, View(), "id", $"案件 {Id} 已存在 (case exists)");
         }
-        if (c.Uscc is { } firm && await GrainFactory.Enterprise(firm).GetAsync(Service) is null)
+        // A park administrator opens cases on its park's firms only; any other firm is "not found", as everywhere.
+        if (c.Uscc is { } firm
+            && (await GrainFactory.Enterprise(firm).GetAsync(c.Caller.Administers ? Service : c.Caller) is not { } enterprise
+                || (!c.Caller.Administers && enterprise.Profile.ParkCode != c.ParkCode)))
         {
-            return new RectificationAnswer(ProgrammeResult.UnknownEnterprise, null, "uscc", $"未登记企业 {firm} (no enterprise with this USCC)");
+            return new RectificationAnswer(ProgrammeResult.UnknownEnterprise, null, "uscc", $"未登记企业 {c.Uscc}，或不在本园区 (no enterprise with this USCC in your park)");
+        }
+        var today = Configuration.ReportingClock.DayOf(clock.GetUtcNow());
+        if (c.On > today)
+        {
+            return new RectificationAnswer(ProgrammeResult.Conflict, null, "on", $"立案日不能晚于今天 {today:yyyy-MM-dd} (not in the future)");
         }
         if (c.SupervisionCaseId is { } linked && (await GrainFactory.GetGrain<ISupervisionCaseGrain>(linked).GetAsync(Service)).Result != CaseResult.Ok)
         {
@@ -101,6 +109,10 @@ public sealed class RectificationCaseGrain(ProgrammeReads reader, LedgerWriter w
             return new RectificationAnswer(ProgrammeResult.Conflict, View(), c.Kind == RectificationStep.Closed && c.Closure is null ? "closure"
                 : c.Kind == RectificationStep.Closed && c.Evidence.Length == 0 ? "evidence" : "kind", refusal);
         }
+        if (c.On > Configuration.ReportingClock.DayOf(clock.GetUtcNow()))
+        {
+            return new RectificationAnswer(ProgrammeResult.Conflict, View(), "on", "日期不能晚于今天 (not in the future)");
+        }
         if (c.On < latest.On)
         {
             return new RectificationAnswer(ProgrammeResult.Conflict, View(), "on", $"日期不能早于上一步 {latest.On:yyyy-MM-dd} (not before the last step)");
@@ -124,7 +136,8 @@ public sealed class RectificationCaseGrain(ProgrammeReads reader, LedgerWriter w
 
     async Task<EvidenceView?> IRectificationCaseGrain.AttachAsync(string fileName, string contentType, byte[] content, Caller caller)
     {
-        if (_case is null || !Acts(caller, _case.ParkCode) || content.Length is 0 or > MaxEvidenceBytes)
+        if (_case is null || !Acts(caller, _case.ParkCode) || content.Length is 0 or > MaxEvidenceBytes
+            || _steps[^1].State == EnumTokens.Token(RectificationState.Closed))
         {
             return null;
         }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Carbon.Server.Http;
 
 /// <summary>What reading an upload gave: the bytes (and the form file's name), or which field failed and how.</summary>
-public sealed record Upload(byte[]? Pdf, string Field, UploadFailure Failure, string? Detail = null, string? FileName = null);
+public sealed record Upload(byte[]? Pdf, string Field, UploadFailure Failure, string? Detail = null, string? FileName = null, string? ContentType = null);
 
 public enum UploadFailure
 {
@@ -57,6 +57,7 @@ public static class CertificateUpload
         {
             byte[] pdf;
             string? name = null;
+            string? type = null;
             if (request.HasFormContentType)
             {
                 var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -69,6 +70,7 @@ public static class CertificateUpload
                 await file.CopyToAsync(copy, request.HttpContext.RequestAborted);
                 pdf = copy.ToArray();
                 name = Path.GetFileName(file.FileName);
+                type = SafeContentType(file.ContentType);
             }
             else
             {
@@ -76,7 +78,7 @@ public static class CertificateUpload
                 await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
                 pdf = copy.ToArray();
             }
-            return pdf.Length == 0 ? new Upload(null, field, UploadFailure.Missing) : new Upload(pdf, field, UploadFailure.None, FileName: name);
+            return pdf.Length == 0 ? new Upload(null, field, UploadFailure.Missing) : new Upload(pdf, field, UploadFailure.None, FileName: name, ContentType: type);
         }
         catch (Exception e) when (e is CappedStream.LimitExceededException
                                   || (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }))
@@ -88,6 +90,17 @@ public static class CertificateUpload
             return new Upload(null, field, UploadFailure.Malformed, $"表单无法解析：{e.Message} (the multipart form could not be read)");
         }
     }
+
+    /// <summary>
+    /// A part's content type as it may be stored and sent back in a header: printable ASCII that parses as a media type, at
+    /// most 100 characters; anything else is application/octet-stream (a header with other characters makes the server
+    /// fail when it answers the download).
+    /// </summary>
+    public static string SafeContentType(string? type) =>
+        type is { Length: > 0 and <= 100 } t && t.All(c => c is >= ' ' and <= '~')
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(t, out _)
+            ? t
+            : "application/octet-stream";
 
     /// <summary>A read-only view of a stream that throws once more than <c>limit</c> bytes have been read from it.</summary>
     private sealed class CappedStream(Stream inner, long limit) : Stream

@@ -48,8 +48,11 @@ public sealed class LandReads(ILedgerContextFactory contexts)
         ParcelHistory.FirmLand(await StepsAsync(), asOf).ToDictionary(f => f.Key, f => new FirmLand(
             f.Value.Any(s => !s.Leased) ? f.Value.Where(s => !s.Leased).Sum(s => s.Mu) : null,
             f.Value.Any(s => s.Leased) ? f.Value.Where(s => s.Leased).Sum(s => s.Mu) : null,
-            string.Join("; ", f.Value.Select(s => $"{s.ParcelCode} {(s.Leased ? "租 " : "")}{s.Mu.ToString("0.####", CultureInfo.InvariantCulture)} 亩"))),
+            Clip(string.Join("; ", f.Value.Select(s => $"{s.ParcelCode} {(s.Leased ? "租 " : "")}{s.Mu.ToString("0.####", CultureInfo.InvariantCulture)} 亩")))),
             StringComparer.Ordinal);
+
+    /// <summary>The words within the ledger's 1 000 characters (a firm on dozens of parcels): the figures are whole either way.</summary>
+    private static string Clip(string source) => source.Length <= 1000 ? source : source[..998] + " …";
 
     /// <summary>The step as the domain folds it.</summary>
     public static ParcelStep ToStep(ParcelEventRecord e)
@@ -67,5 +70,6 @@ public sealed class LandReads(ILedgerContextFactory contexts)
 /// </summary>
 public sealed record FirmLand(decimal? HeldMu, decimal? LeasedMu, string Source)
 {
-    public decimal TotalMu => (HeldMu ?? 0m) + (LeasedMu ?? 0m);
+    /// <summary>The land the 亩均 evaluation divides by when the register holds all of the firm's land: held, or leased for a firm with none held (MuYieldInputs.EvaluatedLandMu).</summary>
+    public decimal EvaluatedMu => HeldMu is > 0m ? HeldMu.Value : LeasedMu ?? 0m;
 }

@@ -18,14 +18,14 @@ public sealed class ProgrammeReads(ILedgerContextFactory contexts)
         return await db.RectificationSteps.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.Id).ToListAsync();
     }
 
-    /// <summary>Every case with its latest step (its state now) and its closing step, if closed.</summary>
-    public async Task<List<(RectificationCaseRecord Case, RectificationStepRecord Latest)>> ListCasesAsync()
+    /// <summary>Every case with the day it was opened and its latest step (its state now; the closing step, if closed).</summary>
+    public async Task<List<(RectificationCaseRecord Case, DateOnly OpenedOn, RectificationStepRecord Latest)>> ListCasesAsync()
     {
         await using var db = contexts.Create();
         var cases = await db.RectificationCases.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
-        var latest = (await db.RectificationSteps.AsNoTracking().ToListAsync()).GroupBy(s => s.CaseId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Id)!, StringComparer.Ordinal);
-        return cases.Where(c => latest.ContainsKey(c.Id)).Select(c => (c, latest[c.Id])).ToList();
+        var steps = (await db.RectificationSteps.AsNoTracking().ToListAsync()).GroupBy(s => s.CaseId)
+            .ToDictionary(g => g.Key, g => (Opened: g.MinBy(s => s.Id)!.On, Latest: g.MaxBy(s => s.Id)!), StringComparer.Ordinal);
+        return cases.Where(c => steps.ContainsKey(c.Id)).Select(c => (c, steps[c.Id].Opened, steps[c.Id].Latest)).ToList();
     }
 
     /// <summary>A case's evidence files without their content.</summary>

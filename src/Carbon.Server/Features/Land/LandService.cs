@@ -14,7 +14,7 @@ namespace Carbon.Server.Features.Land;
 /// spread over the land it holds, held against the contract clause by clause (<see cref="StandardLandReview"/>).
 /// </summary>
 public sealed class LandService(LandReads reads, IGrainFactory grains, EvaluationSnapshots snapshots, FactorSet factors, EvaluationReads evaluations,
-    Factors.WarningCatalog rules, Configuration.ReportingClock clock)
+    Factors.WarningCatalog rules, Configuration.ReportingClock clock, RegistryReads registry)
 {
     private static readonly Caller Service = Caller.System("land");
 
@@ -83,14 +83,16 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
     }
 
     /// <summary>
-    /// The parcel as the caller may see it: a review event's detail holds its holder's figures, so it is left out for a
+    /// The parcel as the caller may see it: a review event's detail holds its holder's figures, so it is left out (the review
+    /// events only: an enforced remedy's detail is the remedy, which every reader of the parcel sees) for a
     /// caller who is not the district and does not file for that holder (a later holder, a park administrator).
     /// </summary>
     public static ParcelView Redact(ParcelView v, Caller caller) => caller.SeesDistrict
         ? v
         : v with
         {
-            Events = v.Events.Select(e => e.Detail is not null && !caller.Firms.Contains(e.Holder.Value) ? e with { Detail = null } : e).ToArray(),
+            Events = v.Events.Select(e => e.Event is ParcelEvent.PassReview or ParcelEvent.FailReview && e.Detail is not null && !caller.Firms.Contains(e.Holder.Value)
+                ? e with { Detail = null } : e).ToArray(),
         };
 
     /// <summary>The review in words, kept on the review's event: each clause, contracted against found.</summary>
@@ -119,13 +121,14 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
             Service))?.Items.Select(i => i.Uscc).ToHashSet(StringComparer.Ordinal) ?? [];
         var threshold = rules.File.LowEfficiencyTaxPerMu!.Value;
         var current = clock.CurrentMonth;
+        var parks = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Identity.ParkCode, StringComparer.Ordinal);
 
         int MonthsWithoutFiling(string uscc)
         {
             // The latest month filed this year or last; none in either: at least the 12 months of last year and this year's so far.
             var latest = thisYear.GetValueOrDefault(uscc)?.Revisions.Keys.DefaultIfEmpty(0).Max() is > 0 and var m ? (today.Year, m)
                 : years.GetValueOrDefault(uscc)?.Revisions.Keys.DefaultIfEmpty(0).Max() is > 0 and var n ? (lastYear, n) : (lastYear - 1, 12);
-            return (current.Year - latest.Item1) * 12 + current.Month - latest.Item2 - 1;
+            return Math.Max(0, (current.Year - latest.Item1) * 12 + current.Month - latest.Item2 - 1);
         }
 
         var proposed = new List<LowEfficiencyProposal>();
@@ -146,9 +149,16 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
                 confirmed.Add(summary);
                 continue;
             }
+            // Proposed from a holder's own figures: only parcels at work (in production, reviewed or in breach), and only to
+            // a caller who may read the holder (a park administrator whose park holds the parcel but not the firm does not).
             var holder = latest.Holder;
-            decimal? taxPerMu = years.TryGetValue(holder, out var y) && land.TryGetValue(holder, out var l) && l.TotalMu > 0m
-                ? Domain.Display.Round(y.Totals.TaxPaid / l.TotalMu, 2) : null;
+            if (standing.State is not (ParcelState.InProduction or ParcelState.Reviewed or ParcelState.InBreach)
+                || !caller.CanRead(Uscc.Parse(holder), parks.GetValueOrDefault(holder)))
+            {
+                continue;
+            }
+            decimal? taxPerMu = years.TryGetValue(holder, out var y) && land.TryGetValue(holder, out var l) && l.EvaluatedMu is > 0m and var mu
+                ? Domain.Display.Round(y.Totals.TaxPaid / mu, 2) : null;
             var idle = MonthsWithoutFiling(holder);
             var reasons = LowEfficiencyLand.Reasons(classD.Contains(holder) ? "D" : null, taxPerMu, threshold, idle);
             if (reasons.Count > 0)

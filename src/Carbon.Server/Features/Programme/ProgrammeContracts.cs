@@ -27,14 +27,16 @@ public sealed record RectificationStepRequest(RectificationStep? Kind, DateOnly?
 
 /// <summary>A case in the list: what, where, state, deadline (overdue when passed and not closed), and how it closed.</summary>
 public sealed record RectificationRow(string Id, string Campaign, Uscc? Uscc, string? Name, string? Block, string Town, string? ParkCode,
-    ProblemCategory[] Problems, string ResponsibleUnit, DateOnly Deadline, RectificationState State, bool Overdue, ClosureKind? Closure, DateOnly? ClosedOn);
+    ProblemCategory[] Problems, string ResponsibleUnit, DateOnly OpenedOn, DateOnly Deadline, RectificationState State, bool Overdue, ClosureKind? Closure,
+    DateOnly? ClosedOn);
 
 /// <summary>A count of cases in one place (a town or a park): closed within the year and still open.</summary>
 public sealed record PlaceProgress(string Place, int Closed, int Open);
 
 /// <summary>
 /// A campaign: the plan target it is (id, name, target count, unit, target year, status, source) and its progress in the
-/// year asked — cases closed by the year's end against the target, cases open — by town and by park.
+/// year asked — cases closed by the year's end against the target, cases open and overdue then (today, for this year) —
+/// by town and by park.
 /// </summary>
 public sealed record CampaignResponse(string Id, string Name, CampaignKind Kind, decimal Target, string Unit, int TargetYear, string Status, string Source,
     int Closed, int Open, int Overdue, decimal? Share, PlaceProgress[] ByTown, PlaceProgress[] ByPark);
@@ -103,7 +105,7 @@ public sealed class RectificationStepRequestValidator : AbstractValidator<Rectif
         RuleFor(r => r.Evidence).NotEmpty().When(r => r.Kind == RectificationStep.Closed)
             .WithMessage("销号须附证据 evidence (先上传，再引用其 SHA-256; upload first, cite its SHA-256)");
         RuleFor(r => r.Evidence).Must(e => e is null || e.Length <= 10).WithMessage("至多 10 个证据 (at most 10)");
-        RuleForEach(r => r.Evidence).Matches("^[0-9a-fA-F]{64}$").WithMessage("SHA-256 为64位十六进制 (64 hex digits)");
+        RuleForEach(r => r.Evidence).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage("SHA-256 为64位十六进制 (64 hex digits)");
     }
 }
 

@@ -104,25 +104,25 @@ public static class ProgrammeEndpoints
         {
             return NoCase(id);
         }
-        if (!request.HasFormContentType || (await request.ReadFormAsync()).Files is not [var file, ..])
+        var upload = await CertificateUpload.ReadAsync(request, "file", MaxEvidenceBytes, "证据文件须为 1 字节至 10 MB (1 byte .. 10 MB)");
+        switch (upload.Failure)
         {
-            return Problems.Field("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)");
+            case UploadFailure.TooLarge:
+                return Problems.TooLarge("file", upload.Detail!);
+            case UploadFailure.Malformed:
+                return Problems.Field("file", upload.Detail!);
+            case UploadFailure.Missing:
+                return Problems.Field("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)");
         }
-        if (file.Length is 0 or > MaxEvidenceBytes)
+        var name = upload.FileName ?? "";
+        if (!request.HasFormContentType || string.IsNullOrWhiteSpace(name) || name.Length > 200 || Domain.PlainText.Problem(name, false) is not null)
         {
-            return Problems.TooLarge("file", "证据文件须为 1 字节至 10 MB (1 byte .. 10 MB)");
+            return Problems.Field("file", "请以 multipart/form-data 上传一个文件，文件名须为不超过200字符的普通文本 (a form file with a plain name of at most 200 characters)");
         }
-        var name = Path.GetFileName(file.FileName);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || Domain.PlainText.Problem(name, false) is not null)
-        {
-            return Problems.Field("file", "文件名须为不超过200字符的普通文本 (a plain file name of at most 200 characters)");
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var contentType = string.IsNullOrWhiteSpace(file.ContentType) || file.ContentType.Length > 100 ? "application/octet-stream" : file.ContentType;
-        var view = await grains.GetGrain<IRectificationCaseGrain>(id.ToLowerInvariant()).AttachAsync(name, contentType, buffer.ToArray(), caller);
+        var view = await grains.GetGrain<IRectificationCaseGrain>(id.ToLowerInvariant()).AttachAsync(name, upload.ContentType ?? "application/octet-stream",
+            upload.Pdf!, caller);
         return view is null
-            ? Problems.Forbidden("只有区经信局或本园区管理员为案件上传证据 (officials and the park's administrator add evidence)")
+            ? Problems.Conflict("id", "案件已销号，或您不能为其上传证据 (the case is closed, or not yours to add evidence to)")
             : TypedResults.Created($"/api/rectification/cases/{id}/evidence/{view.Sha256}", view);
     }
 

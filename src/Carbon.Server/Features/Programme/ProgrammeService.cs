@@ -35,18 +35,19 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
         var today = clock.Today;
         return (await reads.ListCasesAsync())
             .Where(x => CanSee(caller, x.Case.Uscc, x.Case.ParkCode) && (campaign is null || x.Case.Campaign == campaign))
-            .Select(x => Row(x.Case, x.Latest, names, today))
+            .Select(x => Row(x.Case, x.OpenedOn, x.Latest, names, today))
             .Where(r => state is null || r.State == state)
             .OrderBy(r => r.State == RectificationState.Closed).ThenBy(r => r.Deadline)
             .ToList();
     }
 
-    private static RectificationRow Row(RectificationCaseRecord c, RectificationStepRecord latest, Dictionary<string, string> names, DateOnly today)
+    private static RectificationRow Row(RectificationCaseRecord c, DateOnly openedOn, RectificationStepRecord latest, Dictionary<string, string> names,
+        DateOnly today)
     {
         var state = EnumTokens.Parse<RectificationState>(latest.State);
         return new RectificationRow(c.Id, c.Campaign, c.Uscc is null ? null : Uscc.Parse(c.Uscc), c.Uscc is null ? null : names.GetValueOrDefault(c.Uscc), c.Block,
             c.Town, c.ParkCode, c.Problems.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(EnumTokens.Parse<ProblemCategory>).ToArray(),
-            c.ResponsibleUnit, c.Deadline, state, state != RectificationState.Closed && c.Deadline < today,
+            c.ResponsibleUnit, openedOn, c.Deadline, state, state != RectificationState.Closed && c.Deadline < today,
             latest.Closure is null ? null : EnumTokens.Parse<ClosureKind>(latest.Closure), state == RectificationState.Closed ? latest.On : null);
     }
 
@@ -59,21 +60,25 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
 
     /// <summary>
     /// Each campaign's progress in <paramref name="year"/> over the cases the caller may see (<see cref="Rectification.Progress"/>:
-    /// closed by the year's end against the target), with the counts by town and by park.
+    /// closed by the year's end against the target; open and overdue at the year's end, or today in the current year), with
+    /// the counts by town and by park.
     /// </summary>
     public async Task<List<CampaignResponse>> CampaignsAsync(Caller caller, int year)
     {
         var rows = await ListCasesAsync(caller);
         var end = new DateOnly(year, 12, 31);
+        var asOf = end < clock.Today ? end : clock.Today;
+        bool OpenAt(RectificationRow r) => r.OpenedOn <= asOf && !(r.ClosedOn is { } on && on <= asOf);
         return Campaigns.Select(c =>
         {
             var cases = rows.Where(r => r.Campaign == c.Target.Id).ToList();
-            var progress = Rectification.Progress(c.Kind, year, (int)c.Target.Target, cases.Select(r => (r.State, r.ClosedOn)));
-            PlaceProgress[] By(Func<RectificationRow, string?> place) => cases.GroupBy(r => place(r) ?? "（园区外 outside parks）")
-                .Select(g => new PlaceProgress(g.Key, g.Count(r => r.ClosedOn is { } on && on <= end), g.Count(r => r.State != RectificationState.Closed)))
+            var progress = Rectification.Progress(c.Kind, year, (int)c.Target.Target, cases.Select(r => (r.OpenedOn, r.ClosedOn)));
+            PlaceProgress[] By(Func<RectificationRow, string?> place) => cases.Where(r => r.OpenedOn <= end).GroupBy(r => place(r) ?? "（园区外 outside parks）")
+                .Select(g => new PlaceProgress(g.Key, g.Count(r => r.ClosedOn is { } on && on <= end), g.Count(OpenAt)))
                 .OrderByDescending(p => p.Closed + p.Open).ToArray();
             return new CampaignResponse(c.Target.Id, c.Target.Name, c.Kind, c.Target.Target, c.Target.Unit, c.Year, c.Target.Status, c.Target.Source,
-                progress.Closed, progress.Open, cases.Count(r => r.Overdue), progress.Share is { } s ? Math.Round(s, 4) : null, By(r => r.Town), By(r => r.ParkCode));
+                progress.Closed, progress.Open, cases.Count(r => OpenAt(r) && r.Deadline < asOf), progress.Share is { } s ? Math.Round(s, 4) : null,
+                By(r => r.Town), By(r => r.ParkCode));
         }).ToList();
     }
 
@@ -81,11 +86,13 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
     public async Task<List<MicroParkRow>> ListMicroParksAsync(Caller caller)
     {
         var rows = new List<MicroParkRow>();
+        var parks = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Identity.ParkCode, StringComparer.Ordinal);
         foreach (var p in await reads.ListMicroParksAsync())
         {
             if (await grains.GetGrain<IMicroParkGrain>(p.Code).GetAsync() is { } v && Sees(caller, v))
             {
-                rows.Add(new MicroParkRow(v.Code, v.Name, v.Operator, v.Town, v.ParkCode, v.StarRating, v.FloorAreaM2, v.Members.Length));
+                rows.Add(new MicroParkRow(v.Code, v.Name, v.Operator, v.Town, v.ParkCode, v.StarRating, v.FloorAreaM2,
+                    v.Members.Count(m => caller.CanRead(m, parks.GetValueOrDefault(m.Value)))));
             }
         }
         return rows;
@@ -105,16 +112,18 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
             return null;
         }
         var runs = await RecentRunsAsync();
-        var names = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Profile, StringComparer.Ordinal);
-        var members = v.Members.Where(m => caller.SeesDistrict || (v.ParkCode is not null && caller.CanReadPark(v.ParkCode)) || caller.Firms.Contains(m.Value))
+        var registered = await registry.LoadRegistryAsync();
+        var names = registered.ToDictionary(r => r.Identity.Uscc, r => r.Profile, StringComparer.Ordinal);
+        var parks = registered.ToDictionary(r => r.Identity.Uscc, r => r.Identity.ParkCode, StringComparer.Ordinal);
+        // A firm's figures are for those who may read the firm: a park administrator sees the micro-park, and its own park's firms in it.
+        bool Reads(Uscc firm) => caller.CanRead(firm, parks.GetValueOrDefault(firm.Value));
+        var members = v.Members.Where(Reads)
             .Select(m =>
             {
                 var checks = runs.Select(r => Check(v.Standard(), r, m.Value, names.GetValueOrDefault(m.Value)?.IndustryCode)).ToArray();
                 return new MicroParkMember(m, names.GetValueOrDefault(m.Value)?.Name, checks, MicroParks.MustExit(checks.Select(c => c.Fails.Length == 0).ToList()));
             }).ToArray();
-        var events = caller.SeesDistrict || (v.ParkCode is not null && caller.CanReadPark(v.ParkCode))
-            ? v.Events
-            : v.Events.Where(e => caller.Firms.Contains(e.Uscc.Value)).ToArray();
+        var events = v.Events.Where(e => Reads(e.Uscc)).ToArray();
         return new MicroParkResponse(v.Code, v.Name, v.Operator, v.DevelopmentModel, v.FloorAreaM2, v.StarRating, v.Town, v.ParkCode, v.Industries,
             v.MinTaxPerMu, v.WorstClass, members, events);
     }

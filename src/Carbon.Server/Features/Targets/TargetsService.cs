@@ -116,10 +116,9 @@ public sealed class TargetsService(
 
     /// <summary>A "two small" campaign (<see cref="Rectification.Progress"/>): its cases closed by the end of the year, whatever the closure.</summary>
     private static (decimal?, decimal?, string?, decimal?) Campaign(CampaignKind kind, PlanTarget t,
-        List<(RectificationCaseRecord Case, RectificationStepRecord Latest)> cases, int year)
+        List<(RectificationCaseRecord Case, DateOnly OpenedOn, RectificationStepRecord Latest)> cases, int year)
     {
-        var mine = cases.Where(c => c.Case.Campaign == t.Id).Select(c => (EnumTokens.Parse<RectificationState>(c.Latest.State),
-            c.Latest.Closure is null ? (DateOnly?)null : c.Latest.On)).ToList();
+        var mine = cases.Where(c => c.Case.Campaign == t.Id).Select(c => (c.OpenedOn, c.Latest.Closure is null ? (DateOnly?)null : c.Latest.On)).ToList();
         var p = Rectification.Progress(kind, year, (int)t.Target, mine);
         return (0m, p.Closed, $"整治案件销号数（{year}年底前）；在办 {p.Open} 件 (cases closed by the year's end; {p.Open} open)", null);
     }

@@ -30,6 +30,7 @@ public sealed class LandPageTests(CarbonSite site, ITestOutputHelper output)
         await official.OpenAsync("/district", output);
         var due = official.Locator("#land-due li", new() { HasText = "YZ-2021-01" });
         await Expect(due).ToContainTextAsync("达产复核到期");
+        await Expect(due).ToContainTextAsync("自动复核：未达标 — tax-per-mu 约定");   // computed at its review date, before anyone records it
         await due.Locator("a").ClickAsync();
         await official.ExpectPathAsync("/land/YZ-2021-01");
         await Expect(official.Locator("#review tr.error")).ToContainTextAsync("亩均税收");

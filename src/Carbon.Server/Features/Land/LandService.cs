@@ -32,18 +32,38 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
         EnumTokens.Parse<ParcelLocationKind>(p.LocationKind), p.Location, p.ParkCode, p.AreaMu, EnumTokens.Parse<SupplyMode>(p.Supply),
         EnumTokens.Parse<ParcelState>(latest.State), Uscc.Parse(latest.Holder), p.ReviewYear);
 
-    /// <summary>What the parcels the caller may see have due, overdue first by date (the dashboard's list), with the parcels in breach.</summary>
-    public async Task<(List<(ParcelSummary Parcel, ParcelDue Due, DateOnly Since)> Due, int InBreach)> DueAsync(Caller caller, DateOnly today)
+    /// <summary>
+    /// What the parcels the caller may see have due, overdue first by date (the dashboard's list), with the parcels in breach.
+    /// A review that is due is computed at once (the contract against the holder's filings of the review year) and its
+    /// finding comes with it: the broken clauses, contracted against found, before an official records it.
+    /// </summary>
+    public async Task<(List<(ParcelSummary Parcel, ParcelDue Due, DateOnly Since, string? Finding)> Due, int InBreach)> DueAsync(Caller caller, DateOnly today)
     {
         var visible = (await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder))).ToList();
-        var due = visible.SelectMany(x =>
+        var due = new List<(ParcelSummary, ParcelDue, DateOnly, string?)>();
+        foreach (var x in visible)
+        {
+            var summary = Summary(x.Parcel, x.Latest);
+            foreach (var (kind, since) in ParcelLifecycle.Due(summary.State, x.Parcel.Obligations(), today))
             {
-                var summary = Summary(x.Parcel, x.Latest);
-                return ParcelLifecycle.Due(summary.State, x.Parcel.Obligations(), today).Select(d => (summary, d.Due, d.Since));
-            })
-            .OrderBy(d => d.Since).ToList();
-        return (due, visible.Count(x => x.Latest.State == EnumTokens.Token(ParcelState.InBreach)));
+                string? finding = null;
+                if (kind == ParcelDue.ReviewDue && await grains.GetGrain<IParcelGrain>(x.Parcel.Code).GetAsync() is { } view
+                    && view.Obligations?.ReviewYear is { } year && await ReviewAsync(view, year, caller) is { } review)
+                {
+                    finding = Finding(review);
+                }
+                due.Add((summary, kind, since, finding));
+            }
+        }
+        return (due.OrderBy(d => d.Item3).ToList(), visible.Count(x => x.Latest.State == EnumTokens.Token(ParcelState.InBreach)));
     }
+
+    /// <summary>A computed review in a line: met, or the clauses broken (with the figures when the caller may see them).</summary>
+    public static string Finding(ReviewResponse r) => r.Breached
+        ? "自动复核：未达标 — " + string.Join("；", r.Clauses.Where(c => c.Met == false).Select(c =>
+            $"{EnumTokens.Token(c.Clause)} 约定 {c.Contracted.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
+            (c.Actual is { } a ? $"，实际 {a.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")))
+        : r.Clauses.Any(c => c.Met is null) ? "自动复核：有条款缺少数据，待补 (a clause lacks its figures)" : "自动复核：各项达标 (every clause met)";
 
     /// <summary>The parcel if the caller may see it; otherwise null, as if there were none.</summary>
     public async Task<ParcelView?> FindAsync(string code, Caller caller) =>

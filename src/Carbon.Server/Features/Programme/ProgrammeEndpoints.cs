@@ -12,7 +12,6 @@ namespace Carbon.Server.Features.Programme;
 
 public static class ProgrammeEndpoints
 {
-    private const int MaxEvidenceBytes = 10 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapProgramme(this IEndpointRouteBuilder api)
     {
@@ -104,23 +103,12 @@ public static class ProgrammeEndpoints
         {
             return NoCase(id);
         }
-        var upload = await CertificateUpload.ReadAsync(request, "file", MaxEvidenceBytes, "证据文件须为 1 字节至 10 MB (1 byte .. 10 MB)");
-        switch (upload.Failure)
+        var (file, problem) = await EvidenceUpload.ReadAsync(request);
+        if (problem is { } p)
         {
-            case UploadFailure.TooLarge:
-                return Problems.TooLarge("file", upload.Detail!);
-            case UploadFailure.Malformed:
-                return Problems.Field("file", upload.Detail!);
-            case UploadFailure.Missing:
-                return Problems.Field("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)");
+            return p.TooLarge ? Problems.TooLarge(p.Field, p.Message) : Problems.Field(p.Field, p.Message);
         }
-        var name = upload.FileName ?? "";
-        if (!request.HasFormContentType || string.IsNullOrWhiteSpace(name) || name.Length > 200 || Domain.PlainText.Problem(name, false) is not null)
-        {
-            return Problems.Field("file", "请以 multipart/form-data 上传一个文件，文件名须为不超过200字符的普通文本 (a form file with a plain name of at most 200 characters)");
-        }
-        var view = await grains.GetGrain<IRectificationCaseGrain>(id.ToLowerInvariant()).AttachAsync(name, upload.ContentType ?? "application/octet-stream",
-            upload.Pdf!, caller);
+        var view = await grains.GetGrain<IRectificationCaseGrain>(id.ToLowerInvariant()).AttachAsync(file!.Name, file.ContentType, file.Content, caller);
         return view is null
             ? Problems.Conflict("id", "案件已销号，或您不能为其上传证据 (the case is closed, or not yours to add evidence to)")
             : TypedResults.Created($"/api/rectification/cases/{id}/evidence/{view.Sha256}", view);

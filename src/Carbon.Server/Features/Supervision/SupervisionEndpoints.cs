@@ -19,7 +19,6 @@ namespace Carbon.Server.Features.Supervision;
 /// </summary>
 public static class SupervisionEndpoints
 {
-    private const long MaxEvidenceBytes = 10 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSupervision(this IEndpointRouteBuilder api)
     {
@@ -195,24 +194,12 @@ public static class SupervisionEndpoints
     internal static async Task<Results<Created<EvidenceView>, ProblemHttpResult, ValidationProblem>> AttachAsync(string id, HttpRequest request,
         IGrainFactory grains, ClaimsPrincipal user)
     {
-        var upload = await CertificateUpload.ReadAsync(request, null, (int)MaxEvidenceBytes, "证据文件须为 1 字节至 10 MB (1 byte .. 10 MB)");
-        switch (upload.Failure)
+        var (file, problem) = await EvidenceUpload.ReadAsync(request);
+        if (problem is { } p)
         {
-            case UploadFailure.TooLarge:
-                return Problems.TooLarge("file", upload.Detail!);
-            case UploadFailure.Malformed:
-                return Problems.Field("file", upload.Detail!);
-            case UploadFailure.Missing:
-                return Problems.Field("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)");
+            return p.TooLarge ? Problems.TooLarge(p.Field, p.Message) : Problems.Field(p.Field, p.Message);
         }
-        var name = upload.FileName ?? "";
-        if (!request.HasFormContentType || string.IsNullOrWhiteSpace(name) || name.Length > 200 || Domain.PlainText.Problem(name, false) is not null)
-        {
-            return Problems.Field("file", "文件名须为不超过200字符的普通文本 (a plain file name of at most 200 characters)");
-        }
-        var contentType = upload.ContentType ?? "application/octet-stream";
-        var content = upload.Pdf!;
-        var view = await Case(grains, id).AttachAsync(name, contentType, content, user.RequiredCaller());
+        var view = await Case(grains, id).AttachAsync(file!.Name, file.ContentType, file.Content, user.RequiredCaller());
         return view is null
             ? Problems.NotFound("id", $"无此案件 {id}，或您不能为其上传证据 (no case {id} you may add evidence to)")
             : TypedResults.Created($"/api/supervision/cases/{id}/evidence/{view.Sha256}", view);

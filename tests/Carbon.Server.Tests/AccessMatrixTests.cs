@@ -179,6 +179,7 @@ public class AccessMatrixTests : OwnService
             .Replace("{code}", foreign ? w.ForeignPark : w.OwnPark)
             .Replace("{parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
             .Replace("{Parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
+            .Replace("{policy}", "M-POLICY")
             .Replace("{microPark}", foreign ? w.ForeignMicroPark : w.OwnMicroPark)
             .Replace("{MicroPark}", foreign ? w.ForeignMicroPark : w.OwnMicroPark)
             .Replace("{month}", "2023-03")
@@ -300,6 +301,11 @@ public class AccessMatrixTests : OwnService
             Assert.Equal(HttpStatusCode.OK, (await Http.PostAsJsonAsync($"/api/micro-parks/{code}/entries", new { uscc = firm, on = "2026-01-01" })).StatusCode);
             return code;
         }
+        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/policies", new
+        {
+            id = "M-POLICY", title = "矩阵政策", documentNumber = "矩阵", validFrom = "2026-01-01", validTo = "2026-12-31", amount = 1m,
+            rules = new[] { new { kind = "scale", value = "above" } },
+        })).StatusCode);
         var ownMicroPark = await MicroParkAsync("XW-OWN", own, ownPark);
         var foreignMicroPark = await MicroParkAsync("XW-FOREIGN", foreign, foreignPark);
         return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account,

@@ -289,6 +289,37 @@ public static partial class GrainGuards
         Actor(c.Caller.Account);
     }
 
+    public static void PublishPolicy(string key, PublishPolicy c)
+    {
+        Check(ParcelCode.IsMatch(key), "id", "政策编号为1–32位字母、数字、- 或 _ (a policy code)");
+        Text("title", c.Title, required: true, max: 200);
+        Text("documentNumber", c.DocumentNumber, required: true, max: 100);
+        Check(c.ValidTo >= c.ValidFrom, "validTo", "有效期止不能早于起 (validTo not before validFrom)");
+        Check(c.Benefit.Amount is not null || c.Benefit.Rate is not null, "benefit", "须给出金额或比例 (an amount or a rate)");
+        Check(c.Rules.Length <= 20, "rules", "至多 20 条规则 (at most 20 rules)");
+        Check(System.Text.Json.JsonSerializer.Serialize(c.Rules, PolicyGrain.Json).Length <= 8000, "rules", "规则过长 (the rules are too long)");
+        Actor(c.Caller.Account);
+    }
+
+    public static void ApplyForPolicy(string key, ApplyForPolicy c)
+    {
+        Check(ParcelCode.IsMatch(key), "id", "政策编号为1–32位字母、数字、- 或 _ (a policy code)");
+        Usccs(c.Uscc);
+        Text("facts", c.Facts, required: true, max: 4000, multiline: true);
+        Text("confirmed", c.Confirmed, required: false, max: 2000, multiline: true);
+        Check(c.Amount is >= 0m and <= FilingLimits.MaxMoney10kYuan, "amount", "金额超出范围 (amount out of range)");
+        Actor(c.Caller.Account);
+    }
+
+    public static void PolicyApplicationStep(string key, PolicyApplicationCommand c)
+    {
+        Check(ParcelCode.IsMatch(key), "id", "政策编号为1–32位字母、数字、- 或 _ (a policy code)");
+        Id("applicationId", c.ApplicationId);
+        Text("text", c.Text, required: true, max: 2000, multiline: true);
+        Check(c.Amount is null or (>= 0m and <= FilingLimits.MaxMoney10kYuan), "amount", "金额超出范围 (amount out of range)");
+        Actor(c.Caller.Account);
+    }
+
     public static void CreatePlan(string key, CreatePlan c, TimeProvider time)
     {
         Id("id", key);

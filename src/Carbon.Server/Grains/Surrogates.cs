@@ -149,3 +149,25 @@ public sealed class StandardLandObligationsConverter : IConverter<Carbon.Domain.
     public StandardLandObligationsSurrogate ConvertToSurrogate(in Carbon.Domain.LandUse.StandardLandObligations o) =>
         new(o.InvestmentPerMu, o.TaxPerMu, o.EnergyPerValueAdded, o.FloorAreaRatio, o.EmissionsT, o.StartBy, o.CompleteBy, o.ReviewYear, o.Remedies.ToArray());
 }
+
+[GenerateSerializer, Immutable]
+public readonly record struct EligibilityRuleSurrogate(Carbon.Domain.Policies.RuleKind Kind, string? Value, string[]? Values, decimal? AtLeast, string? Text);
+
+[RegisterConverter]
+public sealed class EligibilityRuleConverter : IConverter<Carbon.Domain.Policies.EligibilityRule, EligibilityRuleSurrogate>
+{
+    public Carbon.Domain.Policies.EligibilityRule ConvertFromSurrogate(in EligibilityRuleSurrogate s) => new(s.Kind, s.Value, s.Values, s.AtLeast, s.Text);
+
+    public EligibilityRuleSurrogate ConvertToSurrogate(in Carbon.Domain.Policies.EligibilityRule r) => new(r.Kind, r.Value, r.Values?.ToArray(), r.AtLeast, r.Text);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct BenefitSurrogate(decimal? Amount, decimal? Rate, string? RateBase, decimal? Cap);
+
+[RegisterConverter]
+public sealed class BenefitConverter : IConverter<Carbon.Domain.Policies.Benefit, BenefitSurrogate>
+{
+    public Carbon.Domain.Policies.Benefit ConvertFromSurrogate(in BenefitSurrogate s) => new(s.Amount, s.Rate, s.RateBase, s.Cap);
+
+    public BenefitSurrogate ConvertToSurrogate(in Carbon.Domain.Policies.Benefit b) => new(b.Amount, b.Rate, b.RateBase, b.Cap);
+}

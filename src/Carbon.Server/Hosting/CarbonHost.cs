@@ -18,6 +18,7 @@ using Carbon.Server.Features.Warnings;
 using Carbon.Server.Features.Intake;
 using Carbon.Server.Features.Land;
 using Carbon.Server.Features.Programme;
+using Carbon.Server.Features.Policies;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
 using Carbon.Server.Configuration;
@@ -54,6 +55,7 @@ public static class CarbonHost
         services.AddSingleton<Features.Warnings.DistrictSheets>();
         services.AddSingleton<Features.Land.LandService>();
         services.AddSingleton<Features.Programme.ProgrammeService>();
+        services.AddSingleton<Features.Policies.PolicyService>();
         services.AddSingleton<Features.Warnings.ReminderMail>();
         services.AddSingleton<Features.Warnings.ReminderService>();
         services.AddHostedService<Features.Warnings.ReminderSchedule>();
@@ -158,6 +160,7 @@ public static class CarbonHost
         api.MapWarnings();
         api.MapLand();
         api.MapProgramme();
+        api.MapPolicies();
         return app;
     }
 

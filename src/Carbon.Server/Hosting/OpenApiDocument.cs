@@ -156,6 +156,15 @@ public static class CarbonOpenApi
         ["GetMicroPark"] = [NoMicroPark],
         ["MicroParkEntry"] = [Bad("uscc", "uscc 必填 (the applicant's USCC)"), NoMicroPark, Conflict("uscc", "9133021213967419XF 已在园内 (already in the park)")],
         ["MicroParkReview"] = [Bad("on", "on 必填 (the day of the review)"), NoMicroPark],
+        ["PublishPolicy"] = [Bad("rules[0].value", "value 为 A, B, C 或 D"), Conflict("id", "政策 ZC-2026-01 已发布；新版本请用新编号 (published; a new version is a new policy)")],
+        ["ListPolicies"] = [],
+        ["PolicyOutlay"] = [],
+        ["NotifyPolicies"] = [],
+        ["GetPolicy"] = [NotFound("policy", "无此政策 ZC-2026-01 (no such policy)")],
+        ["ApplyForPolicy"] = [Bad("uscc", "uscc 必填 (the firm applying)"), NotFound("uscc", "未登记企业 9133021213967419XF，或您不能为其申报 (no firm of yours)"),
+            Conflict("uscc", "不符合申报条件：亩均评价 C 类；B 类及以上可享受 (class C; qualifies when class B or better) (not eligible)")],
+        ["RecordPolicyApplicationStep"] = [Bad("text", "须写明意见、理由或兑付凭证 (a comment, the reason, or the payment's reference)"),
+            NotFound("id", "无此申报 (no such application)"), Conflict("step", "申报处于 applied，不能 paid (not in this state)")],
         ["RunReminders"] = [],
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
         ["GridElectricityTemplate"] = [],
@@ -212,6 +221,8 @@ public static class CarbonOpenApi
         ["Two small 两小整治"] = "两小整治 The \"two small\" campaigns as plan targets: rectification cases (低散乱污, 落后产能, 低效区块, 小微企业园) " +
                               "from opening to closure with evidence, progress by town and park; micro-enterprise parks with their entry " +
                               "standard, entry reviews and the exit of firms below it in two evaluations in a row.",
+        ["Policies 惠企政策"] = "惠企政策 Business-support policies published as data with their eligibility rules; every firm matched and told " +
+                              "why (and what would qualify it); 政策直兑: one-step application, approval or rejection, payout; outlay by policy, park and class.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +

@@ -52,6 +52,9 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<RectificationEvidenceRecord> RectificationEvidence => Set<RectificationEvidenceRecord>();
     public DbSet<MicroParkRecord> MicroParks => Set<MicroParkRecord>();
     public DbSet<MicroParkEventRecord> MicroParkEvents => Set<MicroParkEventRecord>();
+    public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
+    public DbSet<PolicyApplicationRecord> PolicyApplications => Set<PolicyApplicationRecord>();
+    public DbSet<PolicyApplicationStepRecord> PolicyApplicationSteps => Set<PolicyApplicationStepRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -483,6 +486,41 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(m => m.Actor).HasMaxLength(100);
             e.HasOne<MicroParkRecord>().WithMany().HasForeignKey(m => m.MicroParkCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => m.MicroParkCode);
+        });
+        model.Entity<PolicyRecord>(e =>
+        {
+            e.ToTable("policies");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(32);
+            e.Property(p => p.Title).HasMaxLength(200);
+            e.Property(p => p.DocumentNumber).HasMaxLength(100);
+            e.Property(p => p.RateBase).HasMaxLength(32);
+            e.Property(p => p.RulesJson).HasMaxLength(8000);
+            e.Property(p => p.PublishedBy).HasMaxLength(100);
+        });
+        model.Entity<PolicyApplicationRecord>(e =>
+        {
+            e.ToTable("policy_applications");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).HasMaxLength(32);
+            e.Property(a => a.PolicyId).HasMaxLength(32);
+            e.Property(a => a.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(a => a.Facts).HasMaxLength(4000);
+            e.Property(a => a.Confirmed).HasMaxLength(2000);
+            e.Property(a => a.CreatedBy).HasMaxLength(100);
+            e.HasOne<PolicyRecord>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.PolicyId, a.Uscc });
+        });
+        model.Entity<PolicyApplicationStepRecord>(e =>
+        {
+            e.ToTable("policy_application_steps");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.ApplicationId).HasMaxLength(32);
+            e.Property(s => s.Kind).HasMaxLength(32);
+            e.Property(s => s.Text).HasMaxLength(2000);
+            e.Property(s => s.Actor).HasMaxLength(100);
+            e.HasOne<PolicyApplicationRecord>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.ApplicationId);
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

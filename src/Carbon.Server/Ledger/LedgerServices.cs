@@ -44,6 +44,7 @@ public static class LedgerServices
         services.AddSingleton<WarningReads>();
         services.AddSingleton<LandReads>();
         services.AddSingleton<ProgrammeReads>();
+        services.AddSingleton<PolicyReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

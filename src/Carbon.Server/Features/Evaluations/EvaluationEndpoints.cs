@@ -30,13 +30,17 @@ public static class EvaluationEndpoints
         return api;
     }
 
+    /// <summary>Runs the evaluation; a new run changes the classes policies look at, so the firms that have become eligible are told.</summary>
     internal static async Task<Results<Created<EvaluationSummary>, ProblemHttpResult>> RunAsync(RunEvaluationRequest body, IGrainFactory grains,
-        ClaimsPrincipal user)
+        Policies.PolicyService policies, ClaimsPrincipal user)
     {
         var id = Guid.NewGuid().ToString("N");
-        return await grains.GetGrain<IEvaluationGrain>(id).RunAsync(body.Year!.Value, body.Method!, user.RequiredCaller()) is { } summary
-            ? TypedResults.Created($"/api/evaluations/{id}", summary)
-            : Problems.Forbidden("只有区经信局可运行评价 (only the district runs evaluations)");
+        if (await grains.GetGrain<IEvaluationGrain>(id).RunAsync(body.Year!.Value, body.Method!, user.RequiredCaller()) is not { } summary)
+        {
+            return Problems.Forbidden("只有区经信局可运行评价 (only the district runs evaluations)");
+        }
+        await policies.NotifyAsync();
+        return TypedResults.Created($"/api/evaluations/{id}", summary);
     }
 
     internal static async Task<Ok<EvaluationRunHeader[]>> ListAsync(EvaluationReads ledger) =>

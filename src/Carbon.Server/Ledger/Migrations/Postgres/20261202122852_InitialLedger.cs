@@ -268,6 +268,28 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "policies",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric", nullable: true),
+                    Rate = table.Column<decimal>(type: "numeric", nullable: true),
+                    RateBase = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Cap = table.Column<decimal>(type: "numeric", nullable: true),
+                    RulesJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rectification_cases",
                 columns: table => new
                 {
@@ -512,6 +534,30 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         column: x => x.ParkCode,
                         principalTable: "parks",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PolicyId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric", nullable: false),
+                    Facts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Confirmed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_applications_policies_PolicyId",
+                        column: x => x.PolicyId,
+                        principalTable: "policies",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -900,6 +946,31 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "policy_application_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric", nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_application_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_application_steps_policy_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "policy_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "certificate_revocations",
                 columns: table => new
                 {
@@ -1208,6 +1279,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 column: "ParcelCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_policy_application_steps_ApplicationId",
+                table: "policy_application_steps",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_applications_PolicyId_Uscc",
+                table: "policy_applications",
+                columns: new[] { "PolicyId", "Uscc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rectification_cases_Campaign",
                 table: "rectification_cases",
                 column: "Campaign");
@@ -1322,6 +1403,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "parcel_events");
 
             migrationBuilder.DropTable(
+                name: "policy_application_steps");
+
+            migrationBuilder.DropTable(
                 name: "rectification_evidence");
 
             migrationBuilder.DropTable(
@@ -1361,10 +1445,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "parcels");
 
             migrationBuilder.DropTable(
+                name: "policy_applications");
+
+            migrationBuilder.DropTable(
                 name: "rectification_cases");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");
+
+            migrationBuilder.DropTable(
+                name: "policies");
 
             migrationBuilder.DropTable(
                 name: "enterprises");

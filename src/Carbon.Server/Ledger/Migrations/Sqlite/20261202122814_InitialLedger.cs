@@ -267,6 +267,28 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "policies",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Rate = table.Column<decimal>(type: "TEXT", nullable: true),
+                    RateBase = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Cap = table.Column<decimal>(type: "TEXT", nullable: true),
+                    RulesJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rectification_cases",
                 columns: table => new
                 {
@@ -511,6 +533,30 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         column: x => x.ParkCode,
                         principalTable: "parks",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PolicyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Confirmed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_applications_policies_PolicyId",
+                        column: x => x.PolicyId,
+                        principalTable: "policies",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -899,6 +945,31 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "policy_application_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_application_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_application_steps_policy_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "policy_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "certificate_revocations",
                 columns: table => new
                 {
@@ -1207,6 +1278,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 column: "ParcelCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_policy_application_steps_ApplicationId",
+                table: "policy_application_steps",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_applications_PolicyId_Uscc",
+                table: "policy_applications",
+                columns: new[] { "PolicyId", "Uscc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rectification_cases_Campaign",
                 table: "rectification_cases",
                 column: "Campaign");
@@ -1321,6 +1402,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "parcel_events");
 
             migrationBuilder.DropTable(
+                name: "policy_application_steps");
+
+            migrationBuilder.DropTable(
                 name: "rectification_evidence");
 
             migrationBuilder.DropTable(
@@ -1360,10 +1444,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "parcels");
 
             migrationBuilder.DropTable(
+                name: "policy_applications");
+
+            migrationBuilder.DropTable(
                 name: "rectification_cases");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");
+
+            migrationBuilder.DropTable(
+                name: "policies");
 
             migrationBuilder.DropTable(
                 name: "enterprises");

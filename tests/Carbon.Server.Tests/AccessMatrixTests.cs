@@ -180,6 +180,7 @@ public class AccessMatrixTests : OwnService
             .Replace("{parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
             .Replace("{Parcel}", foreign ? w.ForeignParcel : w.OwnParcel)
             .Replace("{policy}", "M-POLICY")
+            .Replace("{Policy}", "M-POLICY")
             .Replace("{microPark}", foreign ? w.ForeignMicroPark : w.OwnMicroPark)
             .Replace("{MicroPark}", foreign ? w.ForeignMicroPark : w.OwnMicroPark)
             .Replace("{month}", "2023-03")

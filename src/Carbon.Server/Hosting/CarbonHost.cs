@@ -82,6 +82,7 @@ public static class CarbonHost
         services.AddHostedService<DemoReminderStartup>();
         services.AddHostedService<DemoLandStartup>();
         services.AddHostedService<DemoProgrammeStartup>();
+        services.AddHostedService<DemoPolicyStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));

@@ -177,8 +177,12 @@ public sealed class ReminderMail(IOptions<CarbonOptions> options, ILogger<Remind
     }
 }
 
-/// <summary>Runs the reminders every day at <see cref="ReminderOptions.Hour"/>, China time (UTC+8), when enabled.</summary>
-public sealed class ReminderSchedule(ReminderService reminders, IOptions<CarbonOptions> options, TimeProvider time, ILogger<ReminderSchedule> log)
+/// <summary>
+/// Runs the reminders every day at <see cref="ReminderOptions.Hour"/>, China time (UTC+8), when enabled, and matches the
+/// policies again (a certificate revoked or issued, a case closed: firms that have become eligible are told).
+/// </summary>
+public sealed class ReminderSchedule(ReminderService reminders, Policies.PolicyService policies, IOptions<CarbonOptions> options, TimeProvider time,
+    ILogger<ReminderSchedule> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -199,6 +203,7 @@ public sealed class ReminderSchedule(ReminderService reminders, IOptions<CarbonO
             {
                 await Task.Delay(next - now, time, stoppingToken);
                 await reminders.RunAsync(stoppingToken);
+                await policies.NotifyAsync();
             }
             catch (OperationCanceledException)
             {

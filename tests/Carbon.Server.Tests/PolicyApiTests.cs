@@ -111,11 +111,12 @@ public sealed class PolicyApiTests : IAsyncLifetime
         await (await official.PostAsJsonAsync(steps, new { step = "paid", on = "2026-11-28", text = "x", amount = 20m })).AssertProblemAsync(HttpStatusCode.Conflict, "step");
         Assert.Equal("approved", (await (await official.PostAsJsonAsync(steps, new { step = "approved", on = "2026-11-28", text = "材料齐全，同意" })).JsonAsync())["state"]!.GetValue<string>());
         await (await official.PostAsJsonAsync(steps, new { step = "paid", on = "2026-11-28", text = "x", amount = 25m })).AssertProblemAsync(HttpStatusCode.Conflict, "amount");
+        await (await official.PostAsJsonAsync(steps, new { step = "paid", on = "2026-11-28", text = "x", amount = 0m })).AssertProblemAsync(HttpStatusCode.BadRequest, "amount");
         var paid = await (await official.PostAsJsonAsync(steps, new { step = "paid", on = "2026-11-28", text = "国库集中支付 2026-1125-07", amount = 20m })).JsonAsync();
         Assert.Equal(("paid", 20m, 4), (paid["state"]!.GetValue<string>(), paid.Dec("paid"), paid["steps"]!.AsArray().Count + 1));
 
         var outlay = await (await official.GetAsync("/api/policies/outlay")).JsonAsync();
-        Assert.Equal((20m, "规上企业技术改造奖励"), (outlay.Dec("total"), outlay["byPolicy"]![0]!["key"]!.GetValue<string>()));
+        Assert.Equal((20m, "P1 规上企业技术改造奖励"), (outlay.Dec("total"), outlay["byPolicy"]![0]!["key"]!.GetValue<string>()));
         Assert.Equal(0m, (await (await fb.GetAsync("/api/policies/outlay")).JsonAsync()).Dec("total"));   // not its firm's
     }
 }

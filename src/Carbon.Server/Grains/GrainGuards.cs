@@ -295,8 +295,23 @@ public static partial class GrainGuards
         Text("title", c.Title, required: true, max: 200);
         Text("documentNumber", c.DocumentNumber, required: true, max: 100);
         Check(c.ValidTo >= c.ValidFrom, "validTo", "有效期止不能早于起 (validTo not before validFrom)");
-        Check(c.Benefit.Amount is not null || c.Benefit.Rate is not null, "benefit", "须给出金额或比例 (an amount or a rate)");
-        Check(c.Rules.Length <= 20, "rules", "至多 20 条规则 (at most 20 rules)");
+        Check(c.Benefit is { } b && (b.Amount is > 0m and <= 1_000_000m || b.Rate is > 0m and <= 1m) && b.Cap is null or (> 0m and <= 1_000_000m)
+              && b.RateBase is null or "tax-paid" or "value-added", "benefit", "须给出正的金额或 0–1 的比例，封顶为正 (a positive amount or a rate of 0..1, a positive cap)");
+        Check(c.Rules is { Length: > 0 and <= 20 }, "rules", "1 至 20 条规则 (1 to 20 rules)");
+        foreach (var r in c.Rules)
+        {
+            Check(r is not null && Enum.IsDefined(r.Kind) && r.Kind switch
+            {
+                Domain.Policies.RuleKind.ClassAtLeast => r.Value is "A" or "B" or "C" or "D",
+                Domain.Policies.RuleKind.Scale => r.Value is "above" or "below",
+                Domain.Policies.RuleKind.Industry or Domain.Policies.RuleKind.Park => r.Values is { Count: > 0 and <= 50 } v && v.All(x => ParcelCode.IsMatch(x ?? "")),
+                Domain.Policies.RuleKind.IntensityReduction => r.AtLeast is >= -1m and <= 1m,
+                Domain.Policies.RuleKind.Confirm => !string.IsNullOrWhiteSpace(r.Text) && r.Text.Length <= 300,
+                _ => true,
+            }, "rules", "规则不完整 (a rule is incomplete: its kind needs its value)");
+        }
+        Check(c.Rules.Where(r => r?.Kind == Domain.Policies.RuleKind.Confirm).Sum(r => (r!.Text?.Length ?? 0) + 1) <= 1500, "rules",
+            "承诺事项合计不超过 1500 字 (at most 1 500 characters to confirm)");
         Check(System.Text.Json.JsonSerializer.Serialize(c.Rules, PolicyGrain.Json).Length <= 8000, "rules", "规则过长 (the rules are too long)");
         Actor(c.Caller.Account);
     }

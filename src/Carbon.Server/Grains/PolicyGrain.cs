@@ -125,9 +125,9 @@ public sealed class PolicyGrain(PolicyReads reader, LedgerWriter writer, TimePro
         {
             return new PolicyAnswer(ProgrammeResult.Conflict, View(), "step", $"申报处于 {EnumTokens.Token(state)}，不能 {EnumTokens.Token(c.Step)} (not in this state)");
         }
-        if (c.Step == PolicyStep.Paid && (c.Amount is not { } paid || paid > application.Amount))
+        if (c.Step == PolicyStep.Paid && (c.Amount is not { } paid || paid <= 0m || paid > application.Amount))
         {
-            return new PolicyAnswer(ProgrammeResult.Conflict, View(), "amount", $"兑现金额须给出且不超过核定的 {application.Amount} 万元 (at most the approved amount)");
+            return new PolicyAnswer(ProgrammeResult.Conflict, View(), "amount", $"兑现金额须大于 0 且不超过核定的 {application.Amount} 万元 (above 0, at most the approved amount)");
         }
         if (c.On < steps[^1].On || c.On > ReportingClock.DayOf(clock.GetUtcNow()))
         {

@@ -9,7 +9,8 @@ namespace Carbon.Server.Features.Policies;
 /// <summary>A rule on the wire: <c>{"kind":"class-at-least","value":"B"}</c>, <c>{"kind":"industry","values":["C34"]}</c>, <c>{"kind":"confirm","text":"…"}</c>.</summary>
 public sealed record RuleRequest(RuleKind? Kind, string? Value = null, string[]? Values = null, decimal? AtLeast = null, string? Text = null)
 {
-    public EligibilityRule ToDomain() => new(Kind!.Value, Value?.Trim(), Values?.Select(v => v.Trim()).ToArray(), AtLeast, Text?.Trim());
+    public EligibilityRule ToDomain() => new(Kind!.Value, Value?.Trim(),
+        Values?.Select(v => Kind == RuleKind.Industry ? v.Trim().ToUpperInvariant() : v.Trim()).ToArray(), AtLeast, Text?.Trim());
 
     public static RuleRequest From(EligibilityRule r) => new(r.Kind, r.Value, r.Values?.ToArray(), r.AtLeast, r.Text);
 }
@@ -87,6 +88,8 @@ public sealed class PolicyRequestValidator : AbstractValidator<PolicyRequest>
         RuleFor(r => r.Cap).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
         RuleFor(r => r.Rules).NotEmpty().WithMessage("至少一条资格规则 (at least one rule)").Must(r => r is null || r.Length <= 20).WithMessage("至多 20 条 (at most 20)");
         RuleForEach(r => r.Rules).NotNull().SetValidator(new RuleRequestValidator());
+        RuleFor(r => r.Rules).Must(r => r is null || r.Where(x => x?.Kind == RuleKind.Confirm).Sum(x => (x!.Text?.Length ?? 0) + 1) <= 1500)
+            .WithMessage("承诺事项合计不超过 1500 字 (the conditions to confirm: at most 1 500 characters in all)");
     }
 }
 
@@ -106,6 +109,6 @@ public sealed class ApplicationStepRequestValidator : AbstractValidator<Applicat
         RuleFor(r => r.On).NotNull();
         RuleFor(r => r.Text).NotEmpty().WithMessage("须写明意见、理由或兑付凭证 (a comment, the reason, or the payment's reference)").MaximumLength(2000).CleanText(multiline: true);
         RuleFor(r => r.Amount).NotNull().When(r => r.Step == PolicyStep.Paid).WithMessage("兑现须给出金额 amount (万元)");
-        RuleFor(r => r.Amount).GreaterThanOrEqualTo(0m).LessThanOrEqualTo(1_000_000m);
+        RuleFor(r => r.Amount).GreaterThan(0m).LessThanOrEqualTo(1_000_000m);
     }
 }

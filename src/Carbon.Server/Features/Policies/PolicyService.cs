@@ -20,7 +20,7 @@ namespace Carbon.Server.Features.Policies;
 /// </summary>
 public sealed class PolicyService(PolicyReads reads, RegistryReads registry, EvaluationReads evaluations, EvaluationSnapshots snapshots, ProgrammeReads programme,
     SupervisionReads supervision, GreenFactoryRegister greenFactories, IGrainFactory grains, ReportingClock clock, LedgerWriter writer,
-    ILedgerContextFactory contexts, TimeProvider time)
+    ILedgerContextFactory contexts, TimeProvider time, ILogger<PolicyService> log)
 {
     private static readonly Caller Service = Caller.System("policies");
 
@@ -52,7 +52,8 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
                 open[c.Uscc] = open.GetValueOrDefault(c.Uscc) + 1;
             }
         }
-        decimal? Intensity(FirmYear? y, int year) => y is { } f && f.Totals.ValueAdded > 0m && f.Totals.FilingMonths > 0
+        // Whole years only: a part year against a whole one says nothing of the firm's efficiency.
+        decimal? Intensity(FirmYear? y, int year) => y is { } f && f.Totals.ValueAdded > 0m && f.Revisions.Count == 12
             ? snapshots.EquivalentTce(f.Totals, year) / f.Totals.ValueAdded : null;
         return registered.Select(r =>
         {
@@ -137,15 +138,38 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
         }
         var facts = string.Join("\n", result.Rules.Select(r => r.Reason));
         return await grains.GetGrain<IPolicyGrain>(id).ApplyAsync(new ApplyForPolicy(uscc, clock.Today, Domain.Display.Round(v.Benefit.For(firm.Facts), 2),
-            facts.Length > 4000 ? facts[..4000] : facts, toConfirm.Count == 0 ? null : "已承诺：" + string.Join("；", toConfirm), caller));
+            Clip(facts, 4000), toConfirm.Count == 0 ? null : "已承诺：" + string.Join("；", toConfirm), caller));
     }
 
     /// <summary>
     /// Re-evaluates every open policy and leaves a message in the account of each filer whose firm is eligible and has not
     /// been told of that policy before (one message per account, policy and firm, ever): after a policy is published, a
-    /// 亩均 run, a certificate issued or revoked, and once a day. Returns the messages left.
+    /// 亩均 run, a certificate issued or revoked, and once a day. Returns the messages left; a failure is logged, never thrown
+    /// (what triggered the run is already done, and the next run tells the firms).
     /// </summary>
     public async Task<int> NotifyAsync()
+    {
+        await _notifying.WaitAsync();
+        try
+        {
+            return await NotifyOnceAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What triggered it (a publication, a run) is already on the ledger; the next run tells the firms.
+            log.LogError(e, "Matching the policies failed; the firms are told at the next run");
+            return 0;
+        }
+        finally
+        {
+            _notifying.Release();
+        }
+    }
+
+    /// <summary>One re-matching at a time in this process (publication, a run, the daily job and the demo may meet).</summary>
+    private readonly SemaphoreSlim _notifying = new(1, 1);
+
+    private async Task<int> NotifyOnceAsync()
     {
         var today = clock.Today;
         var firms = await FirmsAsync();
@@ -165,7 +189,8 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
             {
                 continue;
             }
-            foreach (var f in firms.Where(f => Eligibility.Evaluate(v.Rules, f.Facts).Status == EligibilityStatus.Eligible))
+            var applied = v.Applications.Where(a => a.State != PolicyStep.Rejected).Select(a => a.Uscc).ToHashSet();
+            foreach (var f in firms.Where(f => !applied.Contains(f.Uscc) && Eligibility.Evaluate(v.Rules, f.Facts).Status == EligibilityStatus.Eligible))
             {
                 var key = $"policy:{v.Id}:{f.Uscc}";
                 foreach (var (account, _) in filers.Where(x => x.Firms.Contains(f.Uscc.Value) && !told.Contains($"{x.UserName}|{key}")))
@@ -173,19 +198,44 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
                     messages.Add(new MessageRecord
                     {
                         Account = account, Key = key, At = time.GetUtcNow(), Link = $"/policies/{v.Id}",
-                        Subject = $"可申报政策：{v.Title}",
+                        Subject = Clip($"可申报政策：{v.Title}", 200),
                         Body = $"{f.Name} 符合《{v.Title}》（{v.DocumentNumber}）的申报条件，预计可享受 {Domain.Display.Round(v.Benefit.For(f.Facts), 2)} 万元，" +
                                $"有效期至 {v.ValidTo:yyyy-MM-dd}。请在“惠企政策”页一键申报。",
                     });
                 }
             }
         }
-        if (messages.Count > 0)
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+        try
         {
             await writer.WriteAsync(db => db.Messages.AddRange(messages));
+            return messages.Count;
         }
-        return messages.Count;
+        catch (DbUpdateException)
+        {
+            // Another silo told some of these firms in between (one message per account and key): tell the rest one by one.
+            var left = 0;
+            foreach (var m in messages)
+            {
+                try
+                {
+                    await writer.WriteAsync(db => db.Messages.Add(m));
+                    left++;
+                }
+                catch (DbUpdateException)
+                {
+                }
+            }
+            return left;
+        }
     }
+
+    /// <summary>At most <paramref name="max"/> characters, never splitting a surrogate pair.</summary>
+    internal static string Clip(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     /// <summary>What has been paid (兑现), over the firms the caller may see: by policy, by park and by class in the latest run.</summary>
     public async Task<OutlayResponse> OutlayAsync(Caller caller)
@@ -197,7 +247,7 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
             if (await grains.GetGrain<IPolicyGrain>(p.Id).GetAsync() is { } v)
             {
                 paid.AddRange(v.Applications.Where(a => a.Paid is > 0m && firms.ContainsKey(a.Uscc.Value) && caller.CanRead(a.Uscc, firms[a.Uscc.Value].ParkCode))
-                    .Select(a => (v.Title, firms[a.Uscc.Value], a.Paid!.Value)));
+                    .Select(a => ($"{v.Id} {v.Title}", firms[a.Uscc.Value], a.Paid!.Value)));
             }
         }
         OutlayRow[] By(Func<(string Policy, Firm Firm, decimal Amount), string> key) => paid.GroupBy(key)

@@ -203,7 +203,6 @@ public sealed class ReminderSchedule(ReminderService reminders, Policies.PolicyS
             {
                 await Task.Delay(next - now, time, stoppingToken);
                 await reminders.RunAsync(stoppingToken);
-                await policies.NotifyAsync();
             }
             catch (OperationCanceledException)
             {
@@ -212,6 +211,18 @@ public sealed class ReminderSchedule(ReminderService reminders, Policies.PolicyS
             catch (Exception e)
             {
                 log.LogError(e, "The reminder run failed; it is tried again tomorrow");
+            }
+            try
+            {
+                await policies.NotifyAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Matching the policies failed; it is tried again tomorrow");
             }
         }
     }

@@ -122,6 +122,18 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
             (c.Met switch { true => "达标", false => "未达标", _ => "未测" })));
 
     /// <summary>
+    /// The 亩 freed by completed disposals of the parcels the caller may see, and the 亩 under way (the dashboard's figure:
+    /// the same count as <see cref="LowEfficiencyAsync"/> without the proposals' reads of filings and runs).
+    /// </summary>
+    public async Task<(decimal Freed, decimal UnderWay)> FreedAsync(Caller caller)
+    {
+        var steps = (await reads.StepsAsync()).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var disposals = (await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder)))
+            .SelectMany(x => ParcelHistory.Standing(x.Parcel.Code, steps[x.Parcel.Code].Steps)!.Disposals).ToList();
+        return (LowEfficiencyLand.FreedMu(disposals, clock.Today), disposals.Where(d => d.CompletedOn is null).Sum(d => d.Mu));
+    }
+
+    /// <summary>
     /// Low-efficiency land (低效工业用地) as the caller may see it: the live parcels the data proposes and why
     /// (<see cref="LowEfficiencyLand.Reasons"/>: the holder classed D in the latest 亩均 run, its 亩均税收 last year below the
     /// district's threshold over its land from the register, or no filing for 12 months), those an official confirmed, every
@@ -186,9 +198,8 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
                 proposed.Add(new LowEfficiencyProposal(summary, reasons.ToArray(), taxPerMu, idle));
             }
         }
-        var all = parcels.SelectMany(p => ParcelHistory.Standing(p.Parcel.Code, steps[p.Parcel.Code].Steps)!.Disposals).ToList();
+        var (freed, underWay) = await FreedAsync(caller);
         return new LowEfficiencyResponse(run?.Id, run?.Year, lastYear, threshold, proposed.ToArray(), confirmed.ToArray(),
-            disposals.OrderByDescending(d => d.StartedOn).ToArray(), LowEfficiencyLand.FreedMu(all, today),
-            all.Where(d => d.CompletedOn is null).Sum(d => d.Mu));
+            disposals.OrderByDescending(d => d.StartedOn).ToArray(), freed, underWay);
     }
 }

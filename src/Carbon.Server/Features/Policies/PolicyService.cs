@@ -69,9 +69,9 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
     /// <summary>Open on <paramref name="day"/>: published and within its validity.</summary>
     public static bool IsOpen(PolicyView p, DateOnly day) => p.ValidFrom <= day && day <= p.ValidTo;
 
-    public async Task<List<PolicyResponse>> ListAsync(Caller caller)
+    public async Task<List<PolicyResponse>> ListAsync(Caller caller, List<Firm>? firms = null)
     {
-        var firms = await FirmsAsync();
+        firms ??= await FirmsAsync();
         var list = new List<PolicyResponse>();
         foreach (var p in await reads.ListAsync())
         {
@@ -238,9 +238,9 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
         text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     /// <summary>What has been paid (兑现), over the firms the caller may see: by policy, by park and by class in the latest run.</summary>
-    public async Task<OutlayResponse> OutlayAsync(Caller caller)
+    public async Task<OutlayResponse> OutlayAsync(Caller caller, List<Firm>? known = null)
     {
-        var firms = (await FirmsAsync()).ToDictionary(f => f.Uscc.Value, StringComparer.Ordinal);
+        var firms = (known ?? await FirmsAsync()).ToDictionary(f => f.Uscc.Value, StringComparer.Ordinal);
         var paid = new List<(string Policy, Firm Firm, decimal Amount)>();
         foreach (var p in await reads.ListAsync())
         {

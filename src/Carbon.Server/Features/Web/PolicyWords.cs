@@ -24,7 +24,7 @@ public static class PolicyWords
     public static string Outcome(RuleOutcome o) => o switch
     {
         RuleOutcome.Met => "✓",
-        RuleOutcome.ToConfirm => "须承诺",
+        RuleOutcome.ToConfirm => "○",
         _ => "✗",
     };
 

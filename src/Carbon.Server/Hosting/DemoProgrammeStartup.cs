@@ -121,11 +121,8 @@ public sealed class DemoProgrammeStartup(
             throw new InvalidOperationException(park.Message);
         }
         var members = firms.Where(x => x.Value == "YZ-WUXIANG").Select(x => Uscc.Parse(x.Key)).Take(12).ToList();
-        var checks = new List<(Uscc Firm, StandardCheck[] Checks)>();
-        foreach (var m in members)
-        {
-            checks.Add((m, await programme.ChecksAsync(view, m)));
-        }
+        var byFirm = await programme.ChecksAsync(view, members);
+        var checks = members.Select(m => (Firm: m, Checks: byFirm[m])).ToList();
         var failing = checks.FirstOrDefault(x => x.Checks.Length == 2 && x.Checks.All(k => k.Fails.Length > 0));
         if (failing.Checks is not null)
         {

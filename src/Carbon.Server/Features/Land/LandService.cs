@@ -128,9 +128,15 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
     public async Task<(decimal Freed, decimal UnderWay)> FreedAsync(Caller caller)
     {
         var steps = (await reads.StepsAsync()).ToDictionary(p => p.Code, StringComparer.Ordinal);
-        var disposals = (await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder)))
-            .SelectMany(x => ParcelHistory.Standing(x.Parcel.Code, steps[x.Parcel.Code].Steps)!.Disposals).ToList();
-        return (LowEfficiencyLand.FreedMu(disposals, clock.Today), disposals.Where(d => d.CompletedOn is null).Sum(d => d.Mu));
+        return Freed((await reads.ListAsync()).Where(x => CanSee(caller, x.Parcel.ParkCode, Uscc.Parse(x.Latest.Holder)))
+            .SelectMany(x => ParcelHistory.Standing(x.Parcel.Code, steps[x.Parcel.Code].Steps)!.Disposals), clock.Today);
+    }
+
+    /// <summary>The 亩 freed by the completed disposals on <paramref name="today"/> (<see cref="LowEfficiencyLand.FreedMu"/>) and those under way.</summary>
+    private static (decimal Freed, decimal UnderWay) Freed(IEnumerable<Disposal> disposals, DateOnly today)
+    {
+        var list = disposals.ToList();
+        return (LowEfficiencyLand.FreedMu(list, today), list.Where(d => d.CompletedOn is null).Sum(d => d.Mu));
     }
 
     /// <summary>
@@ -198,7 +204,7 @@ public sealed class LandService(LandReads reads, IGrainFactory grains, Evaluatio
                 proposed.Add(new LowEfficiencyProposal(summary, reasons.ToArray(), taxPerMu, idle));
             }
         }
-        var (freed, underWay) = await FreedAsync(caller);
+        var (freed, underWay) = Freed(parcels.SelectMany(p => ParcelHistory.Standing(p.Parcel.Code, steps[p.Parcel.Code].Steps)!.Disposals), today);
         return new LowEfficiencyResponse(run?.Id, run?.Year, lastYear, threshold, proposed.ToArray(), confirmed.ToArray(),
             disposals.OrderByDescending(d => d.StartedOn).ToArray(), freed, underWay);
     }

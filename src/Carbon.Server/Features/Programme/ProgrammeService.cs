@@ -128,11 +128,15 @@ public sealed class ProgrammeService(ProgrammeReads reads, RegistryReads registr
             v.MinTaxPerMu, v.WorstClass, members, events);
     }
 
-    /// <summary>A firm held against a micro-park's standard in each of the last two evaluation years, oldest first (its industry from its profile where a run lacks it).</summary>
-    public async Task<StandardCheck[]> ChecksAsync(MicroParkView park, Uscc uscc)
+    /// <summary>
+    /// Firms held against a micro-park's standard in each of the last two evaluation years, oldest first (the industry from
+    /// the profile where a run lacks it); the runs and the registry are read once for all of them.
+    /// </summary>
+    public async Task<Dictionary<Uscc, StandardCheck[]>> ChecksAsync(MicroParkView park, IReadOnlyList<Uscc> firms)
     {
-        var profile = (await registry.FindEnterpriseAsync(uscc.Value))?.Current;
-        return (await RecentRunsAsync()).Select(r => Check(park.Standard(), r, uscc.Value, profile?.IndustryCode)).ToArray();
+        var runs = await RecentRunsAsync();
+        var industries = (await registry.LoadRegistryAsync()).ToDictionary(r => r.Identity.Uscc, r => r.Profile.IndustryCode, StringComparer.Ordinal);
+        return firms.Distinct().ToDictionary(f => f, f => runs.Select(r => Check(park.Standard(), r, f.Value, industries.GetValueOrDefault(f.Value))).ToArray());
     }
 
     /// <summary>

@@ -13,9 +13,9 @@ public enum TargetKind
     Share,
 }
 
-/// <summary>One plan target (规划目标) as data.</summary>
+/// <summary>One plan target (规划目标) as data; <see cref="Split"/>: how its remaining gap is shared among parks and firms, where it is.</summary>
 public sealed record PlanTarget(string Id, string Name, string Metric, string? Scale, TargetKind Kind, decimal Target, string Unit,
-    string Status, string Source);
+    string Status, string Source, SplitRule? Split = null);
 
 /// <summary>Where a target stands.</summary>
 public enum TargetStatus

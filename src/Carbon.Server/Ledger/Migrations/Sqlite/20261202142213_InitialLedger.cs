@@ -267,6 +267,29 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PlanId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Targets = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
+                    Measures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Starts = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Ends = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StagesJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "policies",
                 columns: table => new
                 {
@@ -533,6 +556,34 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         column: x => x.ParkCode,
                         principalTable: "parks",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_task_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PercentDone = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Figures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Obstacles = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StagesMet = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_task_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_task_reports_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -914,6 +965,29 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "service_requests",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_requests_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "supervision_cases",
                 columns: table => new
                 {
@@ -1053,6 +1127,55 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         name: "FK_green_factory_events_green_factory_applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "green_factory_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_attachments",
+                columns: table => new
+                {
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_attachments", x => new { x.RequestId, x.Sha256 });
+                    table.ForeignKey(
+                        name: "FK_service_request_attachments_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Satisfied = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_request_steps_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1278,6 +1401,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 column: "ParcelCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_task_reports_TaskId",
+                table: "plan_task_reports",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_tasks_PlanId",
+                table: "plan_tasks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_policy_application_steps_ApplicationId",
                 table: "policy_application_steps",
                 column: "ApplicationId");
@@ -1296,6 +1429,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "IX_rectification_steps_CaseId",
                 table: "rectification_steps",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_request_steps_RequestId",
+                table: "service_request_steps",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_Uscc",
+                table: "service_requests",
+                column: "Uscc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
@@ -1402,6 +1545,9 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "parcel_events");
 
             migrationBuilder.DropTable(
+                name: "plan_task_reports");
+
+            migrationBuilder.DropTable(
                 name: "policy_application_steps");
 
             migrationBuilder.DropTable(
@@ -1409,6 +1555,12 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "rectification_steps");
+
+            migrationBuilder.DropTable(
+                name: "service_request_attachments");
+
+            migrationBuilder.DropTable(
+                name: "service_request_steps");
 
             migrationBuilder.DropTable(
                 name: "setup_codes");
@@ -1444,10 +1596,16 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                 name: "parcels");
 
             migrationBuilder.DropTable(
+                name: "plan_tasks");
+
+            migrationBuilder.DropTable(
                 name: "policy_applications");
 
             migrationBuilder.DropTable(
                 name: "rectification_cases");
+
+            migrationBuilder.DropTable(
+                name: "service_requests");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

@@ -268,6 +268,29 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "plan_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Targets = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false),
+                    Measures = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Cadence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Starts = table.Column<DateOnly>(type: "date", nullable: false),
+                    Ends = table.Column<DateOnly>(type: "date", nullable: false),
+                    StagesJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "policies",
                 columns: table => new
                 {
@@ -534,6 +557,34 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         column: x => x.ParkCode,
                         principalTable: "parks",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_task_reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Period = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Progress = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PercentDone = table.Column<decimal>(type: "numeric", nullable: false),
+                    Figures = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Obstacles = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StagesMet = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_task_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_task_reports_plan_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "plan_tasks",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -915,6 +966,29 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "service_requests",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Uscc = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_requests_enterprises_Uscc",
+                        column: x => x.Uscc,
+                        principalTable: "enterprises",
+                        principalColumn: "Uscc",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "supervision_cases",
                 columns: table => new
                 {
@@ -1054,6 +1128,55 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         name: "FK_green_factory_events_green_factory_applications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "green_factory_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_attachments",
+                columns: table => new
+                {
+                    RequestId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_attachments", x => new { x.RequestId, x.Sha256 });
+                    table.ForeignKey(
+                        name: "FK_service_request_attachments_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_request_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Satisfied = table.Column<bool>(type: "boolean", nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_request_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_request_steps_service_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "service_requests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1279,6 +1402,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 column: "ParcelCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_task_reports_TaskId",
+                table: "plan_task_reports",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_tasks_PlanId",
+                table: "plan_tasks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_policy_application_steps_ApplicationId",
                 table: "policy_application_steps",
                 column: "ApplicationId");
@@ -1297,6 +1430,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "IX_rectification_steps_CaseId",
                 table: "rectification_steps",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_request_steps_RequestId",
+                table: "service_request_steps",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_requests_Uscc",
+                table: "service_requests",
+                column: "Uscc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_supervision_cases_PlanId",
@@ -1403,6 +1546,9 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "parcel_events");
 
             migrationBuilder.DropTable(
+                name: "plan_task_reports");
+
+            migrationBuilder.DropTable(
                 name: "policy_application_steps");
 
             migrationBuilder.DropTable(
@@ -1410,6 +1556,12 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "rectification_steps");
+
+            migrationBuilder.DropTable(
+                name: "service_request_attachments");
+
+            migrationBuilder.DropTable(
+                name: "service_request_steps");
 
             migrationBuilder.DropTable(
                 name: "setup_codes");
@@ -1445,10 +1597,16 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                 name: "parcels");
 
             migrationBuilder.DropTable(
+                name: "plan_tasks");
+
+            migrationBuilder.DropTable(
                 name: "policy_applications");
 
             migrationBuilder.DropTable(
                 name: "rectification_cases");
+
+            migrationBuilder.DropTable(
+                name: "service_requests");
 
             migrationBuilder.DropTable(
                 name: "supervision_cases");

@@ -13,10 +13,6 @@ internal static class AnnualReport
 {
     public static readonly Theme Theme = new(XColor.FromArgb(0x1F, 0x4E, 0x79), XColor.FromArgb(0xE8, 0xEF, 0xF7));
 
-    private static readonly XColor Bar = XColor.FromArgb(0x6F, 0x9B, 0xC8);
-    private static readonly XColor Co2 = XColor.FromArgb(0xD0, 0x62, 0x1C);
-    private static readonly XColor Gridline = XColor.FromArgb(0xDD, 0xDD, 0xDD);
-
     public static double Draw(PdfLayout l, AnnualReportData d, double scale)
     {
         CertificatePage.Border(l, ornate: false);
@@ -106,28 +102,7 @@ internal static class AnnualReport
     private static double Chart(PdfLayout l, IReadOnlyList<MonthPoint> months, double x, double top, double w, double h)
     {
         var chart = MonthChart.Of(months.Select(p => (p.Month, p.EnergyEquivalentTce, p.Co2T)));
-        foreach (var shape in chart.Layout(w, h))
-        {
-            switch (shape)
-            {
-                case ChartLine line:
-                    l.Line(x + line.X1, top + line.Y1, x + line.X2, top + line.Y2, Colour(line.Ink), line.Ink == ChartInk.Axis ? 0.6 : line.Ink == ChartInk.Grid ? 0.4 : 0.5);
-                    break;
-                case ChartRect rect:
-                    l.Fill(x + rect.X, top + rect.Y, rect.Width, rect.Height, Colour(rect.Ink));
-                    break;
-                case ChartPolyline poly:
-                    l.G.DrawLines(new XPen(Co2, 1.4) { LineJoin = XLineJoin.Round }, poly.Points.Select(p => new XPoint(x + p.X, top + p.Y)).ToArray());
-                    break;
-                case ChartDot dot:
-                    Dot(l, x + dot.X, top + dot.Y, dot.Radius);
-                    break;
-                case ChartText text:
-                    l.Text(text.Text, x + text.X, PdfLayout.Baseline(top + text.Middle, text.Size), text.Size, false, Colour(text.Ink),
-                        text.Align switch { ChartAlign.Right => Align.Right, ChartAlign.Center => Align.Center, _ => Align.Left });
-                    break;
-            }
-        }
+        ChartDrawing.Draw(l, chart.Layout(w, h), x, top);
         return top + h;
     }
 
@@ -139,22 +114,12 @@ internal static class AnnualReport
         const string energy = "综合能耗（等价值，tce，左轴）", co2 = "二氧化碳排放（t，右轴）";
         var x = right - l.Measure(co2, size);
         l.Text(co2, x, y, size);
-        l.Line(x - 21, y - 2.7, x - 5, y - 2.7, Co2, 1.4);
-        Dot(l, x - 13, y - 2.7, 2);
+        l.Line(x - 21, y - 2.7, x - 5, y - 2.7, ChartDrawing.Co2, 1.4);
+        ChartDrawing.Dot(l, x - 13, y - 2.7, 2);
         x -= 21 + 16 + l.Measure(energy, size);
         l.Text(energy, x, y, size);
-        l.Fill(x - 15, y - 6.5, 11, 7, Bar);
+        l.Fill(x - 15, y - 6.5, 11, 7, ChartDrawing.Bar);
     }
-
-    private static XColor Colour(ChartInk ink) => ink switch
-    {
-        ChartInk.Grid => Gridline,
-        ChartInk.Axis => PdfLayout.Ink,
-        ChartInk.Bar => Bar,
-        ChartInk.Line => Co2,
-        _ => PdfLayout.Muted,
-    };
-
 
     /// <summary>Months as runs: [1..11] is "1–11" and "Jan–Nov"; [1, 2, 3, 5] is "1–3、5" and "Jan–Mar, May".</summary>
     private static class Months
@@ -187,18 +152,5 @@ internal static class AnnualReport
             }
             return runs;
         }
-    }
-
-    /// <summary>A filled circle from four Bézier arcs with a fixed constant (no trigonometry, so no libm differences).</summary>
-    private static void Dot(PdfLayout l, double cx, double cy, double r)
-    {
-        var k = r * 0.5523;
-        var path = new XGraphicsPath();
-        path.AddBezier(cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-        path.AddBezier(cx, cy + r, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-        path.AddBezier(cx - r, cy, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-        path.AddBezier(cx, cy - r, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-        path.CloseFigure();
-        l.G.DrawPath(new XPen(XColors.White, 0.8), new XSolidBrush(Co2), path);
     }
 }

@@ -152,3 +152,40 @@ public sealed record CountLine(string Name, int Count);
 
 /// <summary>A case as the annual report lists it.</summary>
 public sealed record ReportCaseLine(string EnterpriseName, string Uscc, string Mode, string Trigger, string State, int Findings, DateOnly? Deadline);
+
+/// <summary>
+/// 规划实施评估报告 of the district plan: the year's annual evaluation (年度评估) or, when <see cref="MidTerm"/>, the
+/// mid-term one (中期评估) — every target's progress and projection, the tasks by responsible unit, and the year's key
+/// figures, as of <see cref="AsOf"/>. <see cref="EnterpriseName"/> is the issuer (the district), as on
+/// <see cref="SupervisionReportData"/>, so the register can show it like any other certificate.
+/// </summary>
+public sealed record PlanEvaluationData(
+    CertificateHeader Header,
+    string EnterpriseName,
+    string PlanId,
+    string PlanName,
+    int BaselineYear,
+    int TargetYear,
+    int Year,
+    bool MidTerm,
+    DateOnly AsOf,
+    IReadOnlyList<PlanTargetLine> Targets,
+    IReadOnlyList<UnitTaskLine> TasksByUnit,
+    IReadOnlyList<KeyFigureLine> YearFigures);
+
+/// <summary>
+/// A plan target as the evaluation lists it. <see cref="Unit"/> "ratio" means a fraction (0.16 = 16 %), shown as a
+/// percentage; <see cref="Progress"/> is a fraction of the way from baseline to target (may be below 0 or above 1);
+/// <see cref="Status"/> is already in Chinese: 达成 / 按期可达 / 滞后 / 未达成 / 无基期 / 无数据.
+/// </summary>
+public sealed record PlanTargetLine(string Name, string Unit, decimal Target, decimal? Baseline, decimal? Latest, decimal? Progress,
+    decimal? Projection, string Status);
+
+/// <summary>
+/// A responsible unit's tasks: how many, done, on schedule, slipping (a stage goal past its date), with reports
+/// overdue, and the mean % done (0..100; null when no task has reported).
+/// </summary>
+public sealed record UnitTaskLine(string Unit, int Tasks, int Done, int OnSchedule, int Slipping, int OverdueReports, decimal? MeanPercentDone);
+
+/// <summary>A key figure of the year (green factories, land freed, rectification, supervision cases, policy outlay…), already formatted.</summary>
+public sealed record KeyFigureLine(string Name, string English, string Value);

@@ -60,6 +60,12 @@ public sealed class CertificateRenderer : ICertificateRenderer
         return Write(data.Header, CertificateKind.SupervisionReport, SupervisionDocument.Theme, (l, scale) => SupervisionReportDocument.Draw(l, data, scale));
     }
 
+    public byte[] Render(PlanEvaluationData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Write(data.Header, CertificateKind.PlanEvaluation, PlanEvaluationReport.Theme, (l, scale) => PlanEvaluationReport.Draw(l, data, scale));
+    }
+
     /// <summary>
     /// Finds the certificate number in a PDF's raw bytes (the <c>/CarbonCertificate (…)</c> document-info entry),
     /// without a PDF parser, so it still works on a damaged or tampered file. The last well-formed entry wins, as a

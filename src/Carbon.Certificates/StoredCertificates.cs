@@ -27,6 +27,7 @@ public static class StoredCertificates
         CertificateKind.MujunNotice => renderer.Render(JsonSerializer.Deserialize<MuYieldNoticeData>(dataJson, Json)!),
         CertificateKind.SupervisionDocument => renderer.Render(JsonSerializer.Deserialize<SupervisionDocumentData>(dataJson, Json)!),
         CertificateKind.SupervisionReport => renderer.Render(JsonSerializer.Deserialize<SupervisionReportData>(dataJson, Json)!),
+        CertificateKind.PlanEvaluation => renderer.Render(JsonSerializer.Deserialize<PlanEvaluationData>(dataJson, Json)!),
         _ => renderer.Render(JsonSerializer.Deserialize<AnnualReportData>(dataJson, Json)!),
     };
 }
@@ -43,6 +44,8 @@ public interface ICertificateRenderer
     byte[] Render(SupervisionDocumentData data);
 
     byte[] Render(SupervisionReportData data);
+
+    byte[] Render(PlanEvaluationData data);
 
     string? ReadNumber(ReadOnlySpan<byte> pdf);
 }

@@ -13,6 +13,8 @@ public enum CertificateKind
     SupervisionDocument,
     /// <summary>年度节能监察报告: the district's year of supervision (cases, findings by category, rectification rate); no firm.</summary>
     SupervisionReport,
+    /// <summary>规划实施评估报告: the district plan's annual (年度评估) or mid-term (中期评估) evaluation; no firm.</summary>
+    PlanEvaluation,
 }
 
 /// <summary>Where a certificate stands on a given day.</summary>
@@ -39,6 +41,7 @@ public static class CertificateKinds
         CertificateKind.MujunNotice => "mujun-notice",
         CertificateKind.SupervisionDocument => "supervision-document",
         CertificateKind.SupervisionReport => "supervision-report",
+        CertificateKind.PlanEvaluation => "plan-evaluation",
         _ => "annual-report",
     };
 
@@ -63,13 +66,17 @@ public static class CertificateKinds
     public static CertificateKind Parse(string token) =>
         TryParse(token, out var kind) ? kind : throw new FormatException($"'{token}' is not a certificate kind");
 
-    /// <summary>GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告), SD (节能监察文书), SR (年度节能监察报告).</summary>
+    /// <summary>
+    /// GF (绿色工厂证书), MN (亩均评价告知书), AR (年度能源与碳排放报告), SD (节能监察文书), SR (年度节能监察报告),
+    /// PE (规划实施评估报告).
+    /// </summary>
     public static string Prefix(this CertificateKind kind) => kind switch
     {
         CertificateKind.GreenFactory => "GF",
         CertificateKind.MujunNotice => "MN",
         CertificateKind.SupervisionDocument => "SD",
         CertificateKind.SupervisionReport => "SR",
+        CertificateKind.PlanEvaluation => "PE",
         _ => "AR",
     };
 
@@ -79,11 +86,13 @@ public static class CertificateKinds
         CertificateKind.MujunNotice => "亩均效益综合评价结果告知书",
         CertificateKind.SupervisionDocument => "节能监察文书",
         CertificateKind.SupervisionReport => "年度节能监察报告",
+        CertificateKind.PlanEvaluation => "规划实施评估报告",
         _ => "年度能源与碳排放报告",
     };
 
     /// <summary>Whether a kind is issued for the district as a whole rather than for one firm (it then names no USCC).</summary>
-    public static bool IsDistrictWide(this CertificateKind kind) => kind == CertificateKind.SupervisionReport;
+    public static bool IsDistrictWide(this CertificateKind kind) =>
+        kind is CertificateKind.SupervisionReport or CertificateKind.PlanEvaluation;
 
     /// <summary>
     /// A certificate's state on <paramref name="day"/>: revoked wins; before its issue day it is not yet issued; after

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Carbon.Certificates;
+using Carbon.Certificates.Charts;
+using Carbon.Domain.Certificates;
 using static Carbon.Server.Tests.Pdf.CertificateSamples;
 
 namespace Carbon.Server.Tests.Pdf;
@@ -117,6 +119,132 @@ public class CertificateRendererTests
         Assert.Contains("燃料燃烧排放", text);
         Assert.InRange(pdf.Length, 1, MaxBytes);
         Assert.Equal("AR-2026-000007", CertificateRenderer.ReadNumber(pdf));
+    }
+
+    [Fact]
+    public void Mid_term_plan_evaluation_reads_back_with_targets_chart_tasks_and_key_figures()
+    {
+        var pdf = Renderer.Render(PlanEvaluation(midTerm: true));
+
+        var text = PageText(pdf);
+        var squeezed = Squeeze(text);
+        Assert.Contains("规划实施中期评估报告（2021—2025）", squeezed);
+        Assert.Contains("PE-2024-000002", text);
+        Assert.Contains(District, text);
+        Assert.Contains(Squeeze(PlanName) + "（plan-yz-2021）", squeezed);
+        Assert.Contains("2021—2025年（基期2020）", squeezed);
+        Assert.Contains("2023年度", squeezed);
+        Assert.Contains("2024年3月31日", text); // as of
+        // A ratio target (能耗降低率 16 %): its cells as percentages, in table order.
+        Assert.Contains("规上工业单位增加值能耗降低率%16.00%0.00%11.85%74.06%19.75%按期可达", squeezed);
+        // A level target (亩均税收, 万元/亩): as given, the computed projection with 2 decimals.
+        Assert.Contains("规上工业亩均税收万元/亩49.0032.5044.8574.85%53.08按期可达", squeezed);
+        Assert.Contains("171.405", text); // a figure given with three decimals keeps them
+        Assert.Contains("低效用地再开发亩5,000.000.002,650.0053.00%4,416.67滞后", squeezed);
+        Assert.Contains("规上工业企业数字化改造覆盖率%80.00%—62.00%——无基期", squeezed);
+        Assert.Contains("106.25%", text); // past the target: the bar is clamped, the value is not
+        Assert.Contains("-9.23%", text);  // going backwards
+        Assert.Contains("区自然资源和规划分局", text);
+        Assert.Contains("合计Total34121653" + "63.81%", squeezed); // the total row, mean weighted by tasks
+        Assert.Contains("政策兑现", text);
+        Assert.Contains("12,345.60万元", squeezed);
+        Assert.Contains("目标进度=(最新−基期)÷(目标−基期)，下降类目标基期为0；预计值按基期至最新年份直线外推至目标年。", squeezed);
+        Assert.InRange(pdf.Length, 1, MaxBytes);
+        Assert.Equal("PE-2024-000002", CertificateRenderer.ReadNumber(pdf));
+    }
+
+    [Fact]
+    public void Annual_plan_evaluation_reads_back_with_its_year_in_the_title()
+    {
+        var pdf = Renderer.Render(PlanEvaluation(midTerm: false));
+
+        var text = PageText(pdf);
+        var squeezed = Squeeze(text);
+        Assert.Contains("2024年度规划实施评估报告", squeezed);
+        Assert.DoesNotContain("中期评估", squeezed);
+        Assert.Contains("PE-2025-000003", text);
+        Assert.Contains(Squeeze(PlanName), squeezed);
+        Assert.Contains("2024年度", squeezed);
+        Assert.Contains("16.00%", text);
+        Assert.Contains("53.08", text);
+        Assert.Contains("区经济和信息化局", text);
+        Assert.Contains("合计Total", squeezed);
+        Assert.InRange(pdf.Length, 1, MaxBytes);
+        Assert.Equal("PE-2025-000003", CertificateRenderer.ReadNumber(pdf));
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.Equal("规划实施评估报告 PE-2025-000003", doc.Information.Title);
+        Assert.Equal("plan-evaluation", doc.Information.Subject);
+    }
+
+    [Fact]
+    public void Plan_evaluation_renders_byte_for_byte_again_and_from_its_stored_json()
+    {
+        foreach (var midTerm in new[] { true, false })
+        {
+            var data = PlanEvaluation(midTerm);
+            var first = Renderer.Render(data);
+
+            Assert.Equal(first, Renderer.Render(PlanEvaluation(midTerm)));
+            Assert.Equal(first, new CertificateRenderer().Render(data));
+            var json = StoredCertificates.Serialize(data);
+            Assert.Equal(first, StoredCertificates.Render(Renderer, CertificateKind.PlanEvaluation, json));
+            Assert.Equal(District, StoredCertificates.Summary(json).EnterpriseName);
+        }
+        Assert.NotEqual(Renderer.Render(PlanEvaluation(true)), Renderer.Render(PlanEvaluation(true, "PE-2024-000009")));
+    }
+
+    [Fact]
+    public void A_plan_evaluation_with_many_targets_and_units_still_fits_one_page()
+    {
+        var data = PlanEvaluation(true);
+        var targets = Enumerable.Range(1, 3).SelectMany(_ => data.Targets).ToList();
+        var units = Enumerable.Range(1, 4).SelectMany(i => data.TasksByUnit.Select(u => u with { Unit = $"{u.Unit}（{i}）" })).ToList();
+        var pdf = Renderer.Render(data with { Targets = targets, TasksByUnit = units, YearFigures = [.. data.YearFigures, .. data.YearFigures.Take(2)] });
+
+        var text = Squeeze(PageText(pdf));
+        Assert.Contains("区生态环境分局（4）", text);
+        Assert.Contains("合计Total136", text);
+        Assert.InRange(pdf.Length, 1, MaxBytes);
+    }
+
+    [Fact]
+    public void Progress_chart_has_a_bar_per_target_a_dash_for_none_and_the_target_line()
+    {
+        // Width 500: labels get min(150, 0.3 × 500) = 150, the plot runs from 158 to 460, so 100 % is at
+        // 158 + 302 ÷ 1.2 = 409.67 and 25 % steps are 62.92 apart.
+        var full = new ProgressChart([("能耗降低", 0.5m), ("亩均税收", 0.25m), ("绿色工厂", 1.5m)]);
+        var shapes = full.Layout(500, full.HeightFor(12));
+        var bars = shapes.OfType<ChartRect>().Where(r => r.Ink == ChartInk.Bar).ToList();
+        Assert.Equal(3, bars.Count);
+        Assert.All(bars, b => Assert.Equal(158, b.X, 6));
+        Assert.Equal(302 / 1.2 * 0.5, bars[0].Width, 6);
+        Assert.Equal(302 / 1.2 * 0.25, bars[1].Width, 6);
+        Assert.Equal(302, bars[2].Width, 6); // 150 % is drawn to the 120 % end of the scale
+        Assert.True(bars[0].Y < bars[1].Y && bars[1].Y < bars[2].Y, "one row per target, in order");
+        var target = Assert.Single(shapes.OfType<ChartLine>(), l => l.Ink == ChartInk.Axis);
+        Assert.Equal(158 + 302 / 1.2, target.X1, 6);
+        Assert.Equal(target.X1, target.X2);
+        var grid = shapes.OfType<ChartLine>().Where(l => l.Ink == ChartInk.Grid && l.X1 == l.X2).Select(l => l.X1).ToList();
+        Assert.Equal(4, grid.Count); // 0, 25, 50, 75 %; 100 % is the target line
+        for (var k = 0; k < grid.Count; k++)
+        {
+            Assert.Equal(158 + 302 / 1.2 * k / 4, grid[k], 6);
+        }
+        var texts = shapes.OfType<ChartText>().Select(t => t.Text).ToList();
+        Assert.Equal(new[] { "0%", "25%", "50%", "75%", "100%" }, texts.Where(t => t.EndsWith('%') && !t.Contains('.')));
+        Assert.Contains("50.00%", texts);
+        Assert.Contains("150.00%", texts); // the value as it is
+        Assert.Contains("能耗降低", texts);
+
+        var sparse = new ProgressChart([("数字化改造", null), ("清洁能源", -0.1m)]).Layout(500, 60);
+        Assert.Empty(sparse.OfType<ChartRect>());
+        var dash = Assert.Single(sparse.OfType<ChartText>(), t => t.Text == "—");
+        Assert.Equal(161, dash.X, 6); // at the zero line, where the bar would start
+        Assert.Contains(sparse.OfType<ChartText>(), t => t.Text == "-10.00%");
+        Assert.Single(sparse.OfType<ChartLine>(), l => l.Ink == ChartInk.Axis);
+
+        var longLabel = new ProgressChart([(new string('规', 40), 0.1m)]).Layout(500, 40);
+        Assert.Contains(longLabel.OfType<ChartText>(), t => t.Text.EndsWith('…') && t.Text.Length < 40);
     }
 
     [Fact]

@@ -56,4 +56,46 @@ internal static class CertificateSamples
                 "GB/T 32150-2015 燃料燃烧排放 (AD × NCV × CC × OF × 44/12); 缺省值 GB/T 32151 / 发改委行业指南",
                 "降低率 = 1 − I(当期) / I(2020), 浙江省工业领域碳达峰实施方案口径",
             ]);
+
+    public const string District = "宁波市鄞州区人民政府";
+    public const string PlanName = "鄞州区绿色制造与工业低碳发展“十四五”规划";
+
+    /// <summary>
+    /// The district plan 2021—2025 (基期 2020) evaluated for 2023 (mid-term) or 2024 (annual): ten targets, ratio and
+    /// level units mixed, one without progress (no baseline), three 滞后, one past its target and one going backwards;
+    /// four responsible units; six key figures. Hand-checked for 2023 (projection factor (2025 − 2020) ÷ (2023 − 2020) = 5/3):
+    /// 能耗降低 0.1185 ÷ 0.16 = 0.740625, projected 0.1185 × 5/3 = 0.1975 ≥ 0.16; 亩均税收 (44.85 − 32.5) ÷ (49 − 32.5)
+    /// = 0.748485, projected 32.5 + 12.35 × 5/3 = 53.0833; 绿色工厂 68 ÷ 64 = 1.0625; 低效用地 2 650 × 5/3 = 4 416.67 &lt; 5 000
+    /// (滞后); 清洁能源 (0.108 − 0.12) ÷ 0.13 = −0.092308. Tasks: 34 in all, 12 done, 16 on schedule, 5 slipping, 3 overdue;
+    /// mean done weighted by tasks of the units that reported (71.43 × 14 + 62.5 × 9 + 48 × 6) ÷ 29 = 63.8110 %.
+    /// </summary>
+    public static PlanEvaluationData PlanEvaluation(bool midTerm, string? number = null) =>
+        new(Header(number ?? (midTerm ? "PE-2024-000002" : "PE-2025-000003")), District, "plan-yz-2021", PlanName, 2020, 2025,
+            midTerm ? 2023 : 2024, midTerm, midTerm ? new DateOnly(2024, 3, 31) : new DateOnly(2025, 3, 31),
+            [
+                new("规上工业单位增加值能耗降低率", "ratio", 0.16m, 0m, 0.1185m, 0.740625m, 0.1975m, "按期可达"),
+                new("规上工业单位增加值二氧化碳排放降低率", "ratio", 0.18m, 0m, 0.0825m, 0.458333m, 0.1375m, "滞后"),
+                new("规上工业亩均税收", "万元/亩", 49m, 32.5m, 44.85m, 0.748485m, 53.0833m, "按期可达"),
+                new("规上工业亩均增加值", "万元/亩", 180m, 138.2m, 171.405m, 0.794378m, 193.5417m, "按期可达"),
+                new("省级以上绿色工厂", "家", 100m, 36m, 104m, 1.0625m, 149.3333m, "达成"),
+                new("低效用地再开发", "亩", 5000m, 0m, 2650m, 0.53m, 4416.6667m, "滞后"),
+                new("工业园区（小微园）", "个", 30m, 18m, 27m, 0.75m, 33m, "按期可达"),
+                new("规上工业企业数字化改造覆盖率", "ratio", 0.8m, null, 0.62m, null, null, "无基期"),
+                new("工业固体废物综合利用率", "ratio", 0.95m, 0.91m, 0.9345m, 0.6125m, 0.950833m, "按期可达"),
+                new("清洁能源消费占比", "ratio", 0.25m, 0.12m, 0.108m, -0.092308m, 0.1m, "滞后"),
+            ],
+            [
+                new("区经济和信息化局", 14, 6, 5, 2, 1, 71.43m),
+                new("区发展和改革局", 9, 3, 5, 1, 0, 62.5m),
+                new("区自然资源和规划分局", 6, 1, 3, 2, 2, 48m),
+                new("区生态环境分局", 5, 2, 3, 0, 0, null),
+            ],
+            [
+                new("新增绿色工厂", "Green factories", "12 家"),
+                new("腾出低效用地", "Land freed", "862.50 亩"),
+                new("亩均整治提升", "Rectified", "37 / 45 家"),
+                new("节能监察案件", "Supervision cases", "58 件"),
+                new("政策兑现", "Policy outlay", "12,345.60 万元"),
+                new("整改率", "Rectification rate", "82.22%"),
+            ]);
 }

@@ -21,7 +21,8 @@ public class AccessMatrixTests : OwnService
         string ForeignApplication, string OwnCertificate, string ForeignCertificate, string Run, string Batch, string Account,
         string OwnCase, string ForeignCase, string OwnEvidence, string ForeignEvidence, string Plan, string OwnImport, string ForeignImport,
         string OwnParcel, string ForeignParcel, string OwnRectification, string ForeignRectification, string OwnRectificationEvidence,
-        string ForeignRectificationEvidence, string OwnMicroPark, string ForeignMicroPark);
+        string ForeignRectificationEvidence, string OwnMicroPark, string ForeignMicroPark, string OwnRequest, string ForeignRequest,
+        string OwnRequestAttachment, string ForeignRequestAttachment, string Task);
 
     private static readonly string[] RoleNames = ["anonymous", "filer", "park-administrator", "district-official", "inspector", "evaluator", "auditor"];
 
@@ -150,10 +151,10 @@ public class AccessMatrixTests : OwnService
     private static bool OutOfScope(Role role, string route) => role switch
     {
         Role.Filer => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{number}") || SupervisionCase(route) || ImportJob(route)
-                      || Parcel(route) || Rectification(route) || MicroPark(route)
+                      || Parcel(route) || Rectification(route) || MicroPark(route) || Request(route)
                       || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.ParkAdministrator => route.Contains("{uscc}") || route.Contains("{UsccText}") || route.Contains("{code}") || route.Contains("{number}")
-                                  || SupervisionCase(route) || Parcel(route) || Rectification(route) || MicroPark(route)
+                                  || SupervisionCase(route) || Parcel(route) || Rectification(route) || MicroPark(route) || Request(route)
                                   || route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         Role.Evaluator => route.StartsWith("/api/green-factory/applications/{id}") || route.StartsWith("/green-factory/{Id}"),
         _ => false,
@@ -162,6 +163,8 @@ public class AccessMatrixTests : OwnService
     private static bool Parcel(string route) => route.Contains("{parcel}") || route.Contains("{Parcel}");
 
     private static bool Rectification(string route) => route.StartsWith("/api/rectification/cases/{id}") || route.StartsWith("/rectification/{Id}");
+
+    private static bool Request(string route) => route.StartsWith("/api/requests/{id}") || route.StartsWith("/requests/{Id}");
 
     private static bool MicroPark(string route) => route.Contains("{microPark}") || route.Contains("{MicroPark}");
 
@@ -186,6 +189,7 @@ public class AccessMatrixTests : OwnService
             .Replace("{month}", "2023-03")
             .Replace("{number}", foreign ? w.ForeignCertificate : w.OwnCertificate)
             .Replace("{sha256}", Rectification(route) ? foreign ? w.ForeignRectificationEvidence : w.OwnRectificationEvidence
+                : Request(route) ? foreign ? w.ForeignRequestAttachment : w.OwnRequestAttachment
                 : foreign ? w.ForeignEvidence : w.OwnEvidence)
             .Replace("{kind}", "filings")
             .Replace("{year}", "2025")
@@ -207,12 +211,14 @@ public class AccessMatrixTests : OwnService
             _ when route.StartsWith("/api/rectification/cases/{id}") => path.Replace("{id}", foreign ? w.ForeignRectification : w.OwnRectification),
             _ when route.StartsWith("/rectification/{Id}") => path.Replace("{Id}", foreign ? w.ForeignRectification : w.OwnRectification),
             _ when route.StartsWith("/api/imports/{id}") => path.Replace("{id}", foreign ? w.ForeignImport : w.OwnImport),
+            _ when Request(route) => path.Replace("{id}", foreign ? w.ForeignRequest : w.OwnRequest).Replace("{Id}", foreign ? w.ForeignRequest : w.OwnRequest),
+            _ when route.StartsWith("/api/plan/tasks/{id}") => path.Replace("{id}", w.Task),
             _ when route.StartsWith("/imports/{Id}") => path.Replace("{Id}", foreign ? w.ForeignImport : w.OwnImport),
             _ => path.Replace("{id}", "carbon_nosuchid"),
         };
         var query = route switch
         {
-            _ when route.EndsWith("/metrics") || route == "/api/district/targets" => "?year=2023",
+            _ when route.EndsWith("/metrics") || route is "/api/district/targets" or "/api/district/trajectory" => "?year=2023",
             "/api/filings/missing" => "?month=2023-04",
             _ => "",
         };
@@ -309,9 +315,25 @@ public class AccessMatrixTests : OwnService
         })).StatusCode);
         var ownMicroPark = await MicroParkAsync("XW-OWN", own, ownPark);
         var foreignMicroPark = await MicroParkAsync("XW-FOREIGN", foreign, foreignPark);
+        async Task<(string Request, string Attachment)> RequestAsync(string firm)
+        {
+            var filed = await Http.PostAsJsonAsync("/api/requests", new { uscc = firm, category = "land", title = "矩阵诉求", text = "矩阵测试" });
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+            var id = (await filed.JsonAsync())["id"]!.GetValue<string>();
+            var file = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("request " + firm)), "file", "q.txt" } };
+            return (id, (await (await Http.PostAsync($"/api/requests/{id}/attachments", file)).JsonAsync())["sha256"]!.GetValue<string>());
+        }
+        var (ownRequest, ownRequestAttachment) = await RequestAsync(own);
+        var (foreignRequest, foreignRequestAttachment) = await RequestAsync(foreign);
+        var task = (await (await Http.PostAsJsonAsync("/api/plan/tasks", new
+        {
+            title = "矩阵任务", kind = "task", unit = "矩阵单位", targets = new[] { "water-use" }, measures = "矩阵", cadence = "monthly",
+            starts = "2026-01-01", ends = "2026-12-31",
+        })).JsonAsync())["task"]!["id"]!.GetValue<string>();
         return new World(own, foreign, ownPark, foreignPark, ownApplication, foreignApplication, ownCertificate, foreignCertificate, run, batchId, account,
             ownCase, foreignCase, ownEvidence, foreignEvidence, plan, ownImport, foreignImport, ownParcel, foreignParcel, ownRectification, foreignRectification,
-            ownRectificationEvidence, foreignRectificationEvidence, ownMicroPark, foreignMicroPark);
+            ownRectificationEvidence, foreignRectificationEvidence, ownMicroPark, foreignMicroPark, ownRequest, foreignRequest, ownRequestAttachment,
+            foreignRequestAttachment, task);
     }
 
     private Task<string> FirmInAsync(string park) => Http.FirmAsync(park: park);

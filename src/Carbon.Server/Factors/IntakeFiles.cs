@@ -139,7 +139,7 @@ public sealed class IntakeCatalog(Form2051Catalogue form2051, Form2051File file,
 /// <summary>factors/warnings/rules.json: the district's early-warning thresholds.</summary>
 public sealed record WarningRulesFile(string? Id, string? Name, string? Status, string? Source, int? FilingDeadlineDay, int? AmberAfterDays,
     int? RedAfterDays, decimal? BarometerYellowShare, decimal? AnnualIntensityFall, decimal? KeyFirmTce, decimal? BudgetYellow, decimal? BudgetRed,
-    decimal? Jump, decimal? GridTolerance, string? EnergyReportDue, decimal? LowEfficiencyTaxPerMu);
+    decimal? Jump, decimal? GridTolerance, string? EnergyReportDue, decimal? LowEfficiencyTaxPerMu, int? RequestReplyDays);
 
 public sealed class WarningRulesFileValidator : AbstractValidator<WarningRulesFile>
 {
@@ -159,6 +159,8 @@ public sealed class WarningRulesFileValidator : AbstractValidator<WarningRulesFi
         RuleFor(f => f.GridTolerance).NotNull().ExclusiveBetween(0m, 1m);
         RuleFor(f => f.LowEfficiencyTaxPerMu).NotNull().GreaterThan(0m).LessThan(10_000m)
             .WithMessage("lowEfficiencyTaxPerMu: the 亩均税收 (万元/亩) below which a holder's land is proposed as low-efficiency, above 0");
+        RuleFor(f => f.RequestReplyDays).NotNull().InclusiveBetween(1, 90)
+            .WithMessage("requestReplyDays: the days within which a firm's request (诉求) is to be answered, 1..90");
         RuleFor(f => f.EnergyReportDue).NotNull().Must(d => DueDay(d) is not null)
             .WithMessage("energyReportDue is a day of the year after, MM-dd (01-31)");
     }

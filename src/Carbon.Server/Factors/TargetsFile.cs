@@ -6,10 +6,10 @@ namespace Carbon.Server.Factors;
 
 // factors/targets/*.json: a district's plan targets as data.
 
-public sealed record TargetsFile(string? Id, string? Name, int? BaselineYear, int? TargetYear, List<TargetFile>? Targets);
+public sealed record TargetsFile(string? Id, string? Name, int? BaselineYear, int? TargetYear, int? MidTermYear, int? ReportDueDay, List<TargetFile>? Targets);
 
 public sealed record TargetFile(string? Id, string? Name, string? Metric, string? Scale, string? Kind, decimal? Target, string? Unit,
-    string? Status, string? Source);
+    string? Status, string? Source, string? Split = null);
 
 /// <summary>The metrics a target can follow, and the kind each is measured as.</summary>
 public static class TargetMetrics
@@ -41,6 +41,18 @@ public static class TargetMetrics
         _ => null,
     };
 
+    /// <summary>The metrics whose remaining gap is split among parks and firms (<see cref="TrajectorySplit"/>).</summary>
+    public static readonly IReadOnlySet<string> Splittable = new HashSet<string>
+        { "energy-intensity", "co2-intensity", "water-use", "tax-per-mu", "value-added-per-mu" };
+
+    public static SplitRule? ParseSplit(string? rule) => rule switch
+    {
+        "consumption" => SplitRule.Consumption,
+        "value-added" => SplitRule.ValueAdded,
+        "benchmark-distance" => SplitRule.BenchmarkDistance,
+        _ => null,
+    };
+
     public static TargetKind? ParseKind(string? kind) => kind switch
     {
         "level" => TargetKind.Level,
@@ -59,6 +71,10 @@ public sealed class TargetsFileValidator : AbstractValidator<TargetsFile>
         RuleFor(t => t.Name).NotEmpty();
         RuleFor(t => t.BaselineYear).NotNull().InclusiveBetween(2000, 2100);
         RuleFor(t => t.TargetYear).NotNull().GreaterThan(t => t.BaselineYear ?? 0).WithMessage("targetYear comes after baselineYear");
+        RuleFor(t => t.MidTermYear).NotNull().GreaterThan(t => t.BaselineYear ?? 0).LessThan(t => t.TargetYear ?? 0)
+            .WithMessage("midTermYear (中期评估年) lies between baselineYear and targetYear");
+        RuleFor(t => t.ReportDueDay).NotNull().InclusiveBetween(1, 28)
+            .WithMessage("reportDueDay: the day of the following month by which a task's report is due (1..28)");
         RuleFor(t => t.Targets).NotEmpty();
         RuleForEach(t => t.Targets).NotNull().ChildRules(t =>
         {
@@ -79,6 +95,12 @@ public sealed class TargetsFileValidator : AbstractValidator<TargetsFile>
             t.RuleFor(x => x.Status).Must(s => FactorTokens.TryParseStatus(s, out _))
                 .WithMessage($"status is one of {string.Join(", ", FactorTokens.StatusTokens)}");
             t.RuleFor(x => x.Source).NotEmpty();
+            t.RuleFor(x => x.Split).Must(r => TargetMetrics.ParseSplit(r) is not null).When(x => x.Split is not null)
+                .WithMessage("split is consumption, value-added or benchmark-distance");
+            t.RuleFor(x => x.Split).NotNull().When(x => x.Metric is not null && TargetMetrics.Splittable.Contains(x.Metric))
+                .WithMessage(x => $"metric {x.Metric} needs a split rule (consumption, value-added or benchmark-distance) for its trajectory split");
+            t.RuleFor(x => x.Split).Null().When(x => x.Metric is not null && !TargetMetrics.Splittable.Contains(x.Metric))
+                .WithMessage(x => $"metric {x.Metric} is not split among parks and firms");
         });
         RuleFor(t => t.Targets).Must(ts => ts!.Select(x => x?.Id).Distinct().Count() == ts!.Count).When(t => t.Targets is not null)
             .WithMessage("target ids must be unique");
@@ -86,7 +108,11 @@ public sealed class TargetsFileValidator : AbstractValidator<TargetsFile>
 }
 
 /// <summary>The plan targets in <c>factors/targets/*.json</c>, validated at start.</summary>
-public sealed record TargetPlan(string Id, string Name, int BaselineYear, int TargetYear, IReadOnlyList<PlanTarget> Targets)
+/// <summary>
+/// A plan: its period, the year of its mid-term evaluation (中期评估), the day of the following month by which task reports
+/// are due (次月N日前报送), and its targets.
+/// </summary>
+public sealed record TargetPlan(string Id, string Name, int BaselineYear, int TargetYear, int MidTermYear, int ReportDueDay, IReadOnlyList<PlanTarget> Targets)
 {
     public const string Folder = "targets";
 
@@ -100,9 +126,9 @@ public sealed record TargetPlan(string Id, string Name, int BaselineYear, int Ta
             var file = DataFiles.Parse($"{Folder}/{Path.GetFileName(path)}", File.ReadAllText(path), new TargetsFileValidator(), problems);
             if (file is not null)
             {
-                plans.Add(new TargetPlan(file.Id!, file.Name!, file.BaselineYear!.Value, file.TargetYear!.Value,
+                plans.Add(new TargetPlan(file.Id!, file.Name!, file.BaselineYear!.Value, file.TargetYear!.Value, file.MidTermYear!.Value, file.ReportDueDay!.Value,
                     file.Targets!.Select(t => new PlanTarget(t!.Id!, t.Name!, t.Metric!, t.Scale, TargetMetrics.ParseKind(t.Kind)!.Value,
-                        t.Target!.Value, t.Unit!, t.Status!, t.Source!)).ToList()));
+                        t.Target!.Value, t.Unit!, t.Status!, t.Source!, TargetMetrics.ParseSplit(t.Split))).ToList()));
             }
         }
         if (plans.Count == 0 && problems.Count == 0)

@@ -50,7 +50,7 @@ public sealed record Verification(VerificationResult Result, CertificateRecord? 
 /// </summary>
 public sealed class CertificateIssuer(
     CertificateDataBuilder data, ICertificateRenderer renderer, CertificateSigner signer, IGrainFactory grains, CertificateReads ledger,
-    IOptions<CarbonOptions> options, TimeProvider clock)
+    IOptions<CarbonOptions> options, TimeProvider clock, IPlanEvaluationSource? plans = null)
 {
     private ICertificateRegisterGrain Register => grains.GetGrain<ICertificateRegisterGrain>(RegisterKeys.Register);
 
@@ -79,6 +79,9 @@ public sealed class CertificateIssuer(
                 ? ((object?)s, s?.Year ?? 0, order.CaseStep, sp) : default,
             CertificateKind.SupervisionReport => await data.SupervisionReportAsync(draft, order.Year!.Value) is var (sr, srp)
                 ? ((object?)sr, sr?.Year ?? 0, (string?)null, srp) : default,
+            CertificateKind.PlanEvaluation => plans is null
+                ? (null, 0, null, new BuildProblem("kind", "本服务未配置规划评估 (no plan to evaluate)", true))
+                : await plans.PlanEvaluationAsync(draft, order.Year!.Value) is var (pe, pep) ? ((object?)pe, pe?.Year ?? 0, (string?)null, pep) : default,
             _ => await data.GreenFactoryAsync(draft, order.ApplicationId!, firm) is var (g, r, y) ? ((object?)g, y, order.ApplicationId, r) : default,
         };
         if (document is null)
@@ -136,6 +139,7 @@ public sealed class CertificateIssuer(
             GreenFactoryCertificateData d => d with { Header = header },
             SupervisionDocumentData d => d with { Header = header },
             SupervisionReportData d => d with { Header = header },
+            PlanEvaluationData d => d with { Header = header },
             _ => throw new InvalidOperationException(),
         };
         var json = StoredCertificates.Serialize(document);

@@ -352,6 +352,62 @@ public static partial class GrainGuards
         Actor(c.Caller.Account);
     }
 
+    public static void CreatePlanTask(string key, CreatePlanTask c)
+    {
+        Id("id", key);
+        Text("planId", c.PlanId, required: true, max: 64);
+        Text("title", c.Title, required: true, max: 200);
+        Text("unit", c.Unit, required: true, max: 100);
+        Text("measures", c.Measures, required: true, max: 2000, multiline: true);
+        Check(Enum.IsDefined(c.Kind) && Enum.IsDefined(c.Cadence), "kind", "任务类别或报送频次无效 (kind or cadence)");
+        Check(c.Targets is { Length: > 0 and <= 20 } && c.Targets.All(t => ParcelCode.IsMatch(t ?? "")) && c.Targets.Distinct().Count() == c.Targets.Length,
+            "targets", "1 至 20 个不重复的目标编号 (1 to 20 distinct target ids)");
+        Check(c.Ends >= c.Starts && c.Ends <= c.Starts.AddYears(10), "ends", "结束不早于开始，至多十年 (ends after it starts, within ten years)");
+        Check(c.Stages is { Length: <= 20 } && c.Stages.Select(g => g.Number).Distinct().Count() == c.Stages.Length, "stages", "至多 20 个编号不重复的阶段目标 (at most 20 stages)");
+        foreach (var g in c.Stages)
+        {
+            Text("stages", g.Goal, required: true, max: 200);
+            Check(g.Number is >= 1 and <= 99 && g.Due >= c.Starts && g.Due <= c.Ends, "stages", "阶段目标编号 1–99，日期在任务期内 (numbered 1..99, due within the task)");
+        }
+        Actor(c.Caller.Account);
+    }
+
+    public static void ReportOnTask(string key, ReportOnTask c)
+    {
+        Id("id", key);
+        Check(PlanPeriod.IsMatch(c.Period ?? ""), "period", "报告期为 YYYY-MM 或 YYYY-Qn (a month or a quarter)");
+        Check(Enum.IsDefined(c.Progress), "progress", "进展状态无效 (progress)");
+        Check(c.PercentDone is >= 0m and <= 100m, "percentDone", "完成百分比 0–100 (0..100)");
+        Text("figures", c.Figures, required: true, max: 2000, multiline: true);
+        Text("obstacles", c.Obstacles, required: false, max: 2000, multiline: true);
+        Check(c.StagesMet is { Length: <= 20 } && c.StagesMet.All(n => n is >= 1 and <= 99), "stagesMet", "阶段编号 1–99 (stage numbers)");
+        Actor(c.Caller.Account);
+    }
+
+    public static void FileRequest(string key, FileRequest c)
+    {
+        Id("id", key);
+        Usccs(c.Uscc);
+        Check(Enum.IsDefined(c.Category), "category", "诉求类别无效 (category)");
+        Text("title", c.Title, required: true, max: 200);
+        Text("text", c.Text, required: true, max: 4000, multiline: true);
+        Actor(c.Caller.Account);
+    }
+
+    public static void RequestStep(string key, RequestStepCommand c)
+    {
+        Id("id", key);
+        Check(Enum.IsDefined(c.Step) && c.Step != Domain.Policies.RequestStep.Filed, "step", "步骤为 routed、replied 或 closed (a step)");
+        Text("unit", c.Unit, required: c.Step == Domain.Policies.RequestStep.Routed, max: 100);
+        Text("text", c.Text, required: true, max: 4000, multiline: true);
+        Actor(c.Caller.Account);
+    }
+
+    [GeneratedRegex("^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$")]
+    private static partial Regex PlanPeriodPattern();
+
+    private static readonly Regex PlanPeriod = PlanPeriodPattern();
+
     public static void Equipment(EquipmentLine[] lines, string? reason, string actor)
     {
         Check(lines.Length <= 5000, "lines", "at most 5000 equipment lines");

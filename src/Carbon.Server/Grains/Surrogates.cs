@@ -171,3 +171,14 @@ public sealed class BenefitConverter : IConverter<Carbon.Domain.Policies.Benefit
 
     public BenefitSurrogate ConvertToSurrogate(in Carbon.Domain.Policies.Benefit b) => new(b.Amount, b.Rate, b.RateBase, b.Cap);
 }
+
+[GenerateSerializer, Immutable]
+public readonly record struct StageGoalSurrogate(int Number, string Goal, DateOnly Due);
+
+[RegisterConverter]
+public sealed class StageGoalConverter : IConverter<Carbon.Domain.Targets.StageGoal, StageGoalSurrogate>
+{
+    public Carbon.Domain.Targets.StageGoal ConvertFromSurrogate(in StageGoalSurrogate s) => new(s.Number, s.Goal, s.Due);
+
+    public StageGoalSurrogate ConvertToSurrogate(in Carbon.Domain.Targets.StageGoal g) => new(g.Number, g.Goal, g.Due);
+}

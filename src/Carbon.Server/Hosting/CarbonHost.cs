@@ -18,6 +18,7 @@ using Carbon.Server.Features.Warnings;
 using Carbon.Server.Features.Intake;
 using Carbon.Server.Features.Land;
 using Carbon.Server.Features.Programme;
+using Carbon.Server.Features.Plan;
 using Carbon.Server.Features.Policies;
 using Carbon.Server.Features.Supervision;
 using Carbon.Server.Features.Verification;
@@ -48,6 +49,10 @@ public static class CarbonHost
             v => v.ValidatorType.Namespace?.StartsWith("Carbon.Server.Features", StringComparison.Ordinal) == true);
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<TargetsService>();
+        services.AddSingleton<TrajectoryService>();
+        services.AddSingleton<Features.Plan.PlanService>();
+        services.AddSingleton<RequestDesk>();
+        services.AddSingleton<IPlanEvaluationSource, PlanEvaluationBuilder>();
         services.AddSingleton<Features.Supervision.SupervisionService>();
         services.AddSingleton<Features.Intake.ImportService>();
         services.AddSingleton<Features.Exports.ExportService>();
@@ -83,6 +88,7 @@ public static class CarbonHost
         services.AddHostedService<DemoLandStartup>();
         services.AddHostedService<DemoProgrammeStartup>();
         services.AddHostedService<DemoPolicyStartup>();
+        services.AddHostedService<DemoPlanStartup>();
         services.AddCarbonRateLimits();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
@@ -162,6 +168,8 @@ public static class CarbonHost
         api.MapLand();
         api.MapProgramme();
         api.MapPolicies();
+        api.MapPlan();
+        api.MapRequests();
         return app;
     }
 

@@ -165,6 +165,20 @@ public static class CarbonOpenApi
             Conflict("uscc", "不符合申报条件：亩均评价 C 类；B 类及以上可享受 (class C; qualifies when class B or better) (not eligible)")],
         ["RecordPolicyApplicationStep"] = [Bad("text", "须写明意见、理由或兑付凭证 (a comment, the reason, or the payment's reference)"),
             NotFound("id", "无此申报 (no such application)"), Conflict("step", "申报处于 applied，不能 paid (not in this state)")],
+        ["ListRequests"] = [],
+        ["FileRequest"] = [Bad("category", "category 为 policy, land, utilities, finance, talent, approval, infrastructure 或 other"),
+            NotFound("uscc", "未登记企业 9133021213967419XF，或您不能为其提出诉求 (no firm of yours)")],
+        ["GetRequest"] = [NotFound("id", "无此诉求 (no such request)")],
+        ["RecordRequestStep"] = [Bad("text", "'Text' must not be empty."), NotFound("id", "无此诉求 (no such request)"),
+            Conflict("step", "诉求当前为 filed，不能 replied (not from this state)")],
+        ["AttachToRequest"] = [Bad("file", "请以 multipart/form-data 上传一个文件 (one file, multipart/form-data)"), NotFound("id", "无此诉求 (no such request)")],
+        ["GetRequestAttachment"] = [NotFound("sha256", "本诉求无此附件 (no such attachment)")],
+        ["ListPlanTasks"] = [Bad("plan", "未知规划 'x' (unknown plan; one of …)")],
+        ["CreatePlanTask"] = [Bad("targets", "规划 district-2025 无目标 'x' (no such target)")],
+        ["GetPlanTask"] = [NotFound("id", "无此任务 (no such task)")],
+        ["ReportOnPlanTask"] = [Bad("period", "period 为 YYYY-MM（按月）或 YYYY-Qn（按季）"), NotFound("id", "无此任务 (no such task)"),
+            Conflict("period", "2026-10 已报送 (already reported)")],
+        ["DistrictTrajectory"] = [Bad("year", "year 应为 2020 至今年 (year must be 2020..this year)")],
         ["RunReminders"] = [],
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
         ["GridElectricityTemplate"] = [],
@@ -177,7 +191,7 @@ public static class CarbonOpenApi
 
     /// <summary>Operations that read an uploaded file from the form themselves (no IFormFile parameter: that would answer 415 before the access check).</summary>
     private static readonly HashSet<string> Uploads = ["AttachSupervisionEvidence", "UploadImport", "UploadBudgets", "UploadGridElectricity",
-        "AttachRectificationEvidence"];
+        "AttachRectificationEvidence", "AttachToRequest"];
 
     private const string Pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…\n-----END PUBLIC KEY-----\n";
 
@@ -222,7 +236,10 @@ public static class CarbonOpenApi
                               "from opening to closure with evidence, progress by town and park; micro-enterprise parks with their entry " +
                               "standard, entry reviews and the exit of firms below it in two evaluations in a row.",
         ["Policies 惠企政策"] = "惠企政策 Business-support policies published as data with their eligibility rules; every firm matched and told " +
-                              "why (and what would qualify it); 政策直兑: one-step application, approval or rejection, payout; outlay by policy, park and class.",
+                              "why (and what would qualify it); 政策直兑: one-step application, approval or rejection, payout; outlay by policy, park and class; " +
+                              "诉求直办: a firm's requests routed to a unit and answered, with response-time figures.",
+        ["Plan 规划实施"] = "规划实施 The plan's targets broken down into tasks and projects (项目化、清单化) with responsible units, stage goals and " +
+                          "monthly or quarterly reports; overdue reports and slipping stages raise alerts.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +

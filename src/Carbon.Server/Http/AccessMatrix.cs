@@ -30,6 +30,8 @@ public static class AccessMatrix
     private const string OwnParcel = "本企业持有的地块（填报员）、本园区的地块（园区管理员）、全区；其他 404 (own firms' / own parks' parcels / district; others 404)";
     private const string OwnCase = "本企业的整治案件（填报员）、本园区的（园区管理员）、全区；其他 404 (own firm's / own parks' cases / district; others 404)";
     private const string OwnMicroPark = "有本企业入驻的（填报员，只见本企业）、本园区内的（园区管理员）、全区；其他 404 (hosting own firms / in own parks / district; others 404)";
+    private const string OwnRequest = "本企业的诉求（填报员）、本园区企业的（园区管理员）、全区；其他 404 (own firm's / own parks' firms' / district; others 404)";
+    private const string PlanReaders = "规划任务清单：园区、经信局、监察、审计 (the plan's task list: parks and district roles)";
     private const string Listed = "列表只含调用者可见的记录 (lists hold only what the caller may see)";
 
     public static readonly IReadOnlyDictionary<string, Access> Rules = new Dictionary<string, Access>(StringComparer.Ordinal)
@@ -89,6 +91,12 @@ public static class AccessMatrix
         ["POST /policies"] = Access.Signed(Listed, Everyone),
         ["GET /policies/{Policy}"] = Access.Signed("政策公开；企业匹配按调用者可见范围 (firms as far as the caller may see)", Everyone),
         ["POST /policies/{Policy}"] = Access.Signed("申报：本企业（填报员）；审核与兑现：经信局 (applying: own firm; deciding: officials)", Everyone),
+        ["GET /plan"] = Access.Signed(PlanReaders, Park, Official, Inspector, Auditor),
+        ["POST /plan"] = Access.Signed(PlanReaders + "（分解与报送：经信局 listing and reporting: officials）", Park, Official, Inspector, Auditor),
+        ["GET /requests"] = Access.Signed(OwnRequest, FirmReaders),
+        ["POST /requests"] = Access.Signed(OwnRequest + "（提出：本企业；交办答复：经信局 filing: own firm; routing, replies: officials）", FirmReaders),
+        ["GET /requests/{Id}"] = Access.Signed(OwnRequest, FirmReaders),
+        ["POST /requests/{Id}"] = Access.Signed(OwnRequest + "（交办答复：经信局；办结或退回：本企业 routing, replies: officials; closing or sending back: own firm）", FirmReaders),
         ["GET /micro-parks"] = Access.Signed(Listed, FirmReaders),
         ["POST /micro-parks"] = Access.Signed(Listed + "（登记仅经信局 registering: officials）", FirmReaders),
         ["GET /micro-parks/{MicroPark}"] = Access.Signed(OwnMicroPark, FirmReaders),
@@ -236,6 +244,17 @@ public static class AccessMatrix
         ["GET /api/policies/{policy}"] = Access.Signed("政策公开；企业匹配与申报按调用者可见范围 (the policy is public to accounts; firms as far as the caller may see)", Everyone),
         ["POST /api/policies/{policy}/applications"] = Access.Signed("本企业（填报员）、经信局代报；其他 404 (own firm / officials; others 404)", Filer, Official),
         ["POST /api/policies/{policy}/applications/{id}/steps"] = Access.Signed(District, Official),
+        ["GET /api/requests"] = Access.Signed(OwnRequest, FirmReaders),
+        ["POST /api/requests"] = Access.Signed("本企业（填报员）、经信局代提；其他 404 (own firm / officials on its behalf; others 404)", Filer, Official),
+        ["GET /api/requests/{id}"] = Access.Signed(OwnRequest, FirmReaders),
+        ["POST /api/requests/{id}/steps"] = Access.Signed(OwnRequest + "（交办、答复：经信局；办结或退回答复：本企业 routing, replies: officials; closing or sending back: own firm）", Filer, Official),
+        ["POST /api/requests/{id}/attachments"] = Access.Signed(OwnRequest + "（上传：本企业、经信局 uploading: own firm, officials）", Filer, Official),
+        ["GET /api/requests/{id}/attachments/{sha256}"] = Access.Signed(OwnRequest, FirmReaders),
+        ["GET /api/plan/tasks"] = Access.Signed(PlanReaders, Park, Official, Inspector, Auditor),
+        ["POST /api/plan/tasks"] = Access.Signed(District, Official),
+        ["GET /api/plan/tasks/{id}"] = Access.Signed(PlanReaders, Park, Official, Inspector, Auditor),
+        ["POST /api/plan/tasks/{id}/reports"] = Access.Signed("经信局为责任单位报送 (officials report for the units)", Official),
+        ["GET /api/district/trajectory"] = Access.Signed(District + "：含全区企业的分解份额 (with every firm's share)", DistrictReaders),
         ["GET /api/account/messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /api/reminders/run"] = Access.Signed("给全区有待办事项的填报账号发提醒 (reminds every filer account with something outstanding)", Official),
         ["GET /api/budgets/template"] = Access.Signed(District, Official),

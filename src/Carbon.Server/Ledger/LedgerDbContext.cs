@@ -55,6 +55,11 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
     public DbSet<PolicyApplicationRecord> PolicyApplications => Set<PolicyApplicationRecord>();
     public DbSet<PolicyApplicationStepRecord> PolicyApplicationSteps => Set<PolicyApplicationStepRecord>();
+    public DbSet<PlanTaskRecord> PlanTasks => Set<PlanTaskRecord>();
+    public DbSet<PlanTaskReportRecord> PlanTaskReports => Set<PlanTaskReportRecord>();
+    public DbSet<ServiceRequestRecord> ServiceRequests => Set<ServiceRequestRecord>();
+    public DbSet<ServiceRequestStepRecord> ServiceRequestSteps => Set<ServiceRequestStepRecord>();
+    public DbSet<ServiceRequestAttachmentRecord> ServiceRequestAttachments => Set<ServiceRequestAttachmentRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -521,6 +526,73 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(s => s.Actor).HasMaxLength(100);
             e.HasOne<PolicyApplicationRecord>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(s => s.ApplicationId);
+        });
+        model.Entity<PlanTaskRecord>(e =>
+        {
+            e.ToTable("plan_tasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).HasMaxLength(32);
+            e.Property(t => t.PlanId).HasMaxLength(64);
+            e.Property(t => t.Title).HasMaxLength(200);
+            e.Property(t => t.Kind).HasMaxLength(16);
+            e.Property(t => t.Unit).HasMaxLength(100);
+            e.Property(t => t.Targets).HasMaxLength(700);
+            e.Property(t => t.Measures).HasMaxLength(2000);
+            e.Property(t => t.Cadence).HasMaxLength(16);
+            e.Property(t => t.StagesJson).HasMaxLength(8000);
+            e.Property(t => t.CreatedBy).HasMaxLength(100);
+            e.HasIndex(t => t.PlanId);
+        });
+        model.Entity<PlanTaskReportRecord>(e =>
+        {
+            e.ToTable("plan_task_reports");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.TaskId).HasMaxLength(32);
+            e.Property(r => r.Period).HasMaxLength(8);
+            e.Property(r => r.Progress).HasMaxLength(16);
+            e.Property(r => r.Figures).HasMaxLength(2000);
+            e.Property(r => r.Obstacles).HasMaxLength(2000);
+            e.Property(r => r.StagesMet).HasMaxLength(200);
+            e.Property(r => r.Actor).HasMaxLength(100);
+            e.HasOne<PlanTaskRecord>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.TaskId);
+        });
+        model.Entity<ServiceRequestRecord>(e =>
+        {
+            e.ToTable("service_requests");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).HasMaxLength(32);
+            e.Property(r => r.Uscc).HasMaxLength(18).IsFixedLength();
+            e.Property(r => r.Category).HasMaxLength(32);
+            e.Property(r => r.Title).HasMaxLength(200);
+            e.Property(r => r.Text).HasMaxLength(4000);
+            e.Property(r => r.FiledBy).HasMaxLength(100);
+            e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(r => r.Uscc).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.Uscc);
+        });
+        model.Entity<ServiceRequestStepRecord>(e =>
+        {
+            e.ToTable("service_request_steps");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.RequestId).HasMaxLength(32);
+            e.Property(s => s.Kind).HasMaxLength(16);
+            e.Property(s => s.State).HasMaxLength(16);
+            e.Property(s => s.Unit).HasMaxLength(100);
+            e.Property(s => s.Text).HasMaxLength(4000);
+            e.Property(s => s.Actor).HasMaxLength(100);
+            e.HasOne<ServiceRequestRecord>().WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.RequestId);
+        });
+        model.Entity<ServiceRequestAttachmentRecord>(e =>
+        {
+            e.ToTable("service_request_attachments");
+            e.HasKey(x => new { x.RequestId, x.Sha256 });
+            e.Property(x => x.RequestId).HasMaxLength(32);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.UploadedBy).HasMaxLength(100);
+            e.HasOne<ServiceRequestRecord>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<CertificateBatchRecord>(e =>
         {

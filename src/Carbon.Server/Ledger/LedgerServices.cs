@@ -45,6 +45,7 @@ public static class LedgerServices
         services.AddSingleton<LandReads>();
         services.AddSingleton<ProgrammeReads>();
         services.AddSingleton<PolicyReads>();
+        services.AddSingleton<PlanReads>();
         services.AddSingleton<CertificateReads>();
         return services;
     }

@@ -7,7 +7,7 @@ namespace Carbon.Server.Features.Certificates;
 
 /// <summary>
 /// POST /api/certificates body: annual-report needs year; mujun-notice needs evaluationId; green-factory needs
-/// applicationId; supervision-report (the district's year, no uscc) needs year. A firm holds one live certificate per kind and year: asking again returns it, unless
+/// applicationId; supervision-report and plan-evaluation (the district's year, no uscc; the plan's mid-term evaluation in its mid-term year) need year. A firm holds one live certificate per kind and year: asking again returns it, unless
 /// <see cref="Supersede"/> (with a <see cref="Reason"/>) replaces it. <see cref="Partial"/> lets an annual report cover
 /// fewer than twelve months. A supervision document names its case and step as <see cref="CaseStep"/> ("case id:step").
 /// </summary>

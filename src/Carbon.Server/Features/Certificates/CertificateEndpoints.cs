@@ -44,9 +44,11 @@ public static class CertificateEndpoints
         IssueRequest body, CertificateIssuer issuer, ReportingClock clock, ClaimsPrincipal user)
     {
         var kind = CertificateKinds.Parse(body.Kind!);
-        if (user.RequiredCaller().Role == Domain.Access.Role.Inspector && kind is not (CertificateKind.SupervisionDocument or CertificateKind.SupervisionReport))
+        if (user.RequiredCaller().Role == Domain.Access.Role.Inspector && kind is not (CertificateKind.SupervisionDocument or CertificateKind.SupervisionReport)
+            || (kind == CertificateKind.PlanEvaluation && !user.RequiredCaller().Administers))
         {
-            return Problems.Forbidden("监察员仅可出具节能监察文书和年度监察报告 (inspectors issue supervision documents and reports only)");
+            return Problems.Forbidden(kind == CertificateKind.PlanEvaluation ? "规划实施评估报告由区经信局出具 (officials issue the plan's evaluation)"
+                : "监察员仅可出具节能监察文书和年度监察报告 (inspectors issue supervision documents and reports only)");
         }
         var issued = await issuer.IssueAsync(new IssueOrder(kind, body.Uscc is { } u ? Uscc.Parse(u) : null, body.Year,
             body.EvaluationId, body.ApplicationId, user.RequiredCaller().Account, SupersedeReason: body.Supersede == true ? body.Reason!.Trim() : null,

@@ -11,10 +11,10 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
     {
         RuleFor(r => r.Kind).Must(k => CertificateKinds.TryParse(k, out _))
             .WithMessage($"kind 为 {string.Join(", ", CertificateKinds.All.Select(k => k.Token()))} 之一 (kind is one of these)");
-        RuleFor(r => r.Uscc).IsUscc().When(r => !Is(r.Kind, CertificateKind.SupervisionReport));
-        RuleFor(r => r.Uscc).Empty().When(r => Is(r.Kind, CertificateKind.SupervisionReport))
-            .WithMessage("年度节能监察报告属于全区，不指定 uscc (the supervision report is the district's: no uscc)");
-        RuleFor(r => r.Year).NotNull().When(r => Is(r.Kind, CertificateKind.AnnualReport) || Is(r.Kind, CertificateKind.SupervisionReport))
+        RuleFor(r => r.Uscc).IsUscc().When(r => !DistrictWide(r.Kind));
+        RuleFor(r => r.Uscc).Empty().When(r => DistrictWide(r.Kind))
+            .WithMessage("年度节能监察报告和规划实施评估报告属于全区，不指定 uscc (the district's reports name no uscc)");
+        RuleFor(r => r.Year).NotNull().When(r => Is(r.Kind, CertificateKind.AnnualReport) || DistrictWide(r.Kind))
             .WithMessage("年度报告须指定 year (an annual report needs a year)");
         RuleFor(r => r.Year).InclusiveBetween(ReportingClock.FirstMonth.Year, clock.CurrentMonth.Year).When(r => r.Year is not null)
             .WithMessage("year 应在 2020 至今年之间 (year must be 2020..this year)");
@@ -41,6 +41,8 @@ public sealed class IssueRequestValidator : AbstractValidator<IssueRequest>
     public const int SupersedeReasonLength = 900;
 
     private static bool Is(string? token, CertificateKind kind) => CertificateKinds.TryParse(token, out var k) && k == kind;
+
+    private static bool DistrictWide(string? token) => CertificateKinds.TryParse(token, out var k) && k.IsDistrictWide();
 }
 
 public sealed class RevokeRequestValidator : AbstractValidator<RevokeRequest>

@@ -28,3 +28,23 @@ public sealed record TargetResponse(
 
 /// <summary>The plan's targets for a year; <c>priceProvisional</c> when the year's price index is not published and an earlier one stands in.</summary>
 public sealed record TargetsResponse(TargetPlanResponse Plan, int Year, string PriceBasis, bool PriceProvisional, string FactorSet, TargetResponse[] Targets);
+
+/// <summary>
+/// The district's remaining gap on each splittable target in a year and its split (目标分解): among the parks (园区外 as one)
+/// and, for the park asked (else the firms with the largest shares), among the firms.
+/// </summary>
+public sealed record TrajectoryResponse(TargetPlanResponse Plan, int Year, string FactorSet, TrajectoryTarget[] Targets);
+
+/// <summary>
+/// One target: the gap in its quantity's unit (tce, t CO₂, m³, 万元; ≤ 0 when met, then nothing is split), the rule it was
+/// split by (consumption, value-added, benchmark-distance), how the gap is defined, and the shares. Σ parks' shares = gap,
+/// and Σ a park's firms' shares = that park's share, exactly.
+/// </summary>
+public sealed record TrajectoryTarget(string Id, string Name, string Metric, string Unit, string Rule, decimal Target, decimal Gap, string Note,
+    SplitLine[] Parks, SplitLine[] Firms);
+
+/// <summary>
+/// A park's or firm's share of the gap; its own distance from the target now; what its trajectory since the baseline
+/// would close by the target year (null without a baseline); on track when that covers its share.
+/// </summary>
+public sealed record SplitLine(string Key, string Name, string? Park, decimal Share, decimal Distance, decimal? ProjectedClosing, bool OnTrack);

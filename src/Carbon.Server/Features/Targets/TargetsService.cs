@@ -90,15 +90,22 @@ public sealed class TargetsService(
             Func<ActivityTotals, decimal> amount, Dictionary<string, List<LandShare>> parcels)
         {
             var filers = scope.Where(f => years.ContainsKey(f.Identity.Uscc)).ToList();
-            var land = filers.Sum(f => parcels.TryGetValue(f.Identity.Uscc, out var shares)
-                ? (shares.Any(x => !x.Leased) ? shares.Where(x => !x.Leased).Sum(x => x.Mu) : f.Profile.LandAreaMu) + shares.Where(x => x.Leased).Sum(x => x.Mu)
-                : f.Profile.LandAreaMu);
+            var land = filers.Sum(f => LandMu(f.Profile.LandAreaMu, parcels, f.Identity.Uscc));
             return land > 0m ? filers.Sum(f => amount(years[f.Identity.Uscc].Totals)) / land : null;
         }
         return (Value(scope, baseline, amount, landThen), Value(scope, latest, amount, landNow),
             "Σ ÷ Σ用地面积；用地取年末地块登记（含租赁），无地块的企业取档案用地 (land from the parcel register at the year's end, else the profile)",
             Coverage(scope, latest));
     }
+
+    /// <summary>
+    /// A firm's land at a year's end: held from the parcel register where it holds a parcel (a lessor's less what it leases
+    /// out), else its profile's; plus the 亩 it leases on registered parcels.
+    /// </summary>
+    internal static decimal LandMu(decimal profileMu, Dictionary<string, List<LandShare>> parcels, string uscc) =>
+        parcels.TryGetValue(uscc, out var shares)
+            ? (shares.Any(x => !x.Leased) ? shares.Where(x => !x.Leased).Sum(x => x.Mu) : profileMu) + shares.Where(x => x.Leased).Sum(x => x.Mu)
+            : profileMu;
 
     /// <summary>
     /// 盘活低效工业用地 (<see cref="LowEfficiencyLand.FreedMu"/>): the 亩 of disposals completed from the baseline year to the

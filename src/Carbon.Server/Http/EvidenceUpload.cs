@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Carbon.Server.Http;
 
 /// <summary>An evidence file as uploaded: its plain file name, a content type safe to send back, and its bytes.</summary>
@@ -30,5 +32,20 @@ public static class EvidenceUpload
             return (null, ("file", "请以 multipart/form-data 上传文件，文件名须为不超过200字符的普通文本 (a form file with a plain name of at most 200 characters)", false));
         }
         return (new EvidenceFile(name, upload.ContentType ?? "application/octet-stream", upload.Pdf!), null);
+    }
+
+    /// <summary>
+    /// The upload endpoint of a case or request: the file read from the form (a 400 or 413 naming the field when it is
+    /// not one), handed to the grain that stores it; 201 at its location, or <paramref name="refused"/> when the grain would not.
+    /// </summary>
+    public static async Task<Results<Created<T>, ProblemHttpResult, ValidationProblem>> AttachAsync<T>(HttpRequest request,
+        Func<EvidenceFile, Task<T?>> attach, Func<T, string> location, Func<ProblemHttpResult> refused) where T : class
+    {
+        var (file, problem) = await ReadAsync(request);
+        if (problem is { } p)
+        {
+            return p.TooLarge ? Problems.TooLarge(p.Field, p.Message) : Problems.Field(p.Field, p.Message);
+        }
+        return await attach(file!) is { } view ? TypedResults.Created(location(view), view) : refused();
     }
 }

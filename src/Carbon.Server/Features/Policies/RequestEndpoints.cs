@@ -64,15 +64,9 @@ public static class RequestEndpoints
         {
             return NoRequest(id);
         }
-        var (file, problem) = await EvidenceUpload.ReadAsync(request);
-        if (problem is { } p)
-        {
-            return p.TooLarge ? Problems.TooLarge(p.Field, p.Message) : Problems.Field(p.Field, p.Message);
-        }
-        var view = await grains.GetGrain<IServiceRequestGrain>(id.ToLowerInvariant()).AttachAsync(file!.Name, file.ContentType, file.Content, caller);
-        return view is null
-            ? Problems.Conflict("id", "诉求已办结，或您不能为其上传附件 (the request is closed, or not yours to add files to)")
-            : TypedResults.Created($"/api/requests/{id}/attachments/{view.Sha256}", view);
+        return await EvidenceUpload.AttachAsync(request,
+            f => grains.GetGrain<IServiceRequestGrain>(id.ToLowerInvariant()).AttachAsync(f.Name, f.ContentType, f.Content, caller),
+            v => $"/api/requests/{id}/attachments/{v.Sha256}", () => Problems.Conflict("id", "诉求已办结，或您不能为其上传附件 (the request is closed, or not yours to add files to)"));
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttachmentAsync(string id, string sha256, RequestDesk desk, PlanReads reads,

@@ -103,15 +103,10 @@ public static class ProgrammeEndpoints
         {
             return NoCase(id);
         }
-        var (file, problem) = await EvidenceUpload.ReadAsync(request);
-        if (problem is { } p)
-        {
-            return p.TooLarge ? Problems.TooLarge(p.Field, p.Message) : Problems.Field(p.Field, p.Message);
-        }
-        var view = await grains.GetGrain<IRectificationCaseGrain>(id.ToLowerInvariant()).AttachAsync(file!.Name, file.ContentType, file.Content, caller);
-        return view is null
-            ? Problems.Conflict("id", "案件已销号，或您不能为其上传证据 (the case is closed, or not yours to add evidence to)")
-            : TypedResults.Created($"/api/rectification/cases/{id}/evidence/{view.Sha256}", view);
+        return await EvidenceUpload.AttachAsync(request,
+            f => grains.GetGrain<IRectificationCaseGrain>(id.ToLowerInvariant()).AttachAsync(f.Name, f.ContentType, f.Content, caller),
+            v => $"/api/rectification/cases/{id}/evidence/{v.Sha256}",
+            () => Problems.Conflict("id", "案件已销号，或您不能为其上传证据 (the case is closed, or not yours to add evidence to)"));
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EvidenceAsync(string id, string sha256, ProgrammeService service,

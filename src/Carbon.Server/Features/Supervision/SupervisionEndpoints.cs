@@ -192,18 +192,10 @@ public static class SupervisionEndpoints
     }
 
     internal static async Task<Results<Created<EvidenceView>, ProblemHttpResult, ValidationProblem>> AttachAsync(string id, HttpRequest request,
-        IGrainFactory grains, ClaimsPrincipal user)
-    {
-        var (file, problem) = await EvidenceUpload.ReadAsync(request);
-        if (problem is { } p)
-        {
-            return p.TooLarge ? Problems.TooLarge(p.Field, p.Message) : Problems.Field(p.Field, p.Message);
-        }
-        var view = await Case(grains, id).AttachAsync(file!.Name, file.ContentType, file.Content, user.RequiredCaller());
-        return view is null
-            ? Problems.NotFound("id", $"无此案件 {id}，或您不能为其上传证据 (no case {id} you may add evidence to)")
-            : TypedResults.Created($"/api/supervision/cases/{id}/evidence/{view.Sha256}", view);
-    }
+        IGrainFactory grains, ClaimsPrincipal user) =>
+        await EvidenceUpload.AttachAsync(request, f => Case(grains, id).AttachAsync(f.Name, f.ContentType, f.Content, user.RequiredCaller()),
+            v => $"/api/supervision/cases/{id}/evidence/{v.Sha256}",
+            () => Problems.NotFound("id", $"无此案件 {id}，或您不能为其上传证据 (no case {id} you may add evidence to)"));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EvidenceAsync(string id, string sha256, IGrainFactory grains,
         SupervisionReads reads, ClaimsPrincipal user)

@@ -55,4 +55,18 @@ public sealed class PolicyEligibilityTests
         Assert.Equal(10m, new Benefit(10m, null, null, null).For(Good));
         Assert.Equal(RuleOutcome.Met, Eligibility.Evaluate([new(RuleKind.IntensityReduction, AtLeast: 0.03m)], Good with { IntensityReduction = 0.03m }).Rules[0].Outcome);
     }
+
+    [Fact]
+    public void A_title_on_the_profile_meets_a_rule_that_asks_for_it_and_its_absence_is_a_near_miss()
+    {
+        var rules = new EligibilityRule[] { new(RuleKind.Designation, Values: ["specialized-sme", "little-giant"]), new(RuleKind.Scale, Value: "above") };
+        var listed = Eligibility.Evaluate(rules, Good with { Designations = [Registry.Designation.HighTech, Registry.Designation.LittleGiant] });
+        Assert.Equal(EligibilityStatus.Eligible, listed.Status);
+        Assert.Contains("专精特新“小巨人”企业", listed.Rules[0].Reason);
+        // A 高新技术企业 only: the one rule missing, said as what would qualify.
+        var near = Eligibility.Evaluate(rules, Good with { Designations = [Registry.Designation.HighTech] });
+        Assert.Equal(EligibilityStatus.NearMiss, near.Status);
+        Assert.Contains("限专精特新中小企业或专精特新“小巨人”企业", near.Missing!.Reason);
+        Assert.Equal(EligibilityStatus.NearMiss, Eligibility.Evaluate(rules, Good).Status);
+    }
 }

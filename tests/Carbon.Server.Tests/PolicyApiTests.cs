@@ -119,4 +119,36 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal((20m, "P1 规上企业技术改造奖励"), (outlay.Dec("total"), outlay["byPolicy"]![0]!["key"]!.GetValue<string>()));
         Assert.Equal(0m, (await (await fb.GetAsync("/api/policies/outlay")).JsonAsync()).Dec("total"));   // not its firm's
     }
+
+    /// <summary>
+    /// A firm registered as a 专精特新“小巨人” keeps the title on its profile (GET returns it, PUT takes it back unchanged) and
+    /// qualifies for a policy that asks for it; a firm without is a near miss; an unknown title is refused.
+    /// </summary>
+    [Fact]
+    public async Task A_policy_asking_for_a_title_matches_the_firms_whose_profile_holds_it()
+    {
+        var official = await _app.OfficialAsync();
+        var (a, b) = (TestUscc.Next(), TestUscc.Next());
+        await (await official.PostAsJsonAsync("/api/enterprises", new { uscc = a, name = "宁波小巨人", industry = "机械装备", scale = "above", landAreaMu = 20m,
+            designations = new[] { "little-giant", "little-giant" } })).AssertProblemAsync(HttpStatusCode.BadRequest, "designations");
+        Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync("/api/enterprises", new { uscc = a, name = "宁波小巨人", industry = "机械装备",
+            scale = "above", landAreaMu = 20m, designations = new[] { "little-giant", "high-tech" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(b, null)).StatusCode);
+        var profile = (await (await official.GetAsync($"/api/enterprises/{a}")).JsonAsync())["profile"]!;
+        Assert.Equal(["little-giant", "high-tech"], profile["designations"]!.AsArray().Select(d => d!.GetValue<string>()));
+        profile["reason"] = "原样提交 (unchanged)";
+        Assert.Equal(HttpStatusCode.OK, (await official.PutAsJsonAsync($"/api/enterprises/{a}", profile)).StatusCode);
+
+        await (await official.PostAsJsonAsync("/api/policies", new { id = "PD", title = "x", documentNumber = "x", validFrom = "2026-01-01", validTo = "2026-12-31",
+            amount = 10m, rules = new[] { new { kind = "designation", values = new[] { "giant" } } } })).AssertProblemAsync(HttpStatusCode.BadRequest, "rules[0].values[0]");
+        var published = await (await official.PostAsJsonAsync("/api/policies", new
+        {
+            id = "PD", title = "专精特新企业奖励", documentNumber = "鄞经信〔2026〕21号", validFrom = "2026-01-01", validTo = "2026-12-31", amount = 30m,
+            rules = new[] { new { kind = "designation", values = new[] { "specialized-sme", "little-giant" } } },
+        })).JsonAsync();
+        Assert.Equal(1, published["eligible"]!.GetValue<int>());
+        var matches = (await (await official.GetAsync("/api/policies/PD")).JsonAsync())["matches"]!.AsArray();
+        Assert.Equal("eligible", matches.Single(m => m!["uscc"]!.GetValue<string>() == a)!["status"]!.GetValue<string>());
+        Assert.Equal("near-miss", matches.Single(m => m!["uscc"]!.GetValue<string>() == b)!["status"]!.GetValue<string>());
+    }
 }

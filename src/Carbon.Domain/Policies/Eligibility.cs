@@ -1,3 +1,5 @@
+using Carbon.Domain.Registry;
+
 namespace Carbon.Domain.Policies;
 
 /// <summary>What an eligibility rule of a business-support policy (惠企政策) looks at.</summary>
@@ -17,6 +19,8 @@ public enum RuleKind
     IntensityReduction,
     /// <summary>Disqualifying: the firm has an open rectification or 节能监察 case.</summary>
     NoOpenCases,
+    /// <summary>The firm holds one of these titles on its profile (<see cref="Registry.Designation"/> tokens: "little-giant", "high-tech" …).</summary>
+    Designation,
     /// <summary>A condition Carbon cannot check (e.g. "no major safety accident"): the applicant confirms it, an official checks it.</summary>
     Confirm,
 }
@@ -33,7 +37,7 @@ public sealed record EligibilityRule(RuleKind Kind, string? Value = null, IReadO
 /// computable), its open cases, and last year's tax paid and value added (万元), the bases a benefit's rate applies to.
 /// </summary>
 public sealed record PolicyFacts(string? Class, string Scale, string? IndustryCode, string? ParkCode, bool GreenFactory, decimal? IntensityReduction,
-    int OpenCases, decimal TaxPaid, decimal ValueAdded);
+    int OpenCases, decimal TaxPaid, decimal ValueAdded, IReadOnlyCollection<Designation>? Designations = null);
 
 public enum RuleOutcome
 {
@@ -107,6 +111,9 @@ public static class Eligibility
             : d >= r.AtLeast
                 ? new(r, RuleOutcome.Met, $"单位增加值能耗下降 {Percent(d)}，要求 ≥ {Percent(r.AtLeast ?? 0m)} (fell {Percent(d)})")
                 : new(r, RuleOutcome.NotMet, $"单位增加值能耗下降 {Percent(d)}；≥ {Percent(r.AtLeast ?? 0m)} 可享受 (qualifies at a fall of {Percent(r.AtLeast ?? 0m)})"),
+        RuleKind.Designation => Held(r, f) is { } held
+            ? new(r, RuleOutcome.Met, $"已认定为{held.ChineseName()} (listed as {held.Token()})")
+            : new(r, RuleOutcome.NotMet, $"限{Named(r.Values)}；认定后可享受 (for firms on these lists; qualifies once listed)"),
         RuleKind.NoOpenCases => f.OpenCases == 0
             ? new(r, RuleOutcome.Met, "无在办整治或监察案件 (no open case)")
             : new(r, RuleOutcome.NotMet, $"有 {f.OpenCases} 件在办整治或监察案件，不得享受 (disqualified by an open case)"),
@@ -114,6 +121,12 @@ public static class Eligibility
     };
 
     private static string Scale(string? s) => s == "above" ? "规上" : "规下";
+
+    private static string Named(IReadOnlyList<string>? tokens) =>
+        string.Join("或", (tokens ?? []).Select(t => Designations.TryParse(t, out var d) ? d.ChineseName() : t));
+
+    private static Designation? Held(EligibilityRule r, PolicyFacts f) =>
+        (f.Designations ?? []).Cast<Designation?>().FirstOrDefault(d => (r.Values ?? []).Contains(d!.Value.Token()));
 
     private static string Percent(decimal share) => $"{Math.Round(share * 100m, 2)}%";
 }

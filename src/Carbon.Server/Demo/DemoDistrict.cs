@@ -96,6 +96,8 @@ public static class DemoDistrict
                 EstablishedOn = established,
                 LandGrantedOn = landGranted,
                 ParcelGroup = SharedParcelFirms.Contains(i) ? SharedParcel : null,
+                // A few titles for the policies that ask for them: every 9th firm a 高新技术企业, every 13th on the 专精特新 list.
+                Designations = (i % 9, i % 13) switch { (4, 7) => "high-tech specialized-sme", (4, _) => "high-tech", (_, 7) => "specialized-sme", _ => null },
                 Actor = Actor,
                 RecordedAt = registeredAt,
             };

@@ -305,6 +305,7 @@ public static partial class GrainGuards
                 Domain.Policies.RuleKind.ClassAtLeast => r.Value is "A" or "B" or "C" or "D",
                 Domain.Policies.RuleKind.Scale => r.Value is "above" or "below",
                 Domain.Policies.RuleKind.Industry or Domain.Policies.RuleKind.Park => r.Values is { Count: > 0 and <= 50 } v && v.All(x => ParcelCode.IsMatch(x ?? "")),
+                Domain.Policies.RuleKind.Designation => r.Values is { Count: > 0 and <= 4 } ds && ds.All(x => Designations.TryParse(x, out _)),
                 Domain.Policies.RuleKind.IntensityReduction => r.AtLeast is >= -1m and <= 1m,
                 Domain.Policies.RuleKind.Confirm => !string.IsNullOrWhiteSpace(r.Text) && r.Text.Length <= 300,
                 _ => true,

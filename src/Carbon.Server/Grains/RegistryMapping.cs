@@ -9,7 +9,12 @@ public static class RegistryMapping
 {
     public static EnterpriseProfile ToProfile(this EnterpriseRevisionRecord r, string? parkCode) =>
         new(Uscc.Parse(r.Uscc), r.Name, r.Industry, r.IndustryCode, parkCode, r.Scale, r.LandAreaMu, r.EstablishedOn, r.LandGrantedOn,
-            r.FloorAreaM2, r.FootprintM2, r.LeasedAreaMu, r.ParcelGroup);
+            r.FloorAreaM2, r.FootprintM2, r.LeasedAreaMu, r.ParcelGroup, r.HeldDesignations());
+
+    /// <summary>The titles a revision records (null when none).</summary>
+    public static Designation[]? HeldDesignations(this EnterpriseRevisionRecord r) =>
+        r.Designations?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => Designations.TryParse(t, out var d) ? d : (Designation?)null)
+            .OfType<Designation>().ToArray();
 
     public static EnterpriseRevisionRecord ToRevision(this EnterpriseProfile p, int revision, string? reason, string actor, DateTimeOffset at) =>
         new()
@@ -27,6 +32,7 @@ public static class RegistryMapping
             FootprintM2 = p.FootprintM2,
             LeasedAreaMu = p.LeasedAreaMu,
             ParcelGroup = p.ParcelGroup,
+            Designations = p.Designations is { Length: > 0 } held ? string.Join(' ', held.Distinct().Order().Select(d => d.Token())) : null,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
             Actor = actor,
             RecordedAt = at,

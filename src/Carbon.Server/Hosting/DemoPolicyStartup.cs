@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Carbon.Server.Hosting;
 
 /// <summary>
-/// In demo mode, once the 亩均 runs exist and no policy is published: four policies (a class-A reward, a digital-upgrade
-/// grant the demo filer's firm qualifies for and has not applied to, a green-factory reward, and last year's energy-saving
-/// reward, expired), applications for the class-A reward in each state, and the eligible firms told in their accounts.
+/// In demo mode, once the 亩均 runs exist and no policy is published: five policies (a class-A reward, a digital-upgrade
+/// grant the demo filer's firm qualifies for and has not applied to, a green-factory reward, an R&amp;D reward for 专精特新
+/// and high-tech firms, and last year's energy-saving reward, expired), applications for the class-A reward in each state, and the eligible firms told in their accounts.
 /// </summary>
 public sealed class DemoPolicyStartup(
     IHostApplicationLifetime lifetime, IOptions<CarbonOptions> options, IGrainFactory grains, PolicyReads reads, EvaluationReads evaluations,
@@ -52,6 +52,9 @@ public sealed class DemoPolicyStartup(
             new EligibilityRule(RuleKind.Confirm, Text: "数字化改造项目已完成并通过验收"));
         await PublishAsync("ZC-2026-03", "绿色工厂奖励", "鄞经信〔2026〕15号（演示）", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31),
             new Benefit(20m, null, null, null), new EligibilityRule(RuleKind.GreenFactory));
+        await PublishAsync("ZC-2026-04", "专精特新和高新技术企业研发奖励", "鄞经信〔2026〕21号（演示）", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31),
+            new Benefit(null, 0.10m, "tax-paid", 30m), new EligibilityRule(RuleKind.Designation, Values: ["specialized-sme", "little-giant", "high-tech"]),
+            new EligibilityRule(RuleKind.NoOpenCases));
         await PublishAsync("ZC-2025-09", "节能降耗奖励（2025年度）", "鄞经信〔2025〕30号（演示）", new DateOnly(year - 1, 1, 1), new DateOnly(year - 1, 12, 31),
             new Benefit(null, 0.02m, "value-added", 20m), new EligibilityRule(RuleKind.IntensityReduction, AtLeast: 0.03m), new EligibilityRule(RuleKind.NoOpenCases));
 

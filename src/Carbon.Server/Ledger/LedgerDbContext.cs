@@ -122,6 +122,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(x => x.IndustryCode).HasMaxLength(8);
             e.Property(x => x.Scale).HasMaxLength(16);
             e.Property(x => x.ParcelGroup).HasMaxLength(40);
+            e.Property(x => x.Designations).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.Property(x => x.Actor).HasMaxLength(100);
             e.HasOne<EnterpriseRecord>().WithMany().HasForeignKey(x => x.Uscc).OnDelete(DeleteBehavior.Restrict);

@@ -48,6 +48,8 @@ public sealed class EnterpriseRevisionRecord
     public decimal? LeasedAreaMu { get; init; }
     /// <summary>地块组 (混合型企业): the code shared by the firms on one parcel, evaluated alone and merged for 亩均.</summary>
     public string? ParcelGroup { get; init; }
+    /// <summary>The titles it holds (<see cref="Domain.Registry.Designation"/> tokens, space-separated): 专精特新, 高新技术企业.</summary>
+    public string? Designations { get; init; }
     public string? Reason { get; init; }
     public required string Actor { get; init; }
     public DateTimeOffset RecordedAt { get; init; }

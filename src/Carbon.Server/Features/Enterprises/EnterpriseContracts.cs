@@ -30,10 +30,16 @@ public record ProfileRequest
     /// </summary>
     public string? ParcelGroup { get; init; }
 
+    /// <summary>
+    /// 认定 titles the firm holds from published lists: innovative-sme (创新型中小企业), specialized-sme (专精特新中小企业),
+    /// little-giant (专精特新“小巨人”), high-tech (高新技术企业). Policies may ask for them.
+    /// </summary>
+    public Designation[]? Designations { get; init; }
+
     /// <summary>The profile it says; call only once validated.</summary>
     public EnterpriseProfile ToProfile(Uscc uscc, string? parkCode) =>
         new(uscc, Name!.Trim(), Industry!.Trim(), IndustryCode, parkCode, Scale!, LandAreaMu!.Value, EstablishedOn, LandGrantedOn, FloorAreaM2,
-            FootprintM2, LeasedAreaMu, ParcelGroup);
+            FootprintM2, LeasedAreaMu, ParcelGroup, Designations is { Length: > 0 } d ? d.Distinct().Order().ToArray() : null);
 }
 
 /// <summary>POST /api/enterprises body: who, in which park (fixed for good), and the profile.</summary>
@@ -54,7 +60,7 @@ public sealed record ReviseEnterpriseRequest : ProfileRequest
         {
             Name = p.Name, Industry = p.Industry, Scale = p.Scale, LandAreaMu = p.LandAreaMu, IndustryCode = p.IndustryCode,
             EstablishedOn = p.EstablishedOn, LandGrantedOn = p.LandGrantedOn, FloorAreaM2 = p.FloorAreaM2, FootprintM2 = p.FootprintM2,
-            LeasedAreaMu = p.LeasedAreaMu, ParcelGroup = p.ParcelGroup,
+            LeasedAreaMu = p.LeasedAreaMu, ParcelGroup = p.ParcelGroup, Designations = p.Designations,
         };
 }
 

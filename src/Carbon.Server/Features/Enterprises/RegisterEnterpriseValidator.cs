@@ -83,6 +83,8 @@ public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
             .LessThanOrEqualTo(Domain.Registry.Land.MaxMu).WithMessage($"租赁面积超过 {Domain.Registry.Land.MaxMu} 亩 (leasedAreaMu is in 亩)")
             .Must(ProfileRules.Precise).WithMessage(ProfileRules.Precision("leasedAreaMu"));
         ProfileRules.ParcelGroup(RuleFor(r => r.ParcelGroup));
+        RuleFor(r => r.Designations).Must(d => d is null || (d.Length <= 4 && d.Distinct().Count() == d.Length))
+            .WithMessage("designations 不重复，至多 4 项 (each title once)");
     }
 }
 

@@ -60,7 +60,9 @@ public sealed class RuleRequestValidator : AbstractValidator<RuleRequest>
         RuleFor(r => r.Kind).NotNull().WithMessage("kind 为 class-at-least, scale, industry, park, green-factory, intensity-reduction, no-open-cases 或 confirm");
         RuleFor(r => r.Value).Must(v => v is "A" or "B" or "C" or "D").When(r => r.Kind == RuleKind.ClassAtLeast).WithMessage("value 为 A, B, C 或 D");
         RuleFor(r => r.Value).Must(v => v is "above" or "below").When(r => r.Kind == RuleKind.Scale).WithMessage("value 为 above 或 below");
-        RuleFor(r => r.Values).NotEmpty().When(r => r.Kind is RuleKind.Industry or RuleKind.Park).WithMessage("values 至少一项 (at least one)");
+        RuleFor(r => r.Values).NotEmpty().When(r => r.Kind is RuleKind.Industry or RuleKind.Park or RuleKind.Designation).WithMessage("values 至少一项 (at least one)");
+        RuleForEach(r => r.Values).Must(v => Domain.Registry.Designations.TryParse(v, out _)).When(r => r.Kind == RuleKind.Designation)
+            .WithMessage($"认定类别为 {string.Join(", ", Domain.Registry.Designations.Tokens)} 之一 (a designation)");
         RuleFor(r => r.Values).Must(v => v is null || v.Length <= 50).WithMessage("至多 50 项 (at most 50)");
         RuleForEach(r => r.Values).NotEmpty().Matches("^[A-Za-z0-9_-]{1,32}$").WithMessage("代码为1–32位字母、数字、- 或 _ (a code)");
         RuleFor(r => r.AtLeast).NotNull().InclusiveBetween(-1m, 1m).When(r => r.Kind == RuleKind.IntensityReduction)

@@ -61,7 +61,8 @@ public sealed class PolicyService(PolicyReads reads, RegistryReads registry, Eva
             var now = lastYear.GetValueOrDefault(uscc);
             var (i1, i0) = (Intensity(now, last), Intensity(yearBefore.GetValueOrDefault(uscc), last - 1));
             var facts = new PolicyFacts(classes.GetValueOrDefault(uscc), r.Profile.Scale, r.Profile.IndustryCode, r.Identity.ParkCode, green.Contains(uscc),
-                i1 is { } a && i0 is > 0m and var b ? 1m - a / b : null, open.GetValueOrDefault(uscc), now?.Totals.TaxPaid ?? 0m, now?.Totals.ValueAdded ?? 0m);
+                i1 is { } a && i0 is > 0m and var b ? 1m - a / b : null, open.GetValueOrDefault(uscc), now?.Totals.TaxPaid ?? 0m, now?.Totals.ValueAdded ?? 0m,
+                r.Profile.HeldDesignations());
             return new Firm(Uscc.Parse(uscc), r.Profile.Name, r.Identity.ParkCode, facts);
         }).ToList();
     }

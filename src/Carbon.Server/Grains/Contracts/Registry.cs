@@ -10,7 +10,7 @@ public sealed record ParkView(ParkProfile Profile, DateTimeOffset RegisteredAt, 
 
 /// <summary>
 /// An enterprise's profile (企业档案). The park is fixed at registration; the rest may be revised. Firms with the same
-/// <see cref="ParcelGroup"/> share one parcel (混合型企业).
+/// <see cref="ParcelGroup"/> share one parcel (混合型企业). <see cref="Designations"/>: the titles it holds (专精特新, 高新技术企业).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-profile")]
 public sealed record EnterpriseProfile(
@@ -26,7 +26,8 @@ public sealed record EnterpriseProfile(
     decimal? FloorAreaM2 = null,
     decimal? FootprintM2 = null,
     decimal? LeasedAreaMu = null,
-    string? ParcelGroup = null);
+    string? ParcelGroup = null,
+    Designation[]? Designations = null);
 
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-view")]
 public sealed record EnterpriseView(

@@ -496,6 +496,10 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Designations")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("EstablishedOn")
                         .HasColumnType("date");
 

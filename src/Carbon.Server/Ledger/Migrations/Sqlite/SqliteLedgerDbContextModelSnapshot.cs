@@ -481,6 +481,10 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Designations")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EstablishedOn")
                         .HasColumnType("TEXT");
 

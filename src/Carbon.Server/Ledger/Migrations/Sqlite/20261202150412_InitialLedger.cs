@@ -757,6 +757,7 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
                     FootprintM2 = table.Column<decimal>(type: "TEXT", nullable: true),
                     LeasedAreaMu = table.Column<decimal>(type: "TEXT", nullable: true),
                     ParcelGroup = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Designations = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)

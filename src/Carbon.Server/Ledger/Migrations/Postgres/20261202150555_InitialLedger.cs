@@ -758,6 +758,7 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
                     FootprintM2 = table.Column<decimal>(type: "numeric", nullable: true),
                     LeasedAreaMu = table.Column<decimal>(type: "numeric", nullable: true),
                     ParcelGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Designations = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)

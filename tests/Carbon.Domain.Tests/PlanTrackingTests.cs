@@ -140,4 +140,16 @@ public class PlanTrackingTests
         Assert.Null(ServiceRequests.After(RequestState.Closed, RequestStep.Routed));
         Assert.Null(ServiceRequests.After(RequestState.Closed, RequestStep.Closed));
     }
+
+    [Fact]
+    public void A_group_is_evaluated_on_its_sums_and_a_firm_on_a_parcel_by_its_share_of_land()
+    {
+        // 960 万元 of tax on 30 + 10 亩 = 24 万元/亩, not the mean of 16 and 48 (32).
+        var y = Carbon.Domain.MuYield.EvaluationObjects.Of([new("A", 30m, 480m, 3_000m, "B"), new("B", 10m, 480m, 3_000m, null)]);
+        Assert.Equal((2, 40m, 24m, 150m), (y.Firms, y.LandMu, y.TaxPerMu, y.ValueAddedPerMu));
+        Assert.Equal(1, y.Classes["—"]);
+        // A firm with 50 亩 in all, 20 of them on this parcel: 2/5 of its 500 万元 tax counts here.
+        var part = Carbon.Domain.MuYield.EvaluationObjects.OnParcel("A", 20m, 50m, 500m, 1_000m, "A");
+        Assert.Equal((20m, 200m, 400m), (part.LandMu, part.TaxPaid, part.ValueAdded));
+    }
 }

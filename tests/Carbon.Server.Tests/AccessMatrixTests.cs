@@ -218,7 +218,7 @@ public class AccessMatrixTests : OwnService
         };
         var query = route switch
         {
-            _ when route.EndsWith("/metrics") || route is "/api/district/targets" or "/api/district/trajectory" => "?year=2023",
+            _ when route.EndsWith("/metrics") || route is "/api/district/targets" or "/api/district/trajectory" or "/api/district/clusters" => "?year=2023",
             "/api/filings/missing" => "?month=2023-04",
             _ => "",
         };

@@ -218,4 +218,56 @@ public sealed class PlanApiTests : IAsyncLifetime
         var upload = new ByteArrayContent(await official.PdfAsync(number)) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf") } };
         Assert.Equal("valid", (await (await _app.CreateClient().PostAsync("/api/certificates/verify", upload)).JsonAsync())["result"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Clusters and buildings evaluated as one. A (C3670, holds parcel PB of 40 亩 and lets 10 to B) and B (C3660, no land of
+    /// its own) are 汽车零部件 firms; C (C1811, 50 亩 on its profile) is 纺织服装. Each files 12 × 1 000 万元 of output and
+    /// 12 × 40 = 480 万元 of tax in 2020 and 2025. The cluster's output is 2 × 12 000 万元 = 2.4 亿元 both years (progress 0
+    /// against 200); its 亩均税收 is (480 + 480) ÷ (30 + 10) = 24; 纺织服装's 480 ÷ 50 = 9.6. PB, worked on by A and B, is a
+    /// 工业楼宇 of 40 亩 with the same 24.
+    /// </summary>
+    [Fact]
+    public async Task Clusters_and_buildings_are_evaluated_as_one_from_their_firms()
+    {
+        var official = await _app.OfficialAsync();
+        var (a, b, c) = (TestUscc.Next(), TestUscc.Next(), TestUscc.Next());
+        foreach (var (uscc, code, mu) in new[] { (a, "C3670", 50m), (b, "C3660", 0m), (c, "C1811", 50m) })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync("/api/enterprises", new
+            {
+                uscc, name = $"宁波集群测试{code}有限公司", industry = "制造业", industryCode = code, scale = "above", landAreaMu = mu,
+            })).StatusCode);
+            foreach (var year in new[] { 2020, 2025 })
+            {
+                for (var m = 1; m <= 12; m++)
+                {
+                    Assert.Equal(HttpStatusCode.Created, (await official.FileAsync(uscc, $"{year}-{m:00}", Api.Filing())).StatusCode);
+                }
+            }
+        }
+        Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync("/api/parcels", new
+        {
+            code = "PB", name = "汽配楼宇", locationKind = "block", location = "姜山镇", areaMu = 40m, landUse = "工业用地", supply = "flexible-term", holder = a,
+            grantedOn = "2019-01-01", document = "x",
+        })).StatusCode);
+        foreach (var (step, on) in new[] { ("start", "2019-03-01"), ("complete", "2019-12-01"), ("produce", "2020-01-01") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await official.PostAsJsonAsync("/api/parcels/PB/events", new { @event = step, on, document = "x" })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await official.PostAsJsonAsync("/api/parcels/PB/events",
+            new { @event = "lease", on = "2025-03-01", document = "租赁合同", lessee = b, mu = 10m })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await official.PostAsJsonAsync("/api/evaluations", new { year = 2025, method = "district-default" })).StatusCode);
+
+        var result = await (await official.GetAsync("/api/district/clusters?year=2025")).JsonAsync();
+        var auto = result["clusters"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == "auto-parts")!;
+        Assert.Equal((2, 2.4m, 2.4m, 200m, 0m), (auto["firms"]!.GetValue<int>(), auto.Dec("baselineOutput"), auto.Dec("output"), auto.Dec("targetOutput"), auto.Dec("progress")));
+        Assert.Equal((40m, 24m), (auto["muYield"]!.Dec("landMu"), auto["muYield"]!.Dec("taxPerMu")));
+        var textile = result["clusters"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == "textile-apparel")!;
+        Assert.Equal(9.6m, textile["muYield"]!.Dec("taxPerMu"));
+        var building = Assert.Single(result["buildings"]!.AsArray())!;
+        Assert.Equal(("PB", 2, 40m, 24m), (building["parcel"]!.GetValue<string>(), building["firms"]!.AsArray().Count, building["muYield"]!.Dec("landMu"),
+            building["muYield"]!.Dec("taxPerMu")));
+        // Without a run that year there is output but no 亩均.
+        Assert.Null((await (await official.GetAsync("/api/district/clusters?year=2020")).JsonAsync())["clusters"]![0]!["muYield"]);
+    }
 }

@@ -34,6 +34,7 @@ public sealed class PlanPageTests(CarbonSite site, ITestOutputHelper output)
         await Expect(alert).ToContainTextAsync("逾期未报");
         await Expect(page.Locator("#trajectory")).ToContainTextAsync("缺口");
         await Expect(page.Locator("#trajectory figure.chart svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("#cluster-table tr[data-cluster=auto-parts]")).ToContainTextAsync("汽车零部件产业集群");
         await page.ScreenshotAsync("plan", output);
 
         var form = page.Locator("#report-form");

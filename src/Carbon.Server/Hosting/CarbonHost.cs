@@ -50,6 +50,7 @@ public static class CarbonHost
         services.AddSingleton<MetricsCalculator>();
         services.AddSingleton<TargetsService>();
         services.AddSingleton<TrajectoryService>();
+        services.AddSingleton<ClusterService>();
         services.AddSingleton<Features.Plan.PlanService>();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<IPlanEvaluationSource, PlanEvaluationBuilder>();
@@ -126,6 +127,8 @@ public static class CarbonHost
         services.AddSingleton<CertificateIssuer>();
         services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
+        services.AddSingleton(sp => ClusterCatalog.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath,
+            sp.GetRequiredService<IReadOnlyList<TargetPlan>>()));
         services.AddLedger(options);
         services.AddHostedService<LedgerStartup>();
         services.AddSingleton<DemoSeeder>();

@@ -39,13 +39,14 @@ public sealed class LedgerStartup(
         var supervision = Load<Factors.SupervisionCatalog>();
         var intake = Load<Factors.IntakeCatalog>();
         var warnings = Load<Factors.WarningCatalog>();
+        var clusters = plans is null ? null : Load<Factors.ClusterCatalog>();   // names its plan: read once the plans are
         if (problems.Count > 0)
         {
             throw new Factors.FactorLoadException(problems);
         }
         log.LogInformation("Factor set {Version}: {Count} factors from {Path}", factors!.Version, factors.Factors.Count, o.FactorsPath);
         log.LogInformation("亩均 methods: {Methods}", string.Join(", ", methods!.Methods.Values.Select(m => m.Version)));
-        log.LogInformation("Plan targets: {Plans}", string.Join(", ", plans!.Select(p => $"{p.Id} ({p.Targets.Count})")));
+        log.LogInformation("Plan targets: {Plans}", string.Join(", ", plans!.Select(p => $"{p.Id} ({p.Targets.Count}, {clusters!.For(p.Id).Count} clusters)")));
         log.LogInformation("Green-factory rule sets: {Sets}", string.Join(", ", greenFactory!.RuleSets.Values.Select(s => s.Rules.Version)));
         log.LogInformation("Supervision rules: {Quotas} quotas, {Items} phased-out items, {Rates} metering rates ({Standard})",
             supervision!.Rules.Quotas.Count, supervision.Rules.PhasedOut.Count, supervision.Rules.MeteringRates.Count, supervision.Rules.MeteringStandard);

@@ -178,6 +178,7 @@ public static class CarbonOpenApi
         ["GetPlanTask"] = [NotFound("id", "无此任务 (no such task)")],
         ["ReportOnPlanTask"] = [Bad("period", "period 为 YYYY-MM（按月）或 YYYY-Qn（按季）"), NotFound("id", "无此任务 (no such task)"),
             Conflict("period", "2026-10 已报送 (already reported)")],
+        ["DistrictClusters"] = [Bad("year", "year 应为 2020 至今年 (year must be 2020..this year)")],
         ["DistrictTrajectory"] = [Bad("year", "year 应为 2020 至今年 (year must be 2020..this year)")],
         ["RunReminders"] = [],
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],

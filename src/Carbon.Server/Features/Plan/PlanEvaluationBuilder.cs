@@ -47,19 +47,9 @@ public sealed class PlanEvaluationBuilder(TargetsService targets, PlanService pl
             new("惠企政策累计兑现", "Policy outlay to date", $"{outlay.Total:0.##} 万元"),
             new("规划任务完成", "Tasks done", $"{tasks.Tasks.Count(x => x.Done)} / {tasks.Tasks.Length} 项"),
         };
-        var lines = t.Targets.Select(x => new PlanTargetLine(x.Name, x.Unit, x.Target, x.Baseline, x.Latest, x.Progress, x.Projection, Status(x.Status))).ToList();
+        var lines = t.Targets.Select(x => new PlanTargetLine(x.Name, x.Unit, x.Target, x.Baseline, x.Latest, x.Progress, x.Projection, TargetsService.StatusName(x.Status))).ToList();
         var units = tasks.Units.Select(u => new UnitTaskLine(u.Unit, u.Tasks, u.Done, u.OnSchedule, u.Slipping, u.OverdueReports, u.MeanPercentDone)).ToList();
         return (new PlanEvaluationData(header, options.Value.Certificates.Issuer, p.Id, p.Name, p.BaselineYear, p.TargetYear, year, year == p.MidTermYear,
             asOf, lines, units, figures), null);
     }
-
-    private static string Status(string status) => status switch
-    {
-        "achieved" => "达成",
-        "on-track" => "按期可达",
-        "off-track" => "滞后",
-        "missed" => "未达成",
-        "no-baseline" => "无基期",
-        _ => "无数据",
-    };
 }

@@ -48,3 +48,19 @@ public sealed record TrajectoryTarget(string Id, string Name, string Metric, str
 /// would close by the target year (null without a baseline); on track when that covers its share.
 /// </summary>
 public sealed record SplitLine(string Key, string Name, string? Park, decimal Share, decimal Distance, decimal? ProjectedClosing, bool OnTrack);
+
+/// <summary>
+/// The plan's industrial clusters and the industrial buildings in a year, each evaluated as one; <c>runId</c> is the year's
+/// latest 亩均 run their 亩均 comes from (null: none yet, and no 亩均 is shown).
+/// </summary>
+public sealed record ClustersResponse(string Plan, int Year, string? RunId, ClusterLine[] Clusters, BuildingLine[] Buildings);
+
+/// <summary>
+/// A cluster: its industries (GB/T 4754 prefixes), its firms, its output (亿元, Σ of its firms' filed 产值) in the baseline
+/// year and the year, the target, progress, straight-line projection and status, and its 亩均 as one object.
+/// </summary>
+public sealed record ClusterLine(string Id, string Name, string[] Industries, int Firms, decimal? BaselineOutput, decimal? Output, decimal TargetOutput,
+    decimal? Progress, decimal? Projection, string Status, Domain.MuYield.GroupYield? MuYield, string SourceStatus, string Source);
+
+/// <summary>An industrial building (工业楼宇): a parcel several firms work on, its firms and its 亩均 (tax and value added apportioned by land).</summary>
+public sealed record BuildingLine(string Parcel, string Name, decimal AreaMu, string[] Firms, Domain.MuYield.GroupYield MuYield);

@@ -38,7 +38,15 @@ public static class TargetEndpoints
             .WithSummary("规划目标进度 Each plan target: baseline, latest, target, progress, straight-line projection, on/off track");
         api.MapGet("/district/trajectory", TrajectoryAsync).WithTags("Targets 规划目标").WithName("DistrictTrajectory")
             .WithSummary("目标分解 The remaining gap on each quantitative target split among parks and firms by the target's rule, each against its trajectory (?year=, ?park=)");
+        api.MapGet("/district/clusters", ClustersAsync).WithTags("Targets 规划目标").WithName("DistrictClusters")
+            .WithSummary("产业集群与工业楼宇 The plan's clusters against their output targets and, with the industrial buildings, their 亩均 as one object (?year=)");
         return api;
+    }
+
+    internal static async Task<Ok<ClustersResponse>> ClustersAsync([AsParameters] TargetsQuery query, TargetsService targets, ClusterService service)
+    {
+        var plan = query.Plan is null ? targets.Plans[0] : targets.Plans.First(p => p.Id == query.Plan);
+        return TypedResults.Ok(await service.ComputeAsync(plan, query.Year!.Value));
     }
 
     internal static async Task<Ok<TargetsResponse>> GetAsync([AsParameters] TargetsQuery query, TargetsService service)

@@ -149,7 +149,7 @@ public sealed class TargetsService(
     private static decimal? Coverage(List<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)> scope, Dictionary<string, FirmYear> years) =>
         scope.Count == 0 ? null : scope.Sum(f => years.GetValueOrDefault(f.Identity.Uscc)?.Revisions.Count ?? 0) / (scope.Count * 12m);
 
-    private static string Status(TargetStatus s) => s switch
+    internal static string Status(TargetStatus s) => s switch
     {
         TargetStatus.OnTrack => "on-track",
         TargetStatus.OffTrack => "off-track",
@@ -157,6 +157,17 @@ public sealed class TargetsService(
         TargetStatus.Missed => "missed",
         TargetStatus.NoBaseline => "no-baseline",
         _ => "no-data",
+    };
+
+    /// <summary>A status token in words, as the pages and the evaluation report print it.</summary>
+    public static string StatusName(string status) => status switch
+    {
+        "achieved" => "达成",
+        "on-track" => "按期可达",
+        "off-track" => "滞后",
+        "missed" => "未达成",
+        "no-baseline" => "无基期",
+        _ => "无数据",
     };
 
     private static decimal? R(decimal? v) => MetricsCalculator.R(v);

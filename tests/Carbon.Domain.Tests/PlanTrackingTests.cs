@@ -127,6 +127,9 @@ public class PlanTrackingTests
         Assert.Equal(90m, f.MeanHours);
         Assert.Equal(100m, f.MedianHours);
         Assert.Equal(2m / 3m, f.WithinLimit);
+        // Closed unanswered (a duplicate): neither open nor late.
+        var closed = ServiceRequests.Figures([.. requests[..3], requests[3] with { Closed = true }], t0.AddDays(26), 5);
+        Assert.Equal((0, 0), (closed.Open, closed.OverdueOpen));
     }
 
     [Fact]

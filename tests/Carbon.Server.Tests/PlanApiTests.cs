@@ -53,6 +53,10 @@ public sealed class PlanApiTests : IAsyncLifetime
             percentDone = 50m, figures = "x" })).AssertProblemAsync(HttpStatusCode.Conflict, "period");
         await (await official.PostAsJsonAsync($"/api/plan/tasks/{id}/reports", new { period = "2026-10", on = "2026-11-01", progress = "behind",
             percentDone = 50m, figures = "x" })).AssertProblemAsync(HttpStatusCode.BadRequest, "obstacles");
+        await (await official.PostAsJsonAsync($"/api/plan/tasks/{id}/reports", new { period = "2026-10", on = "2026-10-05", progress = "on-schedule",
+            percentDone = 50m, figures = "x" })).AssertProblemAsync(HttpStatusCode.Conflict, "on");   // before September's report of 10-09
+        await (await official.PostAsJsonAsync("/api/plan/tasks", new { title = "x", kind = "task", unit = "x", targets = new[] { "water-use" }, measures = "x",
+            cadence = "monthly", starts = "9995-01-01", ends = "9999-12-31" })).AssertProblemAsync(HttpStatusCode.BadRequest, "starts");
 
         var park = await _app.ClientAsync("plan-park", Role.ParkAdministrator, parks: ["P-PLAN"]);
         var list = await (await park.GetAsync("/api/plan/tasks")).JsonAsync();
@@ -160,6 +164,11 @@ public sealed class PlanApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await official.PostAsJsonAsync($"/api/requests/{id}/steps", new { step = "routed", unit = "区资规分局", text = "请按新增用地程序办理" })).StatusCode);
         _time.Now = _time.Now.AddHours(30);
         Assert.Equal(HttpStatusCode.OK, (await official.PostAsJsonAsync($"/api/requests/{id}/steps", new { step = "replied", text = "已纳入2027年用地计划" })).StatusCode);
+        // The firm sends the reply back (to the same unit); the unit answers again; closing, the firm says whether it is satisfied.
+        var back = await (await filer.PostAsJsonAsync($"/api/requests/{id}/steps", new { step = "routed", text = "请明确办理时限" })).JsonAsync();
+        Assert.Equal(("routed", "区资规分局"), (back["state"]!.GetValue<string>(), back["unit"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, (await official.PostAsJsonAsync($"/api/requests/{id}/steps", new { step = "replied", text = "2027年3月前完成供地" })).StatusCode);
+        await (await filer.PostAsJsonAsync($"/api/requests/{id}/steps", new { step = "closed", text = "好" })).AssertProblemAsync(HttpStatusCode.Conflict, "satisfied");
         var closed = await (await filer.PostAsJsonAsync($"/api/requests/{id}/steps", new { step = "closed", text = "满意", satisfied = true })).JsonAsync();
         Assert.Equal(("closed", "区资规分局", 1), (closed["state"]!.GetValue<string>(), closed["unit"]!.GetValue<string>(), closed["attachments"]!.AsArray().Count));
 

@@ -136,8 +136,13 @@ public sealed class PolicyApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await official.RegisterEnterpriseAsync(b, null)).StatusCode);
         var profile = (await (await official.GetAsync($"/api/enterprises/{a}")).JsonAsync())["profile"]!;
         Assert.Equal(["little-giant", "high-tech"], profile["designations"]!.AsArray().Select(d => d!.GetValue<string>()));
-        profile["reason"] = "原样提交 (unchanged)";
-        Assert.Equal(HttpStatusCode.OK, (await official.PutAsJsonAsync($"/api/enterprises/{a}", profile)).StatusCode);
+        Assert.Equal("unchanged", (await (await official.PutAsJsonAsync($"/api/enterprises/{a}", profile)).JsonAsync())["outcome"]!.GetValue<string>());
+        // Titles come from the published lists: the firm's own filer cannot give itself one.
+        var filer = await _app.ClientAsync("pd-filer", Role.Filer, firms: [b]);
+        var own = (await (await filer.GetAsync($"/api/enterprises/{b}")).JsonAsync())["profile"]!;
+        own["designations"] = new JsonArray("high-tech");
+        own["reason"] = "自评";
+        await (await filer.PutAsJsonAsync($"/api/enterprises/{b}", own)).AssertProblemAsync(HttpStatusCode.BadRequest, "designations");
 
         await (await official.PostAsJsonAsync("/api/policies", new { id = "PD", title = "x", documentNumber = "x", validFrom = "2026-01-01", validTo = "2026-12-31",
             amount = 10m, rules = new[] { new { kind = "designation", values = new[] { "giant" } } } })).AssertProblemAsync(HttpStatusCode.BadRequest, "rules[0].values[0]");

@@ -42,8 +42,11 @@ public enum RequestStep
     Closed,
 }
 
-/// <summary>A request's times as the figures need them: filed, answered (null while unanswered), its unit and category.</summary>
-public sealed record RequestTimes(DateTimeOffset FiledAt, DateTimeOffset? RepliedAt, string? Unit, RequestCategory Category);
+/// <summary>
+/// A request's times as the figures need them: filed, answered (null while unanswered), its unit and category, and whether
+/// it was closed (a request closed unanswered — withdrawn, a duplicate — is neither open nor late).
+/// </summary>
+public sealed record RequestTimes(DateTimeOffset FiledAt, DateTimeOffset? RepliedAt, string? Unit, RequestCategory Category, bool Closed = false);
 
 /// <summary>
 /// Response-time figures of a set of requests: how many, answered, open, open past the limit, the mean and median hours
@@ -76,7 +79,7 @@ public static class ServiceRequests
         var limit = TimeSpan.FromDays(limitDays);
         var hours = requests.Where(r => r.RepliedAt is not null)
             .Select(r => (decimal)(r.RepliedAt!.Value - r.FiledAt).TotalMinutes / 60m).Order().ToList();
-        var open = requests.Where(r => r.RepliedAt is null).ToList();
+        var open = requests.Where(r => r.RepliedAt is null && !r.Closed).ToList();
         decimal? median = hours.Count == 0 ? null
             : hours.Count % 2 == 1 ? hours[hours.Count / 2]
             : (hours[hours.Count / 2 - 1] + hours[hours.Count / 2]) / 2m;

@@ -91,7 +91,7 @@ public static class PlanTasks
     {
         var filed = reports.Where(r => r.On <= today).OrderBy(r => r.On).ToList();
         var latest = filed.LastOrDefault();
-        var done = latest?.Progress == TaskProgress.Done;
+        var done = filed.Any(r => r.Progress == TaskProgress.Done);
         var alerts = new List<TaskAlert>();
         if (!done)
         {

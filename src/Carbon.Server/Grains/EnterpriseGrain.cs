@@ -94,7 +94,14 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             return new ProfileOutcome(ProfileStatus.UnknownEnterprise, 0);
         }
         var proposed = profile with { Uscc = Uscc, ParkCode = _record.ParkCode };
-        if (proposed == Current.ToProfile(_record.ParkCode))
+        var current = Current.ToProfile(_record.ParkCode);
+        // Titles come from published lists: the district enters them, a filer's revision keeps them as they are.
+        var sameTitles = (proposed.Designations ?? []).Order().SequenceEqual((current.Designations ?? []).Order());
+        if (!sameTitles && !caller.Administers)
+        {
+            return new ProfileOutcome(ProfileStatus.DesignationsByDistrict, Current.Revision);
+        }
+        if (sameTitles && proposed with { Designations = null } == current with { Designations = null })
         {
             return new ProfileOutcome(ProfileStatus.Unchanged, Current.Revision);
         }

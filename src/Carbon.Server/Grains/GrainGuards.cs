@@ -363,6 +363,7 @@ public static partial class GrainGuards
         Check(Enum.IsDefined(c.Kind) && Enum.IsDefined(c.Cadence), "kind", "任务类别或报送频次无效 (kind or cadence)");
         Check(c.Targets is { Length: > 0 and <= 20 } && c.Targets.All(t => ParcelCode.IsMatch(t ?? "")) && c.Targets.Distinct().Count() == c.Targets.Length,
             "targets", "1 至 20 个不重复的目标编号 (1 to 20 distinct target ids)");
+        Check(c.Starts.Year is >= 2000 and <= 2100, "starts", "开始日期在 2000 至 2100 年间 (starts within 2000..2100)");
         Check(c.Ends >= c.Starts && c.Ends <= c.Starts.AddYears(10), "ends", "结束不早于开始，至多十年 (ends after it starts, within ten years)");
         Check(c.Stages is { Length: <= 20 } && c.Stages.Select(g => g.Number).Distinct().Count() == c.Stages.Length, "stages", "至多 20 个编号不重复的阶段目标 (at most 20 stages)");
         foreach (var g in c.Stages)
@@ -399,7 +400,7 @@ public static partial class GrainGuards
     {
         Id("id", key);
         Check(Enum.IsDefined(c.Step) && c.Step != Domain.Policies.RequestStep.Filed, "step", "步骤为 routed、replied 或 closed (a step)");
-        Text("unit", c.Unit, required: c.Step == Domain.Policies.RequestStep.Routed, max: 100);
+        Text("unit", c.Unit, required: c.Step == Domain.Policies.RequestStep.Routed && c.Caller.Administers, max: 100);
         Text("text", c.Text, required: true, max: 4000, multiline: true);
         Actor(c.Caller.Account);
     }
@@ -515,6 +516,8 @@ public static partial class GrainGuards
         Amount("footprintM2", p.FootprintM2, Land.MaxFootprintM2);
         Check(p.EstablishedOn is null || p.EstablishedOn.Value.Year >= 1949, "establishedOn", "成立日期不能早于1949年 (establishedOn is not before 1949)");
         Check(p.LandGrantedOn is null || p.LandGrantedOn.Value.Year >= 1949, "landGrantedOn", "供地日期不能早于1949年 (landGrantedOn is not before 1949)");
+        Check(p.Designations is null || (p.Designations.Length <= 4 && p.Designations.All(Enum.IsDefined) && p.Designations.Distinct().Count() == p.Designations.Length),
+            "designations", "认定类别至多 4 项，不重复 (at most 4 distinct titles)");
     }
 
     /// <summary>A USCC inside a message: a default (empty) value is no USCC.</summary>

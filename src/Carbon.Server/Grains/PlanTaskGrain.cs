@@ -81,9 +81,14 @@ public sealed class PlanTaskGrain(PlanReads reader, LedgerWriter writer, TimePro
         {
             return new PlanTaskAnswer(ProgrammeResult.Conflict, View(), "period", $"报告期须在任务期内且已开始 ({PlanTasks.PeriodOf(cadence, t.Starts)}..{PlanTasks.PeriodOf(cadence, t.Ends)})");
         }
-        if (c.On > today || c.On < t.Starts)
+        if (c.On > today || c.On < t.Starts || c.On < PeriodStart(c.Period))
         {
-            return new PlanTaskAnswer(ProgrammeResult.Conflict, View(), "on", $"报送日须在任务开始后且不晚于今天 {today:yyyy-MM-dd} (within the task, not in the future)");
+            return new PlanTaskAnswer(ProgrammeResult.Conflict, View(), "on",
+                $"报送日须在报告期开始后且不晚于今天 {today:yyyy-MM-dd} (on or after the period begins, not in the future)");
+        }
+        if (_reports.Count > 0 && c.On < _reports.Max(r => r.On))
+        {
+            return new PlanTaskAnswer(ProgrammeResult.Conflict, View(), "on", $"报送日不能早于上一份报告 {_reports.Max(r => r.On):yyyy-MM-dd} (not before the last report)");
         }
         if (_reports.Any(r => r.Period == c.Period))
         {
@@ -115,9 +120,15 @@ public sealed class PlanTaskGrain(PlanReads reader, LedgerWriter writer, TimePro
         return new PlanTaskAnswer(ProgrammeResult.Done, View());
     }
 
+    /// <summary>The first day of "2026-10" or "2026-Q3" (checked by the guard).</summary>
+    private static DateOnly PeriodStart(string period) => period[5] == 'Q'
+        ? new DateOnly(int.Parse(period[..4]), (period[6] - '1') * 3 + 1, 1)
+        : new DateOnly(int.Parse(period[..4]), int.Parse(period[5..]), 1);
+
     private sealed record StageFile(int Number, string Goal, DateOnly Due);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Chinese kept as it is (not \uXXXX), so the stages fit their column as the guard counted them.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal static StageGoal[] Stages(PlanTaskRecord t) =>
         (JsonSerializer.Deserialize<StageFile[]>(t.StagesJson, Json) ?? []).Select(s => new StageGoal(s.Number, s.Goal, s.Due)).ToArray();
@@ -126,7 +137,7 @@ public sealed class PlanTaskGrain(PlanReads reader, LedgerWriter writer, TimePro
         new(t.Id, t.PlanId, t.Title, EnumTokens.Parse<PlanTaskKind>(t.Kind), t.Unit, t.Targets.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.Measures,
             EnumTokens.Parse<ReportCadence>(t.Cadence), t.Starts, t.Ends, Stages(t), t.CreatedAt, t.CreatedBy,
             reports.Select(r => new TaskReportView(r.Period, r.On, EnumTokens.Parse<TaskProgress>(r.Progress), r.PercentDone, r.Figures, r.Obstacles,
-                (r.StagesMet ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(), r.Actor, r.At)).ToArray());
+                (r.StagesMet ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => int.TryParse(n, out var v) ? v : 0).Where(n => n > 0).ToArray(), r.Actor, r.At)).ToArray());
 
     private PlanTaskView? View() => _task is { } t ? View(t, _reports) : null;
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Carbon.Domain.Access;
 using Carbon.Domain.LandUse;
 using Carbon.Domain.Registry;
@@ -10,8 +9,6 @@ namespace Carbon.Server.Grains;
 [GrainType("rectification-case")]
 public sealed class RectificationCaseGrain(ProgrammeReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IRectificationCaseGrain
 {
-    private const int MaxEvidenceBytes = 10 * 1024 * 1024;
-
     private RectificationCaseRecord? _case;
     private List<RectificationStepRecord> _steps = [];
     private List<EvidenceView> _evidence = [];
@@ -136,20 +133,17 @@ public sealed class RectificationCaseGrain(ProgrammeReads reader, LedgerWriter w
 
     async Task<EvidenceView?> IRectificationCaseGrain.AttachAsync(string fileName, string contentType, byte[] content, Caller caller)
     {
-        if (_case is null || !Acts(caller, _case.ParkCode) || content.Length is 0 or > MaxEvidenceBytes
+        if (_case is null || !Acts(caller, _case.ParkCode) || StoredFile.Of(fileName, contentType, content) is not { } file
             || _steps[^1].State == EnumTokens.Token(RectificationState.Closed))
         {
             return null;
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var (sha, name, type) = file;
         if (_evidence.FirstOrDefault(e => e.Sha256 == sha) is { } stored)
         {
             return stored;   // the same file again: stored once
         }
         var now = clock.GetUtcNow();
-        var name = Path.GetFileName(fileName.Trim());
-        name = name.Length > 200 ? name[..200] : name;
-        var type = contentType.Length > 100 ? "application/octet-stream" : contentType;
         await writer.WriteAsync(db =>
         {
             db.RectificationEvidence.Add(new RectificationEvidenceRecord

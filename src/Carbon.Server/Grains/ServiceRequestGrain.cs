@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Carbon.Domain.Access;
 using Carbon.Domain.Policies;
 using Carbon.Domain.Registry;
@@ -10,8 +9,6 @@ namespace Carbon.Server.Grains;
 [GrainType("service-request")]
 public sealed class ServiceRequestGrain(PlanReads reader, LedgerWriter writer, TimeProvider clock) : Grain, IServiceRequestGrain
 {
-    private const int MaxAttachmentBytes = 10 * 1024 * 1024;
-
     private ServiceRequestRecord? _request;
     private string? _park;
     private List<ServiceRequestStepRecord> _steps = [];
@@ -86,6 +83,10 @@ public sealed class ServiceRequestGrain(PlanReads reader, LedgerWriter writer, T
             return new RequestAnswer(ProgrammeResult.Refused, null, "caller",
                 "交办、答复由区经信局办理；企业可对答复办结或退回 (officials route and reply; the firm closes or sends back a reply)");
         }
+        if (firm && c.Step == RequestStep.Closed && c.Satisfied is null)
+        {
+            return new RequestAnswer(ProgrammeResult.Conflict, View(), "satisfied", "办结须说明是否满意 satisfied (say whether the firm is satisfied)");
+        }
         if (ServiceRequests.After(state, c.Step) is not { } next)
         {
             return new RequestAnswer(ProgrammeResult.Conflict, View(), "step", $"诉求当前为 {EnumTokens.Token(state)}，不能 {EnumTokens.Token(c.Step)} (not from this state)");
@@ -95,7 +96,7 @@ public sealed class ServiceRequestGrain(PlanReads reader, LedgerWriter writer, T
         var step = new ServiceRequestStepRecord
         {
             RequestId = Id, Kind = EnumTokens.Token(c.Step), State = EnumTokens.Token(next), Unit = unit, Text = c.Text.Trim(),
-            Satisfied = c.Step == RequestStep.Closed ? c.Satisfied : null, Actor = c.Caller.Account, At = now,
+            Satisfied = c.Step == RequestStep.Closed && firm ? c.Satisfied : null, Actor = c.Caller.Account, At = now,
         };
         await writer.WriteAsync(db =>
         {
@@ -109,20 +110,17 @@ public sealed class ServiceRequestGrain(PlanReads reader, LedgerWriter writer, T
 
     async Task<EvidenceView?> IServiceRequestGrain.AttachAsync(string fileName, string contentType, byte[] content, Caller caller)
     {
-        if (_request is not { } r || !(caller.Administers || caller.CanFile(Uscc.Parse(r.Uscc))) || content.Length is 0 or > MaxAttachmentBytes
-            || _steps[^1].State == EnumTokens.Token(RequestState.Closed))
+        if (_request is not { } r || !(caller.Administers || caller.CanFile(Uscc.Parse(r.Uscc)))
+            || StoredFile.Of(fileName, contentType, content) is not { } file || _steps[^1].State == EnumTokens.Token(RequestState.Closed))
         {
             return null;
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var (sha, name, type) = file;
         if (_attachments.FirstOrDefault(e => e.Sha256 == sha) is { } stored)
         {
             return stored;
         }
         var now = clock.GetUtcNow();
-        var name = Path.GetFileName(fileName.Trim());
-        name = name.Length > 200 ? name[..200] : name;
-        var type = contentType.Length > 100 ? "application/octet-stream" : contentType;
         await writer.WriteAsync(db =>
         {
             db.ServiceRequestAttachments.Add(new ServiceRequestAttachmentRecord

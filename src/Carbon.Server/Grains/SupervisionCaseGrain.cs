@@ -23,8 +23,6 @@ public sealed class SupervisionCaseGrain(
     };
 
     private const int PayloadVersion = 1;
-    private const int MaxEvidenceBytes = 10 * 1024 * 1024;
-
     private SupervisionCaseRecord? _record;
     private SupervisionCase? _case;
     private readonly List<DateTimeOffset> _stepTimes = [];
@@ -136,18 +134,17 @@ public sealed class SupervisionCaseGrain(
     async Task<EvidenceView?> ISupervisionCaseGrain.AttachAsync(string fileName, string contentType, byte[] content, Caller caller)
     {
         if (_case is null || !Sees(caller) || (caller.Role == Role.Filer && !caller.CanFile(_case.Header.Uscc))
-            || !(Inspects(caller) || caller.Role == Role.Filer) || content.Length is 0 or > MaxEvidenceBytes)
+            || !(Inspects(caller) || caller.Role == Role.Filer) || StoredFile.Of(fileName, contentType, content) is not { } file)
         {
             return null;
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var (sha, name, type) = file;
         var now = clock.GetUtcNow();
-        var name = Path.GetFileName(fileName.Trim());
         if (_evidence.Add(sha))
         {
             var record = new SupervisionEvidenceRecord
             {
-                Sha256 = sha, CaseId = Id, FileName = name.Length > 200 ? name[..200] : name, ContentType = contentType,
+                Sha256 = sha, CaseId = Id, FileName = name, ContentType = type,
                 Content = content, UploadedAt = now, UploadedBy = caller.Account,
             };
             try
@@ -164,7 +161,7 @@ public sealed class SupervisionCaseGrain(
                 throw;
             }
         }
-        return new EvidenceView(sha, name, contentType, content.Length, now, caller.Account);
+        return new EvidenceView(sha, name, type, content.Length, now, caller.Account);
     }
 
     Task<CaseAnswer> ISupervisionCaseGrain.GetAsync(Caller caller) =>

@@ -254,7 +254,7 @@ public static class AccessMatrix
         ["POST /api/plan/tasks"] = Access.Signed(District, Official),
         ["GET /api/plan/tasks/{id}"] = Access.Signed(PlanReaders, Park, Official, Inspector, Auditor),
         ["POST /api/plan/tasks/{id}/reports"] = Access.Signed("经信局为责任单位报送 (officials report for the units)", Official),
-        ["GET /api/district/clusters"] = Access.Signed(District + "：集群与楼宇的合计 (totals of clusters and buildings)", Park, Official, Inspector, Auditor),
+        ["GET /api/district/clusters"] = Access.Signed(District + "：集群与楼宇含企业级数据 (with firm-level figures)", DistrictReaders),
         ["GET /api/district/trajectory"] = Access.Signed(District + "：含全区企业的分解份额 (with every firm's share)", DistrictReaders),
         ["GET /api/account/messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /api/reminders/run"] = Access.Signed("给全区有待办事项的填报账号发提醒 (reminds every filer account with something outstanding)", Official),

@@ -62,6 +62,8 @@ public static class EnterpriseEndpoints
                 return Problems.NotFound("uscc", $"未登记企业 {uscc} (no enterprise registered with USCC {uscc})");
             case ProfileStatus.ReasonRequired:
                 return Problems.Field("reason", $"档案已有第{outcome.Revision}版，修订必须说明原因 (a revision must give a reason)");
+            case ProfileStatus.DesignationsByDistrict:
+                return Problems.Field("designations", "认定类别由区经信局依据公布名单录入，企业不能修改 (titles are entered by the district from the published lists)");
         }
         var view = await grain.GetAsync(caller);
         return TypedResults.Ok(EnterpriseResponse.From(view!, outcome.Status.ToString().ToLowerInvariant()));

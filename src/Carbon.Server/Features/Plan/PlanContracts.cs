@@ -64,9 +64,9 @@ public sealed class PlanTaskRequestValidator : AbstractValidator<PlanTaskRequest
         RuleForEach(r => r.Targets).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9_-]+$");
         RuleFor(r => r.Measures).NotEmpty().MaximumLength(2000).CleanText(multiline: true);
         RuleFor(r => r.Cadence).NotNull().WithMessage("cadence 为 monthly 或 quarterly");
-        RuleFor(r => r.Starts).NotNull();
+        RuleFor(r => r.Starts).NotNull().Must(d => d is null || d.Value.Year is >= 2000 and <= 2100).WithMessage("starts 在 2000 至 2100 年间");
         RuleFor(r => r.Ends).NotNull().GreaterThanOrEqualTo(r => r.Starts).When(r => r.Starts is not null).WithMessage("ends 不早于 starts")
-            .LessThanOrEqualTo(r => r.Starts!.Value.AddYears(10)).When(r => r.Starts is not null).WithMessage("至多十年 (within ten years)");
+            .Must((r, e) => e is null || r.Starts is not { Year: >= 2000 and <= 2100 } s || e <= s.AddYears(10)).WithMessage("至多十年 (within ten years)");
         RuleFor(r => r.Stages).Must(s => s is null || s.Length <= 20).WithMessage("至多 20 个阶段目标 (at most 20 stages)")
             .Must(s => s is null || s.Select(x => x?.Number).Distinct().Count() == s.Length).WithMessage("阶段编号不重复 (distinct numbers)");
         RuleForEach(r => r.Stages).NotNull().SetValidator(new StageGoalRequestValidator());

@@ -108,7 +108,7 @@ public sealed class RequestDesk(PlanReads reads, RegistryReads registry, IGrainF
         {
             var view = ServiceRequestGrain.View(r.Request, r.Steps, []);
             var replied = r.Steps.FirstOrDefault(s => s.Kind == EnumTokens.Token(RequestStep.Replied))?.At;
-            return (Times: new RequestTimes(r.Request.FiledAt, replied, view.Unit, view.Category),
+            return (Times: new RequestTimes(r.Request.FiledAt, replied, view.Unit, view.Category, view.State == RequestState.Closed),
                 Row: new RequestRow(view.Id, view.Uscc, firms.GetValueOrDefault(view.Uscc.Value).Name, view.Category, view.Title, view.State, view.Unit,
                     view.FiledAt, replied, replied is { } at ? Math.Round((decimal)(at - view.FiledAt).TotalHours, 1) : null,
                     replied is null && view.State != RequestState.Closed && now - view.FiledAt > limit));

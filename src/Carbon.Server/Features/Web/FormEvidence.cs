@@ -12,7 +12,8 @@ public static class FormEvidence
     public static async Task<(string[]? Hashes, string? Refusal)> StoreAsync(HttpRequest request, string field,
         Func<string, string, byte[], Task<EvidenceView?>> attach)
     {
-        var hashes = new List<string>();
+        // Every file is checked before any is stored: one refused file leaves none of the others behind.
+        var files = new List<(string Name, string ContentType, byte[] Content)>();
         var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
         foreach (var file in form?.Files.GetFiles(field) ?? [])
         {
@@ -27,7 +28,12 @@ public static class FormEvidence
             }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            if (await attach(name, CertificateUpload.SafeContentType(file.ContentType), buffer.ToArray()) is not { } stored)
+            files.Add((name, CertificateUpload.SafeContentType(file.ContentType), buffer.ToArray()));
+        }
+        var hashes = new List<string>();
+        foreach (var (name, type, content) in files)
+        {
+            if (await attach(name, type, content) is not { } stored)
             {
                 return (null, "未能保存证据 (the file was refused)");
             }

@@ -56,6 +56,8 @@ public enum ProfileStatus
     Unchanged,
     UnknownEnterprise,
     ReasonRequired,
+    /// <summary>专精特新 / 高新 titles are entered by the district from the published lists, not by the firm.</summary>
+    DesignationsByDistrict,
 }
 
 [GenerateSerializer, Immutable, Alias("carbon.profile-outcome")]

@@ -41,7 +41,9 @@ public sealed class DistrictPageTests(CarbonSite site, ITestOutputHelper output)
         await page.OpenAsync($"/evaluations/{id}", output);
         // The firm list by class: A only.
         await page.GetByRole(AriaRole.Link, new() { Name = "A 类", Exact = true }).ClickAsync();
-        await page.ExpectPathAsync($"/evaluations/{id}");
+        // The same path before and after: wait for the filter itself, or the rows read may still be the unfiltered list.
+        await Expect(page).ToHaveURLAsync(new Regex($"/evaluations/{id}\\?class=A$"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "A 类", Exact = true })).ToHaveClassAsync("current");
         await Expect(page.Locator("section:has(h2:has-text('企业评价')) tbody tr").First).ToBeVisibleAsync();
         var classes = await page.Locator("section:has(h2:has-text('企业评价')) tbody tr td:last-child").AllInnerTextsAsync();
         Assert.All(classes, c => Assert.Equal("A", c.Trim()));

@@ -62,10 +62,5 @@ public static class PlanEndpoints
 
     private static ProblemHttpResult NoTask(string id) => Problems.NotFound("id", $"无此任务 {id} (no such task)");
 
-    private static ProblemHttpResult Problem(PlanTaskAnswer a) => a.Result switch
-    {
-        ProgrammeResult.NotFound => Problems.NotFound(a.Field ?? "id", a.Message ?? "not found"),
-        ProgrammeResult.Refused => Problems.Forbidden(a.Message ?? "refused"),
-        _ => Problems.Conflict(a.Field ?? "id", a.Message ?? "conflict"),
-    };
+    private static ProblemHttpResult Problem(PlanTaskAnswer a) => Programme.ProgrammeEndpoints.Problem(a.Result, a.Field, a.Message);
 }

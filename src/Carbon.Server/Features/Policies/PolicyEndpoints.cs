@@ -79,12 +79,7 @@ public static class PolicyEndpoints
 
     private static ProblemHttpResult NoPolicy(string id) => Problems.NotFound("policy", $"无此政策 {id} (no such policy)");
 
-    private static ProblemHttpResult Problem(PolicyAnswer a) => a.Result switch
-    {
-        ProgrammeResult.NotFound or ProgrammeResult.UnknownEnterprise => Problems.NotFound(a.Field ?? "policy", a.Message ?? "not found"),
-        ProgrammeResult.Refused => Problems.Forbidden(a.Message ?? "refused"),
-        _ => Problems.Conflict(a.Field ?? "policy", a.Message ?? "conflict"),
-    };
+    private static ProblemHttpResult Problem(PolicyAnswer a) => Programme.ProgrammeEndpoints.Problem(a.Result, a.Field, a.Message, "policy");
 }
 
 /// <summary>How many messages a re-evaluation left.</summary>

@@ -81,12 +81,7 @@ public static class RequestEndpoints
 
     private static ProblemHttpResult NoRequest(string id) => Problems.NotFound("id", $"无此诉求 {id} (no such request)");
 
-    private static ProblemHttpResult Problem(RequestAnswer a) => a.Result switch
-    {
-        ProgrammeResult.NotFound or ProgrammeResult.UnknownEnterprise => Problems.NotFound(a.Field ?? "id", a.Message ?? "not found"),
-        ProgrammeResult.Refused => Problems.Forbidden(a.Message ?? "refused"),
-        _ => Problems.Conflict(a.Field ?? "id", a.Message ?? "conflict"),
-    };
+    private static ProblemHttpResult Problem(RequestAnswer a) => Programme.ProgrammeEndpoints.Problem(a.Result, a.Field, a.Message);
 }
 
 /// <summary>The requests a caller may see, and their response-time figures (<see cref="ServiceRequests.Figures"/>).</summary>

@@ -171,10 +171,11 @@ public static class ProgrammeEndpoints
 
     private static ProblemHttpResult NoMicroPark(string code) => Problems.NotFound("code", $"无此小微企业园 {code} (no such micro-park)");
 
-    private static ProblemHttpResult Problem(ProgrammeResult result, string? field, string? message) => result switch
+    /// <summary>A programme grain's refusal as HTTP (cases, micro-parks, policies, plan tasks, requests): 404, 403 or 409 naming the field.</summary>
+    internal static ProblemHttpResult Problem(ProgrammeResult result, string? field, string? message, string fallbackField = "id") => result switch
     {
-        ProgrammeResult.NotFound or ProgrammeResult.UnknownEnterprise => Problems.NotFound(field ?? "id", message ?? "not found"),
+        ProgrammeResult.NotFound or ProgrammeResult.UnknownEnterprise => Problems.NotFound(field ?? fallbackField, message ?? "not found"),
         ProgrammeResult.Refused => Problems.Forbidden(message ?? "refused"),
-        _ => Problems.Conflict(field ?? "id", message ?? "conflict"),
+        _ => Problems.Conflict(field ?? fallbackField, message ?? "conflict"),
     };
 }

@@ -72,5 +72,6 @@ public sealed class PlanPageTests(CarbonSite site, ITestOutputHelper output)
         await Expect(page.Locator("#message")).ToContainTextAsync("已记录");
         await Expect(page.Locator("#request-state")).ToContainTextAsync("已办结");
         await Expect(page.Locator("#request-steps")).ToContainTextAsync("满意");
+        await page.ScreenshotAsync("request", output);
     }
 }

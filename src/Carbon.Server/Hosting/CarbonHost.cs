@@ -79,6 +79,7 @@ public static class CarbonHost
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Features.Web.WebFigures>();
         services.AddSingleton<Features.Web.DashboardFigures>();
+        services.AddSingleton<Features.Web.PlanFigures>();
         services.AddHostedService<Features.Web.DashboardWarmup>();
         builder.WebHost.UseStaticWebAssets();   // blazor.web.js and the stylesheet in every environment, not only Development
         services.AddHostedService<AccountStartup>();

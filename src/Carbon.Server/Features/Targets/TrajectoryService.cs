@@ -34,22 +34,20 @@ public sealed class TrajectoryService(EvaluationSnapshots snapshots, RegistryRea
         var landThen = ParcelHistory.FirmLand(parcels, new DateOnly(plan.BaselineYear, 12, 31));
         var region = options.Value.GridRegion;
 
-        var targets = new List<TrajectoryTarget>();
-        foreach (var t in plan.Targets.Where(t => t.Split is not null))
-        {
-            var firms = registry.Where(r => (t.Scale is null || r.Profile.Scale == t.Scale)
-                                            && (latest.ContainsKey(r.Identity.Uscc) || baseline.ContainsKey(r.Identity.Uscc)))
-                .Select(r =>
-                {
-                    var now = latest.GetValueOrDefault(r.Identity.Uscc)?.Totals ?? ActivityTotals.Zero;
-                    var then = baseline.GetValueOrDefault(r.Identity.Uscc)?.Totals ?? ActivityTotals.Zero;
-                    var compared = PeriodAccounts.Compare(now, year, then, factors, region, EnergyBasis.Equivalent);
-                    return new FirmFigures(r.Identity.Uscc, r.Profile.Name, r.Identity.ParkCode ?? OutsideParks, now, then, compared,
-                        TargetsService.LandMu(r.Profile.LandAreaMu, landNow, r.Identity.Uscc), TargetsService.LandMu(r.Profile.LandAreaMu, landThen, r.Identity.Uscc),
-                        baseline.ContainsKey(r.Identity.Uscc));
-                }).ToList();
-            targets.Add(Split(t, plan, year, firms, park));
-        }
+        // Each firm's accounts once, for every target (a target only narrows them by scale).
+        var all = registry.Where(r => latest.ContainsKey(r.Identity.Uscc) || baseline.ContainsKey(r.Identity.Uscc))
+            .Select(r =>
+            {
+                var now = latest.GetValueOrDefault(r.Identity.Uscc)?.Totals ?? ActivityTotals.Zero;
+                var then = baseline.GetValueOrDefault(r.Identity.Uscc)?.Totals ?? ActivityTotals.Zero;
+                var compared = PeriodAccounts.Compare(now, year, then, factors, region, EnergyBasis.Equivalent);
+                return (r.Profile.Scale, Firm: new FirmFigures(r.Identity.Uscc, r.Profile.Name, r.Identity.ParkCode ?? OutsideParks, now, then, compared,
+                    TargetsService.LandMu(r.Profile.LandAreaMu, landNow, r.Identity.Uscc), TargetsService.LandMu(r.Profile.LandAreaMu, landThen, r.Identity.Uscc),
+                    baseline.ContainsKey(r.Identity.Uscc)));
+            }).ToList();
+        var targets = plan.Targets.Where(t => t.Split is not null)
+            .Select(t => Split(t, plan, year, all.Where(f => t.Scale is null || f.Scale == t.Scale).Select(f => f.Firm).ToList(), park))
+            .ToList();
         return new TrajectoryResponse(new TargetPlanResponse(plan.Id, plan.Name, plan.BaselineYear, plan.TargetYear), year, factors.Version, targets.ToArray());
     }
 

@@ -33,7 +33,7 @@ public partial class ReadmeTests : IAsyncLifetime
     public async Task The_first_session_of_the_readme_runs_as_written()
     {
         var http = _app.CreateClient();
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
         var start = readme.IndexOf("## A first session", StringComparison.Ordinal);
         var block = readme[start..];
         block = block[(block.IndexOf("```bash", StringComparison.Ordinal) + 7)..];
@@ -130,17 +130,6 @@ public partial class ReadmeTests : IAsyncLifetime
         }
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Carbon.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Carbon.sln not found above the test folder");
-    }
 
     [GeneratedRegex(@"\$BASE(\S+)")]
     private static partial Regex PathOf();

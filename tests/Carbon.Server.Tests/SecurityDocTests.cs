@@ -1,6 +1,7 @@
 using System.Text;
 using Carbon.Domain.Access;
 using Carbon.Server.Http;
+using Carbon.Server.Tests.Infrastructure;
 
 namespace Carbon.Server.Tests;
 
@@ -10,7 +11,7 @@ public class SecurityDocTests
     [Fact]
     public void The_security_document_prints_the_access_matrix_as_applied()
     {
-        var path = Path.Combine(RepoRoot(), "docs", "security.md");
+        var path = Path.Combine(Repository.Root, "docs", "security.md");
         var text = File.ReadAllText(path);
         const string start = "<!-- access-matrix:start -->", end = "<!-- access-matrix:end -->";
         var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
@@ -41,15 +42,4 @@ public class SecurityDocTests
         return sb.ToString();
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Carbon.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Carbon.sln not found above the test folder");
-    }
 }

@@ -24,7 +24,7 @@ public sealed class RedoclyFactAttribute : FactAttribute
 public static class Redocly
 {
     /// <summary>The folder holding Carbon.sln, found by walking up from the test binaries.</summary>
-    public static string? RepoRoot { get; } = FindRepoRoot();
+    public static string? RepoRoot { get; } = Repository.Find();
 
     public static string Cli => Path.Combine(RepoRoot!, "tools", "redocly", "node_modules", "@redocly", "cli", "bin", "cli.js");
 
@@ -54,15 +54,4 @@ public static class Redocly
         return (await stdout, await stderr);
     }
 
-    private static string? FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Carbon.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return null;
-    }
 }

@@ -69,6 +69,11 @@ public sealed class LedgerStartup(
             }
         }
         log.LogInformation("Ledger ready ({Provider}) in {Path}", o.Database.Provider, o.DataPath);
+        if (o.UsesAdoNetClustering)
+        {
+            var applied = await OrleansSchema.ApplyAsync(o.Database.ConnectionString!, cancellationToken);
+            log.LogInformation("Orleans cluster tables ready{Applied}", applied.Count == 0 ? "" : " (created: " + string.Join(", ", applied) + ")");
+        }
         services.GetRequiredService<Certificates.CertificateSigner>();   // creates the signing key on first start
         if (o.IssuingRefusal is { } refusal)
         {

@@ -26,6 +26,12 @@ public static class SiloEndpoints
                 o.Invariant = "Npgsql";
                 o.ConnectionString = options.Database.ConnectionString;
             });
+            // The daily run's reminder survives the loss of the silo that holds it (IDailyRunGrain).
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = options.Database.ConnectionString;
+            });
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = ports.ClusterId;
@@ -35,6 +41,7 @@ public static class SiloEndpoints
         }
         else
         {
+            silo.UseInMemoryReminderService();   // one silo: the reminder is registered again at every start
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: ports.ServiceId, clusterId: ports.ClusterId);
             // Said outright rather than left to the default listening address: one silo listens on loopback only.
             silo.Configure<EndpointOptions>(o =>

@@ -178,52 +178,48 @@ public sealed class ReminderMail(IOptions<CarbonOptions> options, ILogger<Remind
 }
 
 /// <summary>
-/// Runs the reminders every day at <see cref="ReminderOptions.Hour"/>, China time (UTC+8), when enabled, and matches the
-/// policies again (a certificate revoked or issued, a case closed: firms that have become eligible are told).
+/// The daily run (driven by <see cref="Grains.IDailyRunGrain"/>'s reminder, once in the cluster): the reminders, then the
+/// policies matched again (a certificate revoked or issued, a case closed: firms that have become eligible are told).
+/// Each half is tried whatever the other did.
 /// </summary>
-public sealed class ReminderSchedule(ReminderService reminders, Policies.PolicyService policies, IOptions<CarbonOptions> options, TimeProvider time,
-    ILogger<ReminderSchedule> log)
-    : BackgroundService
+public sealed class DailyWork(ReminderService reminders, Policies.PolicyService policies, ILogger<DailyWork> log) : Grains.IDailyWork
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken cancel)
     {
-        if (!options.Value.Reminders.Enabled)
+        try
         {
-            return;
+            await reminders.RunAsync(cancel);
         }
-        while (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            var now = time.GetUtcNow().ToOffset(ReportingClock.Offset);
-            var next = new DateTimeOffset(now.Date.AddHours(options.Value.Reminders.Hour), ReportingClock.Offset);
-            if (next <= now)
-            {
-                next = next.AddDays(1);
-            }
-            try
-            {
-                await Task.Delay(next - now, time, stoppingToken);
-                await reminders.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "The reminder run failed; it is tried again tomorrow");
-            }
-            try
-            {
-                await policies.NotifyAsync();
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Matching the policies failed; it is tried again tomorrow");
-            }
+            log.LogError(e, "The reminder run failed; it is tried again tomorrow");
+        }
+        await policies.NotifyAsync();   // logs its own failure, never throws
+    }
+}
+
+/// <summary>Once the silo serves grains: the daily run's reminder registered (or moved to the configured hour, or removed).</summary>
+public sealed class DailyRunSchedule(IHostApplicationLifetime lifetime, IGrainFactory grains, IOptions<CarbonOptions> options, ILogger<DailyRunSchedule> log)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => _ = ScheduleAsync());
+        return Task.CompletedTask;
+    }
+
+    private async Task ScheduleAsync()
+    {
+        var o = options.Value.Reminders;
+        try
+        {
+            await grains.GetGrain<Grains.IDailyRunGrain>(Grains.DailyRunKeys.District).ScheduleAsync(o.Enabled, o.Hour);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The daily reminder run could not be scheduled; reminders are not sent until the next start");
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -64,7 +64,8 @@ public static class CarbonHost
         services.AddSingleton<Features.Policies.PolicyService>();
         services.AddSingleton<Features.Warnings.ReminderMail>();
         services.AddSingleton<Features.Warnings.ReminderService>();
-        services.AddHostedService<Features.Warnings.ReminderSchedule>();
+        services.AddSingleton<IDailyWork, Features.Warnings.DailyWork>();
+        services.AddHostedService<Features.Warnings.DailyRunSchedule>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
@@ -132,6 +133,7 @@ public static class CarbonHost
             sp.GetRequiredService<IReadOnlyList<TargetPlan>>()));
         services.AddLedger(options);
         services.AddHostedService<LedgerStartup>();
+        services.AddHostedService<SiloLossRepair>();
         services.AddSingleton<DemoSeeder>();
         return services;
     }

@@ -8,8 +8,11 @@ using Orleans.TestingHost;
 namespace Carbon.Server.Tests.Infrastructure;
 
 /// <summary>An in-process Orleans cluster (one silo) with the real ledger on a temporary SQLite file.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>How many silos the cluster starts with; they share the one ledger, as the silos of a deployment share PostgreSQL.</summary>
+    protected virtual int SiloCount => 1;
+
     private readonly TempFolder _folder = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -28,7 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Carbon:PublicBaseUrl"] = CarbonApp.PublicBaseUrl,
             })
             .Build();
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder((short)SiloCount);
         builder.ConfigureSilo((_, silo) => silo.Services.AddCarbonCore(configuration));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -39,6 +42,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         _folder.Dispose();
     }
+}
+
+/// <summary>Two silos on one ledger: grains land on either, so aggregation crosses silos, and one can be killed.</summary>
+public sealed class TwoSiloFixture : ClusterFixture
+{
+    protected override int SiloCount => 2;
+}
+
+[CollectionDefinition(Name)]
+public sealed class TwoSiloCollection : ICollectionFixture<TwoSiloFixture>
+{
+    public const string Name = "two silos";
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,57 @@
+using Carbon.Server.Ledger;
+using Orleans.Runtime;
+
+namespace Carbon.Server.Grains;
+
+/// <summary>
+/// When a silo of the cluster is declared dead, the park and district sums are rebuilt from the ledger. Enterprise
+/// grains send their parks one-way updates after each ledger write (decision 0004); a silo killed between its write and
+/// the send, or holding the district feed's pending batch, leaves an update undelivered. Grains that lived on the dead
+/// silo rebuild on their next activation anyway; the ones that survived elsewhere are told to rebuild here. Every
+/// surviving silo does it: rebuilding is idempotent, and the ledger is the truth. It is done twice: at once, and again
+/// <see cref="Settle"/> later, for a silo declared dead while still running (cut off, not stopped), whose last ledger
+/// commit can land after the declaration, until it learns of its own death and stops.
+/// </summary>
+public sealed class SiloLossRepair(IClusterMembershipService membership, IGrainFactory grains, RegistryReads registry, ILogger<SiloLossRepair> log)
+    : BackgroundService
+{
+    /// <summary>How long after a silo's death its last in-flight ledger commit may still land.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var alive = new HashSet<SiloAddress>();
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && alive.Contains(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
+                alive = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
+                if (died.Count > 0)
+                {
+                    log.LogWarning("Silo {Silos} left the cluster; park and district sums are rebuilt from the ledger", string.Join(", ", died));
+                    await RepairAsync();
+                    _ = Task.Delay(Settle, stoppingToken).ContinueWith(_ => RepairAsync(), TaskContinuationOptions.OnlyOnRanToCompletion);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Every park (and the enterprises outside parks), then the district, drop their sums and rebuild on the next call.</summary>
+    public async Task RepairAsync()
+    {
+        try
+        {
+            var parks = (await registry.LoadParksAsync()).Select(p => p.Code).Append(ParkKeys.Unparked);
+            await Task.WhenAll(parks.Select(code => grains.GetGrain<IParkGrain>(code).RebuildAsync()));
+            await grains.GetGrain<IDistrictGrain>(DistrictKeys.District).RebuildAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Rebuilding the park and district sums after a silo loss failed; they rebuild when next activated");
+        }
+    }
+}

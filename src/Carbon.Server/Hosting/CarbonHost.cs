@@ -70,6 +70,7 @@ public static class CarbonHost
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.AddExceptionHandler<GrainRefusalHandler>();
+        services.AddExceptionHandler<SiloUnavailableHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         services.AddCarbonOpenApi();

@@ -1,0 +1,27 @@
+using Carbon.Server.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Carbon.Server.Tests;
+
+/// <summary>A grain call that reached a silo which has just died answers 503 with Retry-After, not 500 (the cluster test sees it live).</summary>
+public class SiloUnavailableTests
+{
+    [Fact]
+    public async Task A_call_to_a_dead_silo_answers_503_with_retry_after_and_other_errors_are_left_alone()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var handler = new SiloUnavailableHandler(services.GetRequiredService<IProblemDetailsService>(), NullLogger<SiloUnavailableHandler>.Instance);
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Response.Body = new MemoryStream();
+
+        Assert.True(await handler.TryHandleAsync(http, new SiloUnavailableException("the target silo became unavailable"), default));
+        Assert.Equal(503, http.Response.StatusCode);
+        Assert.Equal("10", http.Response.Headers.RetryAfter.ToString());
+        http.Response.Body.Position = 0;
+        Assert.Contains("集群节点暂不可用", await new StreamReader(http.Response.Body).ReadToEndAsync());
+
+        Assert.False(await handler.TryHandleAsync(new DefaultHttpContext { RequestServices = services }, new InvalidOperationException(), default));
+    }
+}

@@ -132,7 +132,7 @@ public sealed class CorpusContext
     public JsonNode? KnownSeed(string method, string route) => (method, route) switch
     {
         ("PUT", "/api/enterprises/{uscc}/filings/{month}") => _filing?.DeepClone(),
-        ("POST", "/api/enterprises") => Api.Enterprise("913302129999999990", ParkCode, "语料测试有限公司"),
+        ("POST", "/api/enterprises") => Api.Enterprise(Carbon.Server.Demo.DemoDistrict.Uscc(9_000), ParkCode, "语料测试有限公司"),
         ("POST", "/api/parks") => new JsonObject { ["code"] = "CORPUS", ["name"] = "语料园区", ["kind"] = "industrial-park" },
         ("PUT", "/api/enterprises/{uscc}") => _profile?.DeepClone(),
         ("POST", "/api/auth/token") or ("POST", "/api/auth/sign-in") => new JsonObject { ["userName"] = "nobody-corpus", ["password"] = "Wrong-pass-2026" },

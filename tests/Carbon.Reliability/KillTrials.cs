@@ -27,7 +27,7 @@ public sealed class KillTrials(int trials, int writers = 8)
     private readonly Dictionary<string, Key> _registrations = new(StringComparer.Ordinal);
     private readonly List<string> _owned = [];
     private readonly Lock _gate = new();
-    private int _nextFirm = 900_000;
+    private int _nextFirm = 5_000;
     private int _seed;
 
     public async Task<bool> RunAsync()

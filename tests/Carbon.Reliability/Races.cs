@@ -61,7 +61,7 @@ public sealed class Races(DemoService demo, int contenders = 12, int rounds = 3)
 
     private async Task<bool> SameMonthAsync(string park, int round)
     {
-        var uscc = DemoDistrict.Uscc(800_000 + round);
+        var uscc = DemoDistrict.Uscc(6_000 + round);
         await Api.EnsureAsync(Http, HttpMethod.Post, "/api/enterprises", Api.Enterprise(uscc, park, $"竞态企业{round}有限公司"));
         var path = $"/api/enterprises/{uscc}/filings/2025-06";
         await Api.EnsureAsync(Http, HttpMethod.Put, path, Api.Filing(1));
@@ -94,7 +94,7 @@ public sealed class Races(DemoService demo, int contenders = 12, int rounds = 3)
 
     private async Task<bool> SameUsccAsync(string park, int round)
     {
-        var uscc = DemoDistrict.Uscc(810_000 + round);
+        var uscc = DemoDistrict.Uscc(6_100 + round);
         var answers = await AtOnceAsync(Enumerable.Range(0, contenders).Select(i => (Func<Task<(int, JsonNode?)>>)(() =>
             Api.SendAsync(Http, HttpMethod.Post, "/api/enterprises", Api.Enterprise(uscc, park, $"抢注企业{round}-{i}有限公司")))));
         var created = answers.Where(a => a.Status == 201).ToList();
@@ -110,7 +110,8 @@ public sealed class Races(DemoService demo, int contenders = 12, int rounds = 3)
     private async Task<bool> ApproveRejectAsync()
     {
         var list = await Api.GetAsync(Http, "/api/green-factory/applications");
-        var verified = list.AsArray().FirstOrDefault(a => a!["status"]!.GetValue<string>() == "verified")?["id"]!.GetValue<string>();
+        // The demo's second application: verified, waiting for the district's decision.
+        var verified = list.AsArray().FirstOrDefault(a => a!["status"]!.GetValue<string>() is "verified" or "verifying")?["id"]!.GetValue<string>();
         if (verified is null)
         {
             Console.WriteLine("approve vs reject: no verified application in the demo district → FAILED");

@@ -72,6 +72,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        SetupCode = null;   // printed again only by a start on a ledger without accounts
         var started = Stopwatch.StartNew();
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Keep(e.Data);

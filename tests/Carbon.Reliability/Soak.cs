@@ -23,13 +23,13 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
     {
         Console.WriteLine($"== soak: {Workers} workers, 70 % reads / 30 % filings, {duration.TotalSeconds:F0} s, working set sampled every second ==");
         const string park = "SOAK";
-        var firms = Enumerable.Range(0, Workers).Select(i => DemoDistrict.Uscc(700_000 + i)).ToArray();
+        var firms = Enumerable.Range(0, Workers).Select(i => DemoDistrict.Uscc(7_000 + i)).ToArray();
         await Api.RegisterParkAsync(demo.Official, park);
         foreach (var (uscc, i) in firms.Select((u, i) => (u, i)))
         {
             await Api.EnsureAsync(demo.Official, HttpMethod.Post, "/api/enterprises", Api.Enterprise(uscc, park, $"浸泡试验企业{i}有限公司"));
         }
-        var demoFirms = (await Api.GetAsync(demo.Official, "/api/enterprises?pageSize=50"))["items"]!.AsArray()
+        var demoFirms = (await Api.GetAsync(demo.Official, "/api/enterprises?pageSize=20"))["items"]!.AsArray()
             .Select(f => f!["uscc"]!.GetValue<string>()).Where(u => !firms.Contains(u)).ToArray();
         using var pages = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), UseProxy = false })
         {
@@ -42,6 +42,28 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
             Console.WriteLine($"soak: page sign-in refused: {(int)signIn.StatusCode}");
             return false;
         }
+
+        // Warm-up, not measured: every read once for every firm of the load (grains activated, caches filled, pages
+        // compiled) and every month of the soak's own firms filed once, so that the measured load finds a steady state.
+        var warm = Stopwatch.StartNew();
+        var reads = demoFirms.SelectMany(f => ReadPaths(f, 3)).Distinct().ToArray();
+        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (r, ct) =>
+        {
+            using var response = await (r.Pages ? pages : demo.Official).GetAsync(r.Path, ct);
+        });
+        await Parallel.ForEachAsync(firms, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (uscc, ct) =>
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                using var response = await demo.Official.PutAsync($"/api/enterprises/{uscc}/filings/2024-{m:D2}", Api.Json(Api.Filing(m)), ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Console.WriteLine($"  warm-up filing refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+                }
+            }
+        });
+        Console.WriteLine($"warm-up: {reads.Length} reads and {firms.Length * 12} filings in {warm.Elapsed.TotalSeconds:F0} s, " +
+                          $"working set {demo.Server.WorkingSetMb():F0} MB");
 
         var samples = new List<(double Seconds, double Mb)>();
         var watch = Stopwatch.StartNew();
@@ -73,15 +95,13 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
         await sampler;
         var elapsed = watch.Elapsed.TotalSeconds;
 
-        var warmUp = Math.Max(5, duration.TotalSeconds * 0.2);
-        var steady = samples.Where(s => s.Seconds >= warmUp).ToList();
         var secondHalf = samples.Where(s => s.Seconds >= duration.TotalSeconds / 2).ToList();
         var slope = Slope(secondHalf) * 60;
-        var startMb = steady.Count > 0 ? steady[0].Mb : double.NaN;
+        var startMb = samples.Count > 0 ? samples[0].Mb : double.NaN;
         var endMb = samples.Count > 0 ? samples[^1].Mb : double.NaN;
         Console.WriteLine($"soak: {tally.Requests} requests in {elapsed:F0} s = {tally.Requests / elapsed:F0} requests/s " +
                           $"({tally.Reads} reads, {tally.Writes} filings); errors: {tally.ServerErrors} 5xx, {tally.OtherFailures} other failures");
-        Console.WriteLine($"working set: {samples.Count} samples, {startMb:F0} MB at the start of steady state ({warmUp:F0} s), {endMb:F0} MB at the end, " +
+        Console.WriteLine($"working set: {samples.Count} samples, {startMb:F0} MB at the start of steady state (after the warm-up), {endMb:F0} MB at the end, " +
                           $"max {samples.DefaultIfEmpty().Max(s => s.Mb):F0} MB; least-squares slope over the second half: {slope:F2} MB/min");
         foreach (var f in tally.Examples.Take(10))
         {
@@ -101,7 +121,7 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
     private async Task WorkAsync(int worker, string ownFirm, string[] demoFirms, HttpClient pages, Tally tally, CancellationToken stop)
     {
         var rng = new Random(worker);
-        var filed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var filed = Enumerable.Range(1, 12).ToDictionary(m => $"/api/enterprises/{ownFirm}/filings/2024-{m:D2}", _ => 1, StringComparer.Ordinal);
         var seed = worker * 100_000;
         while (!stop.IsCancellationRequested)
         {
@@ -123,18 +143,8 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
             }
             else
             {
-                var (usePages, path) = roll switch
-                {
-                    < 10 => (true, $"/firms/{firm}"),
-                    < 18 => (true, "/district"),
-                    < 24 => (true, $"/firms/{firm}/filings/2025-03"),
-                    < 30 => (true, "/firms"),
-                    < 42 => (false, $"/api/enterprises/{firm}/metrics?year=2025"),
-                    < 50 => (false, $"/api/enterprises/{firm}/filings/2025-0{1 + rng.Next(9)}"),
-                    < 58 => (false, "/api/district/metrics?year=2025"),
-                    < 64 => (false, $"/api/enterprises?page={1 + rng.Next(4)}&pageSize=50"),
-                    _ => (false, "/api/alerts"),
-                };
+                var paths = ReadPaths(firm, rng.Next(36)).ToArray();
+                var (usePages, path) = paths[roll switch { < 10 => 0, < 18 => 1, < 24 => 2, < 30 => 3, < 42 => 4, < 50 => 5, < 58 => 6, < 64 => 7, _ => 8 }];
                 http = usePages ? pages : http;
                 request = new HttpRequestMessage(HttpMethod.Get, path);
             }
@@ -153,7 +163,8 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
                     else if (status >= 300)
                     {
                         Interlocked.Increment(ref tally.OtherFailures);
-                        tally.Examples.Enqueue($"{status} {request.Method} {request.RequestUri}");
+                        var text = await response.Content.ReadAsStringAsync(stop);
+                        tally.Examples.Enqueue($"{status} {request.Method} {request.RequestUri} {text[..Math.Min(text.Length, 300)]}");
                     }
                 }
             }
@@ -170,6 +181,14 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
             Interlocked.Increment(ref write ? ref tally.Writes : ref tally.Reads);
         }
     }
+
+    /// <summary>What the readers ask for one firm (web pages through the cookie client, the rest with the token).</summary>
+    private static IEnumerable<(bool Pages, string Path)> ReadPaths(string firm, int variant) =>
+    [
+        (true, $"/firms/{firm}"), (true, "/district"), (true, $"/firms/{firm}/filings/2025-03"), (true, "/firms"),
+        (false, $"/api/enterprises/{firm}/metrics?year=2025"), (false, $"/api/enterprises/{firm}/filings/2025-0{1 + variant % 9}"),
+        (false, "/api/district/metrics?year=2025"), (false, $"/api/enterprises?page={1 + variant % 4}&pageSize=50"), (false, "/api/alerts"),
+    ];
 
     /// <summary>The least-squares slope of MB over seconds.</summary>
     public static double Slope(IReadOnlyList<(double Seconds, double Mb)> points)

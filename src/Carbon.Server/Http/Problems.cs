@@ -63,12 +63,29 @@ public static class Problems
 
 /// <summary>
 /// A body that is not valid JSON for its type (a string where a number goes, a number too large for a decimal,
-/// an unknown field) becomes a 400 naming the field, like any validation error.
+/// an unknown field) becomes a 400 naming the field, like any validation error; a JSON body declared in a charset
+/// .NET does not know (<c>application/json; charset=no-such</c>, which ASP.NET's JSON reader throws on) a 415.
 /// </summary>
 public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is InvalidOperationException && UnknownCharset(http.Request) is { } charset)
+        {
+            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            var unsupported = $"不支持的字符集 '{charset}'：JSON 须为 UTF-8 (the charset '{charset}' is not supported; send JSON as UTF-8)";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [unsupported] })
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Title = "不支持的媒体类型 (unsupported media type)",
+                    Detail = unsupported,
+                },
+                Exception = exception,
+            });
+        }
         if (exception is not BadHttpRequestException bad)
         {
             return false;
@@ -119,6 +136,25 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
             nameof(YearMonth) => $"'{value}' 不是 yyyy-MM 格式的月份 (month must be yyyy-MM)",
             _ => $"'{value}' 不是有效的 {name} (not a valid {name})",
         });
+    }
+
+    /// <summary>The charset of the request's content type when it names an encoding .NET does not have, else null.</summary>
+    internal static string? UnknownCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+        var name = charset.ToString().Trim('"');
+        try
+        {
+            System.Text.Encoding.GetEncoding(name);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return name;
+        }
     }
 
     private static string Describe(JsonException e)

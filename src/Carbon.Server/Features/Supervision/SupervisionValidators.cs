@@ -54,7 +54,7 @@ public sealed class PlanRequestValidator : AbstractValidator<PlanRequest>
         RuleFor(r => r.Kind).NotNull().WithMessage("kind 必填：special, key-area, follow-up, complaint, random");
         RuleFor(r => r.Name).NotEmpty().MaximumLength(200).CleanText();
         RuleFor(r => r.Targets).NotEmpty().WithMessage("计划须列明对象企业 (targets are needed)")
-            .Must(t => t!.Count <= 5000).WithMessage("at most 5000 targets");
+            .Must(t => t is null || t.Count <= 5000).WithMessage("at most 5000 targets");
         RuleForEach(r => r.Targets).NotNull().ChildRules(t =>
         {
             t.RuleFor(x => x!.Uscc).IsUscc();

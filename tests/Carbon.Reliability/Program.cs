@@ -10,11 +10,11 @@ namespace Carbon.Reliability;
 internal static class Program
 {
     private const string Usage =
-        "usage: dotnet run -c Release --project tests/Carbon.Reliability -- <kill|corpus|races|soak|all> [--short] [--trials N] [--seconds S]";
+        "usage: dotnet run -c Release --project tests/Carbon.Reliability -- <kill|cluster|corpus|races|soak|all> [--short] [--trials N] [--seconds S]";
 
     private static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("kill" or "corpus" or "races" or "soak" or "all"))
+        if (args.Length == 0 || args[0] is not ("kill" or "cluster" or "corpus" or "races" or "soak" or "all"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -29,6 +29,10 @@ internal static class Program
         if (mode is "kill" or "all")
         {
             results.Add(("kill", await new KillTrials(trials ?? (isShort ? 3 : 20)).RunAsync()));
+        }
+        if (mode is "cluster" or "all")
+        {
+            results.Add(("cluster", await new ClusterTrials(trials ?? (isShort ? 1 : 3)).RunAsync()));
         }
         if (mode is "corpus" or "races" or "soak" or "all")
         {

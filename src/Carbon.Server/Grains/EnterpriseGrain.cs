@@ -148,7 +148,8 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         {
             return decided.Outcome;
         }
-        await writer.WriteAsync(db => Add(db, write));
+        // Prepared INSERTs rather than the change tracker: the same rows, a fraction of the CPU (docs/performance.md).
+        await writer.WriteRowsAsync([write.Record], [Audit(write)]);
         return (await ApplyAsync([write]))[0];
     }
 
@@ -241,12 +242,6 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             implausible.Count > 0 ? submission.Confirmation : null);
         return (new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision), new PendingFiling(filing, record, totals,
             submission.Caller.Account));
-    }
-
-    private void Add(LedgerDbContext db, PendingFiling write)
-    {
-        db.Filings.Add(write.Record);
-        db.AuditEvents.Add(Audit(write));
     }
 
     private AuditEventRecord Audit(PendingFiling write) => new()

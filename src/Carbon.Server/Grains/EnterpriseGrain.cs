@@ -334,7 +334,10 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
                 _months[m].History[^1].Confirmation))).ToArray();
     }
 
-    private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
+    /// <summary>The firm's park (its code never changes once registered); resolved once, not per filing.</summary>
+    private IParkGrain Park => _park ??= GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
+
+    private IParkGrain? _park;
 
     /// <summary>
     /// A month: what its current revision says, and every revision's who, when and why, oldest first (the last is current).

@@ -12,7 +12,8 @@ namespace Carbon.Benchmarks;
 /// <item><c>evaluation</c>: 亩均 evaluation of a large district (<see cref="EvaluationScale"/>);</item>
 /// <item><c>certificates</c>: certificate PDF speed and size (<see cref="CertificateSpeed"/>);</item>
 /// <item><c>pages</c>: the web pages' server time on the demo district (<see cref="PageSpeed"/>);</item>
-/// <item><c>import</c>: a template of 10 000 firm-months imported against raw batched inserts (<see cref="ImportSpeed"/>).</item>
+/// <item><c>import</c>: a template of 10 000 firm-months imported against raw batched inserts (<see cref="ImportSpeed"/>);</item>
+/// <item><c>resident</c>: 10 000 firms × 72 months in memory: cold start, activation, working set (<see cref="ResidentScale"/>).</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -32,6 +33,8 @@ internal static class Program
                 return await PageSpeed.RunAsync(rest);
             case ["import", .. var rest]:
                 return await ImportSpeed.RunAsync(rest);
+            case ["resident", .. var rest]:
+                return await ResidentScale.RunAsync(rest);
             case ["ingest", .. var rest]:
                 args = rest;
                 break;

@@ -39,9 +39,10 @@ internal static class ScaleDistrict
     /// <summary>
     /// Firm <paramref name="i"/>: 60 % 规上 (12–260 亩), 40 % 规下 (2–28 亩, some under 3 亩); 15 % outside every park;
     /// about 1.5 % utilities, 2 % founded in 2023 (no 2020 filings; exempt as new), 3 % with land granted in 2023
-    /// (exempt), 1 % that filed only 10 months of the year (not evaluated), 3 % of months revised once.
+    /// (exempt), 1 % that filed only 10 months of the year (not evaluated), 3 % of months revised once. Years: 2020 and
+    /// 2024 unless <paramref name="years"/> says which (any of 2020..2026; a firm founded in 2023 files from 2023).
     /// </summary>
-    public static Firm Generate(int i)
+    public static Firm Generate(int i, int[]? years = null)
     {
         var rng = new Random(20241231 + i * 7_919);
         var industry = i % 67 == 13 ? Utility : Industries[rng.Next(Industries.Length)];
@@ -84,15 +85,15 @@ internal static class ScaleDistrict
         var units = rng.Next(3);                       // how this firm writes its quantities
 
         var filings = new List<FilingRecord>();
-        foreach (var year in founded2023 ? [Year] : new[] { BaselineYear, Year })
+        foreach (var year in (years ?? [BaselineYear, Year]).Where(y => !founded2023 || y >= 2023))
         {
             for (var month = 1; month <= (lateFiler && year == Year ? 10 : 12); month++)
             {
-                var years = year - BaselineYear;
+                var since = year - BaselineYear;
                 var season = month switch { 2 => 0.62m, 1 => 0.92m, 7 or 8 => 1.06m, 12 => 1.08m, _ => 1m };
                 var covid = year == 2020 && month <= 3 ? 0.7m : 1m;
-                var va = Round(baseMonthlyVa * Pow(1m + growth, years) * season * covid * Dec(rng, 0.93m, 1.07m, 3), 2);
-                var intensity = Pow(1m - efficiency, years) * Dec(rng, 0.96m, 1.04m, 3);
+                var va = Round(baseMonthlyVa * Pow(1m + growth, since) * season * covid * Dec(rng, 0.93m, 1.07m, 3), 2);
+                var intensity = Pow(1m - efficiency, since) * Dec(rng, 0.96m, 1.04m, 3);
                 var kwh = va * industry.KwhPer10kVa * intensity * (month is 7 or 8 ? 1.12m : 1m);
                 var energy = new List<FilingEnergyRecord>();
                 void Line(string carrier, decimal quantity, string unit)
@@ -141,7 +142,7 @@ internal static class ScaleDistrict
                     ValueAdded = va,
                     Revenue = Round(output * 1.03m, 2),
                     TaxPaid = Round(va * taxRate, 2),
-                    Employees = (int)(employeesBase * (1m + 0.01m * years)),
+                    Employees = (int)(employeesBase * (1m + 0.01m * since)),
                     RdExpense = Round(output * 1.03m * rdShare, 2),
                     CodT = above ? Round(va * 0.00004m, 4) : null,
                     Nh3nT = above ? Round(va * 0.000004m, 5) : null,

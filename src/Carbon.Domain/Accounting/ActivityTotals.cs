@@ -22,7 +22,7 @@ public sealed record ActivityTotals
     private ActivityTotals(decimal[] energy, decimal[]? feedstock = null, decimal[]? fuel = null)
     {
         _energy = energy;
-        FeedstockBase = feedstock ?? new decimal[CarrierCount];
+        FeedstockBase = feedstock ?? NoFeedstock;
         FuelBase = fuel;
     }
 
@@ -53,6 +53,9 @@ public sealed record ActivityTotals
         f[MeasuredSlot * CarrierCount + (int)carrier] = measuredQuantity;
         return this with { FuelBase = f };
     }
+
+    /// <summary>All zeros, shared by every totals without feedstock (most of them): no array here is written after construction.</summary>
+    private static readonly decimal[] NoFeedstock = new decimal[CarrierCount];
 
     /// <summary>Feedstock per carrier in base units (never exposed: arrays are mutable).</summary>
     private decimal[] FeedstockBase { get; init; }
@@ -158,14 +161,18 @@ public sealed record ActivityTotals
     public static ActivityTotals From(MonthlyFiling filing, FuelBasis fuels)
     {
         var energy = new decimal[CarrierCount];
-        var feedstock = new decimal[CarrierCount];
+        decimal[]? feedstock = null;
         decimal[]? fuel = null;
         foreach (var use in filing.Energy)
         {
             var quantity = use.Quantity.InBaseUnit;
             var feedstockBase = use.Feedstock * use.Quantity.Unit.ScaleToBase();
             energy[(int)use.Carrier] += quantity;
-            feedstock[(int)use.Carrier] += feedstockBase;
+            if (feedstockBase != 0m)
+            {
+                feedstock ??= new decimal[CarrierCount];
+                feedstock[(int)use.Carrier] += feedstockBase;
+            }
             if (use.Carrier.RoleOf() != CarrierRole.Fuel)
             {
                 continue;
@@ -289,11 +296,18 @@ public sealed record ActivityTotals
     private static ActivityTotals Combine(ActivityTotals a, ActivityTotals b, int sign)
     {
         var energy = new decimal[CarrierCount];
-        var feedstock = new decimal[CarrierCount];
         for (var i = 0; i < CarrierCount; i++)
         {
             energy[i] = a._energy[i] + sign * b._energy[i];
-            feedstock[i] = a.FeedstockBase[i] + sign * b.FeedstockBase[i];
+        }
+        decimal[]? feedstock = null;
+        if (!ReferenceEquals(a.FeedstockBase, NoFeedstock) || !ReferenceEquals(b.FeedstockBase, NoFeedstock))
+        {
+            feedstock = new decimal[CarrierCount];
+            for (var i = 0; i < CarrierCount; i++)
+            {
+                feedstock[i] = a.FeedstockBase[i] + sign * b.FeedstockBase[i];
+            }
         }
         decimal[]? fuel = null;
         if (a.FuelBase is not null || b.FuelBase is not null)

@@ -11,8 +11,8 @@ namespace Carbon.Server.Grains;
 [GrainType("enterprise")]
 public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, TimeProvider clock, FactorSet factors) : Grain, IEnterpriseGrain
 {
+    /// <summary>Each month's current revision and every revision's who, when and why; earlier revisions' content stays in the ledger.</summary>
     private readonly Dictionary<YearMonth, MonthState> _months = [];
-    private readonly MonthTotals _totals = new();
     private readonly List<EnterpriseRevisionRecord> _profiles = [];
     private EnterpriseRecord? _record;
 
@@ -35,13 +35,14 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         foreach (var row in await reader.LoadFilingsAsync(Uscc.Value))   // oldest revision first: the last one kept is current
         {
             var filing = row.ToDomain();
-            _months[filing.Month] = _months.TryGetValue(filing.Month, out var state) ? state.Next(filing, row.ToInfo()) : MonthState.First(filing, row.ToInfo());
-        }
-        foreach (var (month, state) in _months)
-        {
-            _totals.Set(month, ActivityTotals.From(state.Filing, Fuels));
+            var info = row.ToInfo();
+            info = info with { Actor = string.Intern(info.Actor) };   // one string per account, not per row
+            _months[filing.Month] = _months.TryGetValue(filing.Month, out var state) ? state.Next(filing, info) : MonthState.First(filing, info);
         }
     }
+
+    /// <summary>A month's totals on the firm's current fuel family, computed when asked (not kept: 72 months of them per firm weigh more than the filings).</summary>
+    private ActivityTotals TotalsOf(MonthState state) => ActivityTotals.From(state.Filing, Fuels);
 
     /// <summary>True when the firm is registered and the caller may read it.</summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_record))]
@@ -124,12 +125,9 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         await Park.AddMemberAsync(new MemberUpdate(Uscc, revision.Scale, revision.LandAreaMu));
         if (Fuels.Family != family)
         {
-            // A new industry moved the firm to another guideline family: every month's fuel heat and carbon change. The
-            // park and the district sum months they cannot re-derive alone, so they rebuild from the ledger.
-            foreach (var (month, state) in _months)
-            {
-                _totals.Set(month, ActivityTotals.From(state.Filing, Fuels));
-            }
+            // A new industry moved the firm to another guideline family: every month's fuel heat and carbon change (this
+            // grain computes them when asked). The park and the district sum months they cannot re-derive alone, so they
+            // rebuild from the ledger.
             await Park.RebuildAsync();
             await GrainFactory.GetGrain<IDistrictGrain>(DistrictKeys.District).RebuildAsync();
         }
@@ -148,7 +146,8 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         {
             return decided.Outcome;
         }
-        await writer.WriteAsync(db => Add(db, write));
+        // Prepared INSERTs rather than the change tracker: the same rows, a fraction of the CPU (docs/performance.md).
+        await writer.WriteRowsAsync([write.Record], [Audit(write)]);
         return (await ApplyAsync([write]))[0];
     }
 
@@ -243,12 +242,6 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             submission.Caller.Account));
     }
 
-    private void Add(LedgerDbContext db, PendingFiling write)
-    {
-        db.Filings.Add(write.Record);
-        db.AuditEvents.Add(Audit(write));
-    }
-
     private AuditEventRecord Audit(PendingFiling write) => new()
     {
         At = write.Record.RecordedAt, Actor = write.Actor, Action = write.Record.Revision == 1 ? "filing.created" : "filing.revised",
@@ -261,10 +254,9 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         var outcomes = new FilingOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            var (filing, record, totals) = (writes[i].Filing, writes[i].Record, writes[i].Totals);
+            var (filing, record) = (writes[i].Filing, writes[i].Record);
             var state = _months.TryGetValue(filing.Month, out var s) ? s.Next(filing, record.ToInfo()) : MonthState.First(filing, record.ToInfo());
             _months[filing.Month] = state;
-            _totals.Set(filing.Month, totals);
             outcomes[i] = new FilingOutcome(record.Revision == 1 ? FilingStatus.Created : FilingStatus.Revised, record.Revision, state.View);
         }
         if (writes is [var one])
@@ -278,8 +270,22 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         return outcomes;
     }
 
-    Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month, Caller caller, int? revision) =>
-        Task.FromResult(Visible(caller) ? _months.GetValueOrDefault(month)?.ViewOf(revision) : null);
+    async Task<FilingView?> IEnterpriseGrain.GetFilingAsync(YearMonth month, Caller caller, int? revision)
+    {
+        if (!Visible(caller) || !_months.TryGetValue(month, out var state))
+        {
+            return null;
+        }
+        if (revision is null || revision == state.Revision)
+        {
+            return state.View;
+        }
+        // An earlier revision: what it said is read from the ledger, the one record of it.
+        return state.History.Any(h => h.Revision == revision)
+               && await reader.LoadFilingAsync(Uscc.Value, month.Year, month.Month, revision.Value) is { } row
+            ? new FilingView(row.ToDomain(), revision.Value, state.History)
+            : null;
+    }
 
     Task<MonthlyFiling[]> IEnterpriseGrain.GetFilingsAsync(int year, Caller caller) =>
         Task.FromResult(Visible(caller)
@@ -292,7 +298,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
     Task<ActivityTotals?[]?> IEnterpriseGrain.GetMonthsAsync(int year, Caller caller) =>
         Task.FromResult(!Visible(caller)
             ? null
-            : Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(ym => _months.ContainsKey(ym) ? _totals[ym] : null).ToArray());
+            : Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(ym => _months.TryGetValue(ym, out var state) ? TotalsOf(state) : null).ToArray());
 
     Task<PeriodTotals?> IEnterpriseGrain.GetTotalsAsync(PeriodQuery query, Caller caller)
     {
@@ -305,7 +311,12 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             .Where(_months.ContainsKey)
             .Select(ym => new MonthRevision(ym, _months[ym].Revision))
             .ToArray();
-        return Task.FromResult<PeriodTotals?>(_totals.Period(query, revisions) with
+        var totals = new MonthTotals();
+        foreach (var (month, _) in revisions)
+        {
+            totals.Set(month, TotalsOf(_months[month]));
+        }
+        return Task.FromResult<PeriodTotals?>(totals.Period(query, revisions) with
         {
             Flags = Flags(Enumerable.Range(1, query.ThroughMonth).Select(m => new YearMonth(query.Year, m))),
         });
@@ -320,29 +331,26 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         var history = CurrentFilings();
         return months.Where(_months.ContainsKey).SelectMany(m => Plausibility.Check(_months[m].Filing, history)
             .Select(i => new PlausibilityFlag(m, i.Carrier.Token(), i.Quantity, i.ExpectedMin, i.ExpectedMax,
-                _months[m].Revisions[^1].Info.Confirmation))).ToArray();
+                _months[m].History[^1].Confirmation))).ToArray();
     }
 
-    private IParkGrain Park => GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
+    /// <summary>The firm's park (its code never changes once registered); resolved once, not per filing.</summary>
+    private IParkGrain Park => _park ??= GrainFactory.GetGrain<IParkGrain>(_record!.ParkCode ?? ParkKeys.Unparked);
 
-    /// <summary>Every revision of a month, oldest first, each with what it said and who, when and why; the last is current.</summary>
-    private sealed record MonthState(IReadOnlyList<(MonthlyFiling Filing, RevisionView Info)> Revisions)
+    private IParkGrain? _park;
+
+    /// <summary>
+    /// A month: what its current revision says, and every revision's who, when and why, oldest first (the last is current).
+    /// What an earlier revision said is read from the ledger when asked for.
+    /// </summary>
+    private sealed record MonthState(MonthlyFiling Filing, RevisionView[] History)
     {
-        public MonthlyFiling Filing => Revisions[^1].Filing;
+        public int Revision => History[^1].Revision;
 
-        public int Revision => Revisions[^1].Info.Revision;
+        public FilingView View => new(Filing, Revision, History);
 
-        public FilingView View => ViewOf(null)!;
+        public static MonthState First(MonthlyFiling filing, RevisionView info) => new(filing, [info]);
 
-        /// <summary>What revision <paramref name="revision"/> said (the current one when null), or null if there is no such revision.</summary>
-        public FilingView? ViewOf(int? revision)
-        {
-            var said = revision is null ? Revisions[^1] : Revisions.FirstOrDefault(r => r.Info.Revision == revision);
-            return said.Info is null ? null : new FilingView(said.Filing, said.Info.Revision, [.. Revisions.Select(r => r.Info)]);
-        }
-
-        public static MonthState First(MonthlyFiling filing, RevisionView info) => new([(filing, info)]);
-
-        public MonthState Next(MonthlyFiling filing, RevisionView info) => new([.. Revisions, (filing, info)]);
+        public MonthState Next(MonthlyFiling filing, RevisionView info) => new(filing, [.. History, info]);
     }
 }

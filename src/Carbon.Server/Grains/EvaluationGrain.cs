@@ -93,7 +93,8 @@ public sealed class EvaluationGrain(
                 _stage = EvaluationStage.Gathering;
             }));
             _stage = EvaluationStage.Storing;
-            var run = new EvaluationRunRecord
+            var createdAt = clock.GetUtcNow();
+            EvaluationRunRecord Run(List<EvaluationInputRecord> with) => new()
             {
                 Id = Id,
                 Year = year,
@@ -101,19 +102,21 @@ public sealed class EvaluationGrain(
                 MethodVersion = method.Version,
                 MethodJson = method.Json,
                 FactorSetVersion = snapshots.FactorSetVersion,
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = createdAt,
                 CreatedBy = actor,
-                Inputs = inputs,
+                Inputs = with,
             };
+            var run = Run(inputs);
+            // The run's row through the change tracker, its inputs (one per firm) by prepared INSERTs: one transaction.
             await writer.WriteAsync(db =>
             {
-                db.EvaluationRuns.Add(run);
+                db.EvaluationRuns.Add(Run([]));
                 db.AuditEvents.Add(new AuditEventRecord
                 {
                     At = run.CreatedAt, Actor = actor, Action = "evaluation.run", Subject = Id,
                     Detail = $"{year} {method.Version}; {inputs.Count} firms; factors {run.FactorSetVersion}",
                 });
-            });
+            }, inputs);
             _stage = EvaluationStage.Scoring;
             _views = await Task.Run(() => EvaluationViews.FromRun(run));
             _run = run;

@@ -9,13 +9,17 @@ namespace Carbon.Server.Http;
 /// </summary>
 public sealed class ValidationFilter : IEndpointFilter
 {
+    /// <summary><c>IValidator&lt;T&gt;</c> per argument type, made once rather than on every request.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var services = context.HttpContext.RequestServices;
         var failed = new List<ValidationResult>();
         foreach (var argument in context.Arguments)
         {
-            if (argument is null || services.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is not IValidator validator)
+            if (argument is null || services.GetService(ValidatorTypes.GetOrAdd(argument.GetType(), t => typeof(IValidator<>).MakeGenericType(t)))
+                    is not IValidator validator)
             {
                 continue;
             }

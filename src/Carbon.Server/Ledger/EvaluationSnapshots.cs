@@ -11,11 +11,49 @@ namespace Carbon.Server.Ledger;
 /// factor set. Faster than asking each
 /// enterprise grain when most are not in memory (see docs/performance.md).
 /// </summary>
+/// <remarks>
+/// Each firm's year sum is derived data kept in memory (docs/decisions/0014-derived-year-sums.md): the first read of a year
+/// sums the ledger, later reads take in only the revisions written since (by filing id) and check that the ledger holds no
+/// other revision of the year up to that id than those taken in; if it does (a write that committed out of id order), the
+/// year is summed again from the ledger. Nothing is stored: a restart starts from the ledger.
+/// </remarks>
 public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors, LandReads? land = null)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, YearSums> _years = new();
+
     /// <summary>Each firm's year, summed from the current revision of every month, with the month → revision it used.</summary>
     /// <remarks>Each firm's fuels are on its current industry's guideline family; pass the registry when it is already read.</remarks>
     public async Task<Dictionary<string, FirmYear>> YearTotalsAsync(int year,
+        IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>? registry = null)
+    {
+        var fuels = (registry ?? await reader.LoadRegistryAsync())
+            .ToDictionary(r => r.Identity.Uscc, r => factors.FuelBasisFor(r.Profile.IndustryCode), StringComparer.Ordinal);
+        var sums = _years.GetOrAdd(year, _ => new YearSums());
+        await sums.Gate.WaitAsync();
+        try
+        {
+            await sums.CatchUpAsync(reader, year, uscc => fuels.GetValueOrDefault(uscc) ?? factors.DefaultFuelBasis);
+            // A firm whose industry moved it to another fuel family since its months were summed: summed again on the new one.
+            foreach (var (uscc, firm) in sums.Firms)
+            {
+                if (fuels.TryGetValue(uscc, out var basis) && !ReferenceEquals(basis, firm.Basis))
+                {
+                    await firm.ResumAsync(reader, uscc, year, basis);
+                }
+            }
+            return sums.Firms.ToDictionary(f => f.Key, f => f.Value.ToFirmYear(), StringComparer.Ordinal);
+        }
+        finally
+        {
+            sums.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="YearTotalsAsync"/> computed from the ledger alone, without the kept sums: what those sums must equal
+    /// (the test of the derived data).
+    /// </summary>
+    public async Task<Dictionary<string, FirmYear>> YearTotalsFromLedgerAsync(int year,
         IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>? registry = null)
     {
         var years = new Dictionary<string, FirmYear>(StringComparer.Ordinal);
@@ -32,6 +70,109 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors,
             y.Revisions[f.Month] = f.Revision;
         }
         return years;
+    }
+
+    /// <summary>Every firm's sum of one year, and how far into the ledger (filing id, revisions counted) it has read.</summary>
+    private sealed class YearSums
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public Dictionary<string, FirmSum> Firms { get; } = new(StringComparer.Ordinal);
+
+        private bool _loaded;
+        private long _lastId;
+        private long _count;
+
+        public async Task CatchUpAsync(RegistryReads reader, int year, Func<string, FuelBasis> basisOf)
+        {
+            if (_loaded && await reader.CountYearFilingsAsync(year, _lastId) != _count)
+            {
+                _loaded = false;   // a revision committed below the mark after it was read: sum the year again
+            }
+            if (!_loaded)
+            {
+                Firms.Clear();
+                // The mark first: rows written during the read are above it and taken in again next time (idempotent by revision).
+                (_lastId, _count) = await reader.YearMarkAsync(year);
+                foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true, year))
+                {
+                    var f = current.Filing;
+                    if (!Firms.TryGetValue(f.Uscc, out var firm))
+                    {
+                        Firms[f.Uscc] = firm = new FirmSum(basisOf(f.Uscc));
+                    }
+                    firm.Add(f);
+                }
+                _loaded = true;
+            }
+            foreach (var f in await reader.LoadYearFilingsAfterAsync(year, _lastId))
+            {
+                if (!Firms.TryGetValue(f.Uscc, out var firm))
+                {
+                    Firms[f.Uscc] = firm = new FirmSum(basisOf(f.Uscc));
+                }
+                await firm.TakeAsync(reader, f);
+                (_lastId, _count) = (Math.Max(_lastId, f.Id), _count + 1);
+            }
+        }
+    }
+
+    /// <summary>One firm's year: the sum of its months' current revisions, on one fuel basis, and the revision of each month.</summary>
+    private sealed class FirmSum(FuelBasis basis)
+    {
+        private readonly int[] _revisions = new int[12];
+        private ActivityTotals _totals = ActivityTotals.Zero;
+
+        public FuelBasis Basis { get; private set; } = basis;
+
+        /// <summary>A month's current revision, read with the year (no revision of it taken in before).</summary>
+        public void Add(FilingRecord f)
+        {
+            _totals += ActivityTotals.From(f.ToDomain(), Basis);
+            _revisions[f.Month - 1] = f.Revision;
+        }
+
+        /// <summary>A revision written since: replaces the month's sum if it is newer than the one held (exact in decimal).</summary>
+        public async Task TakeAsync(RegistryReads reader, FilingRecord f)
+        {
+            var held = _revisions[f.Month - 1];
+            if (f.Revision <= held)
+            {
+                return;
+            }
+            if (held > 0)
+            {
+                var old = await reader.LoadFilingAsync(f.Uscc, f.Year, f.Month, held)
+                          ?? throw new InvalidOperationException($"filing {f.Uscc} {f.Year}-{f.Month:00} r{held} is no longer in the ledger");
+                _totals -= ActivityTotals.From(old.ToDomain(), Basis);
+            }
+            Add(f);
+        }
+
+        /// <summary>The firm's months summed again from the ledger, on a new fuel basis.</summary>
+        public async Task ResumAsync(RegistryReads reader, string uscc, int year, FuelBasis basis)
+        {
+            (Basis, _totals) = (basis, ActivityTotals.Zero);
+            Array.Clear(_revisions);
+            foreach (var f in (await reader.LoadFilingsAsync(uscc)).Where(f => f.Year == year)
+                         .GroupBy(f => f.Month).Select(m => m.MaxBy(f => f.Revision)!))
+            {
+                Add(f);
+            }
+        }
+
+        public FirmYear ToFirmYear()
+        {
+            var y = new FirmYear { Totals = _totals };
+            for (var m = 0; m < 12; m++)
+            {
+                if (_revisions[m] > 0)
+                {
+                    y.Revisions[m + 1] = _revisions[m];
+                }
+            }
+            return y;
+        }
     }
 
     /// <summary>

@@ -68,6 +68,57 @@ public sealed class RegistryReads(ILedgerContextFactory contexts)
             .ToListAsync();
     }
 
+    /// <summary>One revision of one month with its energy and product lines, or null.</summary>
+    public async Task<FilingRecord?> LoadFilingAsync(string uscc, int year, int month, int revision)
+    {
+        await using var db = contexts.Create();
+        return await db.Filings.AsNoTracking()
+            .Where(f => f.Uscc == uscc && f.Year == year && f.Month == month && f.Revision == revision)
+            .Include(f => f.Energy)
+            .Include(f => f.Products)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync();
+    }
+
+    /// <summary>The highest filing id of a year and how many revisions of the year the ledger holds up to it (0, 0 when none).</summary>
+    public async Task<(long LastId, long Count)> YearMarkAsync(int year)
+    {
+        await using var db = contexts.Create();
+        var last = await db.Filings.Where(f => f.Year == year).Select(f => (long?)f.Id).MaxAsync() ?? 0;
+        return (last, await db.Filings.LongCountAsync(f => f.Year == year && f.Id <= last));
+    }
+
+    /// <summary>How many revisions of a year the ledger holds with an id up to <paramref name="lastId"/>.</summary>
+    public async Task<long> CountYearFilingsAsync(int year, long lastId)
+    {
+        await using var db = contexts.Create();
+        return await db.Filings.LongCountAsync(f => f.Year == year && f.Id <= lastId);
+    }
+
+    /// <summary>
+    /// Every revision of a year's months written after <paramref name="afterId"/>, with energy and product lines, in id order:
+    /// what a cache of derived figures that has read the ledger up to that id still has to take in.
+    /// </summary>
+    public async Task<List<FilingRecord>> LoadYearFilingsAfterAsync(int year, long afterId)
+    {
+        await using var db = contexts.Create();
+        var filings = await db.Filings.AsNoTracking().Where(f => f.Year == year && f.Id > afterId).OrderBy(f => f.Id).ToListAsync();
+        if (filings.Count == 0)
+        {
+            return filings;
+        }
+        var byId = filings.ToDictionary(f => f.Id);
+        await foreach (var line in db.FilingEnergy.AsNoTracking().Where(l => l.FilingId > afterId).AsAsyncEnumerable())
+        {
+            byId.GetValueOrDefault(line.FilingId)?.Energy.Add(line);
+        }
+        await foreach (var product in db.FilingProducts.AsNoTracking().Where(p => p.FilingId > afterId).AsAsyncEnumerable())
+        {
+            byId.GetValueOrDefault(product.FilingId)?.Products.Add(product);
+        }
+        return filings;
+    }
+
     /// <summary>The current profile of each member of a park; <c>null</c> means the enterprises outside every park.</summary>
     public async Task<List<EnterpriseRevisionRecord>> LoadMembersAsync(string? parkCode)
     {

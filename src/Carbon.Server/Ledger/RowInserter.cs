@@ -21,7 +21,11 @@ internal static class RowInserter
     private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Get, bool Nullable);
 
     /// <summary>A table's INSERT: its columns and, for a key the database generates, the RETURNING clause.</summary>
-    private sealed record Table(string Name, Column[] Columns, string? Returning);
+    private sealed record Table(string Name, Column[] Columns, string? Returning, string[] ParameterNames)
+    {
+        /// <summary>The one-row INSERT, made on first use.</summary>
+        public string? Sql { get; set; }
+    }
 
     private static readonly ConcurrentDictionary<(Type Context, Type Entity), Table> Tables = new();
 
@@ -49,6 +53,12 @@ internal static class RowInserter
         await InsertManyAsync(db, connection, transaction, products, cancellationToken);
         await InsertManyAsync(db, connection, transaction, audit, cancellationToken);
     }
+
+    /// <summary>Rows of one table (without a generated key the caller needs back), inside the writer's transaction.</summary>
+    public static Task InsertRowsAsync<T>(LedgerDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class =>
+        InsertManyAsync(db, db.Database.GetDbConnection(),
+            db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("rows are inserted inside the writer's transaction"),
+            rows, cancellationToken);
 
     /// <summary>Rows of one table, one by one through one prepared statement.</summary>
     private static async Task InsertManyAsync<T>(LedgerDbContext db, DbConnection connection, DbTransaction transaction, IReadOnlyList<T> rows,
@@ -101,15 +111,27 @@ internal static class RowInserter
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         var width = table.Columns.Length;
-        var values = Enumerable.Range(0, count)
-            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, width).Select(i => sql.GenerateParameterNamePlaceholder($"p{r * width + i}"))) + ")");
-        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                              $"VALUES {string.Join(", ", values)}{(count == 1 ? table.Returning : "")}";
-        var parameters = Enumerable.Range(0, count * width)
-            .Select(k => table.Columns[k % width] is var c ? c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{k}"), null, c.Nullable) : null!)
-            .ToArray();
+        command.CommandText = count == 1
+            ? table.Sql ??= Text(sql, table, 1)
+            : Text(sql, table, count);
+        var parameters = new DbParameter[count * width];
+        for (var k = 0; k < parameters.Length; k++)
+        {
+            var c = table.Columns[k % width];
+            parameters[k] = c.Mapping.CreateParameter(command, k < width ? table.ParameterNames[k] : sql.GenerateParameterName($"p{k}"), null, c.Nullable);
+        }
         command.Parameters.AddRange(parameters);
         return new Prepared(command, table, parameters, count == 1 && table.Returning is not null);
+    }
+
+    /// <summary>The INSERT of <paramref name="count"/> rows (one row's text is kept in <see cref="Table.Sql"/>).</summary>
+    private static string Text(ISqlGenerationHelper sql, Table table, int count)
+    {
+        var width = table.Columns.Length;
+        var values = Enumerable.Range(0, count)
+            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, width).Select(i => sql.GenerateParameterNamePlaceholder($"p{r * width + i}"))) + ")");
+        return $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+               $"VALUES {string.Join(", ", values)}{(count == 1 ? table.Returning : "")}";
     }
 
     private static Table For<T>(LedgerDbContext db) => Tables.GetOrAdd((db.GetType(), typeof(T)), _ =>
@@ -122,7 +144,8 @@ internal static class RowInserter
             .Select(p => new Column(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping(), Getter(p.PropertyInfo!), p.IsNullable))
             .ToArray();
         return new Table(sql.DelimitIdentifier(table.Name, table.Schema), columns,
-            generated is [var key] ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : null);
+            generated is [var key] ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : null,
+            Enumerable.Range(0, columns.Length).Select(i => sql.GenerateParameterName($"p{i}")).ToArray());
     });
 
     private static Func<object, object?> Getter(System.Reflection.PropertyInfo property)

@@ -15,7 +15,10 @@ namespace Carbon.Reliability;
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
-    /// <summary>Every child started and not yet disposed: killed when this program ends (SIGTERM, Ctrl+C), never left behind.</summary>
+    /// <summary>
+    /// Every child started and not yet disposed: killed when this program exits or gets Ctrl+C. (Seen once: a SIGTERM to
+    /// this program left its child running; kill the child by its pid then.)
+    /// </summary>
     private static readonly ConcurrentDictionary<ServerProcess, bool> Running = new();
 
     static ServerProcess()

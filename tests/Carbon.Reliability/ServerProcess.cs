@@ -15,6 +15,33 @@ namespace Carbon.Reliability;
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// Every child started and not yet disposed: killed when this program exits or gets Ctrl+C. (Seen once: a SIGTERM to
+    /// this program left its child running; kill the child by its pid then.)
+    /// </summary>
+    private static readonly ConcurrentDictionary<ServerProcess, bool> Running = new();
+
+    static ServerProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        Console.CancelKeyPress += (_, _) => KillAll();
+    }
+
+    private static void KillAll()
+    {
+        foreach (var server in Running.Keys)
+        {
+            try
+            {
+                server._process?.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // already gone
+            }
+        }
+    }
+
     private readonly string[] _extraArguments;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
@@ -81,7 +108,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        await WaitUntilAnswersAsync(timeout ?? TimeSpan.FromSeconds(180));
+        Running[this] = true;
+        await WaitUntilAnswersAsync(timeout ?? TimeSpan.FromSeconds(300));
         return started.Elapsed;
     }
 
@@ -163,6 +191,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(this, out _);
         await KillAsync();
         _process?.Dispose();
         _process = null;

@@ -9,7 +9,7 @@ namespace Carbon.Server.Tests;
 public class SiloUnavailableTests
 {
     [Fact]
-    public async Task A_call_to_a_dead_silo_answers_503_with_retry_after_and_other_errors_are_left_alone()
+    public async Task A_call_to_a_dead_or_overloaded_silo_answers_503_with_retry_after_and_other_errors_are_left_alone()
     {
         await using var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var handler = new SiloUnavailableHandler(services.GetRequiredService<IProblemDetailsService>(), NullLogger<SiloUnavailableHandler>.Instance);
@@ -21,6 +21,11 @@ public class SiloUnavailableTests
         Assert.Equal("10", http.Response.Headers.RetryAfter.ToString());
         http.Response.Body.Position = 0;
         Assert.Contains("集群节点暂不可用", await new StreamReader(http.Response.Body).ReadToEndAsync());
+
+        var busy = new DefaultHttpContext { RequestServices = services };
+        busy.Response.Body = new MemoryStream();
+        Assert.True(await handler.TryHandleAsync(busy, new TimeoutException("response did not arrive on time"), default));
+        Assert.Equal(503, busy.Response.StatusCode);
 
         Assert.False(await handler.TryHandleAsync(new DefaultHttpContext { RequestServices = services }, new InvalidOperationException(), default));
     }

@@ -26,7 +26,9 @@ public sealed class SiloLossRepair(IClusterMembershipService membership, IGrainF
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
                 var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && alive.Contains(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
-                alive = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToHashSet();
+                // Not yet dead in any way (joining, active, shutting down, stopping): a silo killed passes through
+                // ShuttingDown or straight to Dead, and either way its death is what counts.
+                alive = snapshot.Members.Values.Where(m => m.Status != SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
                 if (died.Count > 0)
                 {
                     log.LogWarning("Silo {Silos} left the cluster; park and district sums are rebuilt from the ledger", string.Join(", ", died));

@@ -79,19 +79,32 @@ public class GrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_park_keeps_only_the_higher_revision_of_a_members_month()
+    public async Task A_park_ignores_repeated_and_late_revisions_and_reads_a_month_it_has_a_gap_in_from_the_ledger()
     {
         var park = fixture.Grains.GetGrain<IParkGrain>("G-PARK-REV");
         await park.RegisterAsync(new ParkProfile("G-PARK-REV", "测试园区", "industrial-park"), Official);
+        var (grain, uscc) = await RegisteredAsync("G-PARK-REV");
         var month = new YearMonth(2024, 3);
-        var uscc = Uscc.Parse(TestUscc.Next());
+        var query = new PeriodQuery(2024, 3);
         ActivityTotals T(decimal kwh) => ActivityTotals.From(Filing(2024, 3, kwh), Fuels);
+        Assert.Equal(FilingStatus.Created, (await grain.FileAsync(new FilingSubmission(Filing(2024, 3, 1_000m), null, As("a")))).Status);
+        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(Filing(2024, 3, 1_100m), "更正", As("a")))).Status);
+        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(Filing(2024, 3, 1_200m), "再更正", As("a")))).Status);
+        await Eventually.ValueAsync(() => park.GetTotalsAsync(query, Official), t => t!.Current.Equals(T(1_200m)));
 
-        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));
-        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 1, T(100m)));   // late, older: ignored
-        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(200m)));   // repeated: ignored
-        var totals = await Eventually.ValueAsync(() => park.GetTotalsAsync(new PeriodQuery(2024, 3), Official), t => t!.CurrentMonths.Length == 1);
-        Assert.Equal(T(200m), totals!.Current);
+        // Repeated and late revisions change nothing, whatever totals they carry.
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 2, T(9_999m), T(1_000m)));
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 3, T(9_999m), T(1_100m)));
+        // Revision 5 while the park holds 3: revision 4 never arrived, so the park reads the month from the ledger (which
+        // holds revision 3: this message is made up) rather than trust a replacement of totals it never had.
+        await park.ApplyAsync(new EnterpriseMonthUpdate(uscc, month, 5, T(9_999m), T(8_888m)));
+        Assert.Equal(T(1_200m), (await park.GetTotalsAsync(query, Official))!.Current);
+
+        // The next real revision replaces revision 3's totals by its own: 1 200 → 1 300 kWh.
+        Assert.Equal(FilingStatus.Revised, (await grain.FileAsync(new FilingSubmission(Filing(2024, 3, 1_300m), "三更正", As("a")))).Status);
+        var totals = await Eventually.ValueAsync(() => park.GetTotalsAsync(query, Official), t => t!.Current.Equals(T(1_300m)));
+        Assert.Equal(T(1_300m), totals!.Current);
+        Assert.Equal([3], totals.CurrentMonths);
     }
 
     [Fact]

@@ -196,7 +196,10 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
     }
 
     /// <summary>A revision decided on and not yet written: the filing, its ledger row, its totals and who filed it.</summary>
-    private sealed record PendingFiling(MonthlyFiling Filing, FilingRecord Record, ActivityTotals Totals, string Actor);
+    private sealed record PendingFiling(MonthlyFiling Filing, FilingRecord Record, ActivityTotals Totals, ActivityTotals Previous, string Actor)
+    {
+        public EnterpriseMonthUpdate Update(Uscc uscc) => new(uscc, Filing.Month, Record.Revision, Totals, Previous);
+    }
 
     /// <summary>
     /// What a submission comes to against the current months (and <paramref name="history"/>, which includes months decided
@@ -238,8 +241,9 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         var revision = (state?.Revision ?? 0) + 1;
         var record = filing.ToRecord(Uscc, revision, submission.Reason, submission.Caller.Account, clock.GetUtcNow(),
             implausible.Count > 0 ? submission.Confirmation : null);
+        var previous = state is null ? ActivityTotals.Zero : TotalsOf(state);   // what the park replaces by these totals
         return (new FilingOutcome(revision == 1 ? FilingStatus.Created : FilingStatus.Revised, revision), new PendingFiling(filing, record, totals,
-            submission.Caller.Account));
+            previous, submission.Caller.Account));
     }
 
     private AuditEventRecord Audit(PendingFiling write) => new()
@@ -261,11 +265,11 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         }
         if (writes is [var one])
         {
-            await Park.ApplyAsync(new EnterpriseMonthUpdate(Uscc, one.Filing.Month, one.Record.Revision, one.Totals));
+            await Park.ApplyAsync(one.Update(Uscc));
         }
         else
         {
-            await Park.ApplyManyAsync(writes.Select(w => new EnterpriseMonthUpdate(Uscc, w.Filing.Month, w.Record.Revision, w.Totals)).ToArray());
+            await Park.ApplyManyAsync(writes.Select(w => w.Update(Uscc)).ToArray());
         }
         return outcomes;
     }

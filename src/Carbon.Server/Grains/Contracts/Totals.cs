@@ -21,9 +21,14 @@ public sealed record PeriodTotals(
     MonthRevision[] Revisions,
     PlausibilityFlag[]? Flags = null);
 
-/// <summary>An enterprise's month as its park keeps it; the higher revision wins, so repeats and reorders are harmless.</summary>
+/// <summary>
+/// An enterprise's month changed from revision <c>Revision − 1</c> (totals <see cref="Previous"/>, zero for a first
+/// filing) to <see cref="Revision"/>. The park keeps only each member-month's revision and the month's sum: it replaces
+/// <see cref="Previous"/> by <see cref="Totals"/> in the sum when it holds revision − 1, ignores a revision it already has,
+/// and reads the month from the ledger when one in between never reached it — so repeats and reorders are harmless.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("carbon.enterprise-month")]
-public sealed record EnterpriseMonthUpdate(Uscc Uscc, YearMonth Month, int Revision, ActivityTotals Totals);
+public sealed record EnterpriseMonthUpdate(Uscc Uscc, YearMonth Month, int Revision, ActivityTotals Totals, ActivityTotals Previous);
 
 /// <summary>
 /// A park's month as the district keeps it. <see cref="RevisionSum"/> (Σ current revision numbers of the park's

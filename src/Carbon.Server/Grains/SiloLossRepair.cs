@@ -20,15 +20,21 @@ public sealed class SiloLossRepair(IClusterMembershipService membership, IGrainF
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var alive = new HashSet<SiloAddress>();
+        // Silos already repaired for. A dead silo not in it triggers a repair, whether this silo saw it alive or not (it
+        // may have joined and died between two snapshots). The dead of the first snapshot are taken as repaired: this
+        // silo's grains are all activated after them, from the ledger, and the silos that outlived them repaired theirs.
+        var repaired = new HashSet<SiloAddress>();
+        var first = true;
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && alive.Contains(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
-                // Not yet dead in any way (joining, active, shutting down, stopping): a silo killed passes through
-                // ShuttingDown or straight to Dead, and either way its death is what counts.
-                alive = snapshot.Members.Values.Where(m => m.Status != SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+                var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && repaired.Add(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
+                if (first)
+                {
+                    first = false;
+                    continue;
+                }
                 if (died.Count > 0)
                 {
                     log.LogWarning("Silo {Silos} left the cluster; park and district sums are rebuilt from the ledger", string.Join(", ", died));

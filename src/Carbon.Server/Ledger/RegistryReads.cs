@@ -108,11 +108,14 @@ public sealed class RegistryReads(ILedgerContextFactory contexts)
             return filings;
         }
         var byId = filings.ToDictionary(f => f.Id);
-        await foreach (var line in db.FilingEnergy.AsNoTracking().Where(l => l.FilingId > afterId).AsAsyncEnumerable())
+        // Only this year's lines: ids of other years interleave (and a year first filed now has afterId 0).
+        var first = filings[0].Id;
+        var ofYear = db.Filings.Where(f => f.Year == year && f.Id >= first).Select(f => f.Id);
+        await foreach (var line in db.FilingEnergy.AsNoTracking().Where(l => l.FilingId >= first && ofYear.Contains(l.FilingId)).AsAsyncEnumerable())
         {
             byId.GetValueOrDefault(line.FilingId)?.Energy.Add(line);
         }
-        await foreach (var product in db.FilingProducts.AsNoTracking().Where(p => p.FilingId > afterId).AsAsyncEnumerable())
+        await foreach (var product in db.FilingProducts.AsNoTracking().Where(p => p.FilingId >= first && ofYear.Contains(p.FilingId)).AsAsyncEnumerable())
         {
             byId.GetValueOrDefault(product.FilingId)?.Products.Add(product);
         }

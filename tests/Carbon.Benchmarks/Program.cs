@@ -18,8 +18,8 @@ namespace Carbon.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    /// <summary>The issue's target: the API ingests at least this share of the raw one-transaction-per-filing rate.</summary>
-    private const double Target = 0.3;
+    /// <summary>Issue 15's target: the API ingests at least as fast as raw SQLite one transaction per filing (issue 3's was 0.3).</summary>
+    private const double Target = 1.0;
 
     private static async Task<int> Main(string[] args)
     {

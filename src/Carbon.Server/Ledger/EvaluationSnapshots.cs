@@ -56,20 +56,12 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors,
     public async Task<Dictionary<string, FirmYear>> YearTotalsFromLedgerAsync(int year,
         IReadOnlyList<(EnterpriseRecord Identity, EnterpriseRevisionRecord Profile)>? registry = null)
     {
-        var years = new Dictionary<string, FirmYear>(StringComparer.Ordinal);
         var fuels = (registry ?? await reader.LoadRegistryAsync())
             .ToDictionary(r => r.Identity.Uscc, r => factors.FuelBasisFor(r.Profile.IndustryCode), StringComparer.Ordinal);
-        foreach (var current in await reader.LoadCurrentFilingsAsync(null, allParks: true, year))
-        {
-            var f = current.Filing;
-            if (!years.TryGetValue(f.Uscc, out var y))
-            {
-                years[f.Uscc] = y = new FirmYear();
-            }
-            y.Totals += ActivityTotals.From(f.ToDomain(), fuels.GetValueOrDefault(f.Uscc) ?? factors.DefaultFuelBasis);
-            y.Revisions[f.Month] = f.Revision;
-        }
-        return years;
+        // A fresh sum reads the year once and takes in nothing incrementally: the reference the kept sums are tested against.
+        var sums = new YearSums();
+        await sums.CatchUpAsync(reader, year, uscc => fuels.GetValueOrDefault(uscc) ?? factors.DefaultFuelBasis);
+        return sums.Firms.ToDictionary(f => f.Key, f => f.Value.ToFirmYear(), StringComparer.Ordinal);
     }
 
     /// <summary>Every firm's sum of one year, and how far into the ledger (filing id, revisions counted) it has read.</summary>
@@ -154,8 +146,8 @@ public sealed class EvaluationSnapshots(RegistryReads reader, FactorSet factors,
         {
             (Basis, _totals) = (basis, ActivityTotals.Zero);
             Array.Clear(_revisions);
-            foreach (var f in (await reader.LoadFilingsAsync(uscc)).Where(f => f.Year == year)
-                         .GroupBy(f => f.Month).Select(m => m.MaxBy(f => f.Revision)!))
+            foreach (var f in CurrentRevisions<int, FilingRecord>.Of((await reader.LoadFilingsAsync(uscc)).Where(f => f.Year == year),
+                         f => f.Month, f => f.Revision))
             {
                 Add(f);
             }

@@ -32,9 +32,7 @@ internal static class RowInserter
     public static async Task InsertAsync(LedgerDbContext db, IReadOnlyList<FilingRecord> filings, IReadOnlyList<AuditEventRecord> audit,
         CancellationToken cancellationToken = default)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                          ?? throw new InvalidOperationException("rows are inserted inside the writer's transaction");
+        var (connection, transaction) = WritersTransaction(db);
         var energy = new List<FilingEnergyRecord>();
         var products = new List<FilingProductRecord>();
         await using (var filing = Prepare(db, connection, transaction, For<FilingRecord>(db), 1))
@@ -55,10 +53,15 @@ internal static class RowInserter
     }
 
     /// <summary>Rows of one table (without a generated key the caller needs back), inside the writer's transaction.</summary>
-    public static Task InsertRowsAsync<T>(LedgerDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class =>
-        InsertManyAsync(db, db.Database.GetDbConnection(),
-            db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("rows are inserted inside the writer's transaction"),
-            rows, cancellationToken);
+    public static Task InsertRowsAsync<T>(LedgerDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class
+    {
+        var (connection, transaction) = WritersTransaction(db);
+        return InsertManyAsync(db, connection, transaction, rows, cancellationToken);
+    }
+
+    private static (DbConnection Connection, DbTransaction Transaction) WritersTransaction(LedgerDbContext db) =>
+        (db.Database.GetDbConnection(),
+         db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("rows are inserted inside the writer's transaction"));
 
     /// <summary>Rows of one table, one by one through one prepared statement.</summary>
     private static async Task InsertManyAsync<T>(LedgerDbContext db, DbConnection connection, DbTransaction transaction, IReadOnlyList<T> rows,

@@ -1,6 +1,10 @@
 using Carbon.Server.Hosting;
 
 // `dotnet run --project src/Carbon.Server [-- --demo]`: the service on the embedded SQLite ledger in ./data.
+if (args is [KeyRotationCommand.Name, .. var rotateArgs])
+{
+    return KeyRotationCommand.Run(rotateArgs, Console.Out, Console.Error);
+}
 try
 {
     var demo = args.Contains("--demo");

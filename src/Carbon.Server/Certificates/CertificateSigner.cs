@@ -12,10 +12,14 @@ namespace Carbon.Server.Certificates;
 /// A key file that others may read stops the service. It lives at <c>Carbon:Certificates:KeyPath</c> — by default
 /// <c>{DataDirectory}/keys</c>; in production outside the data directory (docs/security.md). Several machines share
 /// one key file.
+/// <para>Rotation (<c>rotate-signing-key</c>, docs/operations.md): the old key's public half goes to <c>retired/</c> beside
+/// the key file and a new key takes its place; certificates signed before still verify against the retired keys, which
+/// are published too (GET /api/certificates/public-keys). The old private half is not kept: nothing needs it.</para>
 /// </summary>
 public sealed class CertificateSigner : IDisposable
 {
     private readonly ECDsa _key;
+    private readonly List<(string Fingerprint, ECDsa Key, string Pem)> _retired = [];
 
     /// <summary>Owner read and write: the key file.</summary>
     public const UnixFileMode KeyFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -50,10 +54,54 @@ public sealed class CertificateSigner : IDisposable
             }
         }
         PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
+        Fingerprint = FingerprintOf(_key);
+        foreach (var file in RetiredKeyFiles(path))
+        {
+            var key = ECDsa.Create();
+            key.ImportFromPem(File.ReadAllText(file));
+            _retired.Add((FingerprintOf(key), key, key.ExportSubjectPublicKeyInfoPem()));
+        }
+    }
+
+    /// <summary>The public halves of the keys this one replaced, one PEM file each (named by fingerprint).</summary>
+    private static IEnumerable<string> RetiredKeyFiles(string keyPath)
+    {
+        var folder = RetiredFolder(keyPath);
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.pem").Order(StringComparer.Ordinal) : [];
+    }
+
+    private static string RetiredFolder(string keyPath) => Path.Combine(Path.GetDirectoryName(keyPath)!, "retired");
+
+    /// <summary>SHA-256 of the key's SubjectPublicKeyInfo (DER), lower-case hex: the name a key is known by.</summary>
+    public static string FingerprintOf(ECDsa key) => Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
+
+    /// <summary>
+    /// Retires the key at <paramref name="keyPath"/> (its public half to <c>retired/{fingerprint}.pem</c>) and puts a new one
+    /// in its place. Run with every process stopped: a running one would go on signing with the old key. Safe to repeat
+    /// after a crash: the public half is written before the key is replaced, and the key is replaced by one rename.
+    /// </summary>
+    public static (string Retired, string Current) Rotate(string keyPath)
+    {
+        if (!File.Exists(keyPath))
+        {
+            throw new InvalidOperationException($"there is no signing key at {keyPath} to rotate");
+        }
+        RefuseIfOthersCanRead(keyPath);
+        using var old = ECDsa.Create();
+        old.ImportFromPem(File.ReadAllText(keyPath));
+        var retired = FingerprintOf(old);
+        Directory.CreateDirectory(RetiredFolder(keyPath));
+        File.WriteAllText(Path.Combine(RetiredFolder(keyPath), retired + ".pem"), old.ExportSubjectPublicKeyInfoPem());
+
+        using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        WriteKeyFile(keyPath, fresh.ExportPkcs8PrivateKeyPem(), overwrite: true);
+        return (retired, FingerprintOf(fresh));
     }
 
     /// <summary>Writes the key under a temporary name created 0600, then renames it into place; false if a key got there first.</summary>
-    private static bool CreateKeyFile(string path, string pem)
+    private static bool CreateKeyFile(string path, string pem) => WriteKeyFile(path, pem, overwrite: false);
+
+    private static bool WriteKeyFile(string path, string pem, bool overwrite)
     {
         var folder = Path.GetDirectoryName(path)!;
         if (OperatingSystem.IsWindows())
@@ -77,7 +125,7 @@ public sealed class CertificateSigner : IDisposable
                 file.Write(System.Text.Encoding.ASCII.GetBytes(pem));
                 file.Flush(flushToDisk: true);
             }
-            File.Move(temporary, path, overwrite: false);
+            File.Move(temporary, path, overwrite);
             return true;
         }
         catch (IOException) when (File.Exists(path))
@@ -111,6 +159,13 @@ public sealed class CertificateSigner : IDisposable
     /// <summary>The public key (SubjectPublicKeyInfo, PEM).</summary>
     public string PublicKeyPem { get; }
 
+    /// <summary>The current key's fingerprint (<see cref="FingerprintOf"/>).</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>Every key a certificate may have been signed with: the current one first, then the retired ones.</summary>
+    public IReadOnlyList<SigningKey> Keys =>
+        [new(Fingerprint, PublicKeyPem, SigningKeyState.Current), .. _retired.Select(r => new SigningKey(r.Fingerprint, r.Pem, SigningKeyState.Retired))];
+
     /// <summary>The SHA-256 of a PDF, lower-case hex.</summary>
     public static string Sha256(ReadOnlySpan<byte> pdf) => Convert.ToHexStringLower(SHA256.HashData(pdf));
 
@@ -118,17 +173,48 @@ public sealed class CertificateSigner : IDisposable
     public string Sign(ReadOnlySpan<byte> pdf) =>
         Convert.ToBase64String(_key.SignData(pdf, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
 
+    /// <summary>True when the current key or a retired one made <paramref name="signature"/> over <paramref name="pdf"/>.</summary>
     public bool Verify(ReadOnlySpan<byte> pdf, string signature)
     {
+        byte[] der;
         try
         {
-            return _key.VerifyData(pdf, Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            der = Convert.FromBase64String(signature);
         }
         catch (FormatException)
         {
             return false;
         }
+        if (_key.VerifyData(pdf, der, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+        {
+            return true;
+        }
+        foreach (var (_, key, _) in _retired)
+        {
+            if (key.VerifyData(pdf, der, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose()
+    {
+        _key.Dispose();
+        foreach (var (_, key, _) in _retired)
+        {
+            key.Dispose();
+        }
+    }
+}
+
+/// <summary>A public key certificates are verified with: its fingerprint (SHA-256 of the DER SubjectPublicKeyInfo), PEM, and whether it still signs.</summary>
+public sealed record SigningKey(string Fingerprint, string Pem, SigningKeyState State);
+
+/// <summary>当前 (signs new certificates) or 已停用 (verifies those signed before a rotation).</summary>
+public enum SigningKeyState
+{
+    Current,
+    Retired,
 }

@@ -70,6 +70,7 @@ public static class CarbonOpenApi
             Conflict("applicationId", "申报状态为 submitted，仅已批准的申报可发证 (only an approved application gets a certificate)")],
         ["ListCertificates"] = [],
         ["CertificatePublicKey"] = [],
+        ["CertificatePublicKeys"] = [],
         ["VerifyCertificate"] = [Bad("file", "请上传证书 PDF 文件 (upload the certificate PDF as a form file)")],
         ["StartCertificateBatch"] = [Bad("evaluationId", "亩均告知书须指定 evaluationId (a notice needs the evaluation run)"), NoRun,
             Conflict("Carbon:PublicBaseUrl", "Carbon:PublicBaseUrl 仍是本机地址 http://localhost:5214，… (set Carbon:PublicBaseUrl to the address the public will use)")],

@@ -117,6 +117,7 @@ public static class AccessMatrix
         ["POST /verify"] = Access.Public(),
         ["GET /verify/{number}"] = Access.Public(),
         ["GET /api/certificates/public-key"] = Access.Public(),
+        ["GET /api/certificates/public-keys"] = Access.Public(),
         ["POST /api/certificates/verify"] = Access.Public(),
         ["GET /api/certificates/{number}/status"] = Access.Public(),
         ["GET /api/green-factory/register"] = Access.Public("公开的绿色工厂名录 (the public register of green factories)"),

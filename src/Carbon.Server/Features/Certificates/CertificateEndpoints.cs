@@ -24,7 +24,9 @@ public static class CertificateEndpoints
                          "firm and year exists, unless it is superseded");
         group.MapGet("/", ListAsync).WithName("ListCertificates").WithSummary("证书登记簿 The register, filtered by kind and firm");
         group.MapGet("/public-key", PublicKey).WithName("CertificatePublicKey")
-            .WithSummary("验签公钥 The ECDSA P-256 public key (PEM) that checks every certificate's signature");
+            .WithSummary("验签公钥 The current ECDSA P-256 public key (PEM): it checks every certificate signed since the last key rotation");
+        group.MapGet("/public-keys", PublicKeys).WithName("CertificatePublicKeys")
+            .WithSummary("全部验签公钥 Every public key certificates were signed with: the current one and those retired by a rotation, with fingerprints");
         group.MapPost("/verify", VerifyAsync).WithName("VerifyCertificate").Accepts<IFormFile>("multipart/form-data", "application/pdf")
             .WithSummary($"核验证书 Upload a PDF (at most {CertificateUpload.MaxText}): valid, altered, revoked or unknown")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).DisableAntiforgery();
@@ -72,6 +74,8 @@ public static class CertificateEndpoints
     }
 
     internal static ContentHttpResult PublicKey(CertificateSigner signer) => TypedResults.Text(signer.PublicKeyPem, "application/x-pem-file");
+
+    internal static Ok<IReadOnlyList<SigningKey>> PublicKeys(CertificateSigner signer) => TypedResults.Ok(signer.Keys);
 
     /// <summary>
     /// The PDF, for whoever may read the firm, or for those who see the district when it is district-wide (anyone can

@@ -50,7 +50,8 @@ public sealed class CertificateSigner : IDisposable
             }
             else
             {
-                log.LogWarning("Created a new certificate signing key at {Path}; back it up: certificates signed with it verify only against it", path);
+                // A fresh key on a first start is expected, not a problem: information, with what to do about it.
+                log.LogInformation("Created a new certificate signing key at {Path}; back it up: certificates signed with it verify only against it", path);
             }
         }
         PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();

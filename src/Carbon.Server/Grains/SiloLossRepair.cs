@@ -12,7 +12,8 @@ namespace Carbon.Server.Grains;
 /// <see cref="Settle"/> later, for a silo declared dead while still running (cut off, not stopped), whose last ledger
 /// commit can land after the declaration, until it learns of its own death and stops.
 /// </summary>
-public sealed class SiloLossRepair(IClusterMembershipService membership, IGrainFactory grains, RegistryReads registry, ILogger<SiloLossRepair> log)
+public sealed class SiloLossRepair(
+    IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, RegistryReads registry, ILogger<SiloLossRepair> log)
     : BackgroundService
 {
     /// <summary>How long after a silo's death its last in-flight ledger commit may still land.</summary>
@@ -29,13 +30,16 @@ public sealed class SiloLossRepair(IClusterMembershipService membership, IGrainF
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                var died = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && repaired.Add(m.SiloAddress)).Select(m => m.SiloAddress).ToList();
+                // This silo's own death (its shutdown, or its being declared dead) is not a loss it can repair: it is going.
+                var died = snapshot.Members.Values
+                    .Where(m => m.Status == SiloStatus.Dead && !m.SiloAddress.Equals(local.SiloAddress) && repaired.Add(m.SiloAddress))
+                    .Select(m => m.SiloAddress).ToList();
                 if (first)
                 {
                     first = false;
                     continue;
                 }
-                if (died.Count > 0)
+                if (died.Count > 0 && !stoppingToken.IsCancellationRequested)
                 {
                     log.LogWarning("Silo {Silos} left the cluster; park and district sums are rebuilt from the ledger", string.Join(", ", died));
                     await RepairAsync();

@@ -28,7 +28,7 @@ public sealed class AccountStartup(IServiceProvider services, IOptions<CarbonOpt
             var line = $"首次设置码 (one-time setup code): {code}  —  POST /api/setup {{\"code\":\"{code}\",\"userName\":…,\"displayName\":…,\"password\":…}} " +
                        "creates the first district official (区经信局).";
             Console.WriteLine(line);
-            log.LogWarning("No accounts yet: the one-time setup code was printed on the console");
+            log.LogInformation("No accounts yet: the one-time setup code was printed on the console");
         }
     }
 

@@ -40,6 +40,7 @@ public static class CarbonHost
 {
     public static WebApplicationBuilder AddCarbon(this WebApplicationBuilder builder)
     {
+        builder.Configuration.AddCarbonLogDefaults();
         var options = CarbonOptions.Read(builder.Configuration);
         var services = builder.Services;
         services.AddCarbonCore(builder.Configuration);
@@ -94,6 +95,7 @@ public static class CarbonHost
         services.AddHostedService<DemoPolicyStartup>();
         services.AddHostedService<DemoPlanStartup>();
         services.AddCarbonRateLimits();
+        services.AddCarbonHealth();
 
         builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
         return builder;
@@ -146,6 +148,7 @@ public static class CarbonHost
         app.UseStaticFiles();   // the stylesheet and blazor.web.js: public files, served before routing and the access matrix
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<RequestLogScope>();   // after authentication: the scope names the account
         app.UseRateLimiter();   // after authentication (a signed-in caller counts as its account), before access (refusals count too)
         app.UseMiddleware<AccessMiddleware>();
         app.UseAntiforgery();
@@ -158,6 +161,7 @@ public static class CarbonHost
             return Results.Redirect("/");
         }).ExcludeFromDescription();
         app.MapVerification();
+        app.MapCarbonHealth();
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
         api.MapAccounts();
         api.MapParks();

@@ -55,6 +55,10 @@ public static class SiloEndpoints
             var certificate = LoadCertificate(ports.Tls);
             silo.UseTls(certificate, o => ClusterTls(o, certificate));
         }
+        // Membership and the watchdog measure durations with timestamps that count from the silo's start, not the
+        // machine's boot (see SiloStartTimestamps).
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership,
+            (sp, _) => new SiloStartTimestamps(sp.GetRequiredService<TimeProvider>()));
         return silo;
     }
 

@@ -42,6 +42,8 @@ public static class AccessMatrix
         ["GET /sign-in"] = Access.Public(),
         ["POST /sign-in"] = Access.Public("凭账号密码登录；多次失败锁定 (credentials; lockout after failures)"),
         ["POST /sign-out"] = Access.Public("退出登录 (ends the cookie, if any)"),
+        ["GET /health/live"] = Access.Public("健康检查：进程存活，不含任何数据 (liveness; no data)"),
+        ["GET /health/ready"] = Access.Public("健康检查：台账、因子、节点就绪，不含任何企业数据 (readiness; no firm's data)"),
         ["GET /_framework/opaque-redirect"] = Access.Public("Blazor 增强导航的跳转 (enhanced navigation's redirect helper)"),
 
         // Web pages: the same roles and scope as the API they show.

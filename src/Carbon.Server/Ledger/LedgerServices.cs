@@ -93,6 +93,12 @@ public static class LedgerServices
         }
     }
 
+    /// <summary>The SQLite ledger's file (absolute), or null for an in-memory database.</summary>
+    public static string? SqliteFilePath(CarbonOptions options) =>
+        new SqliteConnectionStringBuilder(SqliteConnectionString(options)).DataSource is { Length: > 0 } file and not ":memory:"
+            ? Path.GetFullPath(file)
+            : null;
+
     public static string SqliteConnectionString(CarbonOptions options) =>
         options.Database.ConnectionString
         ?? $"Data Source={Path.Combine(options.DataPath, SqliteFile)};Pooling=True;Foreign Keys=True";

@@ -31,7 +31,44 @@ public sealed class ServiceProcess : IAsyncDisposable
         HttpPort = httpPort;
         DataDirectory = dataDirectory;
         _stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (_output)
+                {
+                    _output.Add(line);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+    }
+
+    private readonly List<string> _output = [];
+
+    /// <summary>The lines the service has written to its console (standard output) so far.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    /// <summary>Stops the service as an operator or systemd does (SIGTERM) and waits for it to exit; its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit();   // the end of the redirected output
+        return _process.ExitCode;
     }
 
     public int Pid => _process.Id;

@@ -1,9 +1,15 @@
 using Carbon.Server.Hosting;
 
 // `dotnet run --project src/Carbon.Server [-- --demo]`: the service on the embedded SQLite ledger in ./data.
-if (args is [KeyRotationCommand.Name, .. var rotateArgs])
+// Operators' commands (docs/operations.md): each runs and exits without starting the service.
+switch (args)
 {
-    return KeyRotationCommand.Run(rotateArgs, Console.Out, Console.Error);
+    case [KeyRotationCommand.Name, .. var rest]:
+        return KeyRotationCommand.Run(rest, Console.Out, Console.Error);
+    case [LedgerBackupCommands.Backup, .. var rest]:
+        return LedgerBackupCommands.RunBackup(rest, Console.Out, Console.Error);
+    case [LedgerBackupCommands.Restore, .. var rest]:
+        return LedgerBackupCommands.RunRestore(rest, Console.Out, Console.Error);
 }
 try
 {

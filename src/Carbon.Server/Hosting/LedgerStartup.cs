@@ -58,9 +58,11 @@ public sealed class LedgerStartup(
         if (!o.Database.IsPostgres)
         {
             LedgerServices.PrepareSqliteFiles(o);
+            services.GetRequiredService<ServiceDataLock>().Take(o);
         }
         await using (var db = contexts.Create())
         {
+            await RefuseNewerLedgerAsync(db, o, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
@@ -83,6 +85,24 @@ public sealed class LedgerStartup(
         if (o.Demo)
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A ledger that has a migration this release does not know was written by a newer release: migrating it "back" is not
+    /// possible and reading it could misread columns, so the service stops with what to do instead.
+    /// </summary>
+    public static async Task RefuseNewerLedgerAsync(LedgerDbContext db, CarbonOptions options, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StartupRefusedException(
+                $"台账由更新版本的 Carbon 写入，本版本不能打开 (the ledger in {(options.Database.IsPostgres ? "the PostgreSQL database" : options.DataPath)} " +
+                $"was written by a newer release of Carbon: its migration(s) {string.Join(", ", unknown)} are unknown to this release, " +
+                $"whose last is {known.Order(StringComparer.Ordinal).LastOrDefault()}). Start the newer release again, or restore a backup " +
+                "made before the upgrade (docs/operations.md, Upgrades).");
         }
     }
 

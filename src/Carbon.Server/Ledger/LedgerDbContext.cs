@@ -164,6 +164,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : IdentityUserCo
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.Subject).HasMaxLength(100);
             e.HasIndex(a => a.Subject);
+            e.HasIndex(a => a.At);   // a year's events, for the archive export and the audit trail by date
         });
         model.Entity<EvaluationRunRecord>(e =>
         {

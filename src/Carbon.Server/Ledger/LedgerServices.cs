@@ -35,6 +35,7 @@ public static class LedgerServices
             services.AddSingleton<ILedgerContextFactory>(sp =>
                 new Factory<SqliteLedgerDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteLedgerDbContext>>()));
         }
+        services.AddSingleton<ServiceDataLock>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<RegistryReads>();
         services.AddSingleton<EvaluationReads>();

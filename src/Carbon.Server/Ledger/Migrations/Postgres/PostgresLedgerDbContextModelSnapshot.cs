@@ -248,6 +248,8 @@ namespace Carbon.Server.Ledger.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);

@@ -239,6 +239,8 @@ namespace Carbon.Server.Ledger.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);

@@ -154,4 +154,17 @@ public class BackupTests(ITestOutputHelper output)
         Assert.Equal(2, LedgerBackupCommands.RunBackup([], TextWriter.Null, TextWriter.Null));
         Assert.Single(Directory.GetFiles(data, "carbon.db.before-restore-*"), f => !f.EndsWith("-wal") && !f.EndsWith("-shm"));
     }
+
+    /// <summary>Two services on one SQLite ledger would break the one-writer rule: the second is refused at start.</summary>
+    [LinuxFact]
+    public async Task A_second_service_on_the_same_data_folder_is_refused()
+    {
+        using var folder = new TempFolder();
+        var data = Path.Combine(folder.Path, "data");
+        await using var app = new CarbonApp(data);
+        await app.OfficialAsync();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ServiceProcess.StartAsync(data));
+        Assert.Contains("exited with 2", refused.Message);
+        Assert.Contains("in use by another Carbon process", refused.Message);
+    }
 }

@@ -13,40 +13,79 @@ public sealed class DataDirectoryLock : IDisposable
 {
     public const string FileName = "carbon.lock";
 
-    private readonly FileStream _file;
+    // Held per process: the silos of one process (a test's in-process cluster) are one cluster and share the folder.
+    private static readonly Dictionary<string, (FileStream File, int Holders)> Held = new(StringComparer.Ordinal);
 
-    private DataDirectoryLock(FileStream file) => _file = file;
+    private readonly string _path;
+    private bool _released;
 
-    /// <summary>The lock on <paramref name="dataPath"/>, or a refusal naming who holds it.</summary>
-    public static DataDirectoryLock Acquire(string dataPath, string holder)
+    private DataDirectoryLock(string path) => _path = path;
+
+    /// <summary>
+    /// The lock on <paramref name="dataPath"/>, or a refusal when another process holds it — or, unless
+    /// <paramref name="shareInProcess"/> (a silo beside another of the same process), when this process does.
+    /// </summary>
+    public static DataDirectoryLock Acquire(string dataPath, string holder, bool shareInProcess = false)
     {
-        var path = Path.Combine(dataPath, FileName);
-        try
+        var path = Path.Combine(Path.GetFullPath(dataPath), FileName);
+        lock (Held)
         {
-            var open = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
+            if (Held.TryGetValue(path, out var held) && shareInProcess)
             {
-                open.UnixCreateMode = LedgerServices.LedgerFileMode;
+                Held[path] = (held.File, held.Holders + 1);
+                return new DataDirectoryLock(path);
             }
-            var file = new FileStream(path, open);
-            file.SetLength(0);
-            using (var writer = new StreamWriter(file, leaveOpen: true))
+            try
             {
-                writer.Write($"{holder} pid {Environment.ProcessId} since {DateTimeOffset.UtcNow:O}\n");
+                if (held.File is not null)
+                {
+                    throw new IOException("held by this process");
+                }
+                var open = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    open.UnixCreateMode = LedgerServices.LedgerFileMode;
+                }
+                var file = new FileStream(path, open);
+                file.SetLength(0);
+                using (var writer = new StreamWriter(file, leaveOpen: true))
+                {
+                    writer.Write($"{holder} pid {Environment.ProcessId} since {DateTimeOffset.UtcNow:O}\n");
+                }
+                file.Flush(flushToDisk: false);
+                Held[path] = (file, 1);
+                return new DataDirectoryLock(path);
             }
-            file.Flush(flushToDisk: false);
-            return new DataDirectoryLock(file);
-        }
-        catch (IOException)
-        {
-            // (The holder's line cannot be read back: the exclusive open excludes readers too.)
-            throw new StartupRefusedException(
-                $"数据目录正被另一进程使用 (the data folder {dataPath} is in use by another Carbon process: a running service or a restore); " +
-                "stop it first. A backup (`backup <file>`) is taken while the service runs; a restore and a second service need it stopped.");
+            catch (IOException)
+            {
+                // (The holder's line cannot be read back: the exclusive open excludes readers too.)
+                throw new StartupRefusedException(
+                    $"数据目录正被另一进程使用 (the data folder {dataPath} is in use by another Carbon process: a running service or a restore); " +
+                    "stop it first. A backup (`backup <file>`) is taken while the service runs; a restore and a second service need it stopped.");
+            }
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        lock (Held)
+        {
+            if (_released || !Held.TryGetValue(_path, out var held))
+            {
+                return;
+            }
+            _released = true;
+            if (held.Holders > 1)
+            {
+                Held[_path] = (held.File, held.Holders - 1);
+            }
+            else
+            {
+                Held.Remove(_path);
+                held.File.Dispose();
+            }
+        }
+    }
 }
 
 /// <summary>The service's hold on its data folder, taken at start (LedgerStartup) and let go when the host is disposed.</summary>
@@ -58,7 +97,7 @@ public sealed class ServiceDataLock : IDisposable
     {
         if (!options.Database.IsPostgres && _lock is null)
         {
-            _lock = DataDirectoryLock.Acquire(options.DataPath, "Carbon service");
+            _lock = DataDirectoryLock.Acquire(options.DataPath, "Carbon service", shareInProcess: true);
         }
     }
 

@@ -94,8 +94,9 @@ public static class CarbonHost
         services.AddHostedService<DemoPolicyStartup>();
         services.AddHostedService<DemoPlanStartup>();
         services.AddCarbonRateLimits();
+        builder.AddCarbonTelemetry(options);
 
-        builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
+        builder.UseOrleans(silo => silo.UseCarbonEndpoints(options).UseCarbonTracing(options));
         return builder;
     }
 
@@ -126,7 +127,7 @@ public static class CarbonHost
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
         services.AddSingleton<CertificateSigner>();
-        services.AddSingleton<ICertificateRenderer, CertificateRenderer>();
+        services.AddSingleton<ICertificateRenderer>(_ => new MeteredCertificateRenderer(new CertificateRenderer()));
         services.AddSingleton<CertificateIssuer>();
         services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
@@ -158,6 +159,7 @@ public static class CarbonHost
             return Results.Redirect("/");
         }).ExcludeFromDescription();
         app.MapVerification();
+        app.MapCarbonTelemetry(CarbonOptions.Read(app.Configuration));
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
         api.MapAccounts();
         api.MapParks();

@@ -147,7 +147,7 @@ public class TelemetryTests
         Assert.Contains("运行状况 <small>Operations</small>", page);
         Assert.Contains(silo, page);
         Assert.Contains("运行 active", page);
-        Assert.Contains("EnterpriseGrain", page, StringComparison.OrdinalIgnoreCase);   // a grain type with its activations
+        Assert.Contains("Carbon.Server.Grains.EnterpriseGrain</td>", page);              // a grain type with its activations
         Assert.Contains($"enterprise/{uscc}", page);                                       // the firm's grain, called just now
         Assert.Contains("提交次数 Commits", page);
         Assert.Contains("href=\"/operations\"", page);                                     // the official's navigation
@@ -171,11 +171,13 @@ public class TelemetryTests
             hot.Count(a);
         }
         hot.Count(b);
+        hot.Count(GrainId.Create("sys.svc.load-publisher", "127.0.0.1:11111@1"));   // a system target: not counted
         now += 30_000;
         hot.Count(b);
         hot.Count(b);
         hot.Count(b);
         Assert.Equal([("enterprise/B", 4L), ("enterprise/A", 3L)], hot.Top(5).Select(e => (e.Grain, e.Calls)));
+        Assert.Equal(7L, hot.Calls);
         Assert.Equal("enterprise", hot.Top(1)[0].Type);
 
         now += 35_000;   // a's calls are more than a minute old; b's later ones are not

@@ -5,7 +5,7 @@ namespace Carbon.Server.Telemetry;
 /// <summary>
 /// 热点 grain: the grains of this silo called most over the last minute. An incoming grain call filter counts each call
 /// against its grain in one of six ten-second slots; a slot older than a minute is replaced whole. Each slot holds at
-/// most <see cref="MaxGrainsPerSlot"/> grains (calls to further grains in that slot go uncounted, and are summed in
+/// most <see cref="MaxGrainsPerSlot"/> grains (system targets are left out) (calls to further grains in that slot go uncounted, and are summed in
 /// <see cref="Uncounted"/>), so memory stays bounded whatever the load. A call costs one dictionary update.
 /// </summary>
 public sealed class HotGrains : IIncomingGrainCallFilter
@@ -38,6 +38,10 @@ public sealed class HotGrains : IIncomingGrainCallFilter
     /// <summary>Counts one call to <paramref name="grain"/>.</summary>
     public void Count(GrainId grain)
     {
+        if (GrainTypePrefix.IsSystemTarget(grain))
+        {
+            return;   // the runtime's own system targets (load publisher, membership…) are not grains of this service
+        }
         var epoch = _now() / SlotMilliseconds;
         var index = (int)(epoch % Slots);
         var slot = _slots[index];

@@ -97,13 +97,35 @@ public class TelemetryTests
     }
 
     [Fact]
-    public async Task An_otlp_endpoint_turns_on_metrics_and_traces_without_a_metrics_endpoint()
+    public async Task An_otlp_endpoint_sends_traces_to_the_collector_and_maps_no_metrics_endpoint()
     {
+        // A stand-in collector (OTLP over HTTP): it answers every export 200 and notes the paths posted to.
+        var port = FreePort.Next();
+        using var collector = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
+        collector.Start();
+        var posted = new ConcurrentQueue<string>();
+        _ = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                try
+                {
+                    var context = await collector.GetContextAsync();
+                    posted.Enqueue(context.Request.Url!.AbsolutePath);
+                    context.Response.StatusCode = 200;
+                    context.Response.Close();
+                }
+                catch (Exception) when (!collector.IsListening)
+                {
+                    return;
+                }
+            }
+        });
+
         using var folder = new TempFolder();
-        // Nothing listens there: export fails quietly in the background, the service does not care.
         await using var app = new CarbonApp(folder.Path, settings: new Dictionary<string, string?>
         {
-            ["Carbon:Telemetry:Otlp:Endpoint"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Carbon:Telemetry:Otlp:Endpoint"] = $"http://127.0.0.1:{port}",
             ["Carbon:Telemetry:Otlp:Protocol"] = "http/protobuf",
         });
         var http = await app.OfficialAsync();
@@ -111,6 +133,18 @@ public class TelemetryTests
         Assert.NotNull(app.Services.GetService<MeterProvider>());
         Assert.NotNull(app.Services.GetService<TracerProvider>());
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/metrics")).StatusCode);
+        // The batch span processor sends every five seconds.
+        await Eventually.ValueAsync(() => Task.FromResult(posted.Contains("/v1/traces")), found => found, timeoutMs: 20_000);
+    }
+
+    [Fact]
+    public void An_http_otlp_endpoint_is_a_base_each_signal_adds_its_path_to()
+    {
+        var http = new OtlpOptions { Endpoint = "https://otel.example.test:4318/", Protocol = "http/protobuf" };
+        Assert.Equal("https://otel.example.test:4318/v1/metrics", Hosting.TelemetrySetup.OtlpEndpoint(http, "v1/metrics").ToString());
+        Assert.Equal("https://otel.example.test:4318/v1/traces", Hosting.TelemetrySetup.OtlpEndpoint(http, "v1/traces").ToString());
+        var grpc = new OtlpOptions { Endpoint = "http://127.0.0.1:4317" };
+        Assert.Equal("http://127.0.0.1:4317/", Hosting.TelemetrySetup.OtlpEndpoint(grpc, "v1/traces").ToString());
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public static class TelemetrySetup
                 }
                 if (telemetry.Otlp.Enabled)
                 {
-                    metrics.AddOtlpExporter(o => Otlp(o, telemetry.Otlp));
+                    metrics.AddOtlpExporter(o => Otlp(o, telemetry.Otlp, "v1/metrics"));
                 }
             });
         if (telemetry.Otlp.Enabled)
@@ -53,7 +53,7 @@ public static class TelemetrySetup
             otel.WithTracing(tracing => tracing
                 .AddSource(CarbonTelemetry.Name, "Microsoft.Orleans.Application")
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
-                .AddOtlpExporter(o => Otlp(o, telemetry.Otlp)));
+                .AddOtlpExporter(o => Otlp(o, telemetry.Otlp, "v1/traces")));
         }
         return builder;
     }
@@ -83,9 +83,18 @@ public static class TelemetrySetup
         return app;
     }
 
-    private static void Otlp(OtlpExporterOptions o, OtlpOptions options)
+    /// <summary>
+    /// The exporter's endpoint: the collector's address as configured for gRPC; for http/protobuf that address is the base
+    /// and the signal's path (v1/metrics, v1/traces) is added, as OTEL_EXPORTER_OTLP_ENDPOINT would be read, because an
+    /// endpoint set in code is used as it stands.
+    /// </summary>
+    public static Uri OtlpEndpoint(OtlpOptions options, string signalPath) => options.Protocol == "http/protobuf"
+        ? new Uri(options.Endpoint!.TrimEnd('/') + "/" + signalPath)
+        : new Uri(options.Endpoint!);
+
+    private static void Otlp(OtlpExporterOptions o, OtlpOptions options, string signalPath)
     {
-        o.Endpoint = new Uri(options.Endpoint!);
+        o.Endpoint = OtlpEndpoint(options, signalPath);
         o.Protocol = options.Protocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
         if (!string.IsNullOrEmpty(options.Headers))
         {

@@ -127,7 +127,7 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _writes, writes);
-        Volatile.Write(ref _lastCommitTicks, BitConverter.DoubleToInt64Bits(milliseconds));
+        Volatile.Write(ref _lastCommitMillisecondBits, BitConverter.DoubleToInt64Bits(milliseconds));
         CarbonTelemetry.LedgerCommits.Add(1);
         CarbonTelemetry.LedgerCommitWrites.Record(writes);
         CarbonTelemetry.LedgerCommitDuration.Record(milliseconds);
@@ -187,11 +187,11 @@ public sealed class LedgerWriter : IAsyncDisposable
     public long WritesCommitted => Interlocked.Read(ref _writes);
 
     /// <summary>How long the last commit took, in milliseconds (0 before the first).</summary>
-    public double LastCommitMilliseconds => BitConverter.Int64BitsToDouble(Volatile.Read(ref _lastCommitTicks));
+    public double LastCommitMilliseconds => BitConverter.Int64BitsToDouble(Volatile.Read(ref _lastCommitMillisecondBits));
 
     private long _commits;
     private long _writes;
-    private long _lastCommitTicks;
+    private long _lastCommitMillisecondBits;
 
     private sealed record Pending(IReadOnlyList<Action<LedgerDbContext>> Writes, bool Bulk, TaskCompletionSource Done, Rows? Rows = null,
         Func<LedgerDbContext, Task>? After = null);

@@ -50,13 +50,23 @@ public sealed class HotGrains : IIncomingGrainCallFilter
             var fresh = new Slot(epoch);
             slot = Interlocked.CompareExchange(ref _slots[index], fresh, slot) == slot ? fresh : _slots[index]!;
         }
-        if (slot.Calls.Count < MaxGrainsPerSlot || slot.Calls.ContainsKey(grain))
+        // ConcurrentDictionary.Count takes every lock: the slot keeps its own count of grains instead. Racing first calls
+        // may take a slot a few grains past the bound, never further.
+        if (slot.Calls.ContainsKey(grain))
         {
             slot.Calls.AddOrUpdate(grain, 1, static (_, n) => n + 1);
         }
-        else
+        else if (Volatile.Read(ref slot.Grains) >= MaxGrainsPerSlot)
         {
             Interlocked.Increment(ref slot.Uncounted);
+        }
+        else if (slot.Calls.TryAdd(grain, 1))
+        {
+            Interlocked.Increment(ref slot.Grains);
+        }
+        else
+        {
+            slot.Calls.AddOrUpdate(grain, 1, static (_, n) => n + 1);
         }
     }
 
@@ -90,6 +100,8 @@ public sealed class HotGrains : IIncomingGrainCallFilter
         public long Epoch { get; } = epoch;
 
         public ConcurrentDictionary<GrainId, int> Calls { get; } = new();
+
+        public int Grains;
 
         public long Uncounted;
     }

@@ -47,9 +47,9 @@ public sealed class AccessMiddleware(RequestDelegate next)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
         }
-        if (!http.Request.Path.StartsWithSegments("/api") && status == StatusCodes.Status401Unauthorized)
+        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/metrics") && status == StatusCodes.Status401Unauthorized)
         {
-            await http.ChallengeAsync();   // pages: to the sign-in page
+            await http.ChallengeAsync();   // pages: to the sign-in page (the API and the metrics scraper get the 401)
             return;
         }
         http.Response.StatusCode = status;

@@ -48,6 +48,8 @@ public sealed class CarbonOptions
 
     public ReminderOptions Reminders { get; set; } = new();
 
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Where <c>dotnet run</c> listens, and so the <see cref="PublicBaseUrl"/> of a service nobody configured.</summary>
     public const string DefaultPublicBaseUrl = "http://localhost:5214";
 
@@ -194,6 +196,33 @@ public sealed class ReminderOptions
 }
 
 /// <summary>
+/// 遥测 (<c>Carbon:Telemetry</c>): where OpenTelemetry metrics and traces go. Both off by default: a fresh start reaches
+/// no network and maps no /metrics.
+/// </summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>Maps GET /metrics (Prometheus text format; district officials' tokens, docs/security.md).</summary>
+    public bool Prometheus { get; set; }
+
+    public OtlpOptions Otlp { get; set; } = new();
+}
+
+/// <summary>The OTLP exporter (<c>Carbon:Telemetry:Otlp</c>): metrics and traces pushed to a collector; off while no endpoint is set.</summary>
+public sealed class OtlpOptions
+{
+    /// <summary>The collector, e.g. http://127.0.0.1:4317 (grpc) or http://127.0.0.1:4318 (http/protobuf); empty: off.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>"grpc" (the default) or "http/protobuf".</summary>
+    public string Protocol { get; set; } = "grpc";
+
+    /// <summary>OTLP headers, "key=value,key=value" (e.g. an API key the collector asks for).</summary>
+    public string? Headers { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
+}
+
+/// <summary>
 /// The certificate every silo of a cluster presents and accepts (mutual TLS, pinned: a peer must present this same
 /// certificate). PEM files; the key may be in the certificate file or in <see cref="KeyPath"/>.
 /// </summary>
@@ -261,6 +290,16 @@ public sealed class CarbonOptionsValidator : AbstractValidator<CarbonOptions>
         RuleFor(o => o.Smtp.Password).Null().When(o => string.IsNullOrEmpty(o.Smtp.UserName)).OverridePropertyName("Smtp:Password")
             .WithMessage("Smtp:Password without Smtp:UserName");
         RuleFor(o => o.Reminders.Hour).InclusiveBetween(0, 23).OverridePropertyName("Reminders:Hour");
+        RuleFor(o => o.Telemetry.Otlp.Endpoint)
+            .Must(e => Uri.TryCreate(e, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0)
+            .When(o => o.Telemetry.Otlp.Enabled).OverridePropertyName("Telemetry:Otlp:Endpoint")
+            .WithMessage("'Telemetry:Otlp:Endpoint' is empty (no OTLP export, the default) or an absolute http(s) URL such as http://127.0.0.1:4317");
+        RuleFor(o => o.Telemetry.Otlp.Protocol).Must(p => p is "grpc" or "http/protobuf").OverridePropertyName("Telemetry:Otlp:Protocol")
+            .WithMessage("'Telemetry:Otlp:Protocol' must be 'grpc' or 'http/protobuf'");
+        RuleFor(o => o.Telemetry.Otlp.Headers)
+            .Must(h => h!.Split(',').All(p => p.IndexOf('=') > 0))
+            .When(o => !string.IsNullOrEmpty(o.Telemetry.Otlp.Headers)).OverridePropertyName("Telemetry:Otlp:Headers")
+            .WithMessage("'Telemetry:Otlp:Headers' is key=value pairs separated by commas");
         RuleFor(o => o.Certificates.GreenFactoryValidityYears).InclusiveBetween(1, 10).OverridePropertyName("Certificates:GreenFactoryValidityYears");
     }
 }

@@ -3,6 +3,7 @@ using Carbon.Domain.Registry;
 using Carbon.Server.Factors;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
+using Carbon.Server.Telemetry;
 
 namespace Carbon.Server.Grains;
 
@@ -79,6 +80,12 @@ public sealed class EvaluationGrain(
     private async Task RunCoreAsync(int year, LoadedMethod method, string actor)
     {
         var actions = GrainFactory.GetGrain<ILongActionsGrain>(LongActionKeys.District);
+        using var activity = CarbonTelemetry.Source.StartActivity("evaluation.run");
+        activity?.SetTag("carbon.evaluation.id", Id);
+        activity?.SetTag("carbon.evaluation.year", year);
+        activity?.SetTag("carbon.evaluation.method", method.Method.Id);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
         await actions.StartedAsync(new LongAction(LongActionKind.Evaluation, Id, $"{year} 年亩均评价 {method.Method.Name}",
             $"/evaluations/{Id}", _started!.Value.At, actor));
         try
@@ -121,15 +128,20 @@ public sealed class EvaluationGrain(
             _views = await Task.Run(() => EvaluationViews.FromRun(run));
             _run = run;
             _stage = EvaluationStage.Done;
+            outcome = "done";
+            CarbonTelemetry.EvaluationFirms.Record(inputs.Count);
+            activity?.SetTag("carbon.evaluation.firms", inputs.Count);
         }
         catch (Exception e)
         {
             log.LogError(e, "evaluation {Id} ({Year}, {Method}) failed", Id, year, method.Method.Id);
             (_stage, _failure) = (EvaluationStage.Failed, e.Message);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
             throw;
         }
         finally
         {
+            CarbonTelemetry.EvaluationDuration.Record(CarbonTelemetry.MillisecondsSince(start), new KeyValuePair<string, object?>("outcome", outcome));
             await actions.FinishedAsync(Id);
         }
     }

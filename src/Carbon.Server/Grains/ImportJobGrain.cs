@@ -1,6 +1,7 @@
 using Carbon.Domain.Access;
 using Carbon.Server.Grains.Contracts;
 using Carbon.Server.Ledger;
+using Carbon.Server.Telemetry;
 
 namespace Carbon.Server.Grains;
 
@@ -92,6 +93,11 @@ public sealed class ImportJobGrain(IntakeReads reader, LedgerWriter writer, Time
     private async Task RunAsync(ImportCommit commit, string actor)
     {
         var actions = GrainFactory.GetGrain<ILongActionsGrain>(LongActionKeys.District);
+        using var activity = CarbonTelemetry.Source.StartActivity("import.commit");
+        activity?.SetTag("carbon.import.id", Id);
+        activity?.SetTag("carbon.import.firm_months", _total);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "stopped";
         await actions.StartedAsync(new LongAction(LongActionKind.Import, Id, $"导入 {_file!.FileName}（{_total} 个企业月）", $"/imports/{Id}",
             clock.GetUtcNow(), actor));
         try
@@ -108,15 +114,21 @@ public sealed class ImportJobGrain(IntakeReads reader, LedgerWriter writer, Time
             };
             await writer.WriteAsync(db => db.ImportCommits.Add(record));
             Committed(record);
+            outcome = _failed.Count == 0 ? "committed" : "partial";
         }
         catch (Exception e)
         {
             log.LogError(e, "import {Id} stopped", Id);
             _failed.Add($"导入中断 (the import stopped): {e.Message}");
             _state = ImportState.Checked;
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
         }
         finally
         {
+            var tag = new KeyValuePair<string, object?>("outcome", outcome);
+            CarbonTelemetry.Imports.Add(1, tag);
+            CarbonTelemetry.ImportDuration.Record(CarbonTelemetry.MillisecondsSince(start), tag);
+            activity?.SetTag("carbon.import.outcome", outcome);
             await actions.FinishedAsync(Id);
         }
     }

@@ -96,8 +96,9 @@ public static class CarbonHost
         services.AddHostedService<DemoPlanStartup>();
         services.AddCarbonRateLimits();
         services.AddCarbonHealth();
+        builder.AddCarbonTelemetry(options);
 
-        builder.UseOrleans(silo => silo.UseCarbonEndpoints(options));
+        builder.UseOrleans(silo => silo.UseCarbonEndpoints(options).UseCarbonTracing(options));
         return builder;
     }
 
@@ -128,7 +129,7 @@ public static class CarbonHost
         services.AddSingleton<GreenFactoryRegister>();
         services.AddSingleton<IGreenFactoryCount>(sp => sp.GetRequiredService<GreenFactoryRegister>());
         services.AddSingleton<CertificateSigner>();
-        services.AddSingleton<ICertificateRenderer, CertificateRenderer>();
+        services.AddSingleton<ICertificateRenderer>(_ => new MeteredCertificateRenderer(new CertificateRenderer()));
         services.AddSingleton<CertificateIssuer>();
         services.AddSingleton<CertificateDataBuilder>();
         services.AddSingleton<IReadOnlyList<TargetPlan>>(sp => TargetPlan.Load(sp.GetRequiredService<IOptions<CarbonOptions>>().Value.FactorsPath));
@@ -162,6 +163,7 @@ public static class CarbonHost
         }).ExcludeFromDescription();
         app.MapVerification();
         app.MapCarbonHealth();
+        app.MapCarbonTelemetry(CarbonOptions.Read(app.Configuration));
         var api = app.MapGroup("/api").AddEndpointFilter<ValidationFilter>();
         api.MapAccounts();
         api.MapParks();

@@ -108,6 +108,12 @@ public static class AccessMatrix
         ["POST /messages"] = Access.Signed("本账号的消息 (one's own messages)", Everyone),
         ["POST /alerts"] = Access.Signed("企业说明本企业的预警、登记本企业能源利用状况报告；经信局说明或确认、上传预算与供电公司数据 " +
             "(the firm explains its own alerts and records its report; officials also acknowledge and upload budgets and grid figures)", FirmReaders),
+        ["GET /operations"] = Access.Signed("运行状况：节点、grain 数量、热点 grain、台账写入 (operations: silos, grain counts, hot grains, ledger writer)", Official),
+        ["POST /operations"] = Access.Signed("页面无表单 (the page has no forms)", Official),
+
+        // Operations: the Prometheus scrape endpoint, mapped only when Carbon:Telemetry:Prometheus is true (see Optional).
+        ["GET /metrics"] = Access.Signed("运维指标（Prometheus 文本格式），以经信局账号的令牌抓取；仅在 Carbon:Telemetry:Prometheus 为 true 时存在 " +
+            "(operations metrics in Prometheus text format, scraped with a district official's API token; exists only when Carbon:Telemetry:Prometheus is true)", Official),
         ["GET /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["POST /certificates/batches/{Id}"] = Access.Signed(District, Official),
         ["GET /openapi/{documentName}.json"] = Access.Public(),
@@ -267,6 +273,9 @@ public static class AccessMatrix
         ["POST /api/certificate-batches"] = Access.Signed(District, Official),
         ["GET /api/certificate-batches/{id}"] = Access.Signed(District, Official),
     };
+
+    /// <summary>Rows whose endpoint is mapped only when configured (so a service without it has a row and no endpoint).</summary>
+    public static readonly IReadOnlySet<string> Optional = new HashSet<string>(StringComparer.Ordinal) { "GET /metrics" };
 
     /// <summary>The key of an endpoint: its method and route as written ("GET /api/enterprises/{uscc}"), without a trailing slash.</summary>
     public static string Key(string method, string route)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Carbon.Server.Telemetry;
 
 namespace Carbon.Server.Ledger;
 
@@ -109,7 +111,29 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Commits one batch and records it (<see cref="CarbonTelemetry"/>: commits, writes per commit, duration): a timestamp
+    /// and a loop over the batch, nothing allocated per write.
+    /// </summary>
     private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await CommitBatchAsync(batch).ConfigureAwait(false);
+        var milliseconds = CarbonTelemetry.MillisecondsSince(start);
+        var writes = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            writes += batch[i].Rows is { } rows ? Math.Max(1, rows.Filings.Count) : 1;
+        }
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _writes, writes);
+        Volatile.Write(ref _lastCommitMillisecondBits, BitConverter.DoubleToInt64Bits(milliseconds));
+        CarbonTelemetry.LedgerCommits.Add(1);
+        CarbonTelemetry.LedgerCommitWrites.Record(writes);
+        CarbonTelemetry.LedgerCommitDuration.Record(milliseconds);
+    }
+
+    private async Task CommitBatchAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = _contexts.Create();
         if (batch is [{ Bulk: true } bulk])
@@ -122,7 +146,6 @@ public sealed class LedgerWriter : IAsyncDisposable
                 db.ChangeTracker.Clear();
             }
             await tx.CommitAsync().ConfigureAwait(false);
-            Interlocked.Increment(ref _commits);
             return;
         }
         foreach (var write in batch.SelectMany(p => p.Writes))
@@ -133,7 +156,6 @@ public sealed class LedgerWriter : IAsyncDisposable
         {
             // SaveChanges runs in one transaction of its own.
             await db.SaveChangesAsync().ConfigureAwait(false);
-            Interlocked.Increment(ref _commits);
             return;
         }
         await using (var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false))
@@ -153,7 +175,6 @@ public sealed class LedgerWriter : IAsyncDisposable
             }
             await tx.CommitAsync().ConfigureAwait(false);
         }
-        Interlocked.Increment(ref _commits);
     }
 
     /// <summary>
@@ -162,7 +183,15 @@ public sealed class LedgerWriter : IAsyncDisposable
     /// </summary>
     public long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>Writes committed by this process (see <see cref="CarbonTelemetry.LedgerCommitWrites"/> for how they count).</summary>
+    public long WritesCommitted => Interlocked.Read(ref _writes);
+
+    /// <summary>How long the last commit took, in milliseconds (0 before the first).</summary>
+    public double LastCommitMilliseconds => BitConverter.Int64BitsToDouble(Volatile.Read(ref _lastCommitMillisecondBits));
+
     private long _commits;
+    private long _writes;
+    private long _lastCommitMillisecondBits;
 
     private sealed record Pending(IReadOnlyList<Action<LedgerDbContext>> Writes, bool Bulk, TaskCompletionSource Done, Rows? Rows = null,
         Func<LedgerDbContext, Task>? After = null);

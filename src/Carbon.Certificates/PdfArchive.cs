@@ -5,9 +5,9 @@ using PdfSharp.Pdf;
 namespace Carbon.Certificates;
 
 /// <summary>
-/// What makes a certificate a PDF/A-2b file (ISO 19005-2:2011, conformance level B; China adopts PDF/A as GB/T 23286.1
-/// for documents kept in an archive): an output intent with an embedded sRGB profile, and XMP metadata that names the
-/// part and level and repeats the document-information entries. The rest PDF/A-2b asks of the file (embedded fonts,
+/// What makes a certificate a PDF/A-2b file (ISO 19005-2:2011, conformance level B; the PDF/A family is China's
+/// GB/T 23286, 文献管理 长期保存的电子文档文件格式): an output intent with an embedded sRGB profile, and XMP metadata that
+/// names the part and level and repeats the document-information entries. The rest PDF/A-2b asks of the file (embedded fonts,
 /// a trailer /ID, no encryption, the file syntax) PDFsharp and <see cref="PdfFinisher"/> already give.
 /// </summary>
 /// <remarks>

@@ -81,7 +81,7 @@ public class ArchivalPdfTests
         Assert.Null(doc.Structure.Trailer.EncryptionToken);
         Assert.Equal(2, doc.Structure.Trailer.Identifier.Count);
 
-        // Catalog /Metadata: an unfiltered XML stream whose XMP says PDF/A-2b (6.6.2, 6.6.4).
+        // Catalog /Metadata: an unfiltered XML stream whose XMP says PDF/A-2b (6.6).
         var catalog = doc.Structure.Catalog.CatalogDictionary;
         var metadata = catalog.Get<StreamToken>(NameToken.Metadata, scanner);
         Assert.Equal(NameToken.Metadata, metadata.StreamDictionary.Get<NameToken>(NameToken.Type, scanner));
@@ -92,7 +92,7 @@ public class ArchivalPdfTests
         Assert.Equal("2", Value(xmp, PdfAId + "part"));
         Assert.Equal("B", Value(xmp, PdfAId + "conformance"));
 
-        // The document information and its XMP analogues are equal (6.6.2.3 / 6.6.3 of the standard).
+        // The document information and its XMP analogues are equal (a rule of PDF/A-1, kept here so no reader sees two titles).
         var info = doc.Information;
         Assert.Equal(info.Title, Item(xmp, Dc + "title"));
         Assert.Equal(info.Author, Item(xmp, Dc + "creator"));
@@ -103,7 +103,7 @@ public class ArchivalPdfTests
         Assert.Equal(XmpDate(info.CreationDate!), Value(xmp, Xmp + "CreateDate"));
         Assert.Equal(XmpDate(info.ModifiedDate!), Value(xmp, Xmp + "ModifyDate"));
 
-        // /OutputIntents: one GTS_PDFA1 intent whose DestOutputProfile is an embedded RGB display ICC profile (6.2.2).
+        // /OutputIntents: one GTS_PDFA1 intent whose DestOutputProfile is an embedded RGB display ICC profile (6.2.3).
         var intents = catalog.Get<ArrayToken>(NameToken.Create("OutputIntents"), scanner);
         var intent = Assert.IsType<DictionaryToken>(Assert.Single(intents.Data));
         Assert.Equal(NameToken.Create("GTS_PDFA1"), intent.Get<NameToken>(NameToken.S, scanner));
@@ -132,6 +132,12 @@ public class ArchivalPdfTests
             Assert.True(descriptor.ContainsKey(NameToken.FontFile2), $"{name} is embedded");
             Assert.True(descendant.ContainsKey(NameToken.CidToGidMap), $"{name} has a CIDToGIDMap");
         }
+
+        // No text shows the .notdef glyph (6.2.11.8): with Identity-H and CIDToGIDMap Identity, CID 0 in a shown string.
+        var content = Encoding.Latin1.GetString(page.Dictionary.Get<StreamToken>(NameToken.Contents, scanner).Decode(doc.Structure.FilterProvider, scanner).ToArray());
+        var shown = Regex.Matches(content, @"<([0-9A-Fa-f]*)>\s*Tj").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, hex => Assert.DoesNotContain("0000", Enumerable.Range(0, hex.Length / 4).Select(i => hex.Substring(4 * i, 4))));
     }
 
     /// <summary>

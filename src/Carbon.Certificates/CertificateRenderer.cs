@@ -9,7 +9,7 @@ using PdfSharp.Pdf;
 namespace Carbon.Certificates;
 
 /// <summary>
-/// Renders the certificate kinds as one-page A4 PDFs with PDFsharp, byte-for-byte reproducibly: the same data
+/// Renders the certificate kinds as one-page A4 PDF/A-2b files (<see cref="PdfArchive"/>) with PDFsharp, byte-for-byte reproducibly: the same data
 /// gives the same bytes in any process (no clock, no GUIDs, no host time zone), so a stored certificate's hash can be
 /// checked by rendering its frozen data again. Safe to use from several threads at once.
 /// </summary>
@@ -19,6 +19,9 @@ public sealed class CertificateRenderer : ICertificateRenderer
     public const string NumberKey = "/CarbonCertificate";
 
     private const int MaxNumberLength = 64;
+
+    /// <summary>The language of every certificate (catalog /Lang and XMP dc:language).</summary>
+    private const string Language = "zh-CN";
 
     /// <summary>Uses the fonts in <see cref="NotoFontResolver.DefaultDirectory"/>.</summary>
     public CertificateRenderer()
@@ -116,8 +119,13 @@ public sealed class CertificateRenderer : ICertificateRenderer
         double scale, out double overflow)
     {
         using var document = new PdfDocument();
-        document.Options.NoCompression = true; // PdfFinisher deflates, faster than PDFsharp can (see there)
-        document.Language = "zh-CN";
+        // PdfFinisher deflates every stream, faster than PDFsharp can (see there). Content streams and ToUnicode maps need
+        // CompressContentStreams off as well (NoCompression covers only font programs): PDFsharp 6.2.4's FlateDecode
+        // writes a zlib header but no Adler-32 trailer, which qpdf --check reports ("input stream is complete but
+        // output may still be valid") and a PDF/A validator may reject.
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+        document.Language = Language;
         var page = document.AddPage();
         page.Size = PageSize.A4;
         page.Orientation = PageOrientation.Portrait;
@@ -126,16 +134,25 @@ public sealed class CertificateRenderer : ICertificateRenderer
             overflow = draw(new PdfLayout(g, theme), scale);
         }
 
-        Describe(document, header, kind);
+        var at = Describe(document, header, kind);
+        PdfArchive.AddOutputIntent(document);
         var seed = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind.Token()}\n{header.Number}"));
         MakeDeterministic(document, header, seed);
         using var stream = new MemoryStream();
         document.Save(stream, false);
-        return PdfFinisher.Finish(stream.ToArray(), Uuid(seed.AsSpan(0, 16)), Uuid(seed.AsSpan(16, 16)));
+        // The XMP packet repeats the document information as Save left it (PDFsharp sets the producer there), with ids
+        // from the same seed as the trailer /ID; PdfFinisher puts it in place of the packet PDFsharp wrote.
+        var info = document.Info;
+        var xmp = PdfArchive.Xmp(new(info.Title, info.Subject, info.Author, info.Creator, info.Producer, at, Language),
+            Uuid(seed.AsSpan(0, 16)), Uuid(seed.AsSpan(16, 16)));
+        return PdfFinisher.Finish(stream.ToArray(), xmp);
     }
 
-    /// <summary>Title, subject (the kind), author, dates from the issue time, and the number for raw-byte lookup.</summary>
-    private static void Describe(PdfDocument document, CertificateHeader header, CertificateKind kind)
+    /// <summary>
+    /// Title, subject (the kind), author, dates from the issue time, and the number for raw-byte lookup. Returns the
+    /// issue time in Beijing, the date written.
+    /// </summary>
+    private static DateTimeOffset Describe(PdfDocument document, CertificateHeader header, CertificateKind kind)
     {
         var info = document.Info;
         info.Title = $"{kind.ChineseName()} {header.Number}";
@@ -148,14 +165,15 @@ public sealed class CertificateRenderer : ICertificateRenderer
         info.Elements.SetString("/CreationDate", date);
         info.Elements.SetString("/ModDate", date);
         info.Elements.SetString(NumberKey, header.Number);
+        return at;
     }
 
     /// <summary>
     /// Replaces what PDFsharp 6.2.4 draws from <see cref="Guid.NewGuid"/> before Save: the trailer /ID (made in the
     /// PdfDocument constructor) and the six-letter font-subset tags (PdfFontDescriptor.CreateEmbeddedFontSubsetName,
     /// used for /BaseFont of the Type0 and CID fonts and /FontName of the descriptor). Both become hashes of kind and
-    /// number: stable for one certificate, different between certificates, as the PDF spec intends. (The XMP ids,
-    /// made during Save, are replaced by <see cref="PdfFinisher"/>.)
+    /// number: stable for one certificate, different between certificates, as the PDF spec intends. (The XMP packet,
+    /// made during Save with random ids, is replaced by <see cref="PdfFinisher"/> with one from <see cref="PdfArchive"/>.)
     /// </summary>
     private static void MakeDeterministic(PdfDocument document, CertificateHeader header, byte[] seed)
     {

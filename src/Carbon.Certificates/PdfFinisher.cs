@@ -5,14 +5,16 @@ using System.Text;
 namespace Carbon.Certificates;
 
 /// <summary>
-/// Finishes the uncompressed file PDFsharp 6.2.4 writes: deflates every unfiltered stream at zlib level 2, rebuilds
-/// the cross-reference table, and replaces the random XMP ids.
+/// Finishes the uncompressed file PDFsharp 6.2.4 writes: deflates every stream at zlib level 2, puts the given XMP
+/// packet in place of the one PDFsharp wrote, and rebuilds the cross-reference table.
 /// </summary>
 /// <remarks>
 /// Why not PDFsharp's own compression: it offers only zlib level 1, 6 or 9, and its font subsets keep full-length
 /// loca/hmtx tables (about 260 KB per face, mostly repeats). Level 6 took two thirds of the render time; level 1
-/// leaves 170–180 KB files; level 2 gives the level-6 size in a sixth of the time. Why the XMP ids: PDFsharp writes
-/// the metadata stream during Save with fresh <see cref="Guid.NewGuid"/> values, after any hook we have.
+/// leaves 170–180 KB files; level 2 gives the level-6 size in a sixth of the time. PDFsharp's deflate of content streams
+/// is also not a complete zlib stream (no Adler-32 trailer, which qpdf --check warns about), so the renderer turns it
+/// off and a stream that arrives here already filtered is refused. Why the XMP packet: PDFsharp writes the metadata
+/// stream during Save, after any hook we have, with fresh <see cref="Guid.NewGuid"/> ids and no PDF/A identification.
 /// The parser only accepts the simple layout PDFsharp writes (one classic xref section, objects back to back) and
 /// throws otherwise, so a PDFsharp upgrade that changes it fails loudly in the tests instead of producing a bad file.
 /// </remarks>
@@ -20,11 +22,10 @@ internal static class PdfFinisher
 {
     private const int CompressionLevel = 2;
 
-    public static byte[] Finish(byte[] pdf, Guid documentId, Guid instanceId)
+    /// <param name="pdf">The file as PDFsharp saved it, with no stream compressed.</param>
+    /// <param name="xmp">The metadata packet (UTF-8) for the catalog's /Metadata stream, written unfiltered.</param>
+    public static byte[] Finish(byte[] pdf, byte[] xmp)
     {
-        ReplaceXmpId(pdf, "<xmpMM:DocumentID>uuid:"u8, documentId);
-        ReplaceXmpId(pdf, "<xmpMM:InstanceID>uuid:"u8, instanceId);
-
         var xref = StartXref(pdf);
         var (first, entries) = ReadXref(pdf, xref, out var trailerAt);
         var order = Enumerable.Range(0, entries.Length).Where(i => entries[i].InUse).OrderBy(i => entries[i].Offset).ToArray();
@@ -37,7 +38,7 @@ internal static class PdfFinisher
             var start = (int)entries[order[k]].Offset;
             var end = k + 1 < order.Length ? (int)entries[order[k + 1]].Offset : xref;
             offsets[order[k]] = output.Position;
-            WriteObject(output, pdf.AsSpan(start, end - start));
+            WriteObject(output, pdf.AsSpan(start, end - start), xmp);
         }
 
         var newXref = output.Position;
@@ -55,8 +56,11 @@ internal static class PdfFinisher
         return output.ToArray();
     }
 
-    /// <summary>Copies one "n 0 obj … endobj" span, deflating its stream if it has one without a filter.</summary>
-    private static void WriteObject(Stream output, ReadOnlySpan<byte> obj)
+    /// <summary>
+    /// Copies one "n 0 obj … endobj" span, deflating its stream if it has one, or replacing the data if it is the XMP
+    /// metadata stream.
+    /// </summary>
+    private static void WriteObject(Stream output, ReadOnlySpan<byte> obj, byte[] xmp)
     {
         var streamAt = obj.IndexOf(">>\nstream\n"u8);
         if (streamAt < 0)
@@ -82,9 +86,18 @@ internal static class PdfFinisher
         {
             throw Unexpected("a stream whose /Length does not reach endstream");
         }
-        if (dict.Contains("/Filter", StringComparison.Ordinal) || dict.Contains("/Type/Metadata", StringComparison.Ordinal))
+        if (dict.Contains("/Filter", StringComparison.Ordinal))
         {
-            output.Write(obj); // already compressed, or XMP, which stays readable as the PDF/A rules ask
+            throw Unexpected("a stream PDFsharp compressed itself");
+        }
+        if (dict.Contains("/Type/Metadata", StringComparison.Ordinal))
+        {
+            // XMP stays unfiltered, readable by any tool, as PDF/A asks of the document's metadata stream.
+            output.Write(Encoding.Latin1.GetBytes(string.Concat(dict.AsSpan(0, lengthAt),
+                string.Create(CultureInfo.InvariantCulture, $"/Length {xmp.Length}"), dict.AsSpan(digitsEnd))));
+            output.Write("\nstream\n"u8);
+            output.Write(xmp);
+            output.Write(obj[(data + length)..]);
             return;
         }
 
@@ -156,23 +169,6 @@ internal static class PdfFinisher
         var line = Encoding.ASCII.GetString(pdf, at, end - at).TrimEnd('\r');
         at = end + 1;
         return line;
-    }
-
-    /// <summary>Overwrites the 36-character UUID after <paramref name="prefix"/> in place (same length, offsets unchanged).</summary>
-    private static void ReplaceXmpId(byte[] pdf, ReadOnlySpan<byte> prefix, Guid id)
-    {
-        var at = pdf.AsSpan().IndexOf(prefix);
-        if (at < 0)
-        {
-            return;
-        }
-        var value = Encoding.ASCII.GetBytes(id.ToString("D"));
-        var target = pdf.AsSpan(at + prefix.Length, value.Length);
-        if (target.ContainsAnyExcept("0123456789abcdefABCDEF-"u8))
-        {
-            throw Unexpected("an XMP id that is not a UUID");
-        }
-        value.CopyTo(target);
     }
 
     private static int LastIndexOf(byte[] pdf, ReadOnlySpan<byte> value) => pdf.AsSpan().LastIndexOf(value);

@@ -98,4 +98,25 @@ internal static class CertificateSamples
                 new("政策兑现", "Policy outlay", "12,345.60 万元"),
                 new("整改率", "Rectification rate", "82.22%"),
             ]);
+
+    /// <summary>A 节能监察 document of a case (责令整改通知书, step 3) with two findings, one measured against its limit.</summary>
+    public static SupervisionDocumentData SupervisionDocument(string number = "SD-2026-000011") =>
+        new(Header(number), Uscc, Name, 2026, "责令限期整改通知书", "Rectification order", "sv-2026-0007", 3, "现场监察",
+            new DateOnly(2026, 6, 12), new DateOnly(2026, 9, 30), "整改期限", ["王建国（执法证号 33020001）", "李敏（执法证号 33020017）"],
+            [
+                new(1, "能耗限额", "GB 21258-2017 §4.1", "单位产品综合能耗超过限定值", "412.5 kgce/t > 390 kgce/t"),
+                new(2, "淘汰设备", "高耗能落后机电设备（产品）淘汰目录（第四批）", "在用 Y 系列电机 3 台", null),
+            ],
+            "请于整改期限前完成整改并书面报告整改情况。", "《中华人民共和国节约能源法》第十六条、《浙江省实施〈中华人民共和国节约能源法〉办法》", "特此通知。");
+
+    /// <summary>The district's 年度节能监察报告 with three cases listed.</summary>
+    public static SupervisionReportData SupervisionReport(string number = "SR-2026-000001") =>
+        new(Header(number), "宁波市鄞州区经济和信息化局", 2026, new DateOnly(2026, 11, 27), 12, 10, 2, 4, 3, 5, 1, 0.8333m, 1,
+            [new("已立案", 2), new("整改中", 4), new("已整改", 5), new("已移送", 1)],
+            [new("能耗限额", 6), new("淘汰设备", 3), new("能源计量", 2)],
+            [
+                new(Name, Uscc, "现场监察", "能耗超限额", "整改中", 2, new DateOnly(2026, 9, 30)),
+                new("宁波鄞州示例机械有限公司", "91330212MA2H5ABC1D", "书面监察", "年度计划", "已整改", 1, null),
+                new("宁波鄞州示例纺织有限公司", "91330212MA2H6DEF2E", "现场监察", "举报", "已移送", 3, new DateOnly(2026, 8, 15)),
+            ]);
 }

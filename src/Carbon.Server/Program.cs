@@ -5,6 +5,10 @@ if (args is [KeyRotationCommand.Name, .. var rotateArgs])
 {
     return KeyRotationCommand.Run(rotateArgs, Console.Out, Console.Error);
 }
+if (args is [ArchiveVerifyCommand.Name, .. var verifyArgs])
+{
+    return ArchiveVerifyCommand.Run(verifyArgs, Console.Out, Console.Error);
+}
 try
 {
     var demo = args.Contains("--demo");

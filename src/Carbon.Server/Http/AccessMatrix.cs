@@ -69,6 +69,7 @@ public static class AccessMatrix
         ["POST /green-factory/{Id}"] = Access.Signed("核查：指派的评价机构、经信局；决定：经信局 (verify: assigned evaluator or officials; decide: officials)", Everyone),
         ["GET /accounts"] = Access.Signed(District, Official),
         ["GET /archives"] = Access.Signed(District + "：下载年度签名归档 (download a year's signed archive)", Official, Auditor),
+        ["POST /archives"] = Access.Signed(District, Official, Auditor),
         ["POST /accounts"] = Access.Signed(District, Official),
         ["GET /certificates"] = Access.Signed(Listed, FirmReaders),
         ["POST /certificates"] = Access.Signed(Listed + "（出具、吊销仅经信局 issuing and revoking: officials）", FirmReaders),

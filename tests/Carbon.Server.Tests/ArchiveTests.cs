@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using Carbon.Domain.Access;
 using Carbon.Server.Hosting;
 using Carbon.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Carbon.Server.Tests;
 
@@ -225,6 +226,34 @@ public class ArchiveTests : OwnService
         Assert.Contains("manifest.sig", said);
         Assert.Equal(0, Verify(out said, zip, "--public-key", all));
         Assert.Contains(keys[1]!["fingerprint"]!.GetValue<string>(), said);
+    }
+
+    [Fact]
+    public async Task An_archive_being_read_does_not_hold_up_a_filing_and_does_not_see_it()
+    {
+        var uscc = await Http.FirmAsync(months2023: 11);
+        var reads = App.Services.GetRequiredService<Carbon.Server.Ledger.ArchiveReads>();
+        await using var snapshot = await reads.OpenAsync(2023, CancellationToken.None);
+        var tables = snapshot.Tables();
+        var filings = tables.Single(t => t.File == "filings.jsonl").Rows.GetAsyncEnumerator();
+        Assert.True(await filings.MoveNextAsync());   // the read transaction has begun and is open
+
+        // A filing and a revision while the snapshot is open: through at once, not after SQLite's busy timeout.
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Created, (await Http.FileAsync(uscc, "2023-12", Api.Filing())).StatusCode);
+        Assert.True((await Http.FileAsync(uscc, "2023-01", Api.Filing(reason: "更正 corrected"))).IsSuccessStatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the filing waited {clock.Elapsed}");
+
+        // The snapshot shows the ledger as it was when it began: 11 months, one revision each.
+        var count = 1;
+        while (await filings.MoveNextAsync())
+        {
+            count++;
+        }
+        await filings.DisposeAsync();
+        Assert.Equal(11, count);
+        var fresh = Unzip(await (await Http.GetAsync("/api/archives/2023")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(13, Lines(fresh["filings.jsonl"]).Count);
     }
 
     [LinuxFact]

@@ -28,16 +28,18 @@ public sealed class ArchiveReads(ILedgerContextFactory contexts)
         try
         {
             await db.Database.OpenConnectionAsync(cancel);
+            SqliteTransaction? own = null;
             if (db.Database.GetDbConnection() is SqliteConnection sqlite)
             {
                 // BEGIN DEFERRED: a reader in WAL mode; BeginTransaction() would be BEGIN IMMEDIATE and hold the write lock.
-                await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), cancel);
+                own = sqlite.BeginTransaction(deferred: true);
+                await db.Database.UseTransactionAsync(own, cancel);
             }
             else
             {
                 await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel);
             }
-            return new ArchiveSnapshot(db, year);
+            return new ArchiveSnapshot(db, own, year);
         }
         catch
         {
@@ -51,9 +53,10 @@ public sealed class ArchiveReads(ILedgerContextFactory contexts)
 public sealed class ArchiveSnapshot : IAsyncDisposable
 {
     private readonly LedgerDbContext _db;
+    private readonly SqliteTransaction? _sqlite;
     private readonly int _year;
 
-    internal ArchiveSnapshot(LedgerDbContext db, int year) => (_db, _year) = (db, year);
+    internal ArchiveSnapshot(LedgerDbContext db, SqliteTransaction? sqlite, int year) => (_db, _sqlite, _year) = (db, sqlite, year);
 
     /// <summary>The year's records, kind by kind, in the order the archive lists them.</summary>
     public IReadOnlyList<ArchiveTable> Tables()
@@ -151,6 +154,10 @@ public sealed class ArchiveSnapshot : IAsyncDisposable
         if (_db.Database.CurrentTransaction is { } tx)
         {
             await tx.RollbackAsync();   // it only read
+        }
+        if (_sqlite is not null)
+        {
+            await _sqlite.DisposeAsync();
         }
         await _db.DisposeAsync();
     }

@@ -140,7 +140,7 @@ public static class ArchiveVerifier
                 return ArchiveCheck.Invalid(extra, "清单之外的文件 (a file the manifest does not list)");
             }
             return new ArchiveCheck(true, null, $"归档有效 (archive valid): {manifest.Year} 年度, {manifest.Files.Count} 个文件 files, " +
-                $"生成于 created {manifest.CreatedAt:yyyy-MM-dd HH:mm:ss zzz} by {manifest.CreatedBy}", manifest, fingerprint);
+                $"生成于 created {manifest.CreatedAt.ToOffset(Configuration.ReportingClock.Offset):yyyy-MM-dd HH:mm:ss zzz} by {manifest.CreatedBy}", manifest, fingerprint);
         }
     }
 

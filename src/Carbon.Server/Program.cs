@@ -11,6 +11,10 @@ switch (args)
     case [LedgerBackupCommands.Restore, .. var rest]:
         return LedgerBackupCommands.RunRestore(rest, Console.Out, Console.Error);
 }
+if (args is [ArchiveVerifyCommand.Name, .. var verifyArgs])
+{
+    return ArchiveVerifyCommand.Run(verifyArgs, Console.Out, Console.Error);
+}
 try
 {
     var demo = args.Contains("--demo");

@@ -1,6 +1,7 @@
 using Carbon.Domain.Factors;
 using Carbon.Server.Accounts;
 using Carbon.Server.Features.Accounts;
+using Carbon.Server.Features.Archives;
 using Carbon.Certificates;
 using Carbon.Server.Certificates;
 using Carbon.Server.Demo;
@@ -58,6 +59,7 @@ public static class CarbonHost
         services.AddSingleton<Features.Supervision.SupervisionService>();
         services.AddSingleton<Features.Intake.ImportService>();
         services.AddSingleton<Features.Exports.ExportService>();
+        services.AddSingleton<ArchiveService>();
         services.AddSingleton<Features.Warnings.AlertService>();
         services.AddSingleton<Features.Warnings.DistrictSheets>();
         services.AddSingleton<Features.Land.LandService>();
@@ -177,6 +179,7 @@ public static class CarbonHost
         api.MapSupervision();
         api.MapIntake();
         api.MapExports();
+        api.MapArchives();
         api.MapWarnings();
         api.MapLand();
         api.MapProgramme();

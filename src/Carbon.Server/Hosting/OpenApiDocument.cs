@@ -185,6 +185,7 @@ public static class CarbonOpenApi
         ["UploadGridElectricity"] = [Bad("供电公司用电量!A2", "未登记企业 9133021213967419XF，请先登记 (no enterprise registered with USCC 9133021213967419XF; register it first)")],
         ["GridElectricityTemplate"] = [],
         ["Export"] = [Bad("kind", "kind 为 filings, metrics, evaluation, certificates, supervision-cases 之一")],
+        ["ExportArchive"] = [Bad("year", "year 应为 2020 至 2026 之间的年份 (year must be 2020..2026)")],
         ["GetEquipmentRegister"] = [NoEnterprise],
         ["PutEquipmentRegister"] = [Bad("lines[0].model", "'Model' must not be empty."), NoEnterprise],
         ["GetMeterRegister"] = [NoEnterprise],
@@ -208,6 +209,7 @@ public static class CarbonOpenApi
         ["GridElectricityTemplate"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
         ["RejectedImportRows"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
         ["Export"] = () => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new() { Schema = Binary() }),
+        ["ExportArchive"] = () => ("application/zip", new() { Schema = Binary() }),
     };
 
     private static readonly Dictionary<string, string> Tags = new()
@@ -244,6 +246,9 @@ public static class CarbonOpenApi
                           "monthly or quarterly reports; overdue reports and slipping stages raise alerts.",
         ["Green factory 绿色工厂"] = "绿色工厂 GB/T 36132 applications: rule sets, apply, verify, approve, reinstate after a revocation, " +
                                   "and the register of certified firms.",
+        ["Archives 归档"] = "年度归档 A year of the ledger as one zip for auditors and archivists: every filing revision, evaluations, " +
+                           "certificates with their PDFs, supervision cases, the audit trail; a manifest of every file's SHA-256 signed with " +
+                           "the certificate key, checked offline with openssl or `verify-archive`.",
         ["Certificates 证书"] = "证书 Signed PDFs (green-factory certificates, 亩均 notices, annual reports): issue (one live per firm, kind " +
                               "and year), list, verify, revoke. The QR code opens the human-readable page /verify/{number}.",
     };

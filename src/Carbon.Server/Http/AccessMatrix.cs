@@ -68,6 +68,8 @@ public static class AccessMatrix
         ["GET /green-factory/{Id}"] = Access.Signed(OwnFirm + "；评价机构：指派的 (evaluators: assigned)", Everyone),
         ["POST /green-factory/{Id}"] = Access.Signed("核查：指派的评价机构、经信局；决定：经信局 (verify: assigned evaluator or officials; decide: officials)", Everyone),
         ["GET /accounts"] = Access.Signed(District, Official),
+        ["GET /archives"] = Access.Signed(District + "：下载年度签名归档 (download a year's signed archive)", Official, Auditor),
+        ["POST /archives"] = Access.Signed(District, Official, Auditor),
         ["POST /accounts"] = Access.Signed(District, Official),
         ["GET /certificates"] = Access.Signed(Listed, FirmReaders),
         ["POST /certificates"] = Access.Signed(Listed + "（出具、吊销仅经信局 issuing and revoking: officials）", FirmReaders),
@@ -146,6 +148,7 @@ public static class AccessMatrix
         ["POST /api/accounts/{id}/enable"] = Access.Signed(District, Official),
         ["POST /api/accounts/{id}/password"] = Access.Signed(District, Official),
         ["GET /api/audit"] = Access.Signed(District, Official, Auditor),
+        ["GET /api/archives/{year}"] = Access.Signed(District + "：一年的全部台账记录，签名归档 (a year of the whole ledger, signed)", Official, Auditor),
 
         // Registry.
         ["POST /api/parks"] = Access.Signed(District, Official),

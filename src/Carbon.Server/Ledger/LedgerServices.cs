@@ -48,6 +48,7 @@ public static class LedgerServices
         services.AddSingleton<PolicyReads>();
         services.AddSingleton<PlanReads>();
         services.AddSingleton<CertificateReads>();
+        services.AddSingleton<ArchiveReads>();
         return services;
     }
 

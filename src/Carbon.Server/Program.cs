@@ -10,10 +10,8 @@ switch (args)
         return LedgerBackupCommands.RunBackup(rest, Console.Out, Console.Error);
     case [LedgerBackupCommands.Restore, .. var rest]:
         return LedgerBackupCommands.RunRestore(rest, Console.Out, Console.Error);
-}
-if (args is [ArchiveVerifyCommand.Name, .. var verifyArgs])
-{
-    return ArchiveVerifyCommand.Run(verifyArgs, Console.Out, Console.Error);
+    case [ArchiveVerifyCommand.Name, .. var rest]:
+        return ArchiveVerifyCommand.Run(rest, Console.Out, Console.Error);
 }
 try
 {

@@ -27,6 +27,12 @@ public class SiloUnavailableTests
         Assert.True(await handler.TryHandleAsync(busy, new TimeoutException("response did not arrive on time"), default));
         Assert.Equal(503, busy.Response.StatusCode);
 
+        var conflict = new DefaultHttpContext { RequestServices = services };
+        conflict.Response.Body = new MemoryStream();
+        Assert.True(await handler.TryHandleAsync(conflict, new Orleans.Storage.InconsistentStateException("the ledger refused a write"), default));
+        Assert.Equal(503, conflict.Response.StatusCode);
+        Assert.Equal("1", conflict.Response.Headers.RetryAfter.ToString());
+
         Assert.False(await handler.TryHandleAsync(new DefaultHttpContext { RequestServices = services }, new InvalidOperationException(), default));
     }
 }

@@ -78,7 +78,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
                 At = now, Actor = actor, Action = "enterprise.registered", Subject = Uscc.Value,
                 Detail = $"{profile.Name}; park {profile.ParkCode ?? "(none)"}; {profile.LandAreaMu} 亩",
             });
-        });
+        }).OrReloadAsync(Uscc.Value);
         _record = record;
         _profiles.Add(first);
         await Park.AddMemberAsync(new MemberUpdate(Uscc, first.Scale, first.LandAreaMu));
@@ -119,7 +119,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             {
                 At = now, Actor = actor, Action = "enterprise.revised", Subject = Uscc.Value, Detail = $"r{revision.Revision}: {revision.Reason}",
             });
-        });
+        }).OrReloadAsync(Uscc.Value);
         var family = Fuels.Family;
         _profiles.Add(revision);
         await Park.AddMemberAsync(new MemberUpdate(Uscc, revision.Scale, revision.LandAreaMu));
@@ -147,7 +147,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
             return decided.Outcome;
         }
         // Prepared INSERTs rather than the change tracker: the same rows, a fraction of the CPU (docs/performance.md).
-        await writer.WriteRowsAsync([write.Record], [Audit(write)]);
+        await writer.WriteRowsAsync([write.Record], [Audit(write)]).OrReloadAsync(Uscc.Value);
         return (await ApplyAsync([write]))[0];
     }
 
@@ -185,7 +185,7 @@ public sealed class EnterpriseGrain(RegistryReads reader, LedgerWriter writer, T
         if (writes.Count > 0)
         {
             // Many rows at once: prepared INSERTs rather than the change tracker (the same rows).
-            await writer.WriteRowsAsync(writes.Select(w => w.Write.Record).ToList(), writes.Select(w => Audit(w.Write)).ToList());
+            await writer.WriteRowsAsync(writes.Select(w => w.Write.Record).ToList(), writes.Select(w => Audit(w.Write)).ToList()).OrReloadAsync(Uscc.Value);
             var applied = await ApplyAsync(writes.Select(w => w.Write).ToList());
             for (var k = 0; k < writes.Count; k++)
             {

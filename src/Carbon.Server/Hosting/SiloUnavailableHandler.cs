@@ -16,22 +16,27 @@ public sealed class SiloUnavailableHandler(IProblemDetailsService problems, ILog
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (SiloUnavailableException or OrleansMessageRejectionException or TimeoutException))
+        if (exception is not (SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or Orleans.Storage.InconsistentStateException))
         {
             return false;
         }
         var busy = exception is TimeoutException;
-        log.LogWarning("A grain call reached an unavailable silo ({Error}); the caller was told to retry", exception.GetType().Name);
+        // A write the ledger refused (LedgerWrites): the grain reloads at once, so the retry can come sooner.
+        var reload = exception is Orleans.Storage.InconsistentStateException;
+        var retryAfter = reload ? 1 : RetryAfterSeconds;
+        log.LogWarning("{What} ({Error}); the caller was told to retry", reload ? "A grain's ledger write was refused and the grain reloads" : "A grain call reached an unavailable silo",
+            exception.GetType().Name);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = busy ? "服务繁忙 (the service is busy)" : "集群节点暂不可用 (a node of the cluster is unavailable)",
-                Detail = $"请 {RetryAfterSeconds} 秒后重试；未确认的提交不会保存一半 (retry in {RetryAfterSeconds} s; an unacknowledged write is never half stored)",
+                Title = reload ? "写入冲突，已重新载入 (a write conflicted; reloaded from the ledger)"
+                    : busy ? "服务繁忙 (the service is busy)" : "集群节点暂不可用 (a node of the cluster is unavailable)",
+                Detail = $"请 {retryAfter} 秒后重试；未确认的提交不会保存一半 (retry in {retryAfter} s; an unacknowledged write is never half stored)",
             },
             Exception = exception,
         });

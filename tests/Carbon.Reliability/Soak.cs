@@ -20,6 +20,14 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
     /// </summary>
     public const double MaxSlopeMbPerMinute = 5;
 
+    /// <summary>
+    /// The share of the first floor a run may rise by whatever its length: 2 % from two minutes on, 8 % below. Over 30 s
+    /// the floor moves by one or two GC heap resizings, measured on code without a leak (five 30-second runs on
+    /// 2026-12-03, among them the previous release's): +38.6, +29.7, +17.0, +12.4 and −14.6 MB on a 520–700 MB service.
+    /// A short run therefore only catches a gross leak (about 100 MB a minute); the full run's 5 MB/min is the real bar.
+    /// </summary>
+    public static double ShortRunShare(TimeSpan duration) => duration < TimeSpan.FromMinutes(2) ? 0.08 : 0.02;
+
     /// <summary>The unmeasured load before the measured one.</summary>
     public static readonly TimeSpan WarmUpLoad = TimeSpan.FromSeconds(60);
 
@@ -112,7 +120,7 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
         var firstFloor = samples.Where(s => s.Seconds < third).Select(s => s.Mb).DefaultIfEmpty(double.NaN).Min();
         var lastFloor = samples.Where(s => s.Seconds >= 2 * third).Select(s => s.Mb).DefaultIfEmpty(double.NaN).Min();
         var growth = lastFloor - firstFloor;
-        var allowed = Math.Max(MaxSlopeMbPerMinute * duration.TotalMinutes, 0.02 * firstFloor);
+        var allowed = Math.Max(MaxSlopeMbPerMinute * duration.TotalMinutes, ShortRunShare(duration) * firstFloor);
         var secondHalf = samples.Where(s => s.Seconds >= duration.TotalSeconds / 2).ToList();
         var slope = Slope(secondHalf) * 60;
         var startMb = samples.Count > 0 ? samples[0].Mb : double.NaN;
@@ -131,7 +139,7 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
             Console.WriteLine($"  the service's last lines:{Environment.NewLine}{demo.Server.Tail(40)}");
         }
         var met = tally.ServerErrors + warmTally.ServerErrors == 0 && tally.OtherFailures == 0 && samples.Count >= 9 && growth <= allowed;
-        Console.WriteLine($"soak bar (0 5xx, 0 failures, the working set's floor up by at most {MaxSlopeMbPerMinute} MB/min or 2 %): {(met ? "MET" : "NOT MET")}");
+        Console.WriteLine($"soak bar (0 5xx, 0 failures, the working set's floor up by at most {MaxSlopeMbPerMinute} MB/min or {ShortRunShare(duration):P0}): {(met ? "MET" : "NOT MET")}");
         return met;
     }
 

@@ -85,12 +85,13 @@ public sealed class LedgerHealthCheck(ILedgerContextFactory contexts, IOptions<C
             {
                 return HealthCheckResult.Unhealthy($"台账无法连接 (the ledger does not answer): {o.Database.Provider}");
             }
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // One read of the migration history (GetPendingMigrationsAsync would read it again).
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            var pending = db.Database.GetMigrations().Except(applied, StringComparer.Ordinal).ToList();
             if (pending.Count > 0)
             {
                 return HealthCheckResult.Unhealthy($"台账有未应用的迁移 (migrations not applied): {string.Join(", ", pending)}");
             }
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
             return HealthCheckResult.Healthy($"台账可用 (the ledger answers): {o.Database.Provider}",
                 new Dictionary<string, object> { ["provider"] = o.Database.Provider, ["migration"] = applied.LastOrDefault() ?? "" });
         }

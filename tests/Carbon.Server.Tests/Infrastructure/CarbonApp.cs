@@ -17,7 +17,8 @@ namespace Carbon.Server.Tests.Infrastructure;
 /// The real service (HTTP pipeline, co-hosted silo, SQLite ledger) on a data directory of the test's choosing,
 /// with its own silo port (no client gateway, as in production) and a fixed clock.
 /// </summary>
-public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public FixedTime Time { get; } = time ?? new FixedTime();
@@ -105,5 +106,9 @@ public sealed class CarbonApp(string dataDirectory, FixedTime? time = null, IRea
             // stale, and the silo would declare itself dead. Liveness is for a cluster under real time, not for this host.
             services.Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false);
         });
+        if (testServices is { } more)
+        {
+            builder.ConfigureTestServices(more);
+        }
     }
 }

@@ -5,12 +5,12 @@ namespace Carbon.Reliability;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Carbon.Reliability -- &lt;kill|corpus|races|soak|all&gt; [--short]
-/// [--trials N] [--seconds S]</c>: prints figures and exits 1 when a bar is missed (docs/reliability.md).
+/// [--trials N] [--seconds S] [--warm-up S]</c>: prints figures and exits 1 when a bar is missed (docs/reliability.md).
 /// </summary>
 internal static class Program
 {
     private const string Usage =
-        "usage: dotnet run -c Release --project tests/Carbon.Reliability -- <kill|cluster|corpus|races|soak|all> [--short] [--trials N] [--seconds S]";
+        "usage: dotnet run -c Release --project tests/Carbon.Reliability -- <kill|cluster|corpus|races|soak|all> [--short] [--trials N] [--seconds S] [--warm-up S]";
 
     private static async Task<int> Main(string[] args)
     {
@@ -21,7 +21,7 @@ internal static class Program
         }
         var mode = args[0];
         var isShort = args.Contains("--short");
-        int? trials = Option(args, "--trials"), seconds = Option(args, "--seconds");
+        int? trials = Option(args, "--trials"), seconds = Option(args, "--seconds"), warmUp = Option(args, "--warm-up");
         Console.WriteLine($"Carbon reliability suite: {mode}{(isShort ? " --short" : "")}; {Environment.ProcessorCount} processors, " +
                           $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         var watch = Stopwatch.StartNew();
@@ -54,7 +54,7 @@ internal static class Program
                 }
                 if (mode is "soak" or "all")
                 {
-                    results.Add(("soak", await new Soak(demo, TimeSpan.FromSeconds(seconds ?? (isShort ? 30 : 180))).RunAsync()));
+                    results.Add(("soak", await new Soak(demo, TimeSpan.FromSeconds(seconds ?? (isShort ? 30 : 600)), TimeSpan.FromSeconds(warmUp ?? (isShort ? 60 : 300))).RunAsync()));
                 }
             }
         }

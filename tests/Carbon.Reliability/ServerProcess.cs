@@ -189,6 +189,30 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return p.WorkingSet64 / (1024.0 * 1024.0);
     }
 
+    /// <summary>
+    /// The child's resident memory split as Linux counts it (<c>/proc/{pid}/status</c>): anonymous pages (the GC heap,
+    /// native allocations, JIT code) and file-backed pages (mapped assemblies and libraries), in MB; null elsewhere.
+    /// </summary>
+    public (double AnonymousMb, double FileMb)? ResidentMb()
+    {
+        if (Pid is not { } pid || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        try
+        {
+            var kb = File.ReadLines($"/proc/{pid}/status")
+                .Select(l => l.Split(':', 2))
+                .Where(p => p.Length == 2 && p[0] is "RssAnon" or "RssFile")
+                .ToDictionary(p => p[0], p => double.Parse(p[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            return (kb.GetValueOrDefault("RssAnon") / 1024, kb.GetValueOrDefault("RssFile") / 1024);
+        }
+        catch (IOException)
+        {
+            return null;   // exited between the check and the read
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Running.TryRemove(this, out _);

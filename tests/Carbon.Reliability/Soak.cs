@@ -6,11 +6,15 @@ namespace Carbon.Reliability;
 
 /// <summary>
 /// A bounded mixed load on the demo district: <see cref="Workers"/> workers, 70 % reads (web pages and API GETs), 30 %
-/// filings, for a fixed time, while the child's working set is sampled every second. Flat memory is the bar: the
-/// working set's floor in the last third at most <see cref="MaxSlopeMbPerMinute"/> a minute (or 2 %) above the first
-/// third's, and no 5xx or failed request. The slope over the second half is printed too.
+/// filings, for a fixed time after an unmeasured warm-up of the same load, while the child's working set and resident
+/// memory are sampled every second. Flat memory is the bar: the working set's floor in the last third at most
+/// <see cref="MaxSlopeMbPerMinute"/> a minute (or 2 %) above the first third's, and no 5xx or failed request. Printed
+/// beside it: the slope over the second half, the anonymous resident floor by minute, and the live managed heap after
+/// a full GC at the start, at each third and at the end (<see cref="LiveHeap"/>), which tells a leak from GC sizing.
+/// The warm-up is long in the full run (five minutes) because the service's memory climbs for the first minutes of
+/// load and then levels (caches filling, the GC sizing its heaps, the native allocator's arenas): docs/reliability.md.
 /// </summary>
-public sealed class Soak(DemoService demo, TimeSpan duration)
+public sealed class Soak(DemoService demo, TimeSpan duration, TimeSpan warmUpLoad)
 {
     public const int Workers = 8;
 
@@ -28,12 +32,9 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
     /// </summary>
     public static double ShortRunShare(TimeSpan duration) => duration < TimeSpan.FromMinutes(2) ? 0.08 : 0.02;
 
-    /// <summary>The unmeasured load before the measured one.</summary>
-    public static readonly TimeSpan WarmUpLoad = TimeSpan.FromSeconds(60);
-
     public async Task<bool> RunAsync()
     {
-        Console.WriteLine($"== soak: {Workers} workers, 70 % reads / 30 % filings, {duration.TotalSeconds:F0} s, working set sampled every second ==");
+        Console.WriteLine($"== soak: {Workers} workers, 70 % reads / 30 % filings, {warmUpLoad.TotalSeconds:F0} s unmeasured then {duration.TotalSeconds:F0} s measured, working set sampled every second ==");
         const string park = "SOAK";
         var firms = Enumerable.Range(0, Workers).Select(i => DemoDistrict.Uscc(7_000 + i)).ToArray();
         await Api.RegisterParkAsync(demo.Official, park);
@@ -74,9 +75,9 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
                 }
             }
         });
-        // Then the same load as measured, unmeasured, for a minute: the server GC sizes its heaps under load.
+        // Then the same load as measured, unmeasured: memory climbs for the first minutes of a load, then levels.
         var warmTally = new Tally();
-        using (var warmStop = new CancellationTokenSource(WarmUpLoad))
+        using (var warmStop = new CancellationTokenSource(warmUpLoad))
         {
             await Task.WhenAll(Enumerable.Range(0, Workers).Select(w =>
                 Task.Run(() => WorkAsync(w, firms[w], demoFirms, pages, warmTally, warmStop.Token, 1_000_000))));
@@ -84,7 +85,10 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
         Console.WriteLine($"warm-up: {reads.Length} reads and {firms.Length * 12} filings, then {warmTally.Requests} requests of the load " +
                           $"({warmTally.ServerErrors} 5xx) in {warm.Elapsed.TotalSeconds:F0} s; working set {demo.Server.WorkingSetMb():F0} MB");
 
+        var pid = demo.Server.Pid ?? 0;
+        var heaps = new List<(double Seconds, long? Bytes)> { (0, await LiveHeap.MeasureAsync(pid, TimeSpan.FromSeconds(30))) };
         var samples = new List<(double Seconds, double Mb)>();
+        var resident = new List<(double Seconds, double AnonymousMb, double FileMb)>();
         var watch = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         var sampler = Task.Run(async () =>
@@ -93,10 +97,11 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
             {
                 if (demo.Server.WorkingSetMb() is { } mb)
                 {
-                    lock (samples)
-                    {
-                        samples.Add((watch.Elapsed.TotalSeconds, mb));
-                    }
+                    samples.Add((watch.Elapsed.TotalSeconds, mb));
+                }
+                if (demo.Server.ResidentMb() is { } rss)
+                {
+                    resident.Add((watch.Elapsed.TotalSeconds, rss.AnonymousMb, rss.FileMb));
                 }
                 try
                 {
@@ -108,11 +113,33 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
                 }
             }
         });
+        // The live heap at the end of each third as well (a full GC each: three short pauses in the measured load).
+        var heapSampler = Task.Run(async () =>
+        {
+            for (var k = 1; k <= 2; k++)
+            {
+                var at = duration * k / 3 - watch.Elapsed;
+                if (at > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(at, stop.Token);
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return;
+                    }
+                }
+                heaps.Add((watch.Elapsed.TotalSeconds, await LiveHeap.MeasureAsync(pid, TimeSpan.FromSeconds(30))));
+            }
+        });
         var tally = new Tally();
         var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(() => WorkAsync(w, firms[w], demoFirms, pages, tally, stop.Token))).ToArray();
         await Task.WhenAll(workers);
         await sampler;
         var elapsed = watch.Elapsed.TotalSeconds;
+        await heapSampler;
+        heaps.Add((elapsed, await LiveHeap.MeasureAsync(pid, TimeSpan.FromSeconds(30))));
 
         // A collected heap saw-tooths: the working set's floor (its minimum over a stretch) is what a leak raises. Flat
         // memory: the last third's floor at most MaxSlope MB a minute (or 2 %, for short runs) above the first third's.
@@ -130,6 +157,14 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
         Console.WriteLine($"working set: {samples.Count} samples, {startMb:F0} MB at the start of steady state (after the warm-up), {endMb:F0} MB at the end, " +
                           $"max {samples.DefaultIfEmpty().Max(s => s.Mb):F0} MB; floor of the first third {firstFloor:F0} MB, of the last third {lastFloor:F0} MB " +
                           $"(+{growth:F1} MB, allowed {allowed:F1}); least-squares slope over the second half: {slope:F2} MB/min");
+        if (resident.Count > 0)
+        {
+            var anonFirst = resident.Where(s => s.Seconds < third).Min(s => s.AnonymousMb);
+            var anonLast = resident.Where(s => s.Seconds >= 2 * third).DefaultIfEmpty().Min(s => s.AnonymousMb);
+            Console.WriteLine($"resident: anonymous floor {anonFirst:F0} → {anonLast:F0} MB, file-backed {resident[0].FileMb:F0} → {resident[^1].FileMb:F0} MB; " +
+                              $"by minute (anonymous floor): {string.Join(", ", resident.GroupBy(s => (int)(s.Seconds / 60)).Select(g => $"{g.Min(s => s.AnonymousMb):F0}"))}");
+        }
+        Console.WriteLine($"live managed heap after a full GC: {string.Join(", ", heaps.Select(h => $"{Mb(h.Bytes)} at {h.Seconds:F0} s"))}");
         foreach (var f in tally.Examples.Take(10))
         {
             Console.WriteLine($"  {f}");
@@ -221,6 +256,8 @@ public sealed class Soak(DemoService demo, TimeSpan duration)
         (false, $"/api/enterprises/{firm}/metrics?year=2025"), (false, $"/api/enterprises/{firm}/filings/2025-0{1 + variant % 9}"),
         (false, "/api/district/metrics?year=2025"), (false, $"/api/enterprises?page={1 + variant % 4}&pageSize=50"), (false, "/api/alerts"),
     ];
+
+    private static string Mb(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024.0):F1} MB" : "not measured";
 
     /// <summary>The least-squares slope of MB over seconds.</summary>
     public static double Slope(IReadOnlyList<(double Seconds, double Mb)> points)

@@ -104,6 +104,8 @@ public sealed class ClusterTrials(int trials, int writers = 8)
         var acked = new ConcurrentBag<(string Uscc, string Month, JsonObject Body)>();
         int killed = 0, unavailable = 0, serverErrors = 0, throughB = 0;
         var killWatch = new Stopwatch();
+        // A's row in the membership table for this start: earlier trials left rows for A's earlier generations.
+        var generation = await pg.QueryAsync($"SELECT max(generation) FROM orleansmembershiptable WHERE port = {a.SiloPort} AND status = 3");
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             while (work.TryDequeue(out var item))
@@ -155,7 +157,7 @@ public sealed class ClusterTrials(int trials, int writers = 8)
             }
         })));
         var failover = killWatch.Elapsed;
-        var dead = await pg.QueryAsync($"SELECT count(*) FROM orleansmembershiptable WHERE port = {a.SiloPort} AND status = 6");
+        var dead = await pg.QueryAsync($"SELECT count(*) FROM orleansmembershiptable WHERE port = {a.SiloPort} AND generation = {generation} AND status = 6");
 
         // Every acknowledged filing, read back through B by content.
         var lost = 0;

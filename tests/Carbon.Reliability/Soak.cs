@@ -156,7 +156,7 @@ public sealed class Soak(DemoService demo, TimeSpan duration, TimeSpan warmUpLoa
                           $"({tally.Reads} reads, {tally.Writes} filings); errors: {tally.ServerErrors} 5xx, {tally.OtherFailures} other failures");
         Console.WriteLine($"working set: {samples.Count} samples, {startMb:F0} MB at the start of steady state (after the warm-up), {endMb:F0} MB at the end, " +
                           $"max {samples.DefaultIfEmpty().Max(s => s.Mb):F0} MB; floor of the first third {firstFloor:F0} MB, of the last third {lastFloor:F0} MB " +
-                          $"(+{growth:F1} MB, allowed {allowed:F1}); least-squares slope over the second half: {slope:F2} MB/min");
+                          $"({growth:+0.0;-0.0} MB, allowed {allowed:F1}); least-squares slope over the second half: {slope:F2} MB/min");
         if (resident.Count > 0)
         {
             var anonFirst = resident.Where(s => s.Seconds < third).Min(s => s.AnonymousMb);

@@ -159,7 +159,7 @@ public sealed class Soak(DemoService demo, TimeSpan duration, TimeSpan warmUpLoa
                           $"({growth:+0.0;-0.0} MB, allowed {allowed:F1}); least-squares slope over the second half: {slope:F2} MB/min");
         if (resident.Count > 0)
         {
-            var anonFirst = resident.Where(s => s.Seconds < third).Min(s => s.AnonymousMb);
+            var anonFirst = resident.Where(s => s.Seconds < third).DefaultIfEmpty().Min(s => s.AnonymousMb);
             var anonLast = resident.Where(s => s.Seconds >= 2 * third).DefaultIfEmpty().Min(s => s.AnonymousMb);
             Console.WriteLine($"resident: anonymous floor {anonFirst:F0} → {anonLast:F0} MB, file-backed {resident[0].FileMb:F0} → {resident[^1].FileMb:F0} MB; " +
                               $"by minute (anonymous floor): {string.Join(", ", resident.GroupBy(s => (int)(s.Seconds / 60)).Select(g => $"{g.Min(s => s.AnonymousMb):F0}"))}");

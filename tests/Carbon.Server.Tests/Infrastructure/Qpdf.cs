@@ -19,10 +19,7 @@ public sealed class QpdfTheoryAttribute : TheoryAttribute
 
 public static class Qpdf
 {
-    public static string? Executable { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .SelectMany(dir => new[] { Path.Combine(dir, "qpdf"), Path.Combine(dir, "qpdf.exe") })
-        .FirstOrDefault(File.Exists);
+    public static string? Executable { get; } = OnPath.Find("qpdf");
 
     /// <summary>
     /// Runs <c>qpdf --check</c> on the bytes (written to a temporary file); its exit code (0 clean, 2 errors,

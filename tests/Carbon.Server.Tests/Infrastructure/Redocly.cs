@@ -30,10 +30,7 @@ public static class Redocly
 
     public static string Config => Path.Combine(RepoRoot!, "tools", "redocly", "redocly.yaml");
 
-    public static string? Node { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .SelectMany(dir => new[] { Path.Combine(dir, "node"), Path.Combine(dir, "node.exe") })
-        .FirstOrDefault(File.Exists);
+    public static string? Node { get; } = OnPath.Find("node");
 
     /// <summary>Runs <c>redocly lint --format=json</c> on a file; returns its JSON report (stdout) and its stderr.</summary>
     public static async Task<(string Report, string Errors)> LintAsync(string file)
